@@ -1,0 +1,260 @@
+// The `sitrep` command: a thin shell over the pipeline, the store and the exports.
+// Exit codes (INTERFACE.md): 0 success, 1 some inputs rejected, 2 usage error.
+import { createInterface } from 'node:readline';
+import { Command, CommanderError, Option } from 'commander';
+import { analyze, loadKnowledge, type Knowledge } from '../analyze/index.js';
+import { extractDocument } from '../extract/index.js';
+import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
+import { listInputs, parseJsonlLine, readInput, type IngestItem } from '../ingest/index.js';
+import type { AnalyzedArticle } from '../model/index.js';
+import { ingestItems, processDocument } from '../pipeline.js';
+import { QueryError, openSqliteStore, resolveDbPath, type Store } from '../store/index.js';
+import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
+
+const program = new Command();
+program
+  .name('sitrep')
+  .description('Turns news about wars and diplomacy into a sourced, queryable record of events.')
+  .version('0.1.0')
+  .exitOverride()
+  .showHelpAfterError();
+
+/** The exit code of the command that ran; actions set it through `run`. */
+let exitCode = EXIT_OK;
+const run =
+  <A extends unknown[]>(action: (...args: A) => Promise<number>) =>
+  async (...args: A): Promise<void> => {
+    exitCode = await action(...args);
+  };
+
+const dbOption = () => new Option('--db <file>', 'SQLite database file (default: $SITREP_DB or ./sitrep.db)');
+
+async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openSqliteStore(resolveDbPath(dbFlag));
+  try {
+    return await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** The documented JSON shape of one analysed document (INTERFACE.md). */
+function analysisJson(where: { id: string } | { line: number }, a: AnalyzedArticle) {
+  const { article } = a;
+  return {
+    ...where,
+    article: {
+      title: article.title, outlet: article.outlet, url: article.url, byline: article.byline,
+      published: article.published, publishedBasis: article.publishedBasis, language: article.language, text: article.text,
+    },
+    sentences: a.sentences, entities: a.entities, places: a.places, times: a.times, quantities: a.quantities, events: a.events,
+  };
+}
+
+function* inputItems(paths: string[]): Generator<IngestItem> {
+  const { files, missing } = listInputs(paths);
+  for (const m of missing) yield { ok: false, input: m, error: 'no such file or folder' };
+  for (const f of files) yield* readInput(f);
+}
+
+// ---------------------------------------------------------------------------
+
+program
+  .command('ingest')
+  .description('read files, folders and JSONL into the store (.txt, .html, .htm, .html.gz, .jsonl)')
+  .argument('<paths...>', 'files or folders')
+  .addOption(dbOption())
+  .option('-q, --quiet', 'print only the summary')
+  .action(run(async (paths: string[], opts: { db?: string; quiet?: boolean }) => {
+    const knowledge = loadKnowledge();
+    const { files, missing } = listInputs(paths);
+    const bar = progress(files.length, 'ingest');
+    const summary = await withStore(opts.db, (store) => {
+      const items = (function* () {
+        for (const m of missing) yield { ok: false, input: m, error: 'no such file or folder' } as IngestItem;
+        for (const f of files) {
+          yield* readInput(f);
+          bar.tick(f.path);
+        }
+      })();
+      return ingestItems(store, items, knowledge);
+    });
+    bar.stop();
+    for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
+    console.log(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`);
+    return summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
+  }));
+
+program
+  .command('analyze')
+  .description('analyse documents without storing them: FILE... or JSON Lines on stdin')
+  .argument('[files...]', 'files to analyse; none or "-" reads JSONL from stdin')
+  .option('--json', 'pretty JSON (one object, or an array for several documents)')
+  .option('--jsonl', 'one JSON line per document (the default for stdin)')
+  .action(run(async (files: string[], opts: { json?: boolean; jsonl?: boolean }) => {
+    const knowledge = loadKnowledge();
+    if (files.length === 0 || (files.length === 1 && files[0] === '-')) {
+      if (opts.json) throw new UsageError('--json needs FILE arguments; stdin is read as JSON Lines (--jsonl)');
+      return analyzeStdin(knowledge);
+    }
+    const results: unknown[] = [];
+    let rejected = 0;
+    for (const item of inputItems(files)) {
+      let out: unknown;
+      if (!item.ok) {
+        out = { id: item.input, error: item.error };
+        rejected++;
+      } else {
+        const r = processDocument(item.doc, knowledge);
+        if (r.ok) out = analysisJson({ id: item.doc.sourceId }, r.value);
+        else {
+          out = { id: item.doc.sourceId, error: r.error };
+          rejected++;
+        }
+      }
+      if (opts.json) results.push(out);
+      else await write(JSON.stringify(out) + '\n');
+    }
+    if (opts.json) await write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
+    return rejected ? EXIT_REJECTED : EXIT_OK;
+  }));
+
+/** JSONL on stdin, one output line per input line, in order, read and written as a stream. */
+async function analyzeStdin(knowledge: Knowledge): Promise<number> {
+  let lineNo = 0;
+  let rejected = 0;
+  for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+    lineNo++;
+    const line = parseJsonlLine(text, lineNo);
+    if (line === null) continue;
+    let out: unknown;
+    if (!line.ok) {
+      out = line.id ? { id: line.id, error: line.error } : { line: line.line, error: line.error };
+    } else {
+      // A document without an id is still analysed; its line number identifies it.
+      const where = line.doc.sourceId ? { id: line.doc.sourceId } : { line: lineNo };
+      const r = processDocument({ ...line.doc, sourceId: line.doc.sourceId || `stdin#${lineNo}` }, knowledge);
+      out = r.ok ? analysisJson(where, r.value) : { ...where, error: r.error };
+    }
+    if ('error' in (out as object)) rejected++;
+    await write(JSON.stringify(out) + '\n');
+  }
+  return rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
+program
+  .command('extract')
+  .description('clean text and metadata of pages or texts, without analysis')
+  .argument('<files...>', '.html, .htm, .html.gz or .txt files')
+  .option('--jsonl', 'one JSON line per file (the default)')
+  .action(run(async (files: string[]) => {
+    let rejected = 0;
+    for (const item of inputItems(files)) {
+      const file = item.ok ? item.doc.sourceId : item.input;
+      const r = item.ok ? extractDocument(item.doc) : item;
+      if (!r.ok) {
+        rejected++;
+        await write(JSON.stringify({ file, error: r.error }) + '\n');
+        continue;
+      }
+      const a = r.value;
+      await write(JSON.stringify({
+        file, title: a.title, byline: a.byline, outlet: a.outlet, published: a.published,
+        publishedBasis: a.publishedBasis, language: a.language, text: a.text,
+      }) + '\n');
+    }
+    return rejected ? EXIT_REJECTED : EXIT_OK;
+  }));
+
+program
+  .command('events')
+  .description('export stored events, each with its article (sourceId, url, outlet)')
+  .addOption(dbOption())
+  .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'table']).default('table'))
+  .option('--type <type>', 'PLOVER event type, e.g. ASSAULT')
+  .option('--actor <id>', 'canonical actor id, e.g. RUS.MIL')
+  .option('--from <date>', 'events ending on or after YYYY-MM-DD')
+  .option('--to <date>', 'events starting on or before YYYY-MM-DD')
+  .option('--limit <n>', 'at most n events', parsePositive)
+  .action(run(async (opts: { db?: string; format: ExportFormat | 'table'; type?: string; actor?: string; from?: string; to?: string; limit?: number }) => {
+    const query = { ...pick(opts, ['type', 'actor', 'from', 'to', 'limit'] as const) };
+    await withStore(opts.db, async (store) => {
+      if (opts.format !== 'table') {
+        for await (const chunk of exportEvents(store.events(query), opts.format)) await write(chunk);
+        return;
+      }
+      let n = 0;
+      for await (const { event: e, article } of store.events(query)) {
+        if (n++ === 0) await write(tableRow(['date', 'type', 'mode', 'actor', 'recipient', 'place', 'killed', 'status', 'article']));
+        await write(tableRow([
+          e.date?.start ?? '', e.type, e.mode, e.actor?.id ?? '', e.recipient?.id ?? '', e.place?.name ?? '',
+          e.killed ? String(e.killed.min) : '', e.status, article.sourceId,
+        ]));
+      }
+      const counts = await store.counts();
+      await write(`${n} events from ${counts.articles} stored articles\n`);
+    });
+    return EXIT_OK;
+  }));
+
+program
+  .command('articles')
+  .description('list stored articles')
+  .addOption(dbOption())
+  .option('--json', 'JSON Lines, one article a line, with its text')
+  .option('--search <query>', 'full-text search (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)')
+  .option('--outlet <name>', 'only this outlet')
+  .option('--language <code>', 'only this language (ISO 639-1)')
+  .option('--from <date>', 'published on or after YYYY-MM-DD')
+  .option('--to <date>', 'published on or before YYYY-MM-DD')
+  .option('--limit <n>', 'at most n articles', parsePositive)
+  .action(run(async (opts: { db?: string; json?: boolean; search?: string; outlet?: string; language?: string; from?: string; to?: string; limit?: number }) => {
+    const query = pick(opts, ['search', 'outlet', 'language', 'from', 'to', 'limit'] as const);
+    await withStore(opts.db, async (store) => {
+      for await (const { id, ingestedAt, article } of store.articles(query)) {
+        if (opts.json) await write(JSON.stringify({ id, ingestedAt, ...article }) + '\n');
+        else await write(tableRow([String(id), article.published ?? '', article.language, article.title ?? '', article.sourceId]));
+      }
+    });
+    return EXIT_OK;
+  }));
+
+// ---------------------------------------------------------------------------
+
+function parsePositive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`expected a positive whole number, got "${value}"`);
+  return n;
+}
+
+function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+  return out;
+}
+
+function tableRow(cells: string[]): string {
+  return cells.map((c) => c.replace(/[\t\n]+/g, ' ')).join('\t') + '\n';
+}
+
+/** A failure that is not the input's fault (unwritable database, a bug): exit code 3. */
+const EXIT_FAILURE = 3;
+
+async function main(argv: string[]): Promise<number> {
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return ['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code) ? EXIT_OK : EXIT_USAGE;
+    }
+    if (e instanceof UsageError || e instanceof QueryError) {
+      console.error(`sitrep: ${e.message}`);
+      return EXIT_USAGE;
+    }
+    console.error(`sitrep: ${(e as Error).message}`);
+    return EXIT_FAILURE;
+  }
+}
+
+process.exitCode = await main(process.argv);

@@ -1,0 +1,599 @@
+// HTML page -> article text and metadata. The main text comes from Mozilla Readability
+// run on a linkedom document (fast, no layout); the text is rebuilt block by block from
+// Readability's content element so that paragraphs never run together. When Readability
+// finds nothing (or almost nothing), a small text-density scorer over the original DOM
+// picks the best container instead. Metadata (title, byline, date, outlet, language) is
+// read off the page before Readability mutates it.
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { fail, ok, type Result } from '../model/index.js';
+
+export interface ExtractedPage {
+  title: string | null;
+  byline: string | null;
+  /** YYYY-MM-DD */
+  published: string | null;
+  publishedBasis: 'metadata' | 'byline' | 'dateline' | 'none';
+  outlet: string | null;
+  /** From `<html lang>` if any, 2-letter. */
+  language: string | null;
+  text: string;
+}
+
+/** Below this many characters Readability's result is checked against the fallback. */
+const MIN_READABILITY_CHARS = 200;
+
+export function extractHtml(html: string, opts: { url?: string } = {}): Result<ExtractedPage> {
+  if (typeof html !== 'string' || html.trim() === '') return fail('no article text found');
+  if (looksBinary(html)) return fail('no article text found');
+
+  const { html: cleaned, jsonLd } = preclean(html);
+  const doc = parse(cleaned);
+  if (!doc) return fail('no article text found');
+
+  const meta = readMetadata(doc, jsonLd);
+  // Visible date lines are only needed without a metadata date; read them before Readability edits the tree.
+  const dateBlocks = meta.published ? [] : visibleDateCandidates(doc);
+
+  let text = '';
+  let title: string | null = null;
+  let byline: string | null = null;
+  let siteName: string | null = null;
+  try {
+    const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+    if (article) {
+      if (article.content) {
+        // Readability keeps link-only lines (tag lists, "related" links) and image captions:
+        // neither is article text.
+        const blocks = collectBlocks(article.content).filter(
+          (b) => b.linkChars < 0.9 * b.text.length && !b.owner.closest('figcaption'),
+        );
+        text = blocksToText(blocks);
+      }
+      title = clean(article.title);
+      byline = clean(article.byline);
+      siteName = clean(article.siteName);
+    }
+  } catch {
+    // Readability throws on some malformed trees; the fallback below still gets a go.
+  }
+  if (text.length < MIN_READABILITY_CHARS) {
+    const fresh = parse(cleaned);
+    const fallback = fresh ? densityText(fresh) : '';
+    if (fallback.length > text.length) text = fallback;
+  }
+  if (!/[\p{L}\p{N}]{2,}/u.test(text)) return fail('no article text found');
+
+  title = title ?? meta.title;
+  byline = usableByline(byline) ?? meta.author;
+  const outlet = meta.siteName ?? siteName ?? hostOutlet(opts.url);
+
+  let published = meta.published;
+  let publishedBasis: ExtractedPage['publishedBasis'] = published ? 'metadata' : 'none';
+  if (!published) {
+    const fromByline = (byline && findDateInText(byline)) || firstDate(dateBlocks);
+    if (fromByline) {
+      published = fromByline;
+      publishedBasis = 'byline';
+    } else {
+      const fromDateline = datelineDate(text);
+      if (fromDateline) {
+        published = fromDateline;
+        publishedBasis = 'dateline';
+      }
+    }
+  }
+
+  return ok({ title, byline, published, publishedBasis, outlet, language: meta.language, text });
+}
+
+// ---------------------------------------------------------------------------
+// Pre-cleaning and parsing.
+
+// One pass, left to right, so that whichever construct starts first wins (a "<!--" inside
+// a script or a "<script" inside a comment is not mistaken for the other).
+const STRIP =
+  /<!--[\s\S]*?-->|<(script|style|noscript|template|svg|iframe|select|textarea)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+
+function preclean(html: string): { html: string; jsonLd: string[] } {
+  const jsonLd: string[] = [];
+  const out = html.replace(STRIP, (_m, tag: string | undefined, attrs: string | undefined, body: string | undefined) => {
+    if (tag && tag.toLowerCase() === 'script' && attrs && /application\/ld\+json/i.test(attrs) && body) jsonLd.push(body);
+    return ' ';
+  });
+  return { html: lowerCaseAttributeNames(out), jsonLd };
+}
+
+const START_TAG = /<[a-zA-Z][^\s/>]*\s[^>]*>/g;
+const ATTRIBUTE = /(\s+)([^\s"'>\/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
+
+/**
+ * linkedom keeps attribute names as written and matches them case-sensitively, so
+ * `<meta itemProp=…>` or `<time dateTime=…>` (common in React output) would be missed by
+ * both Readability and the metadata reader. HTML attribute names are case-insensitive:
+ * lower-case them (values are left alone).
+ */
+function lowerCaseAttributeNames(html: string): string {
+  return html.replace(START_TAG, (tag) =>
+    /[A-Z]/.test(tag)
+      ? tag.replace(ATTRIBUTE, (m, space: string, name: string, value: string | undefined) =>
+          /[A-Z]/.test(name) ? space + name.toLowerCase() + (value ?? '') : m,
+        )
+      : tag,
+  );
+}
+
+/** A linkedom document with <html>, <head> and <body>, or null. */
+function parse(html: string): Document | null {
+  // linkedom makes the first element the documentElement: wrap fragments in <html>.
+  const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html>${html}</html>`;
+  try {
+    const { document } = parseHTML(source);
+    if (!document.documentElement || document.documentElement.localName !== 'html' || !document.body) return null;
+    return document;
+  } catch {
+    return null;
+  }
+}
+
+/** NUL or many control characters: not a page. */
+function looksBinary(s: string): boolean {
+  const head = s.length > 4096 ? s.slice(0, 4096) : s;
+  let bad = 0;
+  for (let i = 0; i < head.length; i++) {
+    const c = head.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 9 || (c > 13 && c < 32)) || c === 0xfffd) bad++;
+  }
+  return bad > head.length * 0.05;
+}
+
+// ---------------------------------------------------------------------------
+// Text: blocks in document order, whitespace collapsed inside each, blank line between.
+
+interface Block {
+  text: string;
+  /** Characters of `text` that sit inside links. */
+  linkChars: number;
+  /** The innermost block element the text belongs to. */
+  owner: Element;
+  heading: boolean;
+}
+
+const BLOCK_TAGS = new Set([
+  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'div', 'td', 'th', 'dd', 'dt', 'dl',
+  'ul', 'ol', 'table', 'tr', 'tbody', 'thead', 'tfoot', 'caption', 'section', 'article', 'main', 'header',
+  'footer', 'aside', 'nav', 'figure', 'figcaption', 'address', 'hr', 'form', 'fieldset', 'details', 'summary',
+  'center', 'body', 'html', 'legend', 'menu',
+]);
+const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'select', 'textarea', 'button', 'input',
+  'object', 'embed', 'canvas', 'head', 'title', 'meta', 'link', 'img', 'picture', 'video', 'audio', 'source',
+]);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Marks a <br> inside a block's raw text; never present in real text after parsing. */
+const BR = '\u0001';
+
+/** Walks `root` and returns its text blocks in document order. */
+function collectBlocks(root: Element): Block[] {
+  const blocks: Block[] = [];
+  let buf = '';
+  let linkChars = 0;
+  let linkDepth = 0;
+  let preDepth = 0;
+  const owners: Element[] = [root];
+
+  const flush = () => {
+    if (buf === '') return;
+    const text = preDepth > 0 ? collapsePre(buf) : collapse(buf);
+    if (text !== '') {
+      const owner = owners[owners.length - 1]!;
+      // linkChars was counted on raw text: scale to the collapsed length.
+      const ratio = buf.length > 0 ? Math.min(1, linkChars / buf.length) : 0;
+      blocks.push({ text, linkChars: Math.round(ratio * text.length), owner, heading: HEADINGS.has(owner.localName) });
+    }
+    buf = '';
+    linkChars = 0;
+  };
+
+  // Iterative walk (deeply nested junk must not overflow the stack): `null` marks the end
+  // of an element pushed just before it.
+  type Frame = { node: Node; exit: boolean };
+  const stack: Frame[] = [];
+  for (let c = root.lastChild; c; c = c.previousSibling) stack.push({ node: c, exit: false });
+  while (stack.length > 0) {
+    const { node, exit } = stack.pop()!;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      buf += data;
+      if (linkDepth > 0) linkChars += data.length;
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const el = node as Element;
+    const tag = el.localName;
+    if (exit) {
+      if (tag === 'a') linkDepth--;
+      if (BLOCK_TAGS.has(tag)) {
+        flush();
+        owners.pop();
+        if (tag === 'pre') preDepth--;
+      }
+      continue;
+    }
+    if (SKIP_TAGS.has(tag)) continue;
+    if (tag === 'br') {
+      buf += BR;
+      continue;
+    }
+    if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') continue;
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      owners.push(el);
+      if (tag === 'pre') preDepth++;
+    } else if (tag === 'a') {
+      linkDepth++;
+    }
+    stack.push({ node: el, exit: true });
+    for (let c = el.lastChild; c; c = c.previousSibling) stack.push({ node: c, exit: false });
+  }
+  flush();
+  return blocks;
+}
+
+const INVISIBLE = /[\u00ad\u200b\u200c\u200d\u2060\ufeff]/g;
+
+/** Collapses white space; <br> becomes a line break inside the block. */
+function collapse(raw: string): string {
+  const s = raw.replace(INVISIBLE, '').replace(/\s+/g, ' ');
+  if (!s.includes(BR)) return s.trim();
+  return s
+    .split(BR)
+    .map((l) => l.trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+/** Preformatted text keeps its lines; runs of spaces inside a line are folded. */
+function collapsePre(raw: string): string {
+  return raw
+    .replace(INVISIBLE, '')
+    .split(new RegExp(`\\r?\\n|${BR}`))
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}
+
+function blocksToText(blocks: Block[]): string {
+  return blocks.map((b) => b.text).join('\n\n');
+}
+
+// ---------------------------------------------------------------------------
+// Fallback: score blocks by text length and link density, keep the best container's blocks.
+
+const JUNK_TAGS = ['nav', 'footer', 'aside', 'form', 'header', 'menu'];
+const JUNK_NAMES =
+  /(^|[\s_-])(comments?|share|sharing|social|footer|masthead|menu|navbar|nav|sidebar|related|recommended|promo|advert|ads?|cookie|consent|subscribe|newsletter|breadcrumbs?|popup|modal|banner|widget|sponsor)($|[\s_-])/i;
+const KEEP_TAGS = new Set(['html', 'body', 'main', 'article']);
+
+function densityText(doc: Document): string {
+  const body = doc.body;
+  for (const tag of JUNK_TAGS) for (const el of Array.from(body.getElementsByTagName(tag))) el.remove();
+  for (const el of Array.from(body.querySelectorAll('[class],[id],[role]'))) {
+    if (KEEP_TAGS.has(el.localName)) continue;
+    const role = el.getAttribute('role');
+    if (role && /^(navigation|banner|contentinfo|complementary|menu|dialog)$/.test(role)) {
+      el.remove();
+      continue;
+    }
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (JUNK_NAMES.test(names)) el.remove();
+  }
+
+  const blocks = collectBlocks(body);
+  const scores = new Map<Element, number>();
+  for (const b of blocks) {
+    const len = b.text.length;
+    if (len < 25) continue;
+    const density = b.linkChars / len;
+    if (density > 0.5) continue;
+    const punct = (b.text.match(/[.,;:!?]/g)?.length ?? 0) + 1;
+    const score = Math.min(len, 1000) * (1 - density) * (1 - density) + 10 * Math.min(punct, 20);
+    const parent = b.owner.parentElement ?? b.owner;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  if (!best) return blocksToText(blocks.filter((b) => b.linkChars / b.text.length <= 0.5));
+  const container = best;
+  return blocksToText(
+    blocks.filter((b) => {
+      if (!container.contains(b.owner)) return false;
+      if (b.linkChars / b.text.length > 0.5) return false;
+      return b.heading || b.text.length >= 30 || /[.!?:"”’)]$/.test(b.text);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------
+// Metadata.
+
+interface PageMeta {
+  title: string | null;
+  author: string | null;
+  published: string | null;
+  siteName: string | null;
+  language: string | null;
+}
+
+/** Meta keys (property / name / itemprop, lower-cased) that carry the publication date, best first. */
+const DATE_KEYS = [
+  'article:published_time', 'og:published_time', 'article:published', 'datepublished', 'published_time',
+  'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
+  'dc.date.created', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
+  'publication_date', 'publication-date', 'article.published', 'cxenseparse:recs:publishtime', 'og:pubdate',
+  'dateCreated'.toLowerCase(),
+];
+
+function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
+  const metas = new Map<string, string>();
+  for (const m of Array.from(doc.getElementsByTagName('meta'))) {
+    const content = m.getAttribute('content');
+    if (content === null || content.trim() === '') continue;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = m.getAttribute(attr);
+      if (!key) continue;
+      for (const k of key.toLowerCase().split(/\s+/)) if (k && !metas.has(k)) metas.set(k, content.trim());
+    }
+  }
+  const ld = readJsonLd(jsonLd);
+
+  let published: string | null = null;
+  for (const key of DATE_KEYS) {
+    const v = metas.get(key);
+    if (v && (published = normaliseDate(v))) break;
+  }
+  if (!published) {
+    // Site-specific names ("w-published-date", "cms.release-date"): any other key that
+    // says publication, not modification.
+    for (const [key, v] of metas) {
+      if (!/publish|pubdate|issued|release/.test(key) || /modif|updat|expir|edit/.test(key)) continue;
+      if ((published = normaliseDate(v))) break;
+    }
+  }
+  if (!published) {
+    // Microdata on a visible element, then JSON-LD.
+    const el = doc.querySelector('[itemprop="datePublished"]');
+    const v = el && (el.getAttribute('content') ?? el.getAttribute('datetime') ?? el.textContent);
+    if (v) published = normaliseDate(v);
+  }
+  if (!published && ld.datePublished) published = normaliseDate(ld.datePublished);
+  if (!published) published = timeElementDate(doc);
+
+  const docTitle = clean(doc.title);
+  const h1 = doc.querySelector('h1');
+  const title = clean(metas.get('og:title')) ?? clean(ld.headline) ?? docTitle ?? clean(h1?.textContent);
+  const author = usableByline(clean(metas.get('author'))) ?? usableByline(clean(metas.get('article:author'))) ?? usableByline(ld.author);
+  const siteName = clean(metas.get('og:site_name')) ?? clean(ld.publisher);
+
+  const root = doc.documentElement;
+  const lang = (root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '').trim().toLowerCase();
+  const m = /^([a-z]{2})(?:[-_]|$)/.exec(lang);
+  return { title, author, published, siteName, language: m ? m[1]! : null };
+}
+
+interface LdFacts {
+  datePublished: string | null;
+  headline: string | null;
+  author: string | null;
+  publisher: string | null;
+}
+
+const ARTICLE_TYPE = /article|posting|report|story|webpage|creativework/i;
+
+function readJsonLd(blocks: string[]): LdFacts {
+  const facts: LdFacts = { datePublished: null, headline: null, author: null, publisher: null };
+  // Article-like objects first, then anything else that has the field.
+  const objects: Record<string, unknown>[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (depth > 6 || v === null || typeof v !== 'object') return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const o = v as Record<string, unknown>;
+    objects.push(o);
+    if (o['@graph']) visit(o['@graph'], depth + 1);
+    if (o['mainEntity']) visit(o['mainEntity'], depth + 1);
+  };
+  for (const raw of blocks) {
+    try {
+      visit(JSON.parse(raw.trim().replace(/^<!\[CDATA\[|\]\]>$/g, '')), 0);
+    } catch {
+      // Broken JSON-LD is common; ignore it.
+    }
+  }
+  const typeOf = (o: Record<string, unknown>) => {
+    const t = o['@type'];
+    return Array.isArray(t) ? t.join(' ') : typeof t === 'string' ? t : '';
+  };
+  const ordered = [...objects.filter((o) => ARTICLE_TYPE.test(typeOf(o))), ...objects.filter((o) => !ARTICLE_TYPE.test(typeOf(o)))];
+  for (const o of ordered) {
+    if (!facts.datePublished && typeof o['datePublished'] === 'string') facts.datePublished = o['datePublished'];
+    if (!facts.headline && typeof o['headline'] === 'string') facts.headline = o['headline'];
+    if (!facts.author) facts.author = ldName(o['author']);
+    if (!facts.publisher) facts.publisher = ldName(o['publisher']);
+  }
+  return facts;
+}
+
+function ldName(v: unknown): string | null {
+  if (typeof v === 'string') return clean(v);
+  if (Array.isArray(v)) {
+    const names = v.map(ldName).filter((n): n is string => !!n);
+    return names.length ? names.join(', ') : null;
+  }
+  if (v && typeof v === 'object') {
+    const name = (v as Record<string, unknown>)['name'];
+    if (typeof name === 'string') return clean(name);
+  }
+  return null;
+}
+
+/** `<time datetime>`: one marked as the publication time first, else the first one. */
+function timeElementDate(doc: Document): string | null {
+  const times = Array.from(doc.querySelectorAll('time[datetime]'));
+  const marked = times.find((t) => {
+    const hint = `${t.getAttribute('itemprop') ?? ''} ${t.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
+    return /publish|pubdate|posted|created/i.test(hint);
+  });
+  for (const t of marked ? [marked, ...times] : times) {
+    const d = normaliseDate(t.getAttribute('datetime') ?? '');
+    if (d) return d;
+  }
+  // <time> without a machine-readable value: its text ("Aug 04, 2025").
+  for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 5)) {
+    const text = t.textContent ?? '';
+    const d = text.length <= 100 ? findDateInText(text) : null;
+    if (d) return d;
+  }
+  return null;
+}
+
+/**
+ * Short visible texts that may carry the date line ("Published 3 May 2021"): elements whose
+ * class says date/byline, then the short blocks just after the headline (<h1>), where
+ * bylines stand.
+ */
+function visibleDateCandidates(doc: Document): string[] {
+  const out: string[] = [];
+  const els = doc.querySelectorAll('[class*="date" i],[class*="byline" i],[class*="posted" i],[class*="publish" i],[class*="timestamp" i]');
+  for (const el of Array.from(els)) {
+    const t = el.textContent ?? '';
+    if (t.length > 0 && t.length <= 200) out.push(t);
+    if (out.length >= 10) break;
+  }
+  const h1 = doc.querySelector('h1');
+  const headline = h1 ? collapse(h1.textContent ?? '') : '';
+  if (headline === '') return out;
+  const blocks = collectBlocks(doc.body);
+  const at = blocks.findIndex((b) => b.text === headline);
+  if (at < 0) return out;
+  for (const b of blocks.slice(at + 1, at + 12)) if (b.text.length <= 120) out.push(b.text);
+  return out;
+}
+
+function firstDate(texts: string[]): string | null {
+  for (const t of texts) {
+    const d = findDateInText(t);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** A date standing in the first short lines of the text ("KYIV, March 3, 2022 —"). */
+function datelineDate(text: string): string | null {
+  const head = text.split('\n').slice(0, 6);
+  for (const line of head) {
+    const d = findDateInText(line.length > 160 ? line.slice(0, 160) : line);
+    if (d) return d;
+  }
+  return null;
+}
+
+function clean(s: string | null | undefined): string | null {
+  if (typeof s !== 'string') return null;
+  const t = s.replace(/\s+/g, ' ').trim();
+  return t === '' ? null : t;
+}
+
+/** A byline, unless it is a URL or far too long to be a name. */
+function usableByline(s: string | null): string | null {
+  if (!s) return null;
+  if (/^https?:\/\//i.test(s) || s.length > 200) return null;
+  return s;
+}
+
+function hostOutlet(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    const host = new URL(url).hostname.toLowerCase().replace(/^www\d?\./, '');
+    return host === '' ? null : host;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Dates.
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[T\s])/;
+const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
+
+function monthNumber(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()]!;
+}
+
+/** YYYY-MM-DD when the day exists, else null. */
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A metadata date value as YYYY-MM-DD. ISO timestamps keep the calendar day they state
+ * (no time-zone shift: the publisher's local day is the one printed on the page).
+ */
+export function normaliseDate(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  let m = ISO_DAY.exec(v);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  m = COMPACT.exec(v);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  const textual = findDateInText(v);
+  if (textual) return textual;
+  m = NUMERIC_DMY.exec(v);
+  if (m) {
+    // Ambiguous d/m/y vs m/d/y: take the reading that is a valid day, day-first when both are.
+    const a = +m[1]!, b = +m[2]!, y = +m[3]!;
+    return a > 12 ? isoDate(y, b, a) : b > 12 ? isoDate(y, a, b) : isoDate(y, b, a);
+  }
+  if (/^\d{10}(\d{3})?$/.test(v)) {
+    // Unix time in seconds or milliseconds.
+    const ms = v.length === 13 ? +v : +v * 1000;
+    const d = new Date(ms);
+    return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
+  return null;
+}
+
+/** The first explicit calendar date written in running text, as YYYY-MM-DD. */
+function findDateInText(s: string): string | null {
+  let m = MDY.exec(s);
+  const mdy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[1]!), +m[2]!) } : null;
+  m = DMY.exec(s);
+  const dmy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[2]!), +m[1]!) } : null;
+  m = ISO_DAY.exec(s);
+  const iso = m ? { at: m.index, date: isoDate(+m[1]!, +m[2]!, +m[3]!) } : null;
+  let best: { at: number; date: string | null } | null = null;
+  for (const c of [mdy, dmy, iso]) if (c && c.date && (!best || c.at < best.at)) best = c;
+  return best?.date ?? null;
+}

@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findExplicitDate } from './dates.js';
+import { extractDocument } from './index.js';
+import { extractText } from './text.js';
+
+test('a scraped text: title from the first line, date from the byline, white space tidied', () => {
+  const raw = '//\r\n\r\nArmy enters two villages\r\nBy News Desk - March 15 2024\r\n\r\n\r\n\r\nThe army\u00a0entered Tafas.  \r\nResidents fled.\r\n';
+  assert.deepEqual(extractText(raw), {
+    title: 'Army enters two villages',
+    byline: 'By News Desk - March 15 2024',
+    published: '2024-03-15',
+    publishedBasis: 'byline',
+    text: '//\n\nArmy enters two villages\nBy News Desk - March 15 2024\n\nThe army entered Tafas.\nResidents fled.',
+  });
+});
+
+test('a dateline without a byline gives the date; a text with no year gives none', () => {
+  assert.equal(extractText('Talks in Sochi\n\nSat 16 Mar 2024\n\nLeaders met.').publishedBasis, 'dateline');
+  assert.equal(extractText('Talks in Sochi\n\nSat 16 Mar 2024\n\nLeaders met.').published, '2024-03-16');
+  const undated = extractText('Turkey sends reinforcements\n\nOn Sunday, a convoy crossed into Idlib on September 26.');
+  assert.deepEqual([undated.published, undated.publishedBasis], [null, 'none']);
+});
+
+test('explicit dates in their common news forms', () => {
+  assert.equal(findExplicitDate('By News Desk - September 26 2021'), '2021-09-26');
+  assert.equal(findExplicitDate('Updated Sept. 29, 2021 at 10:00'), '2021-09-29');
+  assert.equal(findExplicitDate('Wed 05 Apr 2017 Syria attack'), '2017-04-05');
+  assert.equal(findExplicitDate('2020-02-17T08:00:00Z'), '2020-02-17');
+  assert.equal(findExplicitDate('February 31 2020'), null);
+  assert.equal(findExplicitDate('on 25 September'), null);
+});
+
+test('caller metadata wins; "clean": false keeps the text exactly as given', () => {
+  const text = '  Title line\n\nBy Desk - March 1 2024\n\nRockets\u00a0hit the town.  ';
+  const r = extractDocument({ sourceId: 'x', kind: 'text', content: text, clean: false, outlet: 'Wire' });
+  assert.ok(r.ok);
+  assert.equal(r.value.text, text);
+  assert.equal(r.value.outlet, 'Wire');
+  assert.equal(r.value.published, '2024-03-01');
+  const given = extractDocument({ sourceId: 'y', kind: 'text', content: text, published: '2024-02-28' });
+  assert.ok(given.ok);
+  assert.deepEqual([given.value.published, given.value.publishedBasis], ['2024-02-28', 'given']);
+  assert.equal(given.value.text, 'Title line\n\nBy Desk - March 1 2024\n\nRockets hit the town.');
+});
+
+test('the same text with other white space has the same content hash', () => {
+  const a = extractDocument({ sourceId: 'a', kind: 'text', content: 'Rockets hit the town.\n\nTwo died.' });
+  const b = extractDocument({ sourceId: 'b', kind: 'text', content: 'Rockets hit  the town.\r\n\r\n\r\nTwo died.\n' });
+  assert.ok(a.ok && b.ok);
+  assert.equal(a.value.contentHash, b.value.contentHash);
+});
+
+test('language is told from the text', () => {
+  const en = extractDocument({ sourceId: 'en', kind: 'text', content: 'The army entered the town after the fighters agreed to hand over their weapons, residents said.' });
+  const tr = extractDocument({ sourceId: 'tr', kind: 'text', content: 'Ordu, savaşçıların silahlarını teslim etmeyi kabul etmesinin ardından kasabaya girdi, dedi yerel halk.' });
+  assert.ok(en.ok && tr.ok);
+  assert.equal(en.value.language, 'en');
+  assert.equal(tr.value.language, 'tr');
+});

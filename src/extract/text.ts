@@ -1,0 +1,48 @@
+// Scraped plain text: whitespace normalised, title, byline and dateline found. Boilerplate
+// line filtering (share bars, promos, newsletter lines) is not done yet.
+import { findExplicitDate } from './dates.js';
+
+export interface ExtractedText {
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  publishedBasis: 'byline' | 'dateline' | 'none';
+  text: string;
+}
+
+/** How far into the text a byline or dateline may stand. */
+const HEAD_LINES = 10;
+const BYLINE = /^(?:by|written by|reporting by)\s+\S/i;
+
+/** Normalises scraped text: line ends, no-break and zero-width spaces, blank-line runs. */
+export function normaliseText(raw: string): string {
+  return raw
+    .replace(/\r\n?/g, '\n')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ')
+    .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Metadata read off the head of a text, without changing the text. */
+export function readTextHead(text: string): Omit<ExtractedText, 'text'> {
+  const head = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, HEAD_LINES);
+  const title = head.find((l) => /\p{L}{2,}/u.test(l) && l.length <= 300 && !BYLINE.test(l)) ?? null;
+  const byline = head.find((l) => BYLINE.test(l) && l.length <= 160) ?? null;
+  const bylineDate = byline ? findExplicitDate(byline) : null;
+  if (bylineDate) return { title, byline, published: bylineDate, publishedBasis: 'byline' };
+  for (const line of head) {
+    if (line === title || line.length > 120) continue;
+    const date = findExplicitDate(line);
+    if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
+  }
+  return { title, byline, published: null, publishedBasis: 'none' };
+}
+
+export function extractText(raw: string): ExtractedText {
+  const text = normaliseText(raw);
+  return { ...readTextHead(text), text };
+}

@@ -1,0 +1,230 @@
+// The one vocabulary every part of sitrep shares. Types are derived from zod schemas so
+// that data crossing a boundary (JSONL input, API bodies, files read from disk) is
+// validated by the same definition the code is typed by.
+import { z } from 'zod';
+
+/** ISO calendar day, `YYYY-MM-DD`. */
+export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+
+// ---------------------------------------------------------------------------
+// Input: what an ingest adapter hands to extraction.
+
+export const rawDocumentKind = z.enum(['text', 'html']);
+
+/** Bytes turned into a string by an ingest adapter, before any cleaning. */
+export const rawDocumentSchema = z.object({
+  /** The input's own id: `id` from JSONL, else the file path. */
+  sourceId: z.string().min(1),
+  kind: rawDocumentKind,
+  content: z.string(),
+  url: z.string().optional(),
+  outlet: z.string().optional(),
+  title: z.string().optional(),
+  published: isoDay.optional(),
+  /** Analyse `content` exactly as given (no cleaning), so gold spans line up. */
+  clean: z.boolean().optional(),
+});
+export type RawDocument = z.infer<typeof rawDocumentSchema>;
+
+/** One line of `sitrep analyze --jsonl` / `sitrep ingest x.jsonl` (INTERFACE.md). */
+export const jsonlDocumentSchema = z
+  .object({
+    id: z.string().min(1).optional(),
+    text: z.string().optional(),
+    html: z.string().optional(),
+    url: z.string().optional(),
+    title: z.string().optional(),
+    outlet: z.string().optional(),
+    published: isoDay.optional(),
+    clean: z.boolean().optional(),
+  })
+  .refine((d) => d.text !== undefined || d.html !== undefined, {
+    message: 'a document needs "text" or "html"',
+  });
+export type JsonlDocument = z.infer<typeof jsonlDocumentSchema>;
+
+// ---------------------------------------------------------------------------
+// The article: clean text plus metadata. Every layer's offsets point into `text`.
+
+/** How the publication date was found. */
+export const publishedBasis = z.enum(['given', 'byline', 'dateline', 'metadata', 'none']);
+export type PublishedBasis = z.infer<typeof publishedBasis>;
+
+export interface Article {
+  sourceId: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  publishedBasis: PublishedBasis;
+  /** ISO 639-1 code, or `und` when undetermined. */
+  language: string;
+  text: string;
+  /** sha256 of the normalised clean text: the same story text is stored once. */
+  contentHash: string;
+}
+
+// ---------------------------------------------------------------------------
+// Stand-off layers. `start`/`end` are UTF-16 offsets into `Article.text`, end exclusive.
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Sentence = Span;
+
+export type EntityType = 'person' | 'organization' | 'country' | 'group' | 'other';
+
+export interface EntityMention extends Span {
+  text: string;
+  type: EntityType;
+  /** Canonical actor id (`RUS.MIL`, `PER.LAVROV`), when the actor is known. */
+  id?: string;
+  /** The words the outlet uses for the actor ("Russian foreign Minister", "terrorists"). */
+  labels?: string[];
+}
+
+/** 1 town or site, 2 district or near a town, 3 province, region, feature or country. */
+export type PlacePrecision = 1 | 2 | 3;
+
+export interface PlaceRef {
+  name: string;
+  geonameid?: number;
+  lat: number;
+  lon: number;
+  country: string;
+  admin1?: string;
+  precision: PlacePrecision;
+}
+
+export interface PlaceMention extends Span, PlaceRef {
+  text: string;
+}
+
+export type TimePrecision = 'day' | 'week' | 'month' | 'year';
+
+export interface TimeMention extends Span {
+  text: string;
+  /** TIMEX3-style value: `2021-09-26`, `2021-09`, `2021-W39`, `2020`, `P8Y`. */
+  value: string;
+  precision: TimePrecision | 'duration';
+  /** Inclusive day range the mention covers; absent for durations. */
+  range?: [string, string];
+}
+
+export interface Quantity extends Span {
+  text: string;
+  min: number;
+  max: number | null;
+  /** What is counted: `killed`, `injured`, `people`, `troops`… */
+  unit?: string;
+}
+
+export const eventTypes = [
+  'ASSAULT', 'MOBILIZE', 'CONSULT', 'AGREE', 'ACCUSE', 'REQUEST', 'THREATEN', 'REJECT',
+  'SANCTION', 'AID', 'COERCE', 'RETREAT', 'CONCEDE', 'COOPERATE', 'SUPPORT', 'PROTEST',
+] as const;
+export type EventType = (typeof eventTypes)[number];
+
+export const eventStatuses = [
+  'occurred', 'planned', 'claimed', 'denied', 'hypothetical', 'background',
+] as const;
+export type EventStatus = (typeof eventStatuses)[number];
+
+export interface ActorRef {
+  id: string;
+  text: string;
+}
+
+export interface EventDate {
+  start: string;
+  end: string;
+  precision: TimePrecision;
+  basis: 'explicit' | 'relative' | 'publication' | 'story';
+}
+
+export interface Casualties {
+  min: number;
+  max: number | null;
+  who: 'civilians' | 'fighters' | 'soldiers' | 'people';
+  text: string;
+}
+
+/** One event as one article tells it (EVENTS.md, "One event mention"). */
+export interface EventMention {
+  type: EventType;
+  mode: string;
+  actor: ActorRef | null;
+  recipient: ActorRef | null;
+  place: PlaceRef | null;
+  date: EventDate | null;
+  status: EventStatus;
+  killed: Casualties | null;
+  injured: Casualties | null;
+  /** Whom the article credits; null when the outlet speaks in its own voice. */
+  source: ActorRef | null;
+  evidence: { sentence: number; start: number; end: number };
+  confidence: number;
+}
+
+/** An article with every layer the analysis stages added. */
+export interface AnalyzedArticle {
+  article: Article;
+  sentences: Sentence[];
+  entities: EntityMention[];
+  places: PlaceMention[];
+  times: TimeMention[];
+  quantities: Quantity[];
+  events: EventMention[];
+}
+
+// ---------------------------------------------------------------------------
+// Story level: one situation across outlets and days.
+
+export interface Claim {
+  /** Which field differs: `killed`, `injured`, `date`, `place`, `actor`, `status`. */
+  field: string;
+  values: { value: unknown; sourceId: string; outlet: string | null; source: ActorRef | null }[];
+  disputed: boolean;
+}
+
+export interface StoryEvent {
+  id: string;
+  type: EventType;
+  mode: string;
+  actor: ActorRef | null;
+  recipient: ActorRef | null;
+  place: PlaceRef | null;
+  date: EventDate | null;
+  status: EventStatus;
+  killed: Casualties | null;
+  injured: Casualties | null;
+  mentions: { sourceId: string; event: EventMention }[];
+  claims: Claim[];
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  /** `sourceId`s of the articles in the story. */
+  articles: string[];
+  events: StoryEvent[];
+}
+
+/** How one outlet covers things: its labels for actors, its voices, its blind spots. */
+export interface OutletProfile {
+  outlet: string;
+  articles: number;
+  labels: Record<string, Record<string, number>>;
+  voices: Record<string, number>;
+}
+
+// ---------------------------------------------------------------------------
+// Errors at the edges are values: a rejected input says which input and why.
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });

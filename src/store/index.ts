@@ -1,0 +1,283 @@
+// The one storage interface. Kysely underneath; SQLite (better-sqlite3) is the default
+// dialect. Every write of one article and its layers is one transaction, and storing an
+// article whose content hash is already there changes nothing.
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
+import type { AnalyzedArticle, Article, EventMention, PublishedBasis } from '../model/index.js';
+import { sqliteMigrations } from './migrations.js';
+import type { ArticlesTable, Database } from './schema.js';
+
+export type { Database } from './schema.js';
+
+export interface StoredArticle {
+  id: number;
+  ingestedAt: string;
+  article: Article;
+}
+
+/** An event with the article it came from: every export row carries its provenance. */
+export interface StoredEvent {
+  id: number;
+  event: EventMention;
+  article: { id: number; sourceId: string; url: string | null; outlet: string | null; title: string | null; published: string | null };
+}
+
+export interface SaveResult {
+  status: 'stored' | 'unchanged';
+  articleId: number;
+}
+
+export interface ArticleQuery {
+  /** Full-text query (FTS5 syntax on SQLite). */
+  search?: string;
+  outlet?: string;
+  language?: string;
+  /** Publication date range, inclusive, YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface EventQuery {
+  type?: string;
+  actor?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+}
+
+export interface Store {
+  /** Stores one analysed article and all its layers in one transaction. */
+  save(doc: AnalyzedArticle): Promise<SaveResult>;
+  /** The stored article id for a content hash, or null. */
+  findByHash(contentHash: string): Promise<number | null>;
+  /** One article with all its layers, or null. */
+  load(articleId: number): Promise<AnalyzedArticle | null>;
+  articles(query?: ArticleQuery): AsyncIterable<StoredArticle>;
+  events(query?: EventQuery): AsyncIterable<StoredEvent>;
+  counts(): Promise<{ articles: number; events: number }>;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_DB = 'sitrep.db';
+
+/** A query the caller got wrong (bad full-text syntax): a usage error, not a failure. */
+export class QueryError extends Error {}
+
+/** The database path: the flag, else SITREP_DB, else ./sitrep.db. */
+export function resolveDbPath(flag?: string): string {
+  return resolve(flag || process.env.SITREP_DB || DEFAULT_DB);
+}
+
+/** Opens (creating and migrating as needed) the SQLite store at `path` (`:memory:` works). */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (path !== ':memory:') {
+    const dir = dirname(path);
+    if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+  }
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  await migrate(db, sqliteMigrations);
+  return new KyselyStore(db, sqliteFullTextIds);
+}
+
+async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** How a dialect turns a full-text query into a subquery of matching article ids. */
+type FullTextIds = (query: string) => ReturnType<typeof sql<number>>;
+
+const sqliteFullTextIds: FullTextIds = (query) =>
+  sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`;
+
+const CHUNK = 400;
+
+class KyselyStore implements Store {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly fullTextIds: FullTextIds,
+  ) {}
+
+  async findByHash(contentHash: string): Promise<number | null> {
+    const row = await this.db.selectFrom('articles').select('id').where('content_hash', '=', contentHash).executeTakeFirst();
+    return row?.id ?? null;
+  }
+
+  async save(doc: AnalyzedArticle): Promise<SaveResult> {
+    return this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', doc.article.contentHash).executeTakeFirst();
+      if (existing) return { status: 'unchanged', articleId: existing.id };
+      const a = doc.article;
+      const { id } = await trx
+        .insertInto('articles')
+        .values({
+          source_id: a.sourceId,
+          content_hash: a.contentHash,
+          url: a.url,
+          outlet: a.outlet,
+          title: a.title,
+          byline: a.byline,
+          published: a.published,
+          published_basis: a.publishedBasis,
+          language: a.language,
+          text: a.text,
+          ingested_at: new Date().toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await insertLayers(trx, id, doc);
+      return { status: 'stored', articleId: id };
+    });
+  }
+
+  async load(articleId: number): Promise<AnalyzedArticle | null> {
+    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
+    if (!row) return null;
+    const db = this.db;
+    const [sentences, entities, places, times, quantities, events] = await Promise.all([
+      db.selectFrom('sentences').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('entities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('times').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('quantities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('events').select('record').where('article_id', '=', articleId).orderBy('idx').execute(),
+    ]);
+    return {
+      article: toArticle(row),
+      sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
+      entities: entities.map((e) => ({
+        start: e.start, end: e.end, text: e.text, type: e.type as never,
+        ...(e.actor_id ? { id: e.actor_id } : {}),
+        ...(e.labels ? { labels: JSON.parse(e.labels) as string[] } : {}),
+      })),
+      places: places.map((p) => ({
+        start: p.start, end: p.end, text: p.text, name: p.name, lat: p.lat, lon: p.lon, country: p.country,
+        precision: p.precision as 1 | 2 | 3,
+        ...(p.geonameid !== null ? { geonameid: p.geonameid } : {}),
+        ...(p.admin1 !== null ? { admin1: p.admin1 } : {}),
+      })),
+      times: times.map((t) => ({
+        start: t.start, end: t.end, text: t.text, value: t.value, precision: t.precision as never,
+        ...(t.range_start && t.range_end ? { range: [t.range_start, t.range_end] as [string, string] } : {}),
+      })),
+      quantities: quantities.map((q) => ({
+        start: q.start, end: q.end, text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}),
+      })),
+      events: events.map((e) => JSON.parse(e.record) as EventMention),
+    };
+  }
+
+  async *articles(query: ArticleQuery = {}): AsyncIterable<StoredArticle> {
+    let q = this.db.selectFrom('articles').selectAll();
+    if (query.search) {
+      // Check the query's syntax first, so a typo is reported as such rather than as a failure.
+      try {
+        await this.db.selectFrom('articles').select('id').where('id', 'in', this.fullTextIds(query.search)).limit(1).execute();
+      } catch (e) {
+        throw new QueryError(`bad full-text query "${query.search}": ${(e as Error).message}`);
+      }
+      q = q.where('id', 'in', this.fullTextIds(query.search));
+    }
+    if (query.outlet) q = q.where('outlet', '=', query.outlet);
+    if (query.language) q = q.where('language', '=', query.language);
+    if (query.from) q = q.where('published', '>=', query.from);
+    if (query.to) q = q.where('published', '<=', query.to);
+    if (query.limit) q = q.limit(query.limit);
+    for await (const row of q.orderBy('id').stream()) {
+      yield { id: row.id, ingestedAt: row.ingested_at, article: toArticle(row) };
+    }
+  }
+
+  async *events(query: EventQuery = {}): AsyncIterable<StoredEvent> {
+    let q = this.db
+      .selectFrom('events')
+      .innerJoin('articles', 'articles.id', 'events.article_id')
+      .select([
+        'events.id as id', 'events.record as record', 'articles.id as article_id', 'articles.source_id as source_id',
+        'articles.url as url', 'articles.outlet as outlet', 'articles.title as title', 'articles.published as published',
+      ]);
+    if (query.type) q = q.where('events.type', '=', query.type);
+    if (query.actor) q = q.where('events.actor_id', '=', query.actor);
+    if (query.from) q = q.where('events.date_end', '>=', query.from);
+    if (query.to) q = q.where('events.date_start', '<=', query.to);
+    if (query.limit) q = q.limit(query.limit);
+    for await (const row of q.orderBy('events.id').stream()) {
+      yield {
+        id: row.id,
+        event: JSON.parse(row.record) as EventMention,
+        article: { id: row.article_id, sourceId: row.source_id, url: row.url, outlet: row.outlet, title: row.title, published: row.published },
+      };
+    }
+  }
+
+  async counts(): Promise<{ articles: number; events: number }> {
+    const count = async (table: 'articles' | 'events') =>
+      Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { articles: await count('articles'), events: await count('events') };
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}
+
+async function insertLayers(trx: Transaction<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
+  const base = (i: number, s: { start: number; end: number }) => ({ article_id: articleId, idx: i, start: s.start, end: s.end });
+  await insertChunked(trx, 'sentences', doc.sentences.map((s, i) => base(i, s)));
+  await insertChunked(trx, 'entities', doc.entities.map((e, i) => ({
+    ...base(i, e), text: e.text, type: e.type, actor_id: e.id ?? null, labels: e.labels ? JSON.stringify(e.labels) : null,
+  })));
+  await insertChunked(trx, 'places', doc.places.map((p, i) => ({
+    ...base(i, p), text: p.text, name: p.name, geonameid: p.geonameid ?? null, lat: p.lat, lon: p.lon,
+    country: p.country, admin1: p.admin1 ?? null, precision: p.precision,
+  })));
+  await insertChunked(trx, 'times', doc.times.map((t, i) => ({
+    ...base(i, t), text: t.text, value: t.value, precision: t.precision, range_start: t.range?.[0] ?? null, range_end: t.range?.[1] ?? null,
+  })));
+  await insertChunked(trx, 'quantities', doc.quantities.map((q, i) => ({
+    ...base(i, q), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
+  })));
+  await insertChunked(trx, 'events', doc.events.map((e, i) => ({
+    article_id: articleId, idx: i, type: e.type, mode: e.mode,
+    actor_id: e.actor?.id ?? null, recipient_id: e.recipient?.id ?? null,
+    place_name: e.place?.name ?? null, lat: e.place?.lat ?? null, lon: e.place?.lon ?? null,
+    country: e.place?.country ?? null, admin1: e.place?.admin1 ?? null,
+    date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, status: e.status,
+    killed_min: e.killed?.min ?? null, injured_min: e.injured?.min ?? null, credited_id: e.source?.id ?? null,
+    sentence: e.evidence.sentence, start: e.evidence.start, end: e.evidence.end, confidence: e.confidence,
+    record: JSON.stringify(e),
+  })));
+}
+
+async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: unknown[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
+  }
+}
+
+function toArticle(row: Selectable<ArticlesTable>): Article {
+  return {
+    sourceId: row.source_id,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    byline: row.byline,
+    published: row.published,
+    publishedBasis: row.published_basis as PublishedBasis,
+    language: row.language,
+    text: row.text,
+    contentHash: row.content_hash,
+  };
+}

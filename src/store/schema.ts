@@ -1,0 +1,97 @@
+// Table types for Kysely. One interface a table; the migrations in ./migrations.ts create
+// exactly these columns. Offsets (`start`, `end`) are UTF-16 offsets into articles.text.
+import type { Generated } from 'kysely';
+
+export interface ArticlesTable {
+  id: Generated<number>;
+  source_id: string;
+  content_hash: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  byline: string | null;
+  published: string | null;
+  published_basis: string;
+  language: string;
+  text: string;
+  ingested_at: string;
+}
+
+interface LayerRow {
+  article_id: number;
+  idx: number;
+  start: number;
+  end: number;
+}
+
+export type SentencesTable = LayerRow;
+
+export interface EntitiesTable extends LayerRow {
+  text: string;
+  type: string;
+  actor_id: string | null;
+  labels: string | null; // JSON array
+}
+
+export interface PlacesTable extends LayerRow {
+  text: string;
+  name: string;
+  geonameid: number | null;
+  lat: number;
+  lon: number;
+  country: string;
+  admin1: string | null;
+  precision: number;
+}
+
+export interface TimesTable extends LayerRow {
+  text: string;
+  value: string;
+  precision: string;
+  range_start: string | null;
+  range_end: string | null;
+}
+
+export interface QuantitiesTable extends LayerRow {
+  text: string;
+  min: number;
+  max: number | null;
+  unit: string | null;
+}
+
+/** Events keep their queryable fields as columns and the whole record as JSON. */
+export interface EventsTable {
+  id: Generated<number>;
+  article_id: number;
+  idx: number;
+  type: string;
+  mode: string;
+  actor_id: string | null;
+  recipient_id: string | null;
+  place_name: string | null;
+  lat: number | null;
+  lon: number | null;
+  country: string | null;
+  admin1: string | null;
+  date_start: string | null;
+  date_end: string | null;
+  status: string;
+  killed_min: number | null;
+  injured_min: number | null;
+  credited_id: string | null;
+  sentence: number;
+  start: number;
+  end: number;
+  confidence: number;
+  record: string; // JSON EventMention
+}
+
+export interface Database {
+  articles: ArticlesTable;
+  sentences: SentencesTable;
+  entities: EntitiesTable;
+  places: PlacesTable;
+  times: TimesTable;
+  quantities: QuantitiesTable;
+  events: EventsTable;
+}

@@ -1,0 +1,98 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { AnalyzedArticle, EventMention } from '../model/index.js';
+import { openSqliteStore, type Store } from './index.js';
+
+function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
+  return {
+    article: {
+      sourceId: `doc-${text.length}`, url: null, outlet: 'Test Outlet', title: text.split('.')[0]!, byline: null,
+      published: '2024-03-14', publishedBasis: 'given', language: 'en', text, contentHash: `hash:${text}`,
+    },
+    sentences: [{ start: 0, end: text.length }],
+    entities: [], places: [], times: [], quantities: [], events: [],
+    ...extra,
+  };
+}
+
+const shelling: EventMention = {
+  type: 'ASSAULT', mode: 'heavy-weapons',
+  actor: { id: 'SYR.MIL', text: 'Government artillery' }, recipient: null,
+  place: { name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 },
+  date: { start: '2024-03-13', end: '2024-03-13', precision: 'day', basis: 'relative' },
+  status: 'occurred', killed: { min: 4, max: null, who: 'civilians', text: 'at least four civilians' }, injured: null,
+  source: { id: 'SOHR', text: 'the Syrian Observatory' }, evidence: { sentence: 0, start: 0, end: 40 }, confidence: 0.8,
+};
+
+async function withStore(fn: (s: Store) => Promise<void>) {
+  const store = await openSqliteStore(':memory:');
+  try {
+    await fn(store);
+  } finally {
+    await store.close();
+  }
+}
+
+test('storing the same article twice changes nothing and says so', () =>
+  withStore(async (store) => {
+    const doc = article('Artillery shelled the village. Four people died.');
+    const first = await store.save(doc);
+    const second = await store.save({ ...doc, article: { ...doc.article, sourceId: 'another-id' } });
+    assert.equal(first.status, 'stored');
+    assert.deepEqual(second, { status: 'unchanged', articleId: first.articleId });
+    assert.deepEqual(await store.counts(), { articles: 1, events: 0 });
+  }));
+
+test('an article and its layers round-trip through the store', () =>
+  withStore(async (store) => {
+    const text = 'Government artillery shelled Kansafra on Wednesday.';
+    const doc = article(text, {
+      entities: [{ start: 0, end: 20, text: 'Government artillery', type: 'group', id: 'SYR.MIL', labels: ['artillery'] }],
+      places: [{ start: 30, end: 38, text: 'Kansafra', name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 }],
+      times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'] }],
+      quantities: [{ start: 0, end: 4, text: 'four', min: 4, max: null, unit: 'killed' }],
+      events: [shelling],
+    });
+    const { articleId } = await store.save(doc);
+    assert.deepEqual(await store.load(articleId), doc);
+    assert.equal(await store.load(articleId + 1), null);
+  }));
+
+test('a failure while writing layers leaves no part of the article behind', () =>
+  withStore(async (store) => {
+    const broken = article('A sentence about a place.', {
+      // lat is NOT NULL: the insert of this layer fails after the article row was written.
+      places: [{ start: 0, end: 1, text: 'A', name: 'A', lat: null as unknown as number, lon: 0, country: 'SY', precision: 1 }],
+    });
+    await assert.rejects(store.save(broken));
+    assert.deepEqual(await store.counts(), { articles: 0, events: 0 });
+    assert.equal(await store.findByHash(broken.article.contentHash), null);
+    // The same article, repaired, is then stored normally.
+    const fixed = { ...broken, places: [] };
+    assert.equal((await store.save(fixed)).status, 'stored');
+  }));
+
+test('full-text search finds articles by words in their text', () =>
+  withStore(async (store) => {
+    await store.save(article('Artillery shelled the village of Kansafra.'));
+    await store.save(article('Leaders met in Sochi for talks.'));
+    const found = [];
+    for await (const a of store.articles({ search: 'sochi' })) found.push(a.article.text);
+    assert.deepEqual(found, ['Leaders met in Sochi for talks.']);
+  }));
+
+test('events come back with the article they came from, filtered by type and date', () =>
+  withStore(async (store) => {
+    const doc = article('Government artillery shelled Kansafra.', { events: [shelling] });
+    doc.article.url = 'https://example.org/a';
+    await store.save(doc);
+    const rows = [];
+    for await (const e of store.events({ type: 'ASSAULT', from: '2024-03-01' })) rows.push(e);
+    assert.equal(rows.length, 1);
+    assert.deepEqual(rows[0]!.event, shelling);
+    assert.equal(rows[0]!.article.sourceId, doc.article.sourceId);
+    assert.equal(rows[0]!.article.url, 'https://example.org/a');
+    let none = 0;
+    for await (const _ of store.events({ to: '2024-01-01' })) none++;
+    assert.equal(none, 0);
+  }));

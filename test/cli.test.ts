@@ -1,0 +1,102 @@
+// The command line as scripts see it: output shapes and exit codes (INTERFACE.md).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const cli = join(root, 'dist/src/cli/main.js');
+const sample = join(root, 'data/sample');
+const seeds = join(root, '../shared/data/seeds');
+
+function sitrep(args: string[], input?: string) {
+  const env = { ...process.env };
+  delete env.SITREP_DB;
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', cwd: root, env });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const tempDb = () => join(mkdtempSync(join(tmpdir(), 'sitrep-cli-')), 'test.db');
+
+test('ingest stores the sample once; the second run reports every article unchanged', () => {
+  const db = tempDb();
+  const first = sitrep(['ingest', sample, '--db', db]);
+  assert.equal(first.code, 0, first.err);
+  assert.equal(first.out.trim(), '4 ingested, 0 unchanged, 0 rejected');
+  const second = sitrep(['ingest', sample, '--db', db]);
+  assert.equal(second.code, 0);
+  assert.equal(second.out.trim(), '0 ingested, 4 unchanged, 0 rejected');
+  const listed = sitrep(['articles', '--json', '--db', db]);
+  const articles = listed.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(articles.length, 4);
+  assert.deepEqual(articles.map((a) => a.published), ['2024-03-14', '2024-03-15', '2024-03-16', '2024-03-17']);
+  assert.equal(articles[3].sourceId, 'sample-wire-0417');
+  assert.equal(articles[2].outlet, 'Example Wire');
+});
+
+test('ingest exits 1 when some inputs are rejected, naming each, and stores the rest', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-bad-'));
+  writeFileSync(join(dir, 'empty.txt'), '');
+  writeFileSync(join(dir, 'good.txt'), 'Talks resumed\n\nThe two delegations met in Geneva on Monday.');
+  writeFileSync(join(dir, 'lines.jsonl'), '{"id":"ok","text":"Rockets hit the town."}\n{broken\n');
+  const r = sitrep(['ingest', dir, join(dir, 'missing.txt'), '--db', tempDb()]);
+  assert.equal(r.code, 1);
+  assert.equal(r.out.trim(), '2 ingested, 0 unchanged, 3 rejected');
+  assert.match(r.err, /missing\.txt: no such file or folder/);
+  assert.match(r.err, /empty\.txt: empty file/);
+  assert.match(r.err, /lines\.jsonl#2: line 2: not valid JSON/);
+});
+
+test('usage errors exit 2', () => {
+  assert.equal(sitrep(['ingest']).code, 2);
+  assert.equal(sitrep(['events', '--format', 'xml', '--db', tempDb()]).code, 2);
+  assert.equal(sitrep(['no-such-command']).code, 2);
+  assert.equal(sitrep(['events', '--limit', '-3', '--db', tempDb()]).code, 2);
+  assert.equal(sitrep(['articles', '--search', '"unterminated', '--db', tempDb()]).code, 2);
+  assert.equal(sitrep(['--help']).code, 0);
+});
+
+test('analyze --jsonl: one line per input, in order, errors naming their line', () => {
+  const input = [
+    JSON.stringify({ id: 'first', text: 'Gen. Smith arrived on Sept. 29. Talks began.', clean: false }),
+    'not json at all',
+    '',
+    JSON.stringify({ id: 'third', text: '' }),
+    JSON.stringify({ text: 'No id. Still analysed.' }),
+  ].join('\n');
+  const r = sitrep(['analyze', '--jsonl'], input);
+  assert.equal(r.code, 1);
+  const lines = r.out.trim().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 4);
+  assert.equal(lines[0].id, 'first');
+  assert.equal(lines[0].article.text, 'Gen. Smith arrived on Sept. 29. Talks began.');
+  assert.deepEqual(lines[0].sentences, [{ start: 0, end: 31 }, { start: 32, end: 44 }]);
+  for (const layer of ['entities', 'places', 'times', 'events']) assert.deepEqual(lines[0][layer], []);
+  assert.deepEqual(Object.keys(lines[1]), ['line', 'error']);
+  assert.equal(lines[1].line, 2);
+  assert.equal(lines[2].id, 'third');
+  assert.match(lines[2].error, /no article text found/);
+  assert.equal(lines[3].line, 5);
+  assert.equal(lines[3].sentences.length, 2);
+});
+
+test('events exports are well formed even on an empty store', () => {
+  const db = tempDb();
+  sitrep(['ingest', sample, '--db', db]);
+  const json = sitrep(['events', '--format', 'json', '--db', db]);
+  assert.equal(json.code, 0);
+  assert.ok(Array.isArray(JSON.parse(json.out)));
+  const geo = JSON.parse(sitrep(['events', '--format', 'geojson', '--db', db]).out);
+  assert.equal(geo.type, 'FeatureCollection');
+  const csv = sitrep(['events', '--format', 'csv', '--db', db]).out.split('\n');
+  assert.match(csv[0]!, /^event_id,event_date,.*,article_source_id,article_url,outlet/);
+});
+
+test('the five seed articles are stored once', { skip: !existsSync(seeds) && 'no ../shared/data' }, () => {
+  const db = tempDb();
+  assert.equal(sitrep(['ingest', seeds, '--db', db]).out.trim(), '5 ingested, 0 unchanged, 0 rejected');
+  assert.equal(sitrep(['ingest', seeds, '--db', db]).out.trim(), '0 ingested, 5 unchanged, 0 rejected');
+});
