@@ -1,6 +1,6 @@
 // The one pipeline every shell (CLI, API, workers) runs: raw document -> clean article ->
 // analysed article -> store. Rejections are values naming the input and the reason.
-import { analyze, type Knowledge } from './analyze/index.js';
+import { analyze, loadKnowledge, type Knowledge } from './analyze/index.js';
 import { extractDocument } from './extract/index.js';
 import type { IngestItem } from './ingest/index.js';
 import type { AnalyzedArticle, RawDocument, Result } from './model/index.js';
@@ -10,6 +10,22 @@ export function processDocument(raw: RawDocument, knowledge: Knowledge): Result<
   const article = extractDocument(raw);
   if (!article.ok) return article;
   return { ok: true, value: analyze(article.value, knowledge) };
+}
+
+/** Runs processDocument somewhere: in this thread, or in a pool of worker threads. */
+export interface Analyzer {
+  process(raw: RawDocument): Promise<Result<AnalyzedArticle>>;
+  /** How many documents it can usefully work on at once. */
+  readonly parallelism: number;
+  close(): Promise<void>;
+}
+
+export function inlineAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
+  return {
+    parallelism: 1,
+    process: async (raw) => processDocument(raw, knowledge),
+    close: async () => {},
+  };
 }
 
 export interface Rejection {
@@ -27,33 +43,46 @@ export type IngestOutcome =
   | { status: 'stored' | 'unchanged'; sourceId: string; articleId: number }
   | { status: 'rejected'; input: string; error: string };
 
-/** Stores every item, one transaction an article; a bad item never stops the batch. */
+/**
+ * Stores every item, one transaction an article, in input order; a bad item never stops
+ * the batch. Up to twice the analyzer's parallelism documents are analysed ahead of the
+ * one being stored.
+ */
 export async function ingestItems(
   store: Store,
   items: Iterable<IngestItem> | AsyncIterable<IngestItem>,
-  knowledge: Knowledge,
+  analyzer: Analyzer,
   onOutcome: (o: IngestOutcome) => void = () => {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { ingested: 0, unchanged: 0, rejected: [] };
-  for await (const item of items) {
-    const outcome = await ingestItem(store, item, knowledge);
+  const window: { item: IngestItem; analysed: Promise<Result<AnalyzedArticle>> | null }[] = [];
+  const settle = async () => {
+    const { item, analysed } = window.shift()!;
+    const outcome = await storeItem(store, item, analysed);
     if (outcome.status === 'rejected') summary.rejected.push({ input: outcome.input, error: outcome.error });
     else if (outcome.status === 'stored') summary.ingested++;
     else summary.unchanged++;
     onOutcome(outcome);
+  };
+  for await (const item of items) {
+    window.push({ item, analysed: item.ok ? analyzer.process(item.doc) : null });
+    if (window.length >= 2 * analyzer.parallelism) await settle();
   }
+  while (window.length) await settle();
   return summary;
 }
 
-async function ingestItem(store: Store, item: IngestItem, knowledge: Knowledge): Promise<IngestOutcome> {
+async function storeItem(store: Store, item: IngestItem, analysed: Promise<Result<AnalyzedArticle>> | null): Promise<IngestOutcome> {
   if (!item.ok) return { status: 'rejected', input: item.input, error: item.error };
-  const article = extractDocument(item.doc);
-  if (!article.ok) return { status: 'rejected', input: item.doc.sourceId, error: article.error };
+  let result: Result<AnalyzedArticle>;
   try {
-    // Text already stored is not analysed again.
-    const existing = await store.findByHash(article.value.contentHash);
-    if (existing !== null) return { status: 'unchanged', sourceId: item.doc.sourceId, articleId: existing };
-    const saved = await store.save(analyze(article.value, knowledge));
+    result = await analysed!;
+  } catch (e) {
+    return { status: 'rejected', input: item.doc.sourceId, error: `analysis failed: ${(e as Error).message}` };
+  }
+  if (!result.ok) return { status: 'rejected', input: item.doc.sourceId, error: result.error };
+  try {
+    const saved = await store.save(result.value);
     return { status: saved.status, sourceId: item.doc.sourceId, articleId: saved.articleId };
   } catch (e) {
     return { status: 'rejected', input: item.doc.sourceId, error: `could not be stored: ${(e as Error).message}` };

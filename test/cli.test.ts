@@ -100,3 +100,30 @@ test('the five seed articles are stored once', { skip: !existsSync(seeds) && 'no
   assert.equal(sitrep(['ingest', seeds, '--db', db]).out.trim(), '5 ingested, 0 unchanged, 0 rejected');
   assert.equal(sitrep(['ingest', seeds, '--db', db]).out.trim(), '0 ingested, 5 unchanged, 0 rejected');
 });
+
+test('ingest --workers 2 stores exactly what a single thread stores, in the same order', () => {
+  const one = tempDb();
+  const two = tempDb();
+  assert.equal(sitrep(['ingest', sample, '--db', one]).code, 0);
+  const threaded = sitrep(['ingest', sample, '--workers', '2', '--db', two]);
+  assert.equal(threaded.code, 0, threaded.err);
+  assert.equal(threaded.out.trim(), '4 ingested, 0 unchanged, 0 rejected');
+  const dump = (db: string) =>
+    sitrep(['articles', '--json', '--db', db]).out.trim().split('\n').map((l) => {
+      const { ingestedAt: _, ...rest } = JSON.parse(l);
+      return rest;
+    });
+  assert.deepEqual(dump(two), dump(one));
+});
+
+test('analyze FILE --json prints one analysis with the article and its layers', () => {
+  const r = sitrep(['analyze', join(sample, '02-deraa-settlement.txt'), '--json']);
+  assert.equal(r.code, 0);
+  const a = JSON.parse(r.out);
+  assert.equal(a.id, join(sample, '02-deraa-settlement.txt'));
+  assert.equal(a.article.title, 'Army enters Deraa villages after settlement deal');
+  assert.deepEqual([a.article.published, a.article.publishedBasis], ['2024-03-15', 'byline']);
+  const sentences = a.sentences.map((s: { start: number; end: number }) => a.article.text.slice(s.start, s.end));
+  assert.equal(sentences[0], 'Army enters Deraa villages after settlement deal');
+  assert.ok(sentences.includes('"We want only to stay in our homes," one resident said.'));
+});

@@ -7,8 +7,9 @@ import { extractDocument } from '../extract/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
 import { listInputs, parseJsonlLine, readInput, type IngestItem } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
-import { ingestItems, processDocument } from '../pipeline.js';
-import { QueryError, openSqliteStore, resolveDbPath, type Store } from '../store/index.js';
+import { ingestItems, inlineAnalyzer, processDocument } from '../pipeline.js';
+import { threadAnalyzer } from '../queue/threads.js';
+import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
 
 const program = new Command();
@@ -27,10 +28,14 @@ const run =
     exitCode = await action(...args);
   };
 
-const dbOption = () => new Option('--db <file>', 'SQLite database file (default: $SITREP_DB or ./sitrep.db)');
+/** Adds the store options every store command takes. */
+const storeOptions = (cmd: Command) =>
+  cmd
+    .addOption(new Option('--db <file>', 'SQLite database file (default: $SITREP_DB or ./sitrep.db)'))
+    .addOption(new Option('--database-url <url>', 'PostgreSQL instead of SQLite: postgres://user:pass@host/db (default: $SITREP_DATABASE_URL)'));
 
-async function withStore<T>(dbFlag: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openSqliteStore(resolveDbPath(dbFlag));
+async function withStore<T>(opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(opts);
   try {
     return await fn(store);
   } finally {
@@ -59,17 +64,16 @@ function* inputItems(paths: string[]): Generator<IngestItem> {
 
 // ---------------------------------------------------------------------------
 
-program
-  .command('ingest')
+storeOptions(program.command('ingest'))
   .description('read files, folders and JSONL into the store (.txt, .html, .htm, .html.gz, .jsonl)')
   .argument('<paths...>', 'files or folders')
-  .addOption(dbOption())
-  .option('-q, --quiet', 'print only the summary')
-  .action(run(async (paths: string[], opts: { db?: string; quiet?: boolean }) => {
-    const knowledge = loadKnowledge();
+  .option('-q, --quiet', 'print only the summary line (no progress bar, no rejection lines)')
+  .option('--workers <n>', 'analyse in n worker threads (default 1: in this thread)', parsePositive)
+  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number }) => {
+    const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
     const { files, missing } = listInputs(paths);
-    const bar = progress(files.length, 'ingest');
-    const summary = await withStore(opts.db, (store) => {
+    const bar = progress(opts.quiet ? 0 : files.length, 'ingest');
+    const summary = await withStore(opts, (store) => {
       const items = (function* () {
         for (const m of missing) yield { ok: false, input: m, error: 'no such file or folder' } as IngestItem;
         for (const f of files) {
@@ -77,10 +81,10 @@ program
           bar.tick(f.path);
         }
       })();
-      return ingestItems(store, items, knowledge);
+      return ingestItems(store, items, analyzer).finally(() => analyzer.close());
     });
     bar.stop();
-    for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
+    if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
     console.log(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`);
     return summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
   }));
@@ -166,19 +170,17 @@ program
     return rejected ? EXIT_REJECTED : EXIT_OK;
   }));
 
-program
-  .command('events')
+storeOptions(program.command('events'))
   .description('export stored events, each with its article (sourceId, url, outlet)')
-  .addOption(dbOption())
   .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'table']).default('table'))
   .option('--type <type>', 'PLOVER event type, e.g. ASSAULT')
   .option('--actor <id>', 'canonical actor id, e.g. RUS.MIL')
   .option('--from <date>', 'events ending on or after YYYY-MM-DD')
   .option('--to <date>', 'events starting on or before YYYY-MM-DD')
   .option('--limit <n>', 'at most n events', parsePositive)
-  .action(run(async (opts: { db?: string; format: ExportFormat | 'table'; type?: string; actor?: string; from?: string; to?: string; limit?: number }) => {
+  .action(run(async (opts: StoreOptions & { format: ExportFormat | 'table'; type?: string; actor?: string; from?: string; to?: string; limit?: number }) => {
     const query = { ...pick(opts, ['type', 'actor', 'from', 'to', 'limit'] as const) };
-    await withStore(opts.db, async (store) => {
+    await withStore(opts, async (store) => {
       if (opts.format !== 'table') {
         for await (const chunk of exportEvents(store.events(query), opts.format)) await write(chunk);
         return;
@@ -197,10 +199,8 @@ program
     return EXIT_OK;
   }));
 
-program
-  .command('articles')
+storeOptions(program.command('articles'))
   .description('list stored articles')
-  .addOption(dbOption())
   .option('--json', 'JSON Lines, one article a line, with its text')
   .option('--search <query>', 'full-text search (SQLite FTS5 syntax: words, "phrases", OR, NOT, prefix*)')
   .option('--outlet <name>', 'only this outlet')
@@ -208,9 +208,9 @@ program
   .option('--from <date>', 'published on or after YYYY-MM-DD')
   .option('--to <date>', 'published on or before YYYY-MM-DD')
   .option('--limit <n>', 'at most n articles', parsePositive)
-  .action(run(async (opts: { db?: string; json?: boolean; search?: string; outlet?: string; language?: string; from?: string; to?: string; limit?: number }) => {
+  .action(run(async (opts: StoreOptions & { json?: boolean; search?: string; outlet?: string; language?: string; from?: string; to?: string; limit?: number }) => {
     const query = pick(opts, ['search', 'outlet', 'language', 'from', 'to', 'limit'] as const);
-    await withStore(opts.db, async (store) => {
+    await withStore(opts, async (store) => {
       for await (const { id, ingestedAt, article } of store.articles(query)) {
         if (opts.json) await write(JSON.stringify({ id, ingestedAt, ...article }) + '\n');
         else await write(tableRow([String(id), article.published ?? '', article.language, article.title ?? '', article.sourceId]));

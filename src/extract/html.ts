@@ -35,28 +35,20 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   // Visible date lines are only needed without a metadata date; read them before Readability edits the tree.
   const dateBlocks = meta.published ? [] : visibleDateCandidates(doc);
 
-  let text = '';
-  let title: string | null = null;
-  let byline: string | null = null;
-  let siteName: string | null = null;
-  try {
-    const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
-    if (article) {
-      if (article.content) {
-        // Readability keeps link-only lines (tag lists, "related" links) and image captions:
-        // neither is article text.
-        const blocks = collectBlocks(article.content).filter(
-          (b) => b.linkChars < 0.9 * b.text.length && !b.owner.closest('figcaption'),
-        );
-        text = blocksToText(blocks);
-      }
-      title = clean(article.title);
-      byline = clean(article.byline);
-      siteName = clean(article.siteName);
+  let read = readability(doc);
+  if (read.text.length < MIN_READABILITY_CHARS) {
+    // Streaming server renders (React/Next.js) park the whole article in a `<div hidden>`
+    // that a script would move into place: Readability skips hidden nodes, so retry with
+    // them shown.
+    const unhidden = parse(cleaned);
+    const hidden = unhidden ? Array.from(unhidden.querySelectorAll('[hidden]')) : [];
+    if (unhidden && hidden.length > 0) {
+      for (const el of hidden) el.removeAttribute('hidden');
+      const retry = readability(unhidden);
+      if (retry.text.length > read.text.length) read = { ...retry, title: retry.title ?? read.title, byline: retry.byline ?? read.byline };
     }
-  } catch {
-    // Readability throws on some malformed trees; the fallback below still gets a go.
   }
+  let text = read.text;
   if (text.length < MIN_READABILITY_CHARS) {
     const fresh = parse(cleaned);
     const fallback = fresh ? densityText(fresh) : '';
@@ -64,9 +56,9 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   }
   if (!/[\p{L}\p{N}]{2,}/u.test(text)) return fail('no article text found');
 
-  title = title ?? meta.title;
-  byline = usableByline(byline) ?? meta.author;
-  const outlet = meta.siteName ?? siteName ?? hostOutlet(opts.url);
+  const title = read.title ?? meta.title;
+  const byline = usableByline(read.byline) ?? meta.author;
+  const outlet = meta.siteName ?? read.siteName ?? hostOutlet(opts.url);
 
   let published = meta.published;
   let publishedBasis: ExtractedPage['publishedBasis'] = published ? 'metadata' : 'none';
@@ -85,6 +77,30 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   }
 
   return ok({ title, byline, published, publishedBasis, outlet, language: meta.language, text });
+}
+
+interface ReadabilityResult {
+  text: string;
+  title: string | null;
+  byline: string | null;
+  siteName: string | null;
+}
+
+/** Readability on `doc` (which it edits), text rebuilt block by block. */
+function readability(doc: Document): ReadabilityResult {
+  try {
+    const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
+    if (!article) return { text: '', title: null, byline: null, siteName: null };
+    // Readability keeps link-only lines (tag lists, "related" links) and image captions:
+    // neither is article text.
+    const blocks = article.content
+      ? collectBlocks(article.content).filter((b) => b.linkChars < 0.9 * b.text.length && !b.owner.closest('figcaption'))
+      : [];
+    return { text: blocksToText(blocks), title: clean(article.title), byline: clean(article.byline), siteName: clean(article.siteName) };
+  } catch {
+    // Readability throws on some malformed trees; the fallbacks still get a go.
+    return { text: '', title: null, byline: null, siteName: null };
+  }
 }
 
 // ---------------------------------------------------------------------------
@@ -175,7 +191,7 @@ const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const BR = '\u0001';
 
 /** Walks `root` and returns its text blocks in document order. */
-function collectBlocks(root: Element): Block[] {
+function collectBlocks(root: Element, skipHidden = true): Block[] {
   const blocks: Block[] = [];
   let buf = '';
   let linkChars = 0;
@@ -226,7 +242,7 @@ function collectBlocks(root: Element): Block[] {
       buf += BR;
       continue;
     }
-    if (el.getAttribute('hidden') !== null || el.getAttribute('aria-hidden') === 'true') continue;
+    if (skipHidden && (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true')) continue;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       owners.push(el);
@@ -278,6 +294,7 @@ const KEEP_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 function densityText(doc: Document): string {
   const body = doc.body;
+  const bodyChars = (body.textContent ?? '').length;
   for (const tag of JUNK_TAGS) for (const el of Array.from(body.getElementsByTagName(tag))) el.remove();
   for (const el of Array.from(body.querySelectorAll('[class],[id],[role]'))) {
     if (KEEP_TAGS.has(el.localName)) continue;
@@ -287,10 +304,12 @@ function densityText(doc: Document): string {
       continue;
     }
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (JUNK_NAMES.test(names)) el.remove();
+    // A layout wrapper named "with-sidebar" may hold the article: only drop the small ones.
+    if (JUNK_NAMES.test(names) && (el.textContent ?? '').length < bodyChars / 3) el.remove();
   }
 
-  const blocks = collectBlocks(body);
+  // Hidden parts count here: without scripts, a page's text may sit in hidden containers.
+  const blocks = collectBlocks(body, false);
   const scores = new Map<Element, number>();
   for (const b of blocks) {
     const len = b.text.length;

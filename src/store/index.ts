@@ -4,9 +4,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
+import pg from 'pg';
+import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, EventMention, PublishedBasis } from '../model/index.js';
-import { sqliteMigrations } from './migrations.js';
+import { migrations } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
 
 export type { Database } from './schema.js';
@@ -71,6 +73,20 @@ export function resolveDbPath(flag?: string): string {
   return resolve(flag || process.env.SITREP_DB || DEFAULT_DB);
 }
 
+export interface StoreOptions {
+  /** SQLite file (`--db`). */
+  db?: string;
+  /** `postgres://…` (`--database-url`); else SITREP_DATABASE_URL; else SQLite. */
+  databaseUrl?: string;
+}
+
+/** The store the options (or the environment) name: PostgreSQL when a URL is given, else SQLite. */
+export function openStore(options: StoreOptions = {}): Promise<Store> {
+  const url = options.databaseUrl || process.env.SITREP_DATABASE_URL;
+  if (url) return openPostgresStore(url);
+  return openSqliteStore(resolveDbPath(options.db));
+}
+
 /** Opens (creating and migrating as needed) the SQLite store at `path` (`:memory:` works). */
 export async function openSqliteStore(path: string): Promise<Store> {
   if (path !== ':memory:') {
@@ -83,8 +99,22 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrate(db, sqliteMigrations);
+  await migrate(db, migrations('sqlite'));
   return new KyselyStore(db, sqliteFullTextIds);
+}
+
+/** Opens (migrating as needed) the PostgreSQL store at `url` (`postgres://user@host/db`). */
+export async function openPostgresStore(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
+  try {
+    // Kysely's migrator takes a lock, so processes starting at once migrate once.
+    await migrate(db, migrations('postgres'));
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
+  return new KyselyStore(db, postgresFullTextIds);
 }
 
 async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
@@ -102,6 +132,9 @@ type FullTextIds = (query: string) => ReturnType<typeof sql<number>>;
 const sqliteFullTextIds: FullTextIds = (query) =>
   sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`;
 
+const postgresFullTextIds: FullTextIds = (query) =>
+  sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`;
+
 const CHUNK = 400;
 
 class KyselyStore implements Store {
@@ -116,6 +149,17 @@ class KyselyStore implements Store {
   }
 
   async save(doc: AnalyzedArticle): Promise<SaveResult> {
+    try {
+      return await this.saveOnce(doc);
+    } catch (e) {
+      // Another writer stored the same text between our check and our insert.
+      const existing = await this.findByHash(doc.article.contentHash);
+      if (existing !== null) return { status: 'unchanged', articleId: existing };
+      throw e;
+    }
+  }
+
+  private saveOnce(doc: AnalyzedArticle): Promise<SaveResult> {
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', doc.article.contentHash).executeTakeFirst();
       if (existing) return { status: 'unchanged', articleId: existing.id };

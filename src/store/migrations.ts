@@ -1,6 +1,9 @@
-// Versioned schema migrations, applied in name order by Kysely's Migrator. Never edit a
+// Versioned schema migrations, applied in name order by Kysely's Migrator, for both
+// dialects: the tables are the same; ids and full-text search differ. Never edit a
 // migration that has shipped: add the next one.
 import { sql, type Kysely, type Migration } from 'kysely';
+
+export type Dialect = 'sqlite' | 'postgres';
 
 function layerTable(db: Kysely<any>, name: string) {
   return db.schema
@@ -11,11 +14,13 @@ function layerTable(db: Kysely<any>, name: string) {
     .addColumn('end', 'integer', (c) => c.notNull());
 }
 
-const initial: Migration = {
+const initial = (dialect: Dialect): Migration => ({
   async up(db) {
-    await db.schema
-      .createTable('articles')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    const id = (t: ReturnType<Kysely<any>['schema']['createTable']>) =>
+      dialect === 'postgres'
+        ? t.addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    await id(db.schema.createTable('articles'))
       .addColumn('source_id', 'text', (c) => c.notNull())
       .addColumn('content_hash', 'text', (c) => c.notNull().unique())
       .addColumn('url', 'text')
@@ -44,8 +49,8 @@ const initial: Migration = {
       .addColumn('text', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('geonameid', 'integer')
-      .addColumn('lat', 'real', (c) => c.notNull())
-      .addColumn('lon', 'real', (c) => c.notNull())
+      .addColumn('lat', 'double precision', (c) => c.notNull())
+      .addColumn('lon', 'double precision', (c) => c.notNull())
       .addColumn('country', 'text', (c) => c.notNull())
       .addColumn('admin1', 'text')
       .addColumn('precision', 'integer', (c) => c.notNull())
@@ -61,15 +66,13 @@ const initial: Migration = {
       .execute();
     await layerTable(db, 'quantities')
       .addColumn('text', 'text', (c) => c.notNull())
-      .addColumn('min', 'real', (c) => c.notNull())
-      .addColumn('max', 'real')
+      .addColumn('min', 'double precision', (c) => c.notNull())
+      .addColumn('max', 'double precision')
       .addColumn('unit', 'text')
       .addPrimaryKeyConstraint('quantities_pk', ['article_id', 'idx'])
       .execute();
 
-    await db.schema
-      .createTable('events')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+    await id(db.schema.createTable('events'))
       .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
       .addColumn('idx', 'integer', (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull())
@@ -77,8 +80,8 @@ const initial: Migration = {
       .addColumn('actor_id', 'text')
       .addColumn('recipient_id', 'text')
       .addColumn('place_name', 'text')
-      .addColumn('lat', 'real')
-      .addColumn('lon', 'real')
+      .addColumn('lat', 'double precision')
+      .addColumn('lon', 'double precision')
       .addColumn('country', 'text')
       .addColumn('admin1', 'text')
       .addColumn('date_start', 'text')
@@ -90,7 +93,7 @@ const initial: Migration = {
       .addColumn('sentence', 'integer', (c) => c.notNull())
       .addColumn('start', 'integer', (c) => c.notNull())
       .addColumn('end', 'integer', (c) => c.notNull())
-      .addColumn('confidence', 'real', (c) => c.notNull())
+      .addColumn('confidence', 'double precision', (c) => c.notNull())
       .addColumn('record', 'text', (c) => c.notNull())
       .addUniqueConstraint('events_article_idx', ['article_id', 'idx'])
       .execute();
@@ -103,7 +106,7 @@ const initial: Migration = {
       await db.schema.dropTable(t).ifExists().execute();
     }
   },
-};
+});
 
 /** Full-text search over title and text, kept in step with `articles` by triggers. */
 const sqliteFullText: Migration = {
@@ -122,8 +125,31 @@ const sqliteFullText: Migration = {
   },
 };
 
-/** Migrations by name; the names sort in the order they apply. */
-export const sqliteMigrations: Record<string, Migration> = {
-  '0001_initial': initial,
-  '0002_fulltext': sqliteFullText,
+/**
+ * Full-text search over title and text: a generated tsvector with a GIN index. Accents
+ * are folded (Erdoğan finds Erdogan) as SQLite's `remove_diacritics` does; unaccent() is
+ * not immutable, so an immutable wrapper is what the generated column calls.
+ */
+const postgresFullText: Migration = {
+  async up(db) {
+    await sql`CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public`.execute(db);
+    await sql`CREATE FUNCTION sitrep_unaccent(text) RETURNS text
+      AS $$ SELECT public.unaccent('public.unaccent', $1) $$
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT`.execute(db);
+    await sql`ALTER TABLE articles ADD COLUMN fts tsvector GENERATED ALWAYS AS
+      (to_tsvector('simple', sitrep_unaccent(coalesce(title, '') || ' ' || text))) STORED`.execute(db);
+    await sql`CREATE INDEX articles_fts ON articles USING GIN (fts)`.execute(db);
+  },
+  async down(db) {
+    await sql`ALTER TABLE articles DROP COLUMN IF EXISTS fts`.execute(db);
+    await sql`DROP FUNCTION IF EXISTS sitrep_unaccent(text)`.execute(db);
+  },
 };
+
+/** Migrations by name; the names sort in the order they apply. */
+export function migrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_initial': initial(dialect),
+    '0002_fulltext': dialect === 'postgres' ? postgresFullText : sqliteFullText,
+  };
+}

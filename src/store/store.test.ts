@@ -1,7 +1,49 @@
-import { test } from 'node:test';
+// Every store test runs against both dialects: SQLite always, PostgreSQL when
+// SITREP_TEST_DATABASE_URL names a server (each test in a schema of its own).
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import type { AnalyzedArticle, EventMention } from '../model/index.js';
-import { openSqliteStore, type Store } from './index.js';
+import { openPostgresStore, openSqliteStore, type Store } from './index.js';
+
+const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
+
+interface Dialect {
+  name: string;
+  skip: string | false;
+  open(): Promise<{ store: Store; dispose(): Promise<void> }>;
+}
+
+const dialects: Dialect[] = [
+  {
+    name: 'sqlite',
+    skip: false,
+    async open() {
+      return { store: await openSqliteStore(':memory:'), dispose: async () => {} };
+    },
+  },
+  {
+    name: 'postgres',
+    skip: pgUrl ? false : 'PostgreSQL store tests skipped: SITREP_TEST_DATABASE_URL is not set (.ci/run sets it)',
+    async open() {
+      const schema = `t_${randomBytes(6).toString('hex')}`;
+      const admin = new pg.Client({ connectionString: pgUrl });
+      await admin.connect();
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      const url = new URL(pgUrl!);
+      url.searchParams.set('options', `-c search_path=${schema}`);
+      const store = await openPostgresStore(url.toString());
+      return {
+        store,
+        async dispose() {
+          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+          await admin.end();
+        },
+      };
+    },
+  },
+];
 
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
   return {
@@ -24,75 +66,85 @@ const shelling: EventMention = {
   source: { id: 'SOHR', text: 'the Syrian Observatory' }, evidence: { sentence: 0, start: 0, end: 40 }, confidence: 0.8,
 };
 
-async function withStore(fn: (s: Store) => Promise<void>) {
-  const store = await openSqliteStore(':memory:');
-  try {
-    await fn(store);
-  } finally {
-    await store.close();
-  }
+for (const dialect of dialects) {
+  describe(`store on ${dialect.name}`, { skip: dialect.skip }, () => {
+    async function withStore(fn: (s: Store) => Promise<void>) {
+      const { store, dispose } = await dialect.open();
+      try {
+        await fn(store);
+      } finally {
+        await store.close();
+        await dispose();
+      }
+    }
+
+    test('storing the same article twice changes nothing and says so', () =>
+      withStore(async (store) => {
+        const doc = article('Artillery shelled the village. Four people died.');
+        const first = await store.save(doc);
+        const second = await store.save({ ...doc, article: { ...doc.article, sourceId: 'another-id' } });
+        assert.equal(first.status, 'stored');
+        assert.deepEqual(second, { status: 'unchanged', articleId: first.articleId });
+        assert.deepEqual(await store.counts(), { articles: 1, events: 0 });
+      }));
+
+    test('an article and its layers round-trip through the store', () =>
+      withStore(async (store) => {
+        const text = 'Government artillery shelled Kansafra on Wednesday.';
+        const doc = article(text, {
+          entities: [{ start: 0, end: 20, text: 'Government artillery', type: 'group', id: 'SYR.MIL', labels: ['artillery'] }],
+          places: [{ start: 30, end: 38, text: 'Kansafra', name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 }],
+          times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'] }],
+          quantities: [{ start: 0, end: 4, text: 'four', min: 4, max: null, unit: 'killed' }],
+          events: [shelling],
+        });
+        const { articleId } = await store.save(doc);
+        assert.deepEqual(await store.load(articleId), doc);
+        assert.equal(await store.load(articleId + 1), null);
+      }));
+
+    test('a failure while writing layers leaves no part of the article behind', () =>
+      withStore(async (store) => {
+        const broken = article('A sentence about a place.', {
+          // lat is NOT NULL: the insert of this layer fails after the article row was written.
+          places: [{ start: 0, end: 1, text: 'A', name: 'A', lat: null as unknown as number, lon: 0, country: 'SY', precision: 1 }],
+        });
+        await assert.rejects(store.save(broken));
+        assert.deepEqual(await store.counts(), { articles: 0, events: 0 });
+        assert.equal(await store.findByHash(broken.article.contentHash), null);
+        // The same article, repaired, is then stored normally.
+        const fixed = { ...broken, places: [] };
+        assert.equal((await store.save(fixed)).status, 'stored');
+      }));
+
+    test('full-text search finds articles by words in their text', () =>
+      withStore(async (store) => {
+        await store.save(article('Artillery shelled the village of Kansafra.'));
+        await store.save(article('Leaders met in Sochi for talks.'));
+        await store.save(article('Erdoğan and Putin met in Sochi.'));
+        const found = async (search: string) => {
+          const texts = [];
+          for await (const a of store.articles({ search })) texts.push(a.article.text);
+          return texts;
+        };
+        assert.deepEqual(await found('talks'), ['Leaders met in Sochi for talks.']);
+        assert.deepEqual(await found('erdogan'), ['Erdoğan and Putin met in Sochi.']);
+      }));
+
+    test('events come back with the article they came from, filtered by type and date', () =>
+      withStore(async (store) => {
+        const doc = article('Government artillery shelled Kansafra.', { events: [shelling] });
+        doc.article.url = 'https://example.org/a';
+        await store.save(doc);
+        const rows = [];
+        for await (const e of store.events({ type: 'ASSAULT', from: '2024-03-01' })) rows.push(e);
+        assert.equal(rows.length, 1);
+        assert.deepEqual(rows[0]!.event, shelling);
+        assert.equal(rows[0]!.article.sourceId, doc.article.sourceId);
+        assert.equal(rows[0]!.article.url, 'https://example.org/a');
+        let none = 0;
+        for await (const _ of store.events({ to: '2024-01-01' })) none++;
+        assert.equal(none, 0);
+      }));
+  });
 }
-
-test('storing the same article twice changes nothing and says so', () =>
-  withStore(async (store) => {
-    const doc = article('Artillery shelled the village. Four people died.');
-    const first = await store.save(doc);
-    const second = await store.save({ ...doc, article: { ...doc.article, sourceId: 'another-id' } });
-    assert.equal(first.status, 'stored');
-    assert.deepEqual(second, { status: 'unchanged', articleId: first.articleId });
-    assert.deepEqual(await store.counts(), { articles: 1, events: 0 });
-  }));
-
-test('an article and its layers round-trip through the store', () =>
-  withStore(async (store) => {
-    const text = 'Government artillery shelled Kansafra on Wednesday.';
-    const doc = article(text, {
-      entities: [{ start: 0, end: 20, text: 'Government artillery', type: 'group', id: 'SYR.MIL', labels: ['artillery'] }],
-      places: [{ start: 30, end: 38, text: 'Kansafra', name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 }],
-      times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'] }],
-      quantities: [{ start: 0, end: 4, text: 'four', min: 4, max: null, unit: 'killed' }],
-      events: [shelling],
-    });
-    const { articleId } = await store.save(doc);
-    assert.deepEqual(await store.load(articleId), doc);
-    assert.equal(await store.load(articleId + 1), null);
-  }));
-
-test('a failure while writing layers leaves no part of the article behind', () =>
-  withStore(async (store) => {
-    const broken = article('A sentence about a place.', {
-      // lat is NOT NULL: the insert of this layer fails after the article row was written.
-      places: [{ start: 0, end: 1, text: 'A', name: 'A', lat: null as unknown as number, lon: 0, country: 'SY', precision: 1 }],
-    });
-    await assert.rejects(store.save(broken));
-    assert.deepEqual(await store.counts(), { articles: 0, events: 0 });
-    assert.equal(await store.findByHash(broken.article.contentHash), null);
-    // The same article, repaired, is then stored normally.
-    const fixed = { ...broken, places: [] };
-    assert.equal((await store.save(fixed)).status, 'stored');
-  }));
-
-test('full-text search finds articles by words in their text', () =>
-  withStore(async (store) => {
-    await store.save(article('Artillery shelled the village of Kansafra.'));
-    await store.save(article('Leaders met in Sochi for talks.'));
-    const found = [];
-    for await (const a of store.articles({ search: 'sochi' })) found.push(a.article.text);
-    assert.deepEqual(found, ['Leaders met in Sochi for talks.']);
-  }));
-
-test('events come back with the article they came from, filtered by type and date', () =>
-  withStore(async (store) => {
-    const doc = article('Government artillery shelled Kansafra.', { events: [shelling] });
-    doc.article.url = 'https://example.org/a';
-    await store.save(doc);
-    const rows = [];
-    for await (const e of store.events({ type: 'ASSAULT', from: '2024-03-01' })) rows.push(e);
-    assert.equal(rows.length, 1);
-    assert.deepEqual(rows[0]!.event, shelling);
-    assert.equal(rows[0]!.article.sourceId, doc.article.sourceId);
-    assert.equal(rows[0]!.article.url, 'https://example.org/a');
-    let none = 0;
-    for await (const _ of store.events({ to: '2024-01-01' })) none++;
-    assert.equal(none, 0);
-  }));

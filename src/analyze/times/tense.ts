@@ -1,0 +1,68 @@
+// Tense: does the verb that governs a time expression speak of the past or the future?
+// News writes "said on Saturday" and "bombed on Sunday" for days gone by, and "will hold
+// talks on Sept. 29", "are due to meet on Wednesday" for days to come; the weekday or
+// month-day alone is ambiguous. The nearest tense cue in the same sentence decides (cues
+// to the left count a little more: English puts the auxiliary before the date).
+
+export type Tense = 'past' | 'future' | 'none';
+
+const FUTURE_WORDS = new Set([
+  'will', "'ll", 'shall', 'upcoming', 'forthcoming', 'planned', 'scheduled', 'expected', 'due', 'set',
+  'plans', 'plan', 'intends', 'aims', 'going', 'would', 'next', 'tomorrow', 'awaiting', 'await', 'ahead',
+]);
+// Irregular past forms frequent in news; regular ones end in -ed.
+const PAST_WORDS = new Set([
+  'said', 'told', 'was', 'were', 'had', 'did', 'met', 'held', 'took', 'made', 'went', 'came', 'began',
+  'fought', 'hit', 'struck', 'gave', 'saw', 'left', 'fell', 'rose', 'won', 'lost', 'shot', 'sent', 'led',
+  'spoke', 'wrote', 'brought', 'bought', 'sold', 'paid', 'put', 'set off', 'ran', 'flew', 'drove', 'threw',
+  'became', 'broke', 'caught', 'chose', 'felt', 'found', 'forgot', 'got', 'heard', 'kept', 'knew', 'laid',
+  'meant', 'overran', 'quit', 'read', 'rang', 'sank', 'sat', 'slid', 'stood', 'stole', 'swept', 'taught',
+  'thought', 'understood', 'withdrew', 'wound', 'ago', 'last', 'yesterday', 'earlier', 'since', 'agreed',
+]);
+const NOT_PAST_ED = new Set(['need', 'speed', 'feed', 'seed', 'red', 'bed', 'hundred', 'shed', 'bled', 'united', 'armed', 'based', 'led']);
+
+const WORD = /[A-Za-z']+/g;
+
+function cueOf(word: string, next: string | undefined): Tense {
+  const w = word.toLowerCase();
+  if (w === 'set' || w === 'due' || w === 'expected' || w === 'scheduled' || w === 'going' || w === 'plans' || w === 'plan' || w === 'aims' || w === 'intends') {
+    return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
+  }
+  if (FUTURE_WORDS.has(w)) return 'future';
+  if (PAST_WORDS.has(w)) return 'past';
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  return 'none';
+}
+
+/**
+ * The tense around the span [start, end) of `sentence` (offsets into the sentence).
+ * The nearest cue wins; a cue on the left at distance d weighs like one on the right at 1.5 d.
+ */
+export function tenseAt(sentence: string, start: number, end: number): Tense {
+  const words: { w: string; at: number }[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) words.push({ w: m[0], at: m.index });
+  let best: Tense = 'none';
+  let bestCost = Infinity;
+  let leftIndex = -1;
+  let rightIndex = words.length;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.at < start) leftIndex = i;
+    else if (words[i]!.at >= end && rightIndex === words.length) rightIndex = i;
+  }
+  for (let i = leftIndex, d = 1; i >= 0 && d <= 10; i--, d++) {
+    const cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    if (cue !== 'none') {
+      if (d < bestCost) { best = cue; bestCost = d; }
+      break;
+    }
+  }
+  for (let i = rightIndex, d = 1; i < words.length && d <= 8; i++, d++) {
+    const cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    if (cue !== 'none') {
+      if (d * 1.5 < bestCost) { best = cue; bestCost = d * 1.5; }
+      break;
+    }
+  }
+  return best;
+}
