@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { extractHtml } from '../src/extract/html.js';
 import { aebAggregate, bagOfWordsPrf, mean, shingleMatch, type TpFpFn } from './metrics.js';
-import { fmt, type Evaluator, type Row } from './types.js';
+import { fmt, type Evaluator, type Row } from './common.js';
 
 const readGz = (path: string): string => gunzipSync(readFileSync(path)).toString('utf8');
 

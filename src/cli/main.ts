@@ -8,6 +8,7 @@ import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index
 import { listInputs, parseJsonlLine, readInput, type IngestItem } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
 import { ingestItems, inlineAnalyzer, processDocument } from '../pipeline.js';
+import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer } from '../queue/threads.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
@@ -69,7 +70,10 @@ storeOptions(program.command('ingest'))
   .argument('<paths...>', 'files or folders')
   .option('-q, --quiet', 'print only the summary line (no progress bar, no rejection lines)')
   .option('--workers <n>', 'analyse in n worker threads (default 1: in this thread)', parsePositive)
-  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number }) => {
+  .option('--queue', 'queue the inputs on Redis for `sitrep worker` processes instead (same as `sitrep enqueue`)')
+  .option('--redis-url <url>', 'Redis for --queue (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
+  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; queue?: boolean; redisUrl?: string }) => {
+    if (opts.queue) return enqueueCommand(paths, opts);
     const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
     const { files, missing } = listInputs(paths);
     const bar = progress(opts.quiet ? 0 : files.length, 'ingest');
@@ -87,6 +91,59 @@ storeOptions(program.command('ingest'))
     if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
     console.log(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`);
     return summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
+  }));
+
+program
+  .command('enqueue')
+  .description('queue files, folders and JSONL on Redis for `sitrep worker` processes')
+  .argument('<paths...>', 'files or folders')
+  .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
+  .action(run(enqueueCommand));
+
+async function enqueueCommand(paths: string[], opts: { redisUrl?: string }): Promise<number> {
+  const summary = await enqueue(inputItems(paths), opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
+  for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
+  console.log(`${summary.queued} queued, ${summary.alreadyQueued} already queued, ${summary.rejected.length} rejected`);
+  return summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
+}
+
+storeOptions(program.command('worker'))
+  .description('take queued documents from Redis, analyse them and store them, until stopped')
+  .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
+  .option('--concurrency <n>', 'documents in progress at once', parsePositive)
+  .option('--lock-ms <n>', 'how long a job stays locked to this worker without a heartbeat (default 30000)', parsePositive)
+  .option('--exit-when-idle', 'stop once nothing is waiting or running')
+  .option('-q, --quiet', 'no line per document')
+  .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
+    const knowledge = loadKnowledge();
+    await withStore(opts, (store) =>
+      runWorker(store, knowledge, {
+        ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
+        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
+        ...(opts.lockMs ? { lockDuration: opts.lockMs } : {}),
+        exitWhenIdle: opts.exitWhenIdle ?? false,
+        onJob: (e) => {
+          if (e.status === 'failed') console.error(`failed ${e.sourceId}: ${e.error}`);
+          else if (!opts.quiet) console.log(`${e.status} ${e.sourceId}`);
+        },
+      }),
+    );
+    return EXIT_OK;
+  }));
+
+program
+  .command('queue')
+  .description('what the Redis queue holds: counts by state, and the failed documents with their reasons')
+  .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
+  .option('--json', 'as JSON')
+  .action(run(async (opts: { redisUrl?: string; json?: boolean }) => {
+    const status = await queueStatus(opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
+    if (opts.json) await write(JSON.stringify(status) + '\n');
+    else {
+      await write(Object.entries(status.counts).map(([k, v]) => `${k} ${v}`).join(', ') + '\n');
+      for (const f of status.failed) await write(`failed ${f.sourceId} after ${f.attempts} attempt(s): ${f.reason}\n`);
+    }
+    return EXIT_OK;
   }));
 
 program

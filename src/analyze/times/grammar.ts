@@ -13,7 +13,7 @@ export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 export type Reading =
   /** A month and day, maybe with a year and a weekday ("Monday, February 10"). */
   | { k: 'date'; y?: number; m: number; d: number; wd?: number }
-  | { k: 'month'; y?: number; m: number; rel?: number; part?: Part }
+  | { k: 'month'; y?: number; m: number; rel?: number; part?: Part; yearRel?: number }
   | { k: 'year'; y: number; part?: Part }
   | { k: 'decade'; y: number }
   | { k: 'season'; s: Season; y?: number; rel?: number }
@@ -144,7 +144,7 @@ const RULES: Rule[] = [
   },
   // [Weekday,] Month Day[,] [Year]: "Monday, February 10", "Sept. 29", "September 26 2021".
   {
-    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR})\\b)?(?![\\d:])`, 'gi'),
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR})\\b)?(?!\\d|:\\d)`, 'gi'),
     build: (m) => {
       if (!capital(m[2]) || (m[1] && !capital(m[1]))) return null;
       const d = +m[3]!;
@@ -178,6 +178,15 @@ const RULES: Rule[] = [
       const rel = mod === 'last' ? -1 : mod === 'next' ? 1 : mod === 'this' ? 0 : undefined;
       const part = partOf(mod);
       return { k: 'month', m: month, ...(m[3] ? { y: +m[3] } : {}), ...(rel !== undefined ? { rel } : {}), ...(part ? { part } : {}) };
+    },
+  },
+  // Month of a year named relatively: "June last year", "March next year".
+  {
+    re: new RegExp(`\\b(?:(early|mid|late)[\\s-]+)?(${MONTH})(?:\\s+of)?\\s+(last|this|next)\\s+year\\b`, 'gi'),
+    build: (m) => {
+      if (!capital(m[2])) return null;
+      const part = partOf(m[1]);
+      return { k: 'month', m: monthOf(m[2]!), yearRel: relOf(m[3]), ...(part ? { part } : {}) };
     },
   },
   // Seasons: "last fall", "this summer", "the winter of 2019", "spring 2020".
@@ -247,7 +256,7 @@ const RULES: Rule[] = [
   // Durations: "eight years", "the past two months", "the 10-year conflict" ("10-year"),
   // "the first nine months", "several weeks".
   {
-    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})[\\s-]+(${UNIT})(?:-(?:long|old))?\\b(?!-old)`, 'gi'),
+    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})[\\s-]+(${UNIT})(?:-long)?\\b(?![\\s-]+old\\b)`, 'gi'),
     build: (m) => {
       const n = numberOf(m[1]!);
       if (n === null && !/several|few|many|couple/i.test(m[1]!)) return null;
@@ -255,15 +264,19 @@ const RULES: Rule[] = [
       return { k: 'duration', unit: unitOf(m[2]!), n };
     },
   },
-  // Bare plural units after "for", "in", "over", "within": "for years", "in decades".
+  // "recent years", "coming months": an unspecified stretch.
   {
-    re: /\b(?:for|over|within|in|after)\s+(?:many\s+|recent\s+)?(years|months|weeks|decades|days)\b/gi,
-    build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null }),
-    span: (m) => [m[0].length - m[1]!.length, m[0].length],
+    re: /\b(?:in\s+)?(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+(?:few\s+)?)(years|months|weeks|days|decades)\b/gi,
+    build: (m) => {
+      if (/recent/i.test(m[0])) return { k: 'ref', v: 'PAST_REF' };
+      if (/coming|next/i.test(m[0]) && !/few/i.test(m[0])) return { k: 'ref', v: 'FUTURE_REF' };
+      return { k: 'duration', unit: unitOf(m[1]!), n: null };
+    },
+    span: (m) => { const i = m[0].search(/(?:the\s+)?(?:recent|coming|past|last|next)/i); return [i, m[0].length]; },
   },
   // Sets: "daily", "every day", "each year", "annually".
   {
-    re: /\b(?:(daily|weekly|monthly|annually|yearly|quarterly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
+    re: /\b(?:(daily|weekly|monthly|annually|yearly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
     build: (m, text) => {
       const w = (m[1] ?? m[2])!.toLowerCase();
       // "monthly report", "weekly magazine": adjectives before a noun are sets too in TimeML.
@@ -311,12 +324,12 @@ const RULES: Rule[] = [
   },
   // Decades: "the 1990s", "the '90s".
   {
-    re: /\b(?:the\s+)?(?:(1[89]\d|20\d)0s|'(\d)0s)\b/gi,
+    re: /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[89]\d|20\d)0'?s|'(\d)0s)\b/gi,
     build: (m) => ({ k: 'decade', y: m[1] ? +m[1] : 190 + +m[2]! }),
   },
   // Years: "2018", "fiscal 1989", "the end of 1990", "mid-2019".
   {
-    re: new RegExp(`(?<![\\d$£€.,/:-])(?:(?:(fiscal|early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)|\\b)(${YEAR})(?![\\d%]|\\.\\d|,\\d|-\\d|\\s*(?:percent|per cent|people|troops|soldiers|civilians|km|kilometers|miles|dollars|tons|tonnes|barrels)\\b)`, 'gi'),
+    re: new RegExp(`(?<![\\d$£€.,/:-])(?:(?:(fiscal|early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)|\\b)(${YEAR})(?![\\d%]|'?s\\b|\\.\\d|,\\d|-\\d|\\s*(?:percent|per cent|people|troops|soldiers|civilians|km|kilometers|miles|dollars|tons|tonnes|barrels)\\b)`, 'gi'),
     build: (m) => {
       const part = partOf(m[1]);
       return { k: 'year', y: +m[2]!, ...(part ? { part } : {}) };
@@ -324,7 +337,7 @@ const RULES: Rule[] = [
   },
   // Vague references to the present, past and future.
   {
-    re: /\b(now|currently|current|at present|presently|these days|nowadays|recently|recent|lately|the past|the future|the near future|future|soon|as soon as possible)\b/gi,
+    re: /\b(now|currently|current|at present|presently|these days|nowadays|recently|lately|the past|the future|the near future|the distant future)\b/gi,
     build: (m, text) => {
       const w = m[1]!.toLowerCase();
       const after = text.slice(m.index + m[0].length, m.index + m[0].length + 30);

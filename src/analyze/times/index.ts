@@ -4,8 +4,8 @@
 import * as chrono from 'chrono-node';
 import type { Sentence, TimeMention } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
-import { type Day, isoDay, parseIsoDay } from './calendar.js';
-import { type Match, recognise } from './grammar.js';
+import { type Day, isoDay, parseIsoDay, quarterRange } from './calendar.js';
+import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseAt } from './tense.js';
 
@@ -58,11 +58,17 @@ function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[]): 
   for (const r of knowledge.chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     const start = r.index, end = r.index + r.text.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
+    // Only dates that write their year in digits: chrono's casual readings are the rules' job.
+    if (!/\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/.test(r.text)) continue;
     const y = r.start.get('year'), m = r.start.get('month'), d = r.start.get('day');
     if (y === null || m === null || d === null) continue;
     extra.push({ start, end, reading: { k: 'date', y, m, d }, rank: 99 });
   }
   return extra;
+}
+
+function isYearBack(r: Reading): boolean {
+  return (r.k === 'ago' && r.unit === 'year' && r.n === 1 && r.dir === -1) || (r.k === 'quarter' && r.rel === -1 && r.q === undefined);
 }
 
 export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, knowledge: TimeKnowledge): TimeMentionDetail[] => {
@@ -73,12 +79,21 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   matches.push(...chronoMatches(text, knowledge, matches));
   matches.sort((a, b) => a.start - b.start);
   const out: TimeMentionDetail[] = [];
+  let lastQuarter: { value: string; sentence: number } | null = null;
   for (const m of matches) {
     const s = sentenceOf(sentences, m.start) ?? { start: 0, end: text.length };
     const sentence = text.slice(s.start, s.end);
     const tense = tenseAt(sentence, m.start - s.start, m.end - s.start);
-    const r = resolve(m.reading, ref, tense);
+    let r = resolve(m.reading, ref, tense);
     if (!r) continue;
+    const sentenceIndex = sentences.indexOf(s);
+    // "a year earlier", "the year-ago quarter" after a quarter: that quarter, a year back.
+    if (lastQuarter && sentenceIndex - lastQuarter.sentence <= 1 && isYearBack(m.reading)) {
+      const [qy, qn] = lastQuarter.value.split('-Q').map(Number) as [number, number];
+      const range = quarterRange(qy - 1, qn);
+      r = { ...r, value: `${qy - 1}-Q${qn}`, precision: 'month', range };
+    }
+    if (/^\d{4}-Q\d$/.test(r.value) && !isYearBack(m.reading)) lastQuarter = { value: r.value, sentence: sentenceIndex };
     out.push({
       start: m.start, end: m.end, text: text.slice(m.start, m.end),
       value: r.value, precision: r.precision,

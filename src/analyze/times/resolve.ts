@@ -21,18 +21,26 @@ export interface Resolved {
   basis: 'explicit' | 'relative';
 }
 
-/** Choose among candidate days by tense. `candidates` ascend. */
-function pick(candidates: Day[], ref: Day, tense: Tense): Day {
+/**
+ * Choose among candidate days by tense. `candidates` ascend. Beyond `horizon` days the tense
+ * no longer decides: a past-tense "Dec. 15" read in November is more likely a slip of the
+ * tense reading ("payable Dec. 15") than a date thirteen months back.
+ */
+function pick(candidates: Day[], ref: Day, tense: Tense, horizon = Infinity): Day {
   const past = candidates.filter((c) => c <= ref);
   const future = candidates.filter((c) => c >= ref);
   const lastPast = past[past.length - 1];
   const firstFuture = future[0];
-  if (tense === 'past' && lastPast !== undefined) return lastPast;
-  if (tense === 'future' && firstFuture !== undefined) return firstFuture;
   if (lastPast === undefined) return firstFuture!;
   if (firstFuture === undefined) return lastPast;
-  return ref - lastPast <= firstFuture - ref ? lastPast : firstFuture;
+  const back = ref - lastPast, ahead = firstFuture - ref;
+  if (tense === 'past' && (back <= horizon || back <= ahead)) return lastPast;
+  if (tense === 'future' && (ahead <= horizon || ahead <= back)) return firstFuture;
+  return back <= ahead ? lastPast : firstFuture;
 }
+
+/** How far (days) the tense may send a month-day or a month before the nearer reading wins. */
+const TENSE_HORIZON = 270;
 
 function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -99,9 +107,13 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
         const agreeing = days.filter((d) => weekday(d) === r.wd);
         if (agreeing.length > 0) days = agreeing;
       }
-      return days.length ? dayResult(pick(days, ref, tense), 'relative') : null;
+      return days.length ? dayResult(pick(days, ref, tense, TENSE_HORIZON), 'relative') : null;
     }
     case 'month': {
+      if (r.yearRel !== undefined && ref !== null) {
+        const yy = ymd(ref).y + r.yearRel;
+        return { value: isoMonth(yy, r.m), precision: 'month', range: partOfRange(monthRange(yy, r.m), r.part, ref), type: 'DATE', basis: 'relative' };
+      }
       if (r.y !== undefined) {
         return { value: isoMonth(r.y, r.m), precision: 'month', range: partOfRange(monthRange(r.y, r.m), r.part, ref ?? 0), type: 'DATE', basis: 'explicit' };
       }
@@ -115,7 +127,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
         // The month's first day stands for it; the current month counts as both past and future.
         const cands = [ry - 1, ry, ry + 1].map((yy) => dayOf(yy, r.m, 1));
         const cur = dayOf(ry, rm, 1);
-        const chosen = tense === 'future' ? cands.find((c) => c >= cur)! : tense === 'past' ? [...cands].reverse().find((c) => c <= cur)! : pick(cands, cur, 'none');
+        const chosen = pick(cands, cur, tense, TENSE_HORIZON);
         y = ymd(chosen).y;
       }
       return { value: isoMonth(y, r.m), precision: 'month', range: partOfRange(monthRange(y, r.m), r.part, ref), type: 'DATE', basis: 'relative' };
@@ -142,7 +154,9 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
         y = cq === 1 ? ry - 1 : ry;
       } else {
         q = r.q;
-        if (tense === 'future') y = q >= cq ? ry : ry + 1;
+        // Quarters are mostly reported after the fact; a future verb moves only a quarter
+        // well behind the current one into next year ("in the first quarter", said in October).
+        if (tense === 'future' && q < cq - 1) y = ry + 1;
         else y = q <= cq ? ry : ry - 1;
       }
       if (r.y !== undefined) y = r.y;
@@ -159,11 +173,11 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
       else if (r.rel === 1) day = back === 0 ? ref + 7 : next;
       else if (r.rel === 0) day = weekStart(ref) + r.wd;
       else day = pick(back === 0 ? [ref] : [prev, next], ref, tense);
-      return dayResult(day, 'relative', r.part ? `T${r.part}` : '', 'DATE');
+      return dayResult(day, 'relative');
     }
     case 'today': {
       if (ref === null) return null;
-      return dayResult(ref + r.off, 'relative', r.part ? `T${r.part}` : '', r.part ? 'TIME' : 'DATE');
+      return dayResult(ref + r.off, 'relative', '', r.part ? 'TIME' : 'DATE');
     }
     case 'clock': {
       if (ref === null) return null;

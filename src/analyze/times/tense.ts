@@ -8,7 +8,7 @@ export type Tense = 'past' | 'future' | 'none';
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", 'shall', 'upcoming', 'forthcoming', 'planned', 'scheduled', 'expected', 'due', 'set',
-  'plans', 'plan', 'intends', 'aims', 'going', 'would', 'next', 'tomorrow', 'awaiting', 'await', 'ahead',
+  'plans', 'plan', 'planning', 'intends', 'aims', 'going', 'would', 'soon', 'preparing', 'next', 'tomorrow', 'awaiting', 'await', 'ahead',
 ]);
 // Irregular past forms frequent in news; regular ones end in -ed.
 const PAST_WORDS = new Set([
@@ -28,6 +28,7 @@ function cueOf(word: string, next: string | undefined): Tense {
   if (w === 'set' || w === 'due' || w === 'expected' || w === 'scheduled' || w === 'going' || w === 'plans' || w === 'plan' || w === 'aims' || w === 'intends') {
     return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
   }
+  if ((w === 'is' || w === 'are' || w === 'was') && next?.toLowerCase() === 'to') return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
   if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
@@ -36,9 +37,11 @@ function cueOf(word: string, next: string | undefined): Tense {
 
 /**
  * The tense around the span [start, end) of `sentence` (offsets into the sentence).
- * The nearest cue wins; a cue on the left at distance d weighs like one on the right at 1.5 d.
+ * The nearest cue wins; a cue on the left at distance d weighs like one on the right at 2 d.
  */
 export function tenseAt(sentence: string, start: number, end: number): Tense {
+  // "Wednesday's ruling", "Sunday's attack": a possessive day names something that happened.
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3))) return 'past';
   const words: { w: string; at: number }[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) words.push({ w: m[0], at: m.index });
@@ -60,7 +63,7 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
   for (let i = rightIndex, d = 1; i < words.length && d <= 8; i++, d++) {
     const cue = cueOf(words[i]!.w, words[i + 1]?.w);
     if (cue !== 'none') {
-      if (d * 1.5 < bestCost) { best = cue; bestCost = d * 1.5; }
+      if (d * 2 < bestCost) { best = cue; bestCost = d * 2; }
       break;
     }
   }

@@ -1,0 +1,259 @@
+// The actor dictionary, read once from data/actors/ (plus the world-countries package) and
+// compiled into token tries, so recognition walks each word once instead of trying a
+// pattern per entry.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { EntityType } from '../../model/index.js';
+import { tokenize } from './tokens.js';
+
+export interface Role {
+  /** The actor id the role belongs to (`RUS.GOV`). */
+  of: string;
+  /** Role name: `president`, `foreign minister`, `spokesperson`… */
+  title: string;
+  from: number;
+  to: number | null;
+}
+
+export interface ActorEntry {
+  id: string;
+  type: EntityType;
+  /** The state the actor belongs to or fights in (ISO 3166-1 alpha-3). */
+  country?: string;
+  names: string[];
+  /** Forms used alone (surnames). */
+  short?: string[];
+  /** Case-sensitive abbreviations. */
+  acronyms?: string[];
+  roles?: Role[];
+  source: string;
+}
+
+export interface CountrySeed {
+  iso3: string;
+  names: string[];
+  acronyms?: string[];
+  demonyms: string[];
+  capitals: string[];
+}
+
+export interface LabelsFile {
+  sectors: Record<string, string[]>;
+  neutral: string[];
+  modifiersOnly: string[];
+  backedWords: string[];
+  backed: Record<string, Record<string, string>>;
+  titles: Record<string, string[]>;
+  roleNouns: Record<string, string[]>;
+  speechVerbs: string[];
+  orgSuffixes: string[];
+  orgHeads: string[];
+  personCueAfter: string[];
+  notNames: string[];
+}
+
+/** Everything the knowledge is compiled from; tests may pass a small one. */
+export interface ActorData {
+  countries: CountrySeed[];
+  entries: ActorEntry[];
+  labels: LabelsFile;
+}
+
+export type AliasKind = 'name' | 'short' | 'acronym' | 'country' | 'demonym' | 'capital';
+
+export interface Alias {
+  entry: ActorEntry;
+  kind: AliasKind;
+  /** For case-sensitive forms: the token texts that must appear exactly (dots removed). */
+  exact?: string;
+  /** The form has capitals, so the text must have at least one. */
+  needsUpper: boolean;
+  /** Number of key tokens. */
+  length: number;
+}
+
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  values?: Alias[];
+}
+
+/** Phrase tries keyed by token keys whose values are category names. */
+export interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  value?: string;
+}
+
+export interface EntityKnowledge {
+  names: TrieNode;
+  titles: PhraseNode;
+  roleNouns: PhraseNode;
+  sectorOf: Map<string, string>;
+  neutral: Set<string>;
+  modifiersOnly: Set<string>;
+  backedWords: Set<string>;
+  backed: Record<string, Record<string, string>>;
+  speechVerbs: Set<string>;
+  orgSuffixes: Set<string>;
+  orgHeads: Set<string>;
+  personCueAfter: Set<string>;
+  notNames: Set<string>;
+  byId: Map<string, ActorEntry>;
+  persons: ActorEntry[];
+  /** Keys of demonyms (`russian`), for telling nationality from country mentions. */
+  demonymKeys: Set<string>;
+  stats: { entries: number; aliases: number };
+}
+
+const keysOf = (form: string): string[] => tokenize(form).map((t) => t.key);
+
+function addAlias(root: TrieNode, form: string, alias: Omit<Alias, 'length' | 'needsUpper' | 'exact'>, caseSensitive: boolean): boolean {
+  const keys = keysOf(form);
+  if (keys.length === 0) return false;
+  let node = root;
+  for (const k of keys) {
+    let n = node.next.get(k);
+    if (!n) node.next.set(k, (n = { next: new Map() }));
+    node = n;
+  }
+  const full: Alias = {
+    ...alias,
+    length: keys.length,
+    needsUpper: /\p{Lu}/u.test(form),
+    ...(caseSensitive ? { exact: tokenize(form).map((t) => t.text.replace(/\./g, '')).join(' ') } : {}),
+  };
+  const values = (node.values ??= []);
+  if (values.some((v) => v.entry.id === full.entry.id && v.kind === full.kind)) return false;
+  values.push(full);
+  return true;
+}
+
+function addPhrase(root: PhraseNode, form: string, value: string): void {
+  let node = root;
+  for (const k of keysOf(form)) {
+    let n = node.next.get(k);
+    if (!n) node.next.set(k, (n = { next: new Map() }));
+    node = n;
+  }
+  node.value ??= value;
+}
+
+/** All-capital short forms ("UN", "HTS") only match when written in capitals. */
+const looksLikeAcronym = (form: string): boolean => /^[\p{Lu}\d.&-]+$/u.test(form) && form.replace(/[^\p{L}]/gu, '').length <= 6;
+
+export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
+  const names: TrieNode = { next: new Map() };
+  const byId = new Map<string, ActorEntry>();
+  const demonymKeys = new Set<string>();
+  let aliases = 0;
+  let entries = 0;
+  const add = (form: string, entry: ActorEntry, kind: AliasKind, forceCase = false): void => {
+    if (addAlias(names, form, { entry, kind }, forceCase || looksLikeAcronym(form))) aliases++;
+  };
+
+  for (const c of data.countries) {
+    const entry: ActorEntry = { id: c.iso3, type: 'country', country: c.iso3, names: c.names, source: 'world-countries' };
+    byId.set(c.iso3, entry);
+    entries++;
+    for (const n of c.names) add(n, entry, 'country');
+    for (const n of c.acronyms ?? []) add(n, entry, 'country', true);
+    for (const d of c.demonyms) {
+      add(d, entry, 'demonym');
+      demonymKeys.add(keysOf(d).join(' '));
+    }
+    const gov: ActorEntry = { id: `${c.iso3}.GOV`, type: 'country', country: c.iso3, names: c.capitals, source: 'world-countries' };
+    for (const cap of c.capitals) add(cap, gov, 'capital');
+  }
+  for (const e of data.entries) {
+    const known = byId.get(e.id);
+    // Several files may describe one id (SYR.GOV from groups and institutions): merge names.
+    if (!known) {
+      byId.set(e.id, e);
+      entries++;
+    }
+    for (const n of e.names) add(n, e, 'name');
+    for (const n of e.short ?? []) add(n, e, 'short');
+    for (const n of e.acronyms ?? []) add(n, e, 'acronym', true);
+  }
+
+  const L = data.labels;
+  const titles: PhraseNode = { next: new Map() };
+  for (const [cat, forms] of Object.entries(L.titles)) for (const f of forms) addPhrase(titles, f, cat);
+  const roleNouns: PhraseNode = { next: new Map() };
+  for (const [cat, forms] of Object.entries(L.roleNouns)) for (const f of forms) addPhrase(roleNouns, f, cat);
+  const sectorOf = new Map<string, string>();
+  for (const [sector, words] of Object.entries(L.sectors)) for (const w of words) if (!sectorOf.has(w)) sectorOf.set(w, sector);
+
+  return {
+    names, titles, roleNouns, sectorOf,
+    neutral: new Set(L.neutral),
+    modifiersOnly: new Set(L.modifiersOnly),
+    backedWords: new Set(L.backedWords),
+    backed: L.backed,
+    speechVerbs: new Set(L.speechVerbs),
+    orgSuffixes: new Set(L.orgSuffixes),
+    orgHeads: new Set(L.orgHeads),
+    personCueAfter: new Set(L.personCueAfter),
+    notNames: new Set(L.notNames),
+    byId,
+    persons: [...byId.values()].filter((e) => e.type === 'person'),
+    demonymKeys,
+    stats: { entries, aliases },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Loading from disk: data/actors/*.json and the world-countries package (ODbL-1.0).
+
+interface WorldCountry {
+  cca3: string;
+  name: { common: string; official: string };
+  altSpellings: string[];
+  demonyms?: { eng?: { f: string; m: string } };
+  capital: string[];
+  independent?: boolean;
+}
+
+interface CountriesExtra {
+  countries: Record<string, { names?: string[]; acronyms?: string[]; demonyms?: string[]; capitals?: string[] }>;
+}
+
+const LATIN = /^[\p{Script=Latin}\s.'’\-,()&]+$/u;
+
+/** Country names and demonyms from world-countries, plus the hand-kept additions. */
+export function countrySeeds(world: WorldCountry[], extra: CountriesExtra): CountrySeed[] {
+  return world.map((c) => {
+    const more = extra.countries[c.cca3] ?? {};
+    // Two-letter codes ("SY") and native spellings are not English press usage.
+    const alt = c.altSpellings.filter((a) => LATIN.test(a) && a.length > 3 && !a.includes(','));
+    const dem = c.demonyms?.eng ? [c.demonyms.eng.m, c.demonyms.eng.f] : [];
+    return {
+      iso3: c.cca3,
+      names: unique([c.name.common, c.name.official, ...alt, ...(more.names ?? [])]),
+      acronyms: more.acronyms ?? [],
+      demonyms: unique([...dem, ...(more.demonyms ?? [])]).filter((d) => d.length > 2),
+      // Capitals are metonyms for a government only where the press uses them so.
+      capitals: more.capitals ?? [],
+    };
+  });
+}
+
+const unique = (xs: string[]): string[] => [...new Set(xs.filter((x) => x && x.trim()))];
+
+export function readActorData(dir: URL = new URL('../../../../data/actors/', import.meta.url)): ActorData {
+  const json = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
+  const require = createRequire(import.meta.url);
+  const world = require('world-countries') as WorldCountry[];
+  const entries = [
+    ...json<{ entries: ActorEntry[] }>('groups.json').entries,
+    ...json<{ entries: ActorEntry[] }>('institutions.json').entries,
+    ...json<{ entries: ActorEntry[] }>('people.json').entries,
+  ];
+  return { countries: countrySeeds(world, json<CountriesExtra>('countries.extra.json')), entries, labels: json<LabelsFile>('labels.json') };
+}
+
+let cached: EntityKnowledge | undefined;
+
+/** The compiled actor dictionary; read and compiled once per process. */
+export function loadEntityKnowledge(): EntityKnowledge {
+  return (cached ??= compileEntityKnowledge(readActorData()));
+}

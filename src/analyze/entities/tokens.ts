@@ -1,0 +1,83 @@
+// Word tokens with the facts the entity rules need: a spelling-insensitive key, case,
+// sentence, and whether the token joins the one before it inside a name (only spaces,
+// hyphens or an abbreviation dot between them).
+
+export interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** Accent-, apostrophe- and case-free key: "Erdoğan" -> "erdogan", "Hay'at" -> "hayat". */
+  key: string;
+  /** First letter is upper case. */
+  upper: boolean;
+  /** Two or more letters, all upper case ("HTS", "U.S."). */
+  caps: boolean;
+  /** The possessive ending split off a word ("Moscow’s" -> "Moscow" + "’s"). */
+  possessive: boolean;
+  sentence: number;
+  /** First word token of its sentence. */
+  first: boolean;
+  /** The text between the previous token and this one is only spaces, hyphens or dots. */
+  joined: boolean;
+  /** A hyphen directly before this token ("Turkish-backed"). */
+  hyphenBefore: boolean;
+  /** The raw text between the previous word token and this one. */
+  gap: string;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`][\p{L}\p{M}]+)*/gu;
+const SUN_LETTER_ARTICLES = new Set(['el', 'al', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ul']);
+
+/** The comparison key of a written form: accents, apostrophes, dots and case removed. */
+export function keyOf(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/['’ʼ`ʻ.]/g, '')
+    .toLowerCase();
+}
+
+export function tokenize(text: string, sentences: readonly { start: number; end: number }[] = []): Token[] {
+  const spans = sentences.length > 0 ? sentences : [{ start: 0, end: text.length }];
+  const out: Token[] = [];
+  let s = 0;
+  let prevEnd = 0;
+  let prevSentence = -1;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index;
+    let word = m[0];
+    let poss: string | null = null;
+    const p = /^(.{2,})(['’]s)$/u.exec(word);
+    if (p) {
+      word = p[1]!;
+      poss = p[2]!;
+    }
+    while (s < spans.length - 1 && start >= spans[s]!.end) s++;
+    const push = (tStart: number, t: string, possessive: boolean): void => {
+      const gap = text.slice(prevEnd, tStart);
+      const sentence = s;
+      let key = possessive ? 's' : keyOf(t);
+      if (SUN_LETTER_ARTICLES.has(key) && /^[-‐]/.test(text.slice(tStart + t.length, tStart + t.length + 1))) key = 'al';
+      out.push({
+        start: tStart,
+        end: tStart + t.length,
+        text: t,
+        key,
+        upper: /^\p{Lu}/u.test(t),
+        caps: /^[\p{Lu}.]+$/u.test(t) && t.replace(/\./g, '').length >= 2,
+        possessive,
+        sentence,
+        first: sentence !== prevSentence,
+        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\-‐.]*$/.test(gap),
+        hyphenBefore: /[-‐]$/.test(gap),
+        gap,
+      });
+      prevEnd = tStart + t.length;
+      prevSentence = sentence;
+    };
+    push(start, word, false);
+    if (poss) push(start + word.length, poss, true);
+  }
+  return out;
+}

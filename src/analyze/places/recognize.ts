@@ -1,0 +1,223 @@
+// Recognition: which stretches of text name places. Candidates come only from capitalised
+// runs ("Jabal al-Zawiya", "New York", "al-Tanf"), matched longest-first against the
+// gazetteer's keys; the words around a candidate (cue phrases) say what kind of place it
+// is and how the sentence relates to it. Free text is never scanned for lower-case words.
+import type { PlaceKnowledge } from './gazetteer.js';
+import lexicon from './lexicon.json' with { type: 'json' };
+import { looseKey as looseOf, nameKey } from './names.js';
+
+export const NOT_PLACES: ReadonlySet<string> = new Set(lexicon.notPlaces);
+export const FIRST_NAMES: ReadonlySet<string> = new Set(lexicon.firstNames);
+const SPEECH_VERBS: ReadonlySet<string> = new Set(lexicon.speechVerbs);
+const PLACE_HEADS: ReadonlySet<string> = new Set(lexicon.placeHeads);
+
+/** How the sentence relates to the place: in it, near it (around, outskirts, countryside), or a direction off it. */
+export type Relation = 'in' | 'near' | 'direction' | 'none';
+/** The kind of place a cue asks for: a division ("X province") or a settlement ("the town of X"). */
+export type TypeHint = 'A' | 'P' | null;
+
+export interface Candidate {
+  start: number;
+  end: number;
+  text: string;
+  key: string;
+  entries: readonly number[];
+  loose: boolean;
+  sentence: number;
+  /** The candidate covers its whole capitalised run. */
+  wholeRun: boolean;
+  /** Other capitalised words of the run are names, not place words ("Greg" in "Greg Abbott"). */
+  inName: boolean;
+  sentenceInitial: boolean;
+  hint: TypeHint;
+  relation: Relation;
+  /** A cue phrase or a locative word introduces it. */
+  cued: boolean;
+  /** Followed by a speech or agency verb with no locative before it: "Ankara said". */
+  actorLike: boolean;
+  /** Said-from: "told reporters in New York", "speaking in Sochi". */
+  speechPlace: boolean;
+  /** Index of the candidate that contains it by a comma ("Paris, Texas" -> Texas). */
+  container: number | null;
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  cap: boolean;
+}
+
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|um)[-'’‘]\p{Lu}/u;
+const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'on', 'and', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
+const ABBREVIATED = new Set(['St', 'Ft', 'Mt', 'Pt']);
+
+function tokenize(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  TOKEN.lastIndex = from;
+  const slice = text.slice(0, to);
+  for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+    let end = m.index + m[0].length;
+    let word = m[0];
+    // Possessives: "Syria's" is Syria.
+    if (/['’]s$/.test(word)) {
+      end -= 2;
+      word = word.slice(0, -2);
+    }
+    if (ABBREVIATED.has(word) && text[end] === '.') end += 1;
+    const cap = /^\p{Lu}/u.test(word) || ARTICLE_PREFIX.test(word);
+    out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
+  }
+  return out;
+}
+
+/** Only spaces (or a hyphen) between two tokens of one run: no comma, no line break. */
+const joined = (text: string, a: Token, b: Token): boolean => /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
+
+const MAX_WORDS = 6;
+const MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'old', 'downtown', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'metro', 'inner', 'outer', 'coastal']);
+
+/** All place candidates of the text, sentence by sentence, in order. */
+export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Candidate[] {
+  const out: Candidate[] = [];
+  sentences.forEach((s, si) => {
+    const tokens = tokenize(text, s.start, s.end);
+    let i = 0;
+    while (i < tokens.length) {
+      if (!tokens[i]!.cap) {
+        i++;
+        continue;
+      }
+      // A run: capitalised tokens, joined by spaces/hyphens, with connectors inside.
+      let j = i + 1;
+      while (j < tokens.length) {
+        const t = tokens[j]!;
+        if (!joined(text, tokens[j - 1]!, t)) break;
+        if (t.cap) j++;
+        else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!)) j += 2;
+        else break;
+      }
+      matchRun(text, tokens, i, j, si, i === 0 || /^["'“‘(\[]$/.test(text.slice(s.start, tokens[i]!.start).trim()), k, out);
+      i = j;
+    }
+  });
+  annotate(text, sentences, out);
+  return out;
+}
+
+function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[] } | null {
+  const key = nameKey(span);
+  if (!key) return null;
+  let entries = k.lookup(key);
+  if (entries.length) return { key, entries };
+  const bare = key.replace(/^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|the) /, '');
+  if (bare !== key) {
+    entries = k.lookup(bare);
+    if (entries.length) return { key: bare, entries };
+  }
+  return null;
+}
+
+function matchRun(text: string, tokens: Token[], from: number, to: number, sentence: number, runAtSentenceStart: boolean, k: PlaceKnowledge, out: Candidate[]): void {
+  let i = from;
+  const isName = (t: Token) => !MODIFIERS.has(t.text.toLowerCase()) && !PLACE_HEADS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase());
+  while (i < to) {
+    if (!tokens[i]!.cap) {
+      i++;
+      continue;
+    }
+    let found: { j: number; key: string; entries: readonly number[]; loose: boolean } | null = null;
+    for (let j = Math.min(to, i + MAX_WORDS); j > i && !found; j--) {
+      if (!tokens[j - 1]!.cap) continue;
+      const hit = lookupSpan(k, text.slice(tokens[i]!.start, tokens[j - 1]!.end));
+      if (hit) found = { j, ...hit, loose: false };
+    }
+    // Transliteration variants, only where the exact key failed.
+    for (let j = Math.min(to, i + 4); j > i && !found; j--) {
+      if (!tokens[j - 1]!.cap) continue;
+      const key = nameKey(text.slice(tokens[i]!.start, tokens[j - 1]!.end));
+      if (key.replace(/ /g, '').length < 5) continue;
+      const entries = k.lookupLoose(looseOf(key));
+      if (entries.length) found = { j, key, entries, loose: true };
+    }
+    if (!found) {
+      i++;
+      continue;
+    }
+    const { j } = found;
+    const others = [...tokens.slice(from, i), ...tokens.slice(j, to)];
+    out.push({
+      start: tokens[i]!.start, end: tokens[j - 1]!.end, text: text.slice(tokens[i]!.start, tokens[j - 1]!.end),
+      key: found.key, entries: found.entries, loose: found.loose, sentence,
+      wholeRun: i === from && j === to,
+      inName: others.some((t) => t.cap && isName(t)),
+      sentenceInitial: i === from && runAtSentenceStart,
+      hint: null, relation: 'none', cued: false, actorLike: false, speechPlace: false, container: null,
+    });
+    i = j;
+  }
+}
+
+const HINT_BEFORE = /\b(towns?|city|cities|villages?|hamlet|province|provinces|governorate|region|district|county|state|municipality|capital|suburbs?|outskirts|countryside|port|island|neighbou?rhood|area)\s+of\s+(?:the\s+)?$/i;
+const NEAR_BEFORE = /\b(?:near|nearby|around|outside|close to|outskirts of|vicinity of|countryside of|edge of|suburbs? of|surroundings of|environs of)\s+(?:the\s+)?(?:(?:town|city|village|province|governorate|area|region)\s+of\s+)?(?:the\s+)?$/i;
+const DIRECTION_BEFORE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?(?:(?:town|city|village|province|governorate)\s+of\s+)?$/i;
+const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:the\\s+)?(?:(?:${[...MODIFIERS].join('|')}|rebel-held|opposition-held|government-held|regime-held|besieged|occupied|war-torn|embattled)\\s+)?$`, 'i');
+const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
+const SPEECH_PLACE_BEFORE = /\b(?:told|telling|said|says|saying|speaking|spoke|speech|statement|remarks|reporters|journalists|news conference|press conference|briefing|interview|announced|wrote|tweeted)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
+const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
+
+function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
+  cands.forEach((c, n) => {
+    const s = sentences[c.sentence]!;
+    const before = text.slice(Math.max(s.start, c.start - 80), c.start);
+    const after = text.slice(c.end, Math.min(s.end, c.end + 40));
+    const hb = HINT_BEFORE.exec(before);
+    if (hb) {
+      const w = hb[1]!.toLowerCase();
+      c.hint = /^(towns?|city|cities|villages?|hamlet|capital|port|suburbs?|outskirts|neighbou?rhood)$/.test(w) ? 'P' : /^(area|countryside|island)$/.test(w) ? null : 'A';
+      c.cued = true;
+      if (/^(outskirts|countryside|suburbs?|area)$/.test(w)) c.relation = 'near';
+      else c.relation = 'in';
+    }
+    if (NEAR_BEFORE.test(before)) {
+      c.relation = 'near';
+      c.cued = true;
+    } else if (DIRECTION_BEFORE.test(before) && /\bof\s+(?:the\s+)?(?:(?:town|city|village|province|governorate)\s+of\s+)?$/i.test(before)) {
+      c.relation = 'direction';
+      c.cued = true;
+    } else if (LOCATIVE_BEFORE.test(before)) {
+      if (c.relation === 'none') c.relation = 'in';
+      c.cued = true;
+    }
+    const ha = HINT_AFTER.exec(after);
+    if (ha) {
+      const w = ha[1]!.toLowerCase();
+      c.cued = true;
+      if (/^(province|provinces|governorate|region|district|county|state|oblast|prefecture|parish|municipality)$/.test(w)) c.hint = 'A';
+      else if (/^(city|town|village)$/.test(w)) c.hint = 'P';
+      if (w === 'countryside' || w === 'area') c.relation = 'near';
+    }
+    // Lists inherit the cue of their first member: "the towns of A, B and C".
+    const prev = cands[n - 1];
+    if (prev && prev.sentence === c.sentence && LIST_GAP.test(text.slice(prev.end, c.start))) {
+      if (!c.cued && prev.cued) {
+        c.cued = true;
+        c.hint = c.hint ?? prev.hint;
+        c.relation = c.relation === 'none' ? prev.relation : c.relation;
+      }
+    }
+    // "Paris, Texas", "Homs, Syria": the second names a container of the first.
+    if (prev && prev.sentence === c.sentence && /^,\s*$/.test(text.slice(prev.end, c.start))) c.container = n;
+    c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
+    const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(\p{L}+)/u.exec(text.slice(c.end, c.end + 30));
+    c.actorLike = !c.cued && nextWord !== null && SPEECH_VERBS.has(nextWord[1]!.toLowerCase());
+  });
+  // Containers point back: mark the earlier candidate with the index of its container.
+  cands.forEach((c, n) => {
+    if (c.container === n) {
+      c.container = null;
+      cands[n - 1]!.container = n;
+    }
+  });
+}
