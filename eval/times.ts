@@ -3,8 +3,7 @@
 //    mentions, the document date being the TIMEX3 with functionInDocument="CREATION_TIME".
 //    Scored the TempEval-3 way: strict span F1 (same start and end), relaxed span F1 (any
 //    overlap, one-to-one), value accuracy over relaxed matches, value F1 = relaxed F1 x
-//    value accuracy. Week numbers are compared without a leading zero (W08 = W8): the same
-//    week, written two ways in the gold itself.
+//    value accuracy. Two notational variants count as equal (normValue): W08 = W8, 199 = 199X.
 // 2. Seeds: for each gold event dated from the text (basis explicit or relative), the
 //    stage's mentions in the event's evidence sentence; the event counts as right when one
 //    of them covers days inside the gold range. Run once with the gold publication date as
@@ -63,7 +62,9 @@ function docOf(text: string, published: string | null): Doc {
   return { text, published, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
 }
 
-const normValue = (v: string): string => v.toUpperCase().replace(/-W0(\d)\b/, '-W$1');
+// Notational variants of one value, both found in the gold: week "W08" = "W8", and a
+// decade written "199" (TIMEX3) or "199X" (TIMEX2 style).
+const normValue = (v: string): string => v.toUpperCase().replace(/-W0(\d)\b/, '-W$1').replace(/^(\d{3})X$/, '$1');
 
 export interface TimexScores {
   gold: number;

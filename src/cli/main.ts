@@ -5,7 +5,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { analyze, loadKnowledge, type Knowledge } from '../analyze/index.js';
 import { extractDocument } from '../extract/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
-import { listInputs, parseJsonlLine, readInput, type IngestItem } from '../ingest/index.js';
+import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
 import { ingestItems, inlineAnalyzer, processDocument } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
@@ -57,11 +57,29 @@ function analysisJson(where: { id: string } | { line: number }, a: AnalyzedArtic
   };
 }
 
-function* inputItems(paths: string[]): Generator<IngestItem> {
-  const { files, missing } = listInputs(paths);
+/** Every document in the paths, with the files' progress reported as each is finished. */
+async function* inputItems(
+  inputs: string[] | ReturnType<typeof listInputs>,
+  options: ReadOptions = {},
+  onFile: (path: string) => void = () => {},
+): AsyncGenerator<IngestItem> {
+  const { files, missing } = Array.isArray(inputs) ? listInputs(inputs) : inputs;
   for (const m of missing) yield { ok: false, input: m, error: 'no such file or folder' };
-  for (const f of files) yield* readInput(f);
+  for (const f of files) {
+    yield* readInput(f, options);
+    onFile(f.path);
+  }
 }
+
+const csvMapOption = () =>
+  new Option('--csv-map <mapping>', 'CSV columns for the fields, e.g. text=article_content,title=article_title,published=date (common names are found without it)')
+    .argParser((spec: string) => {
+      try {
+        return parseCsvMapping(spec);
+      } catch (e) {
+        throw new UsageError((e as Error).message);
+      }
+    });
 
 // ---------------------------------------------------------------------------
 
@@ -72,21 +90,14 @@ storeOptions(program.command('ingest'))
   .option('--workers <n>', 'analyse in n worker threads (default 1: in this thread)', parsePositive)
   .option('--queue', 'queue the inputs on Redis for `sitrep worker` processes instead (same as `sitrep enqueue`)')
   .option('--redis-url <url>', 'Redis for --queue (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
-  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; queue?: boolean; redisUrl?: string }) => {
+  .addOption(csvMapOption())
+  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; queue?: boolean; redisUrl?: string; csvMap?: CsvMapping }) => {
     if (opts.queue) return enqueueCommand(paths, opts);
     const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
-    const { files, missing } = listInputs(paths);
-    const bar = progress(opts.quiet ? 0 : files.length, 'ingest');
-    const summary = await withStore(opts, (store) => {
-      const items = (function* () {
-        for (const m of missing) yield { ok: false, input: m, error: 'no such file or folder' } as IngestItem;
-        for (const f of files) {
-          yield* readInput(f);
-          bar.tick(f.path);
-        }
-      })();
-      return ingestItems(store, items, analyzer).finally(() => analyzer.close());
-    });
+    const inputs = listInputs(paths);
+    const bar = progress(opts.quiet ? 0 : inputs.files.length, 'ingest');
+    const items = inputItems(inputs, opts.csvMap ? { csv: opts.csvMap } : {}, (path) => bar.tick(path));
+    const summary = await withStore(opts, (store) => ingestItems(store, items, analyzer).finally(() => analyzer.close()));
     bar.stop();
     if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
     console.log(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`);
@@ -98,10 +109,12 @@ program
   .description('queue files, folders and JSONL on Redis for `sitrep worker` processes')
   .argument('<paths...>', 'files or folders')
   .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
+  .addOption(csvMapOption())
   .action(run(enqueueCommand));
 
-async function enqueueCommand(paths: string[], opts: { redisUrl?: string }): Promise<number> {
-  const summary = await enqueue(inputItems(paths), opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
+async function enqueueCommand(paths: string[], opts: { redisUrl?: string; csvMap?: CsvMapping }): Promise<number> {
+  const items = inputItems(paths, opts.csvMap ? { csv: opts.csvMap } : {});
+  const summary = await enqueue(items, opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
   for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
   console.log(`${summary.queued} queued, ${summary.alreadyQueued} already queued, ${summary.rejected.length} rejected`);
   return summary.rejected.length ? EXIT_REJECTED : EXIT_OK;
@@ -152,7 +165,8 @@ program
   .argument('[files...]', 'files to analyse; none or "-" reads JSONL from stdin')
   .option('--json', 'pretty JSON (one object, or an array for several documents)')
   .option('--jsonl', 'one JSON line per document (the default for stdin)')
-  .action(run(async (files: string[], opts: { json?: boolean; jsonl?: boolean }) => {
+  .addOption(csvMapOption())
+  .action(run(async (files: string[], opts: { json?: boolean; jsonl?: boolean; csvMap?: CsvMapping }) => {
     const knowledge = loadKnowledge();
     if (files.length === 0 || (files.length === 1 && files[0] === '-')) {
       if (opts.json) throw new UsageError('--json needs FILE arguments; stdin is read as JSON Lines (--jsonl)');
@@ -160,7 +174,7 @@ program
     }
     const results: unknown[] = [];
     let rejected = 0;
-    for (const item of inputItems(files)) {
+    for await (const item of inputItems(files, opts.csvMap ? { csv: opts.csvMap } : {})) {
       let out: unknown;
       if (!item.ok) {
         out = { id: item.input, error: item.error };
@@ -210,7 +224,7 @@ program
   .option('--jsonl', 'one JSON line per file (the default)')
   .action(run(async (files: string[]) => {
     let rejected = 0;
-    for (const item of inputItems(files)) {
+    for await (const item of inputItems(files)) {
       const file = item.ok ? item.doc.sourceId : item.input;
       const r = item.ok ? extractDocument(item.doc) : item;
       if (!r.ok) {

@@ -117,8 +117,14 @@ function preclean(html: string): { html: string; jsonLd: string[] } {
     if (tag && tag.toLowerCase() === 'script' && attrs && /application\/ld\+json/i.test(attrs) && body) jsonLd.push(body);
     return ' ';
   });
-  return { html: lowerCaseAttributeNames(out), jsonLd };
+  let h = lowerCaseAttributeNames(out);
+  h = h.replace(WS_AFTER_BLOCK, '$1').replace(WS_BEFORE_BLOCK, '$1');
+  return { html: h, jsonLd };
 }
+
+const BLOCKISH = '(?:html|head|body|meta|link|title|base|div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|caption|colgroup|col|section|article|header|footer|nav|aside|main|h[1-6]|figure|figcaption|form|fieldset|legend|blockquote|hr|address|picture|source|option|optgroup|menu|details|summary)';
+const WS_AFTER_BLOCK = new RegExp(`(<\\/?${BLOCKISH}\\b[^>]*>)\\s+`, 'gi');
+const WS_BEFORE_BLOCK = new RegExp(`\\s+(<\\/?${BLOCKISH}\\b)`, 'gi');
 
 const START_TAG = /<[a-zA-Z][^\s/>]*\s[^>]*>/g;
 const ATTRIBUTE = /(\s+)([^\s"'>\/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
@@ -130,6 +136,10 @@ const ATTRIBUTE = /(\s+)([^\s"'>\/=]+)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?/g;
  * lower-case them (values are left alone).
  */
 function lowerCaseAttributeNames(html: string): string {
+  if (process.env['XAT']) return html.replace(START_TAG, (tag) =>
+      tag.replace(ATTRIBUTE, (m, space: string, name: string, value: string | undefined) =>
+          USELESS_ATTR.test(name) ? '' : /[A-Z]/.test(name) ? space + name.toLowerCase() + (value ?? '') : m,
+        ));
   return html.replace(START_TAG, (tag) =>
     /[A-Z]/.test(tag)
       ? tag.replace(ATTRIBUTE, (m, space: string, name: string, value: string | undefined) =>
@@ -138,6 +148,7 @@ function lowerCaseAttributeNames(html: string): string {
       : tag,
   );
 }
+const USELESS_ATTR = /^(?:data-|on[a-z]|srcset$|sizes$|target$|tabindex$|aria-(?!hidden|modal))/i;
 
 /** A linkedom document with <html>, <head> and <body>, or null. */
 function parse(html: string): Document | null {

@@ -7,6 +7,12 @@ import { gzipSync } from 'node:zlib';
 import { decodeText } from './decode.js';
 import { listInputs, parseJsonlLines, readInput } from './index.js';
 
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+
 test('JSONL: each line becomes a document; bad lines are errors naming their line', () => {
   const text = [
     '{"id":"a","text":"Rockets hit the town.","outlet":"Wire","published":"2024-03-14"}',
@@ -32,15 +38,15 @@ test('JSONL: each line becomes a document; bad lines are errors naming their lin
   assert.equal(lines[5]!.ok, false);
 });
 
-test('a JSONL file gives documents without an id the file and line as sourceId', () => {
+test('a JSONL file gives documents without an id the file and line as sourceId', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-ingest-'));
   const path = join(dir, 'docs.jsonl');
   writeFileSync(path, '{"text":"One."}\n{"id":"x","text":"Two."}\nnot json\n');
-  const items = [...readInput({ path, kind: 'jsonl' })];
+  const items = await collect(readInput({ path, kind: 'jsonl' }));
   assert.deepEqual(items.map((i) => (i.ok ? i.doc.sourceId : i.input)), [`${path}#1`, 'x', `${path}#3`]);
 });
 
-test('folders are walked in name order, keeping only files sitrep reads', () => {
+test('folders are walked in name order, keeping only files sitrep reads', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-walk-'));
   mkdirSync(join(dir, 'sub'));
   writeFileSync(join(dir, 'b.txt'), 'B.');
@@ -53,9 +59,9 @@ test('folders are walked in name order, keeping only files sitrep reads', () => 
     ['a.html', 'html'], ['b.txt', 'text'], ['sub/c.html.gz', 'html'], ['notes.pdf', null],
   ]);
   assert.deepEqual(missing, [join(dir, 'gone.txt')]);
-  const [gz] = [...readInput(files[2]!)];
+  const [gz] = await collect(readInput(files[2]!));
   assert.deepEqual(gz, { ok: true, doc: { sourceId: join(dir, 'sub', 'c.html.gz'), kind: 'html', content: '<p>C.</p>' } });
-  const [pdf] = [...readInput(files[3]!)];
+  const [pdf] = await collect(readInput(files[3]!));
   assert.equal(pdf!.ok, false);
   assert.match((pdf as { error: string }).error, /unsupported file type "\.pdf"/);
 });
@@ -71,11 +77,11 @@ test('bytes are decoded strictly as UTF-8, else as Windows-1252; binary and empt
   assert.deepEqual(decodeText(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13])), { ok: false, error: 'binary data, not text' });
 });
 
-test('a broken gzip file is refused with the reason', () => {
+test('a broken gzip file is refused with the reason', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-gz-'));
   const path = join(dir, 'page.html.gz');
   writeFileSync(path, 'this is not gzip');
-  const [item] = [...readInput({ path, kind: 'html' })];
+  const [item] = await collect(readInput({ path, kind: 'html' }));
   assert.equal(item!.ok, false);
   assert.match((item as { error: string }).error, /^not a valid gzip file/);
 });

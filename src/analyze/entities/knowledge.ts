@@ -38,6 +38,7 @@ export interface CountrySeed {
 }
 
 export interface LabelsFile {
+  defaultTheater?: string;
   sectors: Record<string, string[]>;
   neutral: string[];
   modifiersOnly: string[];
@@ -97,6 +98,7 @@ export interface EntityKnowledge {
   orgHeads: Set<string>;
   personCueAfter: Set<string>;
   notNames: Set<string>;
+  defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
   persons: ActorEntry[];
   /** Keys of demonyms (`russian`), for telling nationality from country mentions. */
@@ -122,7 +124,12 @@ function addAlias(root: TrieNode, form: string, alias: Omit<Alias, 'length' | 'n
     ...(caseSensitive ? { exact: tokenize(form).map((t) => t.text.replace(/\./g, '')).join(' ') } : {}),
   };
   const values = (node.values ??= []);
-  if (values.some((v) => v.entry.id === full.entry.id && v.kind === full.kind)) return false;
+  const same = values.find((v) => v.entry.id === full.entry.id && v.kind === full.kind);
+  if (same) {
+    // "Western powers" and "western powers": one alias that may be written either way.
+    if (!full.needsUpper && same.exact === undefined) same.needsUpper = false;
+    return false;
+  }
   values.push(full);
   return true;
 }
@@ -194,6 +201,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     orgHeads: new Set(L.orgHeads),
     personCueAfter: new Set(L.personCueAfter),
     notNames: new Set(L.notNames),
+    defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),
     demonymKeys,

@@ -12,7 +12,7 @@ import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 4;
+const FORMAT = 5;
 
 /** Feature kinds: P populated place, A administrative division, C country, S site, R road, L region/area, T terrain. */
 export type FeatureClass = 'P' | 'A' | 'C' | 'S' | 'R' | 'L' | 'T' | 'H';
@@ -87,7 +87,29 @@ const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'D
 /** Everyday country names world-countries lacks. */
 const COUNTRY_EXTRA: Record<string, string[]> = {
   GB: ['Britain', 'U.K.'], US: ['America', 'U.S.', 'U.S.A.'], AE: ['U.A.E.'], CZ: ['Czech Republic'], MK: ['Macedonia'],
-  CD: ['DR Congo', 'Democratic Republic of Congo'], CI: ['Ivory Coast'], MM: ['Burma'], SZ: ['Swaziland'], TR: ['Turkiye', 'Türkiye'],
+  CD: ['DR Congo', 'Democratic Republic of Congo'], CI: ['Ivory Coast'], MM: ['Burma'], SZ: ['Swaziland'], TR: ['Turkey', 'Turkiye', 'Türkiye'],
+  VA: ['Holy See', 'Vatican'], KR: ['Korea'],
+};
+
+/**
+ * GeoNames' own point for these countries (the country feature, class A PCLI), where
+ * world-countries' point lies more than about 150 km away from it. Source: geonames.org
+ * feature pages of the country ids given.
+ */
+const COUNTRY_POINT: Record<string, [number, number]> = {
+  US: [39.76, -98.5], // 6252001
+  CA: [60.10867, -113.64258], // 6251999
+  IN: [22.0, 79.0], // 1269750
+  JP: [35.68536, 139.7531], // 1861060
+  MX: [23.0, -102.0], // 3996063
+  GB: [54.75844, -2.69531], // 2635167
+  FR: [46.0, 2.0], // 3017382
+  DE: [51.5, 10.5], // 2921044
+  CN: [35.0, 105.0], // 1814991
+  AU: [-25.0, 135.0], // 2077456
+  LY: [28.0, 17.0], // 2215636
+  ES: [40.0, -4.0], // 2510769
+  GE: [42.0, 43.5], // 614540
 };
 
 function buildRows(): Row[] {
@@ -135,8 +157,9 @@ function buildRows(): Row[] {
     const [lat, lon] = midpoint(d.points);
     const keys = new Set<string>();
     addKey(keys, name);
+    // "Idlib Governorate" is also "Idlib"; a county keeps its "County" ("DeKalb" is the town).
     const bare = name.replace(DIVISION_SUFFIX, '');
-    if (bare !== name) addKey(keys, bare);
+    if (bare !== name && fcode === 'ADM1') addKey(keys, bare);
     const cc = code.slice(0, 2);
     rows.push({ id: 0, name, lat, lon, cc, admin1: admin1Name.get(code.split('.').slice(0, 2).join('.')) ?? '', fclass: 'A', fcode, pop: d.pop, keys: [...keys] });
   };
@@ -145,7 +168,8 @@ function buildRows(): Row[] {
   for (const c of countries) {
     const keys = new Set<string>();
     for (const n of [c.name.common, c.name.official, ...c.altSpellings, ...(COUNTRY_EXTRA[c.cca2] ?? [])]) if (n.length > 3 || COUNTRY_CODES.has(n)) addKey(keys, n);
-    rows.push({ id: 0, name: c.name.common, lat: c.latlng[0], lon: c.latlng[1], cc: c.cca2, admin1: '', fclass: 'C', fcode: 'PCLI', pop: 5e7, keys: [...keys] });
+    const [lat, lon] = COUNTRY_POINT[c.cca2] ?? c.latlng;
+    rows.push({ id: 0, name: c.name.common === 'Türkiye' ? 'Turkey' : c.name.common, lat, lon, cc: c.cca2, admin1: '', fclass: 'C', fcode: 'PCLI', pop: 5e7, keys: [...keys] });
   }
   return rows;
 }

@@ -10,6 +10,8 @@ export const NOT_PLACES: ReadonlySet<string> = new Set(lexicon.notPlaces);
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lexicon.firstNames);
 const SPEECH_VERBS: ReadonlySet<string> = new Set(lexicon.speechVerbs);
 const PLACE_HEADS: ReadonlySet<string> = new Set(lexicon.placeHeads);
+const TITLES: ReadonlySet<string> = new Set(lexicon.titles);
+const AP_STATES: Readonly<Record<string, string>> = lexicon.apStates;
 
 /** How the sentence relates to the place: in it, near it (around, outskirts, countryside), or a direction off it. */
 export type Relation = 'in' | 'near' | 'direction' | 'none';
@@ -28,9 +30,13 @@ export interface Candidate {
   wholeRun: boolean;
   /** Other capitalised words of the run are names, not place words ("Greg" in "Greg Abbott"). */
   inName: boolean;
+  /** The candidate opens a longer name ("Gainesville Police", "Charleston Gold Dome Lions Club"). */
+  prefix: boolean;
   sentenceInitial: boolean;
   hint: TypeHint;
   relation: Relation;
+  /** For relation 'direction': the compass word ("northwest"). */
+  bearing?: string;
   /** A cue phrase or a locative word introduces it. */
   cued: boolean;
   /** Followed by a speech or agency verb with no locative before it: "Ankara said". */
@@ -78,9 +84,16 @@ const joined = (text: string, a: Token, b: Token): boolean => /^[ \u00a0-]{1,2}$
 const MAX_WORDS = 6;
 const MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'old', 'downtown', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'metro', 'inner', 'outer', 'coastal']);
 
+export interface Recognition {
+  candidates: Candidate[];
+  /** Words seen as part of a person's name in this text ("Carter" in "Jimmy Carter", "Gov. Perry"). */
+  personWords: Set<string>;
+}
+
 /** All place candidates of the text, sentence by sentence, in order. */
-export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Candidate[] {
+export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Recognition {
   const out: Candidate[] = [];
+  const personWords = new Set<string>();
   sentences.forEach((s, si) => {
     const tokens = tokenize(text, s.start, s.end);
     let i = 0;
@@ -98,12 +111,55 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!)) j += 2;
         else break;
       }
+      const before = out.length;
       matchRun(text, tokens, i, j, si, i === 0 || /^["'“‘(\[]$/.test(text.slice(s.start, tokens[i]!.start).trim()), k, out);
+      notePerson(text, tokens, i, j, out.slice(before), k, personWords);
       i = j;
     }
   });
+  addStateAbbreviations(text, out, k);
   annotate(text, sentences, out);
-  return out;
+  return { candidates: out, personWords };
+}
+
+/**
+ * "Jimmy Carter", "Gov. Rick Perry", "Mr Hammad": the later words of a run that starts with
+ * a given name or follows a title are a person's name wherever they recur in the text.
+ */
+function notePerson(text: string, tokens: Token[], from: number, to: number, found: Candidate[], k: PlaceKnowledge, personWords: Set<string>): void {
+  const words = tokens.slice(from, to).filter((t) => t.cap);
+  const prev = tokens[from - 1];
+  const titled = prev !== undefined && TITLES.has(prev.text.toLowerCase()) && /^[ .\u00a0]{1,2}$/.test(text.slice(prev.end, tokens[from]!.start));
+  const firstWord = words[0]?.text.toLowerCase() ?? '';
+  const firstIsPlace = found.some((c) => c.start === tokens[from]!.start);
+  const plain = (w: string) => !MODIFIERS.has(w) && !PLACE_HEADS.has(w) && !NOT_PLACES.has(w) && !k.demonyms.has(w) && !TITLES.has(w);
+  const given = FIRST_NAMES.has(firstWord) || (words.length === 2 && !firstIsPlace && plain(firstWord) && !/^\p{Lu}+$/u.test(words[0]!.text));
+  if (titled && words.length <= 3) for (const w of words) personWords.add(nameKey(w.text));
+  else if (TITLES.has(firstWord) && words.length >= 2 && words.length <= 4) for (const w of words.slice(1)) personWords.add(nameKey(w.text));
+  else if (given && words.length >= 2 && words.length <= 3 && words.slice(1).every((w) => plain(w.text.toLowerCase()))) {
+    for (const w of words.slice(1)) personWords.add(nameKey(w.text));
+  }
+}
+
+const AP_AFTER = /^,\s*(W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.)/;
+
+/** "Rome, Ga.", "Charleston, W.Va.": AP state abbreviations after a place name. */
+function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowledge): void {
+  const added: Candidate[] = [];
+  for (const c of cands) {
+    const m = AP_AFTER.exec(text.slice(c.end, c.end + 12));
+    const state = m ? AP_STATES[m[1]!.replace(/\s/g, '')] ?? AP_STATES[m[1]!] : undefined;
+    if (!m || !state) continue;
+    const entries = k.lookup(nameKey(state)).filter((i) => k.entry(i).country === 'US' && k.entry(i).featureClass === 'A');
+    if (!entries.length) continue;
+    const start = c.end + m[0].length - m[1]!.length;
+    added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, sentenceInitial: false, hint: 'A' });
+  }
+  for (const a of added) {
+    for (let n = cands.length - 1; n >= 0; n--) if (cands[n]!.start < a.end && cands[n]!.end > a.start) cands.splice(n, 1);
+    const at = cands.findIndex((c) => c.start > a.start);
+    cands.splice(at < 0 ? cands.length : at, 0, a);
+  }
 }
 
 function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[] } | null {
@@ -152,6 +208,7 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       key: found.key, entries: found.entries, loose: found.loose, sentence,
       wholeRun: i === from && j === to,
       inName: others.some((t) => t.cap && isName(t)),
+      prefix: i === from && j < to,
       sentenceInitial: i === from && runAtSentenceStart,
       hint: null, relation: 'none', cued: false, actorLike: false, speechPlace: false, container: null,
     });
@@ -159,12 +216,15 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
   }
 }
 
-const HINT_BEFORE = /\b(towns?|city|cities|villages?|hamlet|province|provinces|governorate|region|district|county|state|municipality|capital|suburbs?|outskirts|countryside|port|island|neighbou?rhood|area)\s+of\s+(?:the\s+)?$/i;
-const NEAR_BEFORE = /\b(?:near|nearby|around|outside|close to|outskirts of|vicinity of|countryside of|edge of|suburbs? of|surroundings of|environs of)\s+(?:the\s+)?(?:(?:town|city|village|province|governorate|area|region)\s+of\s+)?(?:the\s+)?$/i;
-const DIRECTION_BEFORE = /\b(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+(?:of\s+)?(?:the\s+)?(?:(?:town|city|village|province|governorate)\s+of\s+)?$/i;
-const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:the\\s+)?(?:(?:${[...MODIFIERS].join('|')}|rebel-held|opposition-held|government-held|regime-held|besieged|occupied|war-torn|embattled)\\s+)?$`, 'i');
+const SETTLEMENT = '(?:towns?|city|cities|villages?|hamlets?|settlements?|resort|port|capital|suburbs?|outskirts|neighbou?rhoods?|district|districts|province|provinces|governorate|region|county|state|municipality|countryside|island|area|areas|vicinity|direction|edge|surroundings|environs)';
+const HINT_BEFORE = new RegExp(`\\b(${SETTLEMENT})\\s+of\\s+(?:the\\s+)?$`, 'i');
+const NEAR_BEFORE = new RegExp(`\\b(?:near|nearby|around|outside|close to|(?:outskirts|vicinity|countryside|edge|suburbs?|surroundings|environs|area|direction) of)\\s+(?:the\\s+)?(?:${SETTLEMENT}\\s+of\\s+(?:the\\s+)?)*$`, 'i');
+/** "north of X", "south and west of X", "30 km northwest of the town of X": a compass direction off the place. */
+const DIRECTION_BEFORE = new RegExp(`\\b(north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)\\s+of\\s+(?:the\\s+)?(?:${SETTLEMENT}\\s+of\\s+(?:the\\s+)?)?$`, 'i');
+const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:the\\s+)?(?:(?:${[...MODIFIERS].join('|')}|rebel-held|opposition-held|government-held|regime-held|besieged|occupied|war-torn|embattled)\\s+)?(?:${SETTLEMENT}\\s+of\\s+(?:the\\s+)?)?$`, 'i');
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
-const SPEECH_PLACE_BEFORE = /\b(?:told|telling|said|says|saying|speaking|spoke|speech|statement|remarks|reporters|journalists|news conference|press conference|briefing|interview|announced|wrote|tweeted)\b[^.;]{0,40}\b(?:in|at|from)\s+(?:the\s+)?$/i;
+/** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
+const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
@@ -175,16 +235,18 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     const hb = HINT_BEFORE.exec(before);
     if (hb) {
       const w = hb[1]!.toLowerCase();
-      c.hint = /^(towns?|city|cities|villages?|hamlet|capital|port|suburbs?|outskirts|neighbou?rhood)$/.test(w) ? 'P' : /^(area|countryside|island)$/.test(w) ? null : 'A';
+      c.hint = /^(towns?|city|cities|villages?|hamlets?|settlements?|resort|port|capital|suburbs?|outskirts|neighbou?rhoods?)$/.test(w) ? 'P'
+        : /^(district|districts|province|provinces|governorate|region|county|state|municipality)$/.test(w) ? 'A' : null;
       c.cued = true;
-      if (/^(outskirts|countryside|suburbs?|area)$/.test(w)) c.relation = 'near';
-      else c.relation = 'in';
+      c.relation = 'in';
     }
-    if (NEAR_BEFORE.test(before)) {
-      c.relation = 'near';
-      c.cued = true;
-    } else if (DIRECTION_BEFORE.test(before) && /\bof\s+(?:the\s+)?(?:(?:town|city|village|province|governorate)\s+of\s+)?$/i.test(before)) {
+    const dir = DIRECTION_BEFORE.exec(before);
+    if (dir) {
       c.relation = 'direction';
+      c.bearing = dir[1]!.toLowerCase().replace('-', '');
+      c.cued = true;
+    } else if (NEAR_BEFORE.test(before)) {
+      c.relation = 'near';
       c.cued = true;
     } else if (LOCATIVE_BEFORE.test(before)) {
       if (c.relation === 'none') c.relation = 'in';
@@ -210,8 +272,10 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Paris, Texas", "Homs, Syria": the second names a container of the first.
     if (prev && prev.sentence === c.sentence && /^,\s*$/.test(text.slice(prev.end, c.start))) c.container = n;
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
-    const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+)?(\p{L}+)/u.exec(text.slice(c.end, c.end + 30));
-    c.actorLike = !c.cued && nextWord !== null && SPEECH_VERBS.has(nextWord[1]!.toLowerCase());
+    // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
+    const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
+    const verb = nextWord?.[1] ?? '';
+    c.actorLike = !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {

@@ -16,9 +16,13 @@ export type Reading =
   | { k: 'month'; y?: number; m: number; rel?: number; part?: Part; yearRel?: number }
   | { k: 'year'; y: number; part?: Part }
   | { k: 'decade'; y: number }
+  | { k: 'century'; c: number }
+  | { k: 'yearEnd' }
+  | { k: 'anaphor'; unit: 'day' | 'week' | 'month' | 'year'; off: number }
+  | { k: 'thanksgiving' }
   | { k: 'season'; s: Season; y?: number; rel?: number }
   /** A quarter; `q` absent means "the quarter" (the latest one). `rel` counts years back. */
-  | { k: 'quarter'; q?: number; y?: number; rel?: number; latest?: boolean }
+  | { k: 'quarter'; q?: number; y?: number; rel?: number; yearRel?: number; latest?: boolean; current?: boolean }
   | { k: 'weekday'; wd: number; rel?: number; part?: DayPart }
   /** "last week", "this month", "earlier this year", "the week". */
   | { k: 'unit'; unit: Unit; rel: number; part?: Part; bare?: boolean }
@@ -189,6 +193,51 @@ const RULES: Rule[] = [
       return { k: 'month', m: monthOf(m[2]!), yearRel: relOf(m[3]), ...(part ? { part } : {}) };
     },
   },
+  // "the latest period": in an earnings report, the quarter just reported.
+  {
+    re: /\bthe\s+latest\s+period\b/gi,
+    build: () => ({ k: 'quarter', latest: true }),
+  },
+  // "year-end", "year end": the last day of the year.
+  {
+    re: /\byear[\s-]end\b/gi,
+    build: () => ({ k: 'yearEnd' }),
+  },
+  // Holidays with a fixed or computable day.
+  {
+    re: /\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Valentine['’]s\s+Day|Halloween)\b/g,
+    build: (m) => {
+      const w = m[1]!.toLowerCase();
+      if (w.startsWith('christmas')) return { k: 'date', m: 12, d: w.endsWith('eve') ? 24 : 25 };
+      if (w.startsWith('new year')) return w.endsWith('eve') ? { k: 'date', m: 12, d: 31 } : { k: 'date', m: 1, d: 1 };
+      if (w.startsWith('independence')) return { k: 'date', m: 7, d: 4 };
+      if (w.startsWith('valentine')) return { k: 'date', m: 2, d: 14 };
+      if (w.startsWith('halloween')) return { k: 'date', m: 10, d: 31 };
+      return { k: 'thanksgiving' };
+    },
+  },
+  // Years and decades said in words, as in broadcast transcripts: "nineteen ninety-six".
+  {
+    re: /\b(?:the\s+)?nineteen\s+(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine)|(ies))?\b/gi,
+    build: (m) => {
+      const tens = ['ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].indexOf(m[1]!.toLowerCase()) + 1;
+      if (m[3]) return { k: 'decade', y: 190 + tens };
+      return { k: 'year', y: 1900 + tens * 10 + (m[2] ? NUMBER_WORDS[m[2].toLowerCase()]! : 0) };
+    },
+  },
+  // Centuries: "the 20th century".
+  {
+    re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi,
+    build: (m) => ({ k: 'century', c: +m[1]! - 1 }),
+  },
+  // "the summer", "the winter": this year's, by tense.
+  {
+    re: /\bthe\s+(spring|summer|autumn|winter)\b(?!\s+of)/gi,
+    build: (m) => {
+      const w = m[1]!.toLowerCase();
+      return { k: 'season', s: w === 'spring' ? 'SP' : w === 'summer' ? 'SU' : w === 'winter' ? 'WI' : 'FA', rel: 0 };
+    },
+  },
   // Seasons: "last fall", "this summer", "the winter of 2019", "spring 2020".
   {
     re: new RegExp(`\\b(?:(last|next|this|early|late)\\s+(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR}))?|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR}))\\b`, 'gi'),
@@ -202,22 +251,39 @@ const RULES: Rule[] = [
   },
   // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter".
   {
-    re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?`, 'gi'),
+    re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|this|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?`, 'gi'),
     build: (m) => {
       const mods = (m[2] ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean);
       const ordinal = mods.find((w) => w in ORDINAL_Q);
       const yearAgo = mods.includes('year-ago') || mods.includes('year-earlier') || (mods.includes('year') && (mods.includes('ago') || mods.includes('earlier')));
       if (!ordinal && !m[1] && mods.length === 0) return null; // "a quarter of the vote"
-      if (!ordinal && !m[1] && !mods.some((w) => w === 'fiscal' || w === 'latest' || w === 'current')) return null;
+      if (!ordinal && !m[1] && !mods.some((w) => w === 'fiscal' || w === 'latest' || w === 'current' || w === 'this')) return null;
       const latest = mods.includes('latest') || mods.includes('last') || mods.includes('past') || mods.includes('previous');
+      const current = mods.includes('current');
       return {
         k: 'quarter',
         ...(ordinal ? { q: ORDINAL_Q[ordinal] } : {}),
         ...(m[3] ? { y: +m[3] } : {}),
         ...(yearAgo ? { rel: -1 } : {}),
         ...(latest ? { latest: true } : {}),
+        ...(current ? { current: true } : {}),
       };
     },
+  },
+  // "this year's third quarter", "last year's fourth quarter".
+  {
+    re: /\b(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter\b/gi,
+    build: (m) => ({ k: 'quarter', q: ORDINAL_Q[m[2]!.toLowerCase()]!, yearRel: relOf(m[1]) }),
+  },
+  // "the 1988 period", "the 1989 quarter": a quarter named by its year, the quarter from context.
+  {
+    re: new RegExp(`\\bthe\\s+(${YEAR})\\s+(?:period|quarter)\\b`, 'gi'),
+    build: (m) => ({ k: 'quarter', y: +m[1]! }),
+  },
+  // "the year ended March 31", "the fiscal year ending June 30": a fiscal year, a duration.
+  {
+    re: /\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)/gi,
+    build: () => ({ k: 'duration', unit: 'year', n: 1 }),
   },
   // "two years ago", "a year earlier", "three days later", "a decade ago".
   {
@@ -235,6 +301,19 @@ const RULES: Rule[] = [
     re: /\b(?:the\s+)?(year-earlier|year-ago)(?:\s+(?:period|quarter|level|results?|figures?))?\b/gi,
     build: (m) => (/quarter/i.test(m[0]) ? { k: 'quarter', rel: -1 } : { k: 'ago', unit: 'year', n: 1, dir: -1 }),
     span: (m) => (/quarter|period/i.test(m[0]) ? [0, m[0].length] : [m[0].indexOf(m[1]!), m[0].indexOf(m[1]!) + m[1]!.length]),
+  },
+  // Anaphora: "the same day", "that year", "the following week", "the day before": dated
+  // from the last date the text gave (findTimes keeps it), else from the article's date.
+  {
+    re: /\b(?:(the\s+same|that\s+same|that)|(the\s+following|the\s+next|the\s+previous|the\s+preceding)|the)\s+(day|morning|week|month|year)(\s+(?:before|earlier))?\b(?!\s+(?:after|before|of)\b)/gi,
+    build: (m) => {
+      const which = (m[1] ?? m[2] ?? '').toLowerCase();
+      if (!which && !m[4]) return null;
+      const unit = (m[3]!.toLowerCase() === 'morning' ? 'day' : m[3]!.toLowerCase()) as 'day' | 'week' | 'month' | 'year';
+      if (/next/.test(which) && unit !== 'day') return null; // "the next year": from now, not from the story
+      const off = m[4] || /previous|preceding/.test(which) ? -1 : /following|next/.test(which) ? 1 : 0;
+      return { k: 'anaphor', unit, off };
+    },
   },
   // "earlier this month", "late last year", "last week", "this year", "next month",
   // "the week", "the past year", "the current year", "the end of the month".
@@ -257,11 +336,20 @@ const RULES: Rule[] = [
   // "the first nine months", "several weeks".
   {
     re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})[\\s-]+(${UNIT})(?:-long)?\\b(?![\\s-]+old\\b)`, 'gi'),
-    build: (m) => {
+    build: (m, text) => {
       const n = numberOf(m[1]!);
       if (n === null && !/several|few|many|couple/i.test(m[1]!)) return null;
+      // "three-quarters of", "a quarter of the vote": fractions.
+      if (/^quarter/i.test(m[2]!) && (/^\s+of\b/.test(text.slice(m.index + m[0].length)) || /-/.test(m[0]) || /^an?$/i.test(m[1]!))) return null;
+      // "$5 a year", "twice a week": a rate, not a stretch of time.
+      if (/^an?$/i.test(m[1]!) && /(?:\d|million|billion|times|twice|once|cents?|dollars?)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
       if (n !== null && /^\d/.test(m[1]!) && /day|month|week|year/i.test(m[2]!) && n > 500) return null;
       return { k: 'duration', unit: unitOf(m[2]!), n };
+    },
+    // "the 10-year conflict": the article belongs to the noun, the span is "10-year".
+    span: (m) => {
+      const hyphen = new RegExp(`${m[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-${m[2]}`, 'i').exec(m[0]);
+      return hyphen ? [hyphen.index, m[0].length] : [0, m[0].length];
     },
   },
   // "recent years", "coming months": an unspecified stretch.
@@ -287,7 +375,7 @@ const RULES: Rule[] = [
   },
   // Clock times: "3:30 p.m.", "10 a.m. Friday", "noon".
   {
-    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow))?`, 'g'),
+    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
     build: (m) => {
       let h = +m[1]!;
       const min = m[2] ? +m[2] : 0;
@@ -296,6 +384,7 @@ const RULES: Rule[] = [
       if (/a/i.test(m[3]!) && h === 12) h = 0;
       const dayWord = m[4];
       const day: Reading | undefined = !dayWord ? undefined
+        : m[5] ? { k: 'date', m: monthOf(m[5]), d: +m[6]! }
         : dayWord.toLowerCase() in WEEKDAYS ? { k: 'weekday', wd: weekdayOf(dayWord) }
         : { k: 'today', off: dayWord === 'yesterday' ? -1 : dayWord === 'tomorrow' ? 1 : 0 };
       return { k: 'clock', h, min, ...(day ? { day } : {}) };
@@ -344,7 +433,7 @@ const RULES: Rule[] = [
       if (w === 'current' && /^\s+(account|affairs|events|and former|or former|members?)\b/i.test(after)) return null;
       if (w === 'now' && /^\s*-?\s*(defunct|closed)/i.test(after)) return null;
       if (w === 'the past' && /^\s+(few|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\b/i.test(after)) return null;
-      const v = /now|current|present|these days|nowadays/.test(w) ? 'PRESENT_REF' : /recent|lately|past/.test(w) ? 'PAST_REF' : 'FUTURE_REF';
+      const v = /now|current|present|these days|nowadays/.test(w) ? 'PRESENT_REF' : /recent|lately|past|previous/.test(w) ? 'PAST_REF' : 'FUTURE_REF';
       return { k: 'ref', v };
     },
   },

@@ -67,8 +67,16 @@ function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[]): 
   return extra;
 }
 
-function isYearBack(r: Reading): boolean {
-  return (r.k === 'ago' && r.unit === 'year' && r.n === 1 && r.dir === -1) || (r.k === 'quarter' && r.rel === -1 && r.q === undefined);
+const QUARTER_CONTEXT_SENTENCES = 2;
+/** How far back (characters) a date stays the antecedent of "the same day", "that year". */
+const ANAPHORA_REACH = 1500;
+
+/** Whether a reading takes its quarter from a quarter just mentioned, and how. */
+function quarterContext(r: Reading): 'year-back' | 'same-year' | null {
+  if ((r.k === 'ago' && r.unit === 'year' && r.n === 1 && r.dir === -1) || (r.k === 'quarter' && r.rel === -1 && r.q === undefined)) return 'year-back';
+  if (r.k === 'unit' && r.unit === 'year' && r.rel === -1 && !r.part) return 'year-back';
+  if (r.k === 'quarter' && r.y !== undefined && r.q === undefined) return 'same-year';
+  return null;
 }
 
 export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, knowledge: TimeKnowledge): TimeMentionDetail[] => {
@@ -80,20 +88,28 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   matches.sort((a, b) => a.start - b.start);
   const out: TimeMentionDetail[] = [];
   let lastQuarter: { value: string; sentence: number } | null = null;
+  let lastDated: { range: [Day, Day]; precision: string; at: number } | null = null;
   for (const m of matches) {
     const s = sentenceOf(sentences, m.start) ?? { start: 0, end: text.length };
     const sentence = text.slice(s.start, s.end);
     const tense = tenseAt(sentence, m.start - s.start, m.end - s.start);
-    let r = resolve(m.reading, ref, tense);
+    // The last date the text gave, for "the same day", "that year"; one far back is stale.
+    const anchor = lastDated && m.start - lastDated.at < ANAPHORA_REACH ? lastDated : undefined;
+    let r = resolve(m.reading, ref, tense, anchor);
     if (!r) continue;
-    const sentenceIndex = sentences.indexOf(s);
-    // "a year earlier", "the year-ago quarter" after a quarter: that quarter, a year back.
-    if (lastQuarter && sentenceIndex - lastQuarter.sentence <= 1 && isYearBack(m.reading)) {
-      const [qy, qn] = lastQuarter.value.split('-Q').map(Number) as [number, number];
-      const range = quarterRange(qy - 1, qn);
-      r = { ...r, value: `${qy - 1}-Q${qn}`, precision: 'month', range };
+    if (r.range && r.precision !== 'duration' && m.reading.k !== 'anaphor' && r.value !== 'PRESENT_REF') {
+      lastDated = { range: r.range, precision: r.precision, at: m.start };
     }
-    if (/^\d{4}-Q\d$/.test(r.value) && !isYearBack(m.reading)) lastQuarter = { value: r.value, sentence: sentenceIndex };
+    const sentenceIndex = sentences.indexOf(s);
+    // Earnings-report style: "a year earlier", "last year", "the year-ago period", "the 1988
+    // period" within two sentences of a quarter mean that quarter (a year back, or in that year).
+    const contextual = quarterContext(m.reading);
+    if (lastQuarter && sentenceIndex - lastQuarter.sentence <= QUARTER_CONTEXT_SENTENCES && contextual) {
+      const [qy, qn] = lastQuarter.value.split('-Q').map(Number) as [number, number];
+      const y = contextual === 'year-back' ? qy - 1 : (m.reading as { y: number }).y;
+      r = { ...r, value: `${y}-Q${qn}`, precision: 'month', range: quarterRange(y, qn) };
+    }
+    if (/^\d{4}-Q\d$/.test(r.value) && !contextual) lastQuarter = { value: r.value, sentence: sentenceIndex };
     out.push({
       start: m.start, end: m.end, text: text.slice(m.start, m.end),
       value: r.value, precision: r.precision,

@@ -41,6 +41,7 @@ function pick(candidates: Day[], ref: Day, tense: Tense, horizon = Infinity): Da
 
 /** How far (days) the tense may send a month-day or a month before the nearer reading wins. */
 const TENSE_HORIZON = 270;
+const MONTH_HORIZON = 330;
 
 function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -81,9 +82,31 @@ function durationValue(unit: Unit, n: number | null): string {
   return `P${timeUnit ? 'T' : ''}${count}${DURATION_LETTER[unit]}`;
 }
 
-/** Resolve a reading; null when it needs a reference day and there is none. */
-export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | null {
+/**
+ * Resolve a reading; null when it needs a reference day and there is none. `last` is the
+ * range of the last day-, week-, month- or year-precise date the text gave (for anaphora).
+ */
+export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { range: [Day, Day]; precision: string }): Resolved | null {
   switch (r.k) {
+    case 'anaphor': {
+      const base = last ? last.range[0] : ref;
+      if (base === null) return null;
+      const fromText = last !== undefined;
+      if (r.unit === 'day') {
+        const day = (fromText && last!.precision === 'day' ? base : ref ?? base) + r.off;
+        return dayResult(day, 'relative');
+      }
+      if (r.unit === 'week') {
+        const start = weekStart(base) + 7 * r.off;
+        return { value: isoWeekValue(start), precision: 'week', range: [start, start + 6], type: 'DATE', basis: 'relative' };
+      }
+      const b = ymd(base);
+      if (r.unit === 'month') {
+        const t = addMonths(b.y, b.m, r.off);
+        return { value: isoMonth(t.y, t.m), precision: 'month', range: monthRange(t.y, t.m), type: 'DATE', basis: 'relative' };
+      }
+      return { value: String(b.y + r.off), precision: 'year', range: yearRange(b.y + r.off), type: 'DATE', basis: 'relative' };
+    }
     case 'duration':
       return { value: durationValue(r.unit, r.n), precision: 'duration', type: 'DURATION', basis: 'explicit' };
     case 'set':
@@ -91,6 +114,21 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
     case 'year': {
       const range = partOfRange(yearRange(r.y), r.part, ref ?? 0);
       return { value: String(r.y), precision: 'year', range, type: 'DATE', basis: 'explicit' };
+    }
+    case 'century':
+      return { value: String(r.c).padStart(2, '0'), precision: 'year', range: [dayOf(r.c * 100, 1, 1), dayOf(r.c * 100 + 99, 12, 31)], type: 'DATE', basis: 'explicit' };
+    case 'yearEnd': {
+      if (ref === null) return null;
+      const y = ymd(ref).y;
+      // "since year-end" (past): the last one; "by year-end": this year's.
+      return dayResult(dayOf(tense === 'past' && isoDay(ref).slice(5) !== '12-31' ? y - 1 : y, 12, 31), 'relative');
+    }
+    case 'thanksgiving': {
+      if (ref === null) return null;
+      // The fourth Thursday of November, this year's or last year's by tense.
+      const y0 = ymd(ref).y;
+      const days = [y0 - 1, y0, y0 + 1].map((y) => { const first = dayOf(y, 11, 1); return first + ((3 - weekday(first) + 7) % 7) + 21; });
+      return dayResult(pick(days, ref, tense, TENSE_HORIZON), 'relative');
     }
     case 'decade':
       return { value: String(r.y), precision: 'year', range: [dayOf(r.y * 10, 1, 1), dayOf(r.y * 10 + 9, 12, 31)], type: 'DATE', basis: 'explicit' };
@@ -127,7 +165,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
         // The month's first day stands for it; the current month counts as both past and future.
         const cands = [ry - 1, ry, ry + 1].map((yy) => dayOf(yy, r.m, 1));
         const cur = dayOf(ry, rm, 1);
-        const chosen = pick(cands, cur, tense, TENSE_HORIZON);
+        const chosen = pick(cands, cur, tense, MONTH_HORIZON);
         y = ymd(chosen).y;
       }
       return { value: isoMonth(y, r.m), precision: 'month', range: partOfRange(monthRange(y, r.m), r.part, ref), type: 'DATE', basis: 'relative' };
@@ -148,10 +186,16 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
       const { y: ry, m: rm } = ymd(ref);
       const cq = Math.floor((rm - 1) / 3) + 1;
       let y: number, q: number;
-      if (r.q === undefined) {
+      if (r.q === undefined && r.current) {
+        q = cq;
+        y = ry;
+      } else if (r.q === undefined) {
         // "the quarter", "the latest quarter": the last one completed.
         q = cq === 1 ? 4 : cq - 1;
         y = cq === 1 ? ry - 1 : ry;
+      } else if (r.yearRel !== undefined) {
+        q = r.q;
+        y = ry + r.yearRel;
       } else {
         q = r.q;
         // Quarters are mostly reported after the fact; a future verb moves only a quarter
@@ -177,7 +221,9 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense): Resolved | n
     }
     case 'today': {
       if (ref === null) return null;
-      return dayResult(ref + r.off, 'relative', '', r.part ? 'TIME' : 'DATE');
+      // "this morning", "this evening" keep the part of the day (TIMEX3 TMO, TAF, TEV); "tonight" is the day.
+      const suffix = r.part && r.part !== 'NI' ? `T${r.part}` : '';
+      return dayResult(ref + r.off, 'relative', suffix, suffix ? 'TIME' : 'DATE');
     }
     case 'clock': {
       if (ref === null) return null;

@@ -8,7 +8,7 @@ export type Tense = 'past' | 'future' | 'none';
 
 const FUTURE_WORDS = new Set([
   'will', "'ll", 'shall', 'upcoming', 'forthcoming', 'planned', 'scheduled', 'expected', 'due', 'set',
-  'plans', 'plan', 'planning', 'intends', 'aims', 'going', 'would', 'soon', 'preparing', 'next', 'tomorrow', 'awaiting', 'await', 'ahead',
+  'plans', 'plan', 'planning', 'effective', 'intends', 'aims', 'going', 'would', 'soon', 'preparing', 'next', 'tomorrow', 'awaiting', 'await', 'ahead',
 ]);
 // Irregular past forms frequent in news; regular ones end in -ed.
 const PAST_WORDS = new Set([
@@ -22,6 +22,7 @@ const PAST_WORDS = new Set([
 const NOT_PAST_ED = new Set(['need', 'speed', 'feed', 'seed', 'red', 'bed', 'hundred', 'shed', 'bled', 'united', 'armed', 'based', 'led']);
 
 const WORD = /[A-Za-z']+/g;
+const DEADLINE = new Set(['by', 'until', 'till', 'through']);
 
 function cueOf(word: string, next: string | undefined): Tense {
   const w = word.toLowerCase();
@@ -53,8 +54,20 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
     if (words[i]!.at < start) leftIndex = i;
     else if (words[i]!.at >= end && rightIndex === words.length) rightIndex = i;
   }
+  // A deadline: "by February", "until Tuesday", "through January".
+  const before = words[leftIndex]?.w.toLowerCase();
+  if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return 'future';
   for (let i = leftIndex, d = 1; i >= 0 && d <= 10; i--, d++) {
-    const cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    let cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    // A passive: "would be paid in January" takes the tense of what stands before "be".
+    if (cue === 'past' && /^(?:be|been|being)$/i.test(words[i - 1]?.w ?? '')) {
+      const aux = (words[i - 2]?.w ?? '').toLowerCase();
+      cue = FUTURE_WORDS.has(aux) || aux === 'to' ? 'future' : cue;
+      if (cue === 'future') {
+        if (d < bestCost) { best = cue; bestCost = d; }
+        break;
+      }
+    }
     if (cue !== 'none') {
       if (d < bestCost) { best = cue; bestCost = d; }
       break;

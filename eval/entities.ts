@@ -1,0 +1,257 @@
+// The entity stage on two sets.
+// seeds: every actor, recipient and source the gold file names (its text located in the
+//   event's evidence) should be covered by a mention with a compatible id (recall), and
+//   mentions that cover a gold actor should carry a compatible id (precision).
+// re3d: Person / Organisation / Location / Nationality spans (confidence >= 0.5), scored
+//   exactly (same span but for a leading article, same type) and relaxed (overlapping span, same type, one-to-one).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EntityMention } from '../src/model/index.js';
+import type { Doc } from '../src/analyze/types.js';
+import { splitSentences } from '../src/analyze/sentences/index.js';
+import { findEntities, isNationality, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
+import { fmt, type Evaluator, type Row } from './types.js';
+
+function docOf(text: string, published: string | null = null): Doc {
+  return { text, published, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+}
+
+// ---------------------------------------------------------------------------
+// seeds
+
+interface GoldRef {
+  id: string;
+  text: string;
+  role?: string;
+}
+
+interface GoldEvent {
+  actor?: GoldRef;
+  recipient?: GoldRef;
+  source?: GoldRef;
+  evidence: { quote: string; char_start: number; char_end: number; extra?: { quote: string; char_start: number }[] };
+}
+
+/** Ids that fit: equal, one a part of the other (RUS.MIL ~ RUS), or a person and their role. */
+export function compatible(gold: GoldRef, predicted: string, k: EntityKnowledge): boolean {
+  const fits = (a: string, b: string) => a === b || a.startsWith(`${b}.`) || b.startsWith(`${a}.`);
+  if (fits(gold.id, predicted)) return true;
+  if (gold.role && fits(gold.role, predicted)) return true;
+  const roles = k.byId.get(predicted)?.roles ?? [];
+  return roles.some((r) => fits(gold.id, r.of));
+}
+
+interface Located extends GoldRef {
+  start: number;
+  end: number;
+}
+
+function locate(ref: GoldRef, ev: GoldEvent, text: string): Located | null {
+  const tries: { quote: string; at: number }[] = [
+    { quote: ev.evidence.quote, at: ev.evidence.char_start },
+    ...(ev.evidence.extra ?? []).map((x) => ({ quote: x.quote, at: x.char_start })),
+  ];
+  for (const t of tries) {
+    const idx = t.quote.indexOf(ref.text);
+    if (idx >= 0) return { ...ref, start: t.at + idx, end: t.at + idx + ref.text.length };
+  }
+  const idx = text.indexOf(ref.text);
+  return idx >= 0 ? { ...ref, start: idx, end: idx + ref.text.length } : null;
+}
+
+export interface SeedScore {
+  refs: number;
+  found: number;
+  unlocated: number;
+  covering: number;
+  correct: number;
+  misses: string[];
+  wrong: string[];
+}
+
+export function scoreSeeds(dataDir: string, k: EntityKnowledge): SeedScore | null {
+  const goldPath = join(dataDir, 'gold', 'seeds.events.json');
+  if (!existsSync(goldPath)) return null;
+  const gold = JSON.parse(readFileSync(goldPath, 'utf8')) as Record<string, { published?: { date?: string }; events?: GoldEvent[] }>;
+  const s: SeedScore = { refs: 0, found: 0, unlocated: 0, covering: 0, correct: 0, misses: [], wrong: [] };
+  for (const [file, g] of Object.entries(gold)) {
+    if (file.startsWith('_') || file === 'new_ids' || !g.events) continue;
+    const path = join(dataDir, 'seeds', file);
+    if (!existsSync(path)) continue;
+    const text = readFileSync(path, 'utf8');
+    const mentions = findEntities(docOf(text, g.published?.date ?? null), k);
+    const refs = new Map<string, Located>();
+    for (const ev of g.events) {
+      for (const ref of [ev.actor, ev.recipient, ev.source]) {
+        if (!ref) continue;
+        // One noun phrase coded as both sides ("a deal reached last year") is no mention.
+        if (ev.actor && ev.recipient && ev.actor.text === ev.recipient.text) continue;
+        const loc = locate(ref, ev, text);
+        if (!loc) {
+          s.unlocated++;
+          continue;
+        }
+        refs.set(`${loc.start}:${loc.end}:${loc.id}`, loc);
+      }
+    }
+    const overlaps = (m: EntityMention, r: Located) => m.start < r.end && r.start < m.end;
+    for (const r of refs.values()) {
+      s.refs++;
+      if (mentions.some((m) => overlaps(m, r) && m.id !== undefined && compatible(r, m.id, k))) s.found++;
+      else s.misses.push(`${file.slice(0, 3)} ${r.id} "${r.text}"`);
+    }
+    for (const m of mentions) {
+      const over = [...refs.values()].filter((r) => overlaps(m, r));
+      if (over.length === 0) continue;
+      s.covering++;
+      if (m.id !== undefined && over.some((r) => compatible(r, m.id!, k))) s.correct++;
+      else s.wrong.push(`${file.slice(0, 3)} "${m.text}" ${m.id ?? '-'} (gold ${over.map((r) => r.id).join('/')})`);
+    }
+  }
+  return s;
+}
+
+export const seedsEntities: Evaluator = {
+  name: 'entities/seeds',
+  async run(dataDir) {
+    const k = loadEntityKnowledge();
+    const s = scoreSeeds(dataDir, k);
+    if (!s) return [{ metric: 'entities: seeds gold not found', set: 'seeds', value: '—', anchor: '—' }];
+    const set = `seeds (${s.refs} gold actor/recipient/source spans)`;
+    return [
+      { metric: 'actor recall (mention with compatible id)', set, value: fmt(s.refs ? s.found / s.refs : 0), anchor: 'issue 4 target >= 0.95' },
+      { metric: 'actor precision (mentions on gold spans)', set, value: fmt(s.covering ? s.correct / s.covering : 0), anchor: 'issue 4 target >= 0.90' },
+    ];
+  },
+};
+
+// ---------------------------------------------------------------------------
+// re3d
+
+const RE3D_TYPES = ['Person', 'Organisation', 'Location', 'Nationality'] as const;
+type Re3dType = (typeof RE3D_TYPES)[number];
+
+interface Span {
+  start: number;
+  end: number;
+  type: Re3dType;
+}
+
+const LOCATIVE = /\b(in|into|inside|to|from|across|throughout|within|near|at|of|via|toward|towards|around|outside)\s+(the\s+)?$/i;
+
+/**
+ * re3d's types from ours. re3d codes a country that acts ("Turkey said") as an
+ * Organisation and a country as a place ("in Syria") as a Location; the entity stage
+ * gives both type `country`, so the preposition before it decides here.
+ */
+function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType {
+  if (m.type === 'person') return 'Person';
+  if (m.type === 'country') {
+    if (isNationality(k, m)) return 'Nationality';
+    return LOCATIVE.test(text.slice(Math.max(0, m.start - 30), m.start)) ? 'Location' : 'Organisation';
+  }
+  return 'Organisation';
+}
+
+/** re3d spans include a person's title ("Foreign Secretary Philip Hammond"): add the label that directly precedes the name. */
+function re3dSpan(m: EntityMention, text: string): { start: number; end: number } {
+  const label = m.labels?.[0];
+  if (m.type === 'person' && label) {
+    const before = text.slice(Math.max(0, m.start - label.length - 1), m.start);
+    if (before.trimEnd() === label || before.slice(0, -1) === label) return { start: m.start - label.length - (before.endsWith(' ') ? 1 : 0), end: m.end };
+  }
+  return { start: m.start, end: m.end };
+}
+
+/** Exact match ignores a leading article on either side ("the United States" = "United States"). */
+function spanKey(text: string, start: number, end: number): string {
+  const m = /^(the|a|an)\s+/i.exec(text.slice(start, end));
+  return `${m ? start + m[0].length : start}:${end}`;
+}
+
+function readLines<T>(path: string): T[] {
+  const raw = readFileSync(path, 'utf8').trim();
+  if (raw.startsWith('[')) return JSON.parse(raw) as T[];
+  return raw.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+}
+
+export interface Prf3 {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<Re3dType, Prf3>; relaxed: Record<Re3dType, Prf3>; docs: number } | null {
+  const root = join(dataDir, 're3d');
+  if (!existsSync(root)) return null;
+  const blank = () => Object.fromEntries(RE3D_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<Re3dType, Prf3>;
+  const exact = blank();
+  const relaxed = blank();
+  let docs = 0;
+  for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
+    const dir = join(root, folder);
+    if (!existsSync(join(dir, 'documents.json'))) continue;
+    const documents = readLines<{ _id: string; text: string }>(join(dir, 'documents.json'));
+    const entities = readLines<{ documentId: string; begin: number; end: number; type: string; confidence: number }>(join(dir, 'entities.json'));
+    for (const d of documents) {
+      docs++;
+      const gold: Span[] = entities
+        .filter((e) => e.documentId === d._id && e.confidence >= 0.5 && (RE3D_TYPES as readonly string[]).includes(e.type))
+        .map((e) => ({ start: e.begin, end: e.end, type: e.type as Re3dType }));
+      const pred: Span[] = findEntities(docOf(d.text), k).map((m) => ({ ...re3dSpan(m, d.text), type: re3dType(m, d.text, k) }));
+      for (const t of RE3D_TYPES) {
+        const g = gold.filter((x) => x.type === t);
+        const p = pred.filter((x) => x.type === t);
+        const gk = new Set(g.map((x) => spanKey(d.text, x.start, x.end)));
+        const pk = new Set(p.map((x) => spanKey(d.text, x.start, x.end)));
+        let tp = 0;
+        for (const key of pk) if (gk.has(key)) tp++;
+        exact[t].tp += tp;
+        exact[t].fp += pk.size - tp;
+        exact[t].fn += gk.size - tp;
+        // Relaxed: overlapping spans of the same type, matched one to one.
+        const used = new Set<number>();
+        let rtp = 0;
+        for (const x of p) {
+          const hit = g.findIndex((y, n) => !used.has(n) && x.start < y.end && y.start < x.end);
+          if (hit >= 0) {
+            used.add(hit);
+            rtp++;
+          }
+        }
+        relaxed[t].tp += rtp;
+        relaxed[t].fp += p.length - rtp;
+        relaxed[t].fn += g.length - used.size;
+      }
+    }
+  }
+  return { exact, relaxed, docs };
+}
+
+const prf = ({ tp, fp, fn }: Prf3) => {
+  const p = tp + fp ? tp / (tp + fp) : 0;
+  const r = tp + fn ? tp / (tp + fn) : 0;
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+export const re3dEntities: Evaluator = {
+  name: 'entities/re3d',
+  async run(dataDir) {
+    const k = loadEntityKnowledge();
+    const s = scoreRe3d(dataDir, k);
+    if (!s) return [{ metric: 'entities: re3d not found', set: 're3d', value: '—', anchor: '—' }];
+    const rows: Row[] = [];
+    for (const [mode, table] of [['exact', s.exact], ['overlap', s.relaxed]] as const) {
+      for (const t of RE3D_TYPES) {
+        const { p, r, f } = prf(table[t]);
+        const set = `re3d dev (${s.docs} docs, ${mode} span)`;
+        const anchor = t === 'Person' || t === 'Organisation' ? (mode === 'exact' ? 'CRF on CoNLL-2003 ~0.86 F1; target > 0.85' : '—') : '—';
+        rows.push({ metric: `${t} P / R / F1`, set, value: `${fmt(p)} / ${fmt(r)} / ${fmt(f)}`, anchor });
+      }
+    }
+    return rows;
+  },
+};
+
+/** Both entity evaluators, for eval/run.ts. */
+export const entityEvaluators: Evaluator[] = [seedsEntities, re3dEntities];

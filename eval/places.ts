@@ -1,0 +1,218 @@
+// Places: toponym recognition and resolution on GeoWebNews and LGL (shared/data/geo), and
+// the event places of the gold seeds (shared/data/gold + seeds).
+//   recognition P/R: a predicted span matches a gold toponym span when they overlap (one to one);
+//   accuracy@161km over all gold toponyms with coordinates (unrecognised ones count as wrong)
+//   and over the recognised ones; seeds: locateEvent on the evidence sentence within 25 km.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlaceMention } from '../src/model/index.js';
+import { findPlaces, km, loadPlaceKnowledge, locateEvent, type PlaceKnowledge } from '../src/analyze/places/index.js';
+import { splitSentences } from '../src/analyze/sentences/index.js';
+import type { Doc } from '../src/analyze/types.js';
+import { fmt, type Evaluator, type Row } from './types.js';
+
+export interface GoldToponym {
+  start: number;
+  end: number;
+  text: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+export interface GeoArticle {
+  id: string;
+  text: string;
+  toponyms: GoldToponym[];
+}
+
+const decode = (s: string): string =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos);/gi, (_, e: string) => {
+    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()]!;
+  });
+
+const field = (xml: string, tag: string): string | null => {
+  const m = new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`).exec(xml);
+  return m ? m[1]! : null;
+};
+const num = (s: string | null): number | null => (s === null || s.trim() === '' ? null : Number(s));
+
+/** Toponym types GeoWebNews' own scoring leaves out: location-like expressions, not names. */
+const GWN_NOT_TOPONYMS = new Set(['Non_Toponym', 'Literal_Expression', 'Non_Lit_Expression']);
+
+export function readGwn(path: string): GeoArticle[] {
+  const xml = readFileSync(path, 'utf8');
+  const out: GeoArticle[] = [];
+  for (const a of xml.matchAll(/<article file="([^"]*)">([\s\S]*?)<\/article>/g)) {
+    const text = decode(field(a[2]!, 'text') ?? '');
+    const toponyms: GoldToponym[] = [];
+    for (const t of a[2]!.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
+      const x = t[1]!;
+      if (GWN_NOT_TOPONYMS.has(field(x, 'type') ?? '')) continue;
+      const start = Number(field(x, 'start'));
+      const end = Number(field(x, 'end'));
+      if (start < 0) continue;
+      toponyms.push({ start, end, text: decode(field(x, 'extractedName') ?? ''), lat: num(field(x, 'latitude')), lon: num(field(x, 'longitude')) });
+    }
+    out.push({ id: a[1]!, text, toponyms });
+  }
+  return out;
+}
+
+export function readLgl(path: string): GeoArticle[] {
+  const xml = readFileSync(path, 'utf8');
+  const out: GeoArticle[] = [];
+  for (const a of xml.matchAll(/<article docid="([^"]*)">([\s\S]*?)<\/article>/g)) {
+    const raw = field(a[2]!, 'text') ?? '';
+    const text = raw.startsWith('<![CDATA[') ? raw.slice(9, raw.lastIndexOf(']]>')) : decode(raw);
+    const toponyms: GoldToponym[] = [];
+    for (const t of a[2]!.matchAll(/<toponym>([\s\S]*?)<\/toponym>/g)) {
+      const x = t[1]!;
+      const tag = field(x, 'gaztag');
+      toponyms.push({
+        start: Number(field(x, 'start')), end: Number(field(x, 'end')), text: decode(field(x, 'phrase') ?? ''),
+        lat: tag ? num(field(tag, 'lat')) : null, lon: tag ? num(field(tag, 'lon')) : null,
+      });
+    }
+    out.push({ id: a[1]!, text, toponyms });
+  }
+  return out;
+}
+
+export function docOf(text: string): Doc {
+  return { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+}
+
+export interface GeoScore {
+  gold: number;
+  predicted: number;
+  matched: number;
+  goldWithCoords: number;
+  matchedWithCoords: number;
+  within161: number;
+  /** Per-article misses and errors, for looking at (never committed). */
+  misses: { id: string; gold: GoldToponym; predicted: PlaceMention | null; km: number | null }[];
+  falsePositives: { id: string; predicted: PlaceMention }[];
+}
+
+export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge): GeoScore {
+  const s: GeoScore = { gold: 0, predicted: 0, matched: 0, goldWithCoords: 0, matchedWithCoords: 0, within161: 0, misses: [], falsePositives: [] };
+  for (const a of articles) {
+    const predicted = findPlaces(docOf(a.text), k);
+    s.predicted += predicted.length;
+    s.gold += a.toponyms.length;
+    const used = new Set<number>();
+    const gold = [...a.toponyms].sort((x, y) => x.start - y.start);
+    for (const g of gold) {
+      let best = -1;
+      predicted.forEach((p, i) => {
+        if (used.has(i) || p.end <= g.start || p.start >= g.end) return;
+        if (best < 0 || (p.start === g.start && p.end === g.end)) best = i;
+      });
+      const hasCoords = g.lat !== null && g.lon !== null;
+      if (hasCoords) s.goldWithCoords++;
+      if (best < 0) {
+        s.misses.push({ id: a.id, gold: g, predicted: null, km: null });
+        continue;
+      }
+      used.add(best);
+      s.matched++;
+      if (!hasCoords) continue;
+      s.matchedWithCoords++;
+      const p = predicted[best]!;
+      const d = km(g.lat!, g.lon!, p.lat, p.lon);
+      if (d <= 161) s.within161++;
+      else s.misses.push({ id: a.id, gold: g, predicted: p, km: Math.round(d) });
+    }
+    predicted.forEach((p, i) => {
+      if (!used.has(i)) s.falsePositives.push({ id: a.id, predicted: p });
+    });
+  }
+  return s;
+}
+
+function geoRows(set: string, s: GeoScore, anchor161: string): Row[] {
+  const p = s.predicted ? s.matched / s.predicted : 0;
+  const r = s.gold ? s.matched / s.gold : 0;
+  return [
+    { metric: 'toponym recognition precision (overlap)', set, value: fmt(p), anchor: '—' },
+    { metric: 'toponym recognition recall (overlap)', set, value: fmt(r), anchor: 'target >= 0.85' },
+    { metric: 'toponym recognition F1 (overlap)', set, value: fmt(p + r ? (2 * p * r) / (p + r) : 0), anchor: '—' },
+    { metric: 'accuracy@161km, all gold toponyms with coordinates', set, value: fmt(s.goldWithCoords ? s.within161 / s.goldWithCoords : 0), anchor: '—' },
+    { metric: 'accuracy@161km, recognised toponyms', set, value: fmt(s.matchedWithCoords ? s.within161 / s.matchedWithCoords : 0), anchor: anchor161 },
+  ];
+}
+
+// ---------------------------------------------------------------------------
+// Seeds: the gold event places.
+
+interface GoldEvent {
+  id: string;
+  type: string;
+  place: { name: string; lat: number; lon: number; precision: number } | null;
+  evidence: { char_start: number; char_end: number };
+}
+
+/** Statement events are placed where the words were spoken (gold _conventions.place). */
+const STATEMENT_TYPES = new Set(['ACCUSE', 'REJECT', 'THREATEN', 'REQUEST', 'AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'SANCTION']);
+
+export interface SeedScore {
+  places: number;
+  located: number;
+  within25: number;
+  /** Some place the stage found in the evidence sentence lies within 25 km of the gold place. */
+  anyWithin25: number;
+  misses: { event: string; gold: string; got: string | null; km: number | null }[];
+}
+
+export function scoreSeeds(dataDir: string, k: PlaceKnowledge): SeedScore {
+  const gold = JSON.parse(readFileSync(join(dataDir, 'gold', 'seeds.events.json'), 'utf8')) as Record<string, { events?: GoldEvent[] }>;
+  const s: SeedScore = { places: 0, located: 0, within25: 0, anyWithin25: 0, misses: [] };
+  for (const [file, entry] of Object.entries(gold)) {
+    if (!entry.events || !existsSync(join(dataDir, 'seeds', file))) continue;
+    const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
+    const base = docOf(text);
+    const doc: Doc = { ...base, places: findPlaces(base, k) };
+    for (const ev of entry.events) {
+      if (!ev.place) continue;
+      s.places++;
+      const si = doc.sentences.findIndex((x) => x.start <= ev.evidence.char_start && ev.evidence.char_start < x.end);
+      const got = si >= 0 ? locateEvent(doc, si, { speech: STATEMENT_TYPES.has(ev.type), span: { start: ev.evidence.char_start, end: ev.evidence.char_end } }) : null;
+      const sentence = si >= 0 ? doc.sentences[si]! : { start: ev.evidence.char_start, end: ev.evidence.char_end };
+      const any = doc.places.some((p) => p.start >= sentence.start && p.end <= sentence.end && km(p.lat, p.lon, ev.place!.lat, ev.place!.lon) <= 25);
+      if (any) s.anyWithin25++;
+      const d = got ? km(got.lat, got.lon, ev.place.lat, ev.place.lon) : null;
+      if (got) s.located++;
+      if (d !== null && d <= 25) s.within25++;
+      else s.misses.push({ event: ev.id, gold: ev.place.name, got: got ? `${got.name} (${got.country})` : null, km: d === null ? null : Math.round(d) });
+    }
+  }
+  return s;
+}
+
+export const placesEval: Evaluator = {
+  name: 'places',
+  async run(dataDir) {
+    const rows: Row[] = [];
+    const k = loadPlaceKnowledge();
+    const gwn = join(dataDir, 'geo', 'GWN.xml');
+    const lgl = join(dataDir, 'geo', 'lgl.xml');
+    if (existsSync(gwn)) {
+      const articles = readGwn(gwn);
+      rows.push(...geoRows(`GeoWebNews (${articles.length} articles)`, scoreGeo(articles, k), 'Mordecai3 0.941; target 0.90'));
+    } else rows.push({ metric: `missing: ${gwn}`, set: 'GeoWebNews', value: '—', anchor: '—' });
+    if (existsSync(lgl)) {
+      const articles = readLgl(lgl);
+      rows.push(...geoRows(`LGL (${articles.length} articles)`, scoreGeo(articles, k), 'most-populous 0.70; Edinburgh 0.76; Mordecai3 0.827; target 0.85'));
+    } else rows.push({ metric: `missing: ${lgl}`, set: 'LGL', value: '—', anchor: '—' });
+    if (existsSync(join(dataDir, 'gold', 'seeds.events.json'))) {
+      const s = scoreSeeds(dataDir, k);
+      const set = `seeds (${s.places} event places)`;
+      rows.push(
+        { metric: 'event place within 25 km (locateEvent)', set, value: fmt(s.places ? s.within25 / s.places : 0), anchor: 'target 1.000' },
+        { metric: 'evidence sentence has a place within 25 km', set, value: fmt(s.places ? s.anyWithin25 / s.places : 0), anchor: '—' },
+      );
+    }
+    return rows;
+  },
+};

@@ -1,0 +1,608 @@
+// The entity stage: who is named or described in the text, with canonical actor ids.
+// Three passes over the word tokens: (1) dictionary names from the compiled trie,
+// (2) a left-to-right phrase reader that turns "Turkish-backed rebel positions",
+// "Russian President Vladimir Putin", "the Russian diplomat" or an unknown "Maj. X" into
+// mentions, (3) in-document coreference for surnames, role descriptions and pronouns.
+import type { EntityMention, EntityType } from '../../model/index.js';
+import type { Doc, Stage } from '../types.js';
+import type { ActorEntry, Alias, EntityKnowledge, PhraseNode, TrieNode } from './knowledge.js';
+import { tokenize, type Token } from './tokens.js';
+
+interface Unit {
+  i: number;
+  /** Exclusive token index. */
+  j: number;
+  alias: Alias;
+}
+
+/** A mention while the document is read, with what coreference needs to know. */
+interface Draft extends EntityMention {
+  sentence: number;
+  /** Unknown or known person: key of the last name token, for later surname-only mentions. */
+  surname?: string;
+  /** A description to resolve to a person ("the Russian diplomat"). */
+  role?: { country: string | undefined; category: string; counterpart: boolean };
+  /** he/she (third), I/me/my (first: the speaker), we/us/our (an organisation speaking). */
+  pronoun?: 'third' | 'first' | 'we';
+  /** A generic "the militants" that may refer to a group named just before. */
+  definiteGeneric?: boolean;
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
+const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
+/** Title categories that name an office (so "the Foreign Secretary" is a person). */
+const OFFICE_TITLES = new Set(['president', 'prime minister', 'foreign minister', 'defence minister', 'spokesperson', 'minister', 'commander']);
+const LOCATIVE = new Set(['in', 'to', 'from', 'through', 'near', 'at', 'into', 'via', 'outside', 'around', 'toward', 'towards', 'across', 'inside', 'reached', 'visited', 'visit']);
+const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du']);
+const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
+const PRONOUNS: Record<string, 'third' | 'first' | 'we'> = { he: 'third', she: 'third', him: 'third', his: 'third', her: 'third', i: 'first', me: 'first', my: 'first', we: 'we', us: 'we', our: 'we' };
+const ACRONYM_STOP = new Set(['VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
+const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
+
+export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k: EntityKnowledge) => {
+  const toks = tokenize(doc.text, doc.sentences);
+  const units = dictionaryUnits(toks, k);
+  const theater = pickTheater(toks, units) ?? k.defaultTheater;
+  const year = doc.published ? Number(doc.published.slice(0, 4)) : null;
+  const reader = new Reader(doc.text, toks, units, k, theater);
+  const drafts = reader.read();
+  resolveCoreference(drafts, k, year);
+  return drafts
+    .filter((d) => !(d.pronoun === 'third' && d.type !== 'person'))
+    .map(({ start, end, text, type, id, labels }) => ({
+      start, end, text, type,
+      ...(id !== undefined ? { id } : {}),
+      ...(labels && labels.length > 0 ? { labels } : {}),
+    }));
+};
+
+/** Whether a mention is a bare nationality adjective ("Syrian"), as opposed to a country name. */
+export function isNationality(k: EntityKnowledge, m: EntityMention): boolean {
+  return m.type === 'country' && k.demonymKeys.has(tokenize(m.text).map((t) => t.key).join(' '));
+}
+
+// ---------------------------------------------------------------------------
+// Pass 1: the longest dictionary name starting at each token.
+
+function dictionaryUnits(toks: Token[], k: EntityKnowledge): (Unit | undefined)[] {
+  const units: (Unit | undefined)[] = new Array(toks.length);
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i]!.possessive) continue;
+    let node: TrieNode | undefined = k.names.next.get(toks[i]!.key);
+    let best: Unit | undefined;
+    for (let j = i + 1; node; j++) {
+      for (const a of node.values ?? []) {
+        if (!aliasFits(a, toks, i, j)) continue;
+        if (!best || j > best.j || (j === best.j && KIND_RANK[a.kind] > KIND_RANK[best.alias.kind])) best = { i, j, alias: a };
+      }
+      if (j >= toks.length || !toks[j]!.joined) break;
+      node = node.next.get(toks[j]!.key);
+    }
+    units[i] = best;
+  }
+  return units;
+}
+
+function aliasFits(a: Alias, toks: Token[], i: number, j: number): boolean {
+  const span = toks.slice(i, j);
+  if (a.exact !== undefined) return span.map((t) => t.text.replace(/\./g, '')).join(' ') === a.exact;
+  if (a.needsUpper && !span.some((t) => t.upper)) return false;
+  // A name written in lower case mid-sentence is a common word ("wagner", "turkey").
+  if (a.needsUpper && (a.kind === 'short' || a.kind === 'country' || a.kind === 'capital' || a.kind === 'demonym') && !span[0]!.upper) return false;
+  return true;
+}
+
+/**
+ * The country the fighting is in, for labels that do not say whose they are ("rebels",
+ * "the regime"): armed groups count most, then the country named as a place ("in Syria",
+ * "Syria's northwest"), then any mention.
+ */
+function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  const add = (c: string, w: number) => counts.set(c, (counts.get(c) ?? 0) + w);
+  for (const u of units) {
+    if (!u) continue;
+    const e = u.alias.entry;
+    const c = e.country;
+    if (!c || e.type === 'person') continue;
+    if (e.type === 'group') add(c, 3);
+    else if (u.alias.kind === 'country') {
+      const before = toks[u.i - 1]?.key ?? '';
+      const poss = toks[u.j]?.possessive === true;
+      add(c, LOCATIVE.has(before) || before === 'of' || before === 'across' || poss ? 3 : 1);
+    } else if (u.alias.kind !== 'demonym') add(c, 1);
+  }
+  let best: string | undefined;
+  let n = 1;
+  for (const [c, v] of counts) if (v > n) (best = c), (n = v);
+  return best;
+}
+
+// ---------------------------------------------------------------------------
+// Pass 2: phrases.
+
+type Item =
+  | { kind: 'country'; i: number; j: number; iso: string; alias: Alias }
+  | { kind: 'entity'; i: number; j: number; entry: ActorEntry }
+  | { kind: 'backer'; i: number; j: number; iso: string }
+  | { kind: 'label'; i: number; j: number; key: string }
+  | { kind: 'and'; i: number; j: number };
+
+class Reader {
+  private readonly out: Draft[] = [];
+  /** Surname key -> the person it names in this document. */
+  private readonly surnames = new Map<string, { id?: string }>();
+
+  constructor(
+    private readonly text: string,
+    private readonly toks: Token[],
+    private readonly units: (Unit | undefined)[],
+    private readonly k: EntityKnowledge,
+    private readonly theater: string | undefined,
+  ) {}
+
+  read(): Draft[] {
+    let i = 0;
+    while (i < this.toks.length) {
+      const next = this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
+      i = next !== null && next > i ? next : i + 1;
+    }
+    return this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  // -- helpers --------------------------------------------------------------
+
+  private emit(i: number, j: number, type: EntityType, id: string | undefined, labels: string[] = [], extra: Partial<Draft> = {}): Draft {
+    const start = this.toks[i]!.start;
+    const end = this.toks[j - 1]!.end;
+    const d: Draft = { start, end, text: this.text.slice(start, end), type, sentence: this.toks[i]!.sentence, ...(id ? { id } : {}), labels, ...extra };
+    this.out.push(d);
+    return d;
+  }
+
+  private slice(i: number, j: number): string {
+    return this.text.slice(this.toks[i]!.start, this.toks[j - 1]!.end);
+  }
+
+  /** Tokens i..j are one phrase: same sentence, separated by spaces or hyphens only. */
+  private joined(j: number): boolean {
+    return j < this.toks.length && this.toks[j]!.joined;
+  }
+
+  private phraseAt(root: PhraseNode, i: number): { j: number; value: string } | null {
+    let node = root.next.get(this.toks[i]?.key ?? '');
+    let best: { j: number; value: string } | null = null;
+    for (let j = i + 1; node; j++) {
+      if (node.value) best = { j, value: node.value };
+      if (!this.joined(j)) break;
+      node = node.next.get(this.toks[j]!.key);
+    }
+    return best;
+  }
+
+  private isLabel(key: string): boolean {
+    return this.k.sectorOf.has(key) || this.k.neutral.has(key) || this.k.modifiersOnly.has(key);
+  }
+
+  /** A person's name starting at p: a dictionary person or a run of capitalised words. */
+  private nameAt(p: number): { i: number; j: number; entry?: ActorEntry } | null {
+    const t = this.toks[p];
+    if (!t || !t.joined) return null;
+    const u = this.units[p];
+    if (u) return u.alias.entry.type === 'person' ? { i: p, j: u.j, entry: u.alias.entry } : null;
+    let j = p;
+    while (j < this.toks.length && j - p < 5) {
+      const w = this.toks[j]!;
+      if (j > p && !w.joined) break;
+      if (w.possessive || this.units[j]) break;
+      const initial = /^\p{Lu}$/u.test(w.text);
+      const particle = NAME_PARTICLES.has(w.key) && j + 1 < this.toks.length && this.toks[j + 1]!.upper && this.toks[j + 1]!.joined;
+      if (!(w.upper || particle)) break;
+      if (!initial && !particle && (this.k.notNames.has(w.text) || this.k.orgSuffixes.has(w.key) || this.isLabel(w.key) || this.phraseAt(this.k.titles, j))) break;
+      j++;
+    }
+    if (j === p || !this.toks[j - 1]!.upper || /^\p{Lu}$/u.test(this.toks[j - 1]!.text)) return null;
+    return { i: p, j };
+  }
+
+  private personName(name: { i: number; j: number; entry?: ActorEntry }, labels: string[]): number {
+    const last = this.toks[name.j - 1]!.key;
+    let id = name.entry?.id;
+    if (!id && name.j - name.i === 1) id = this.surnames.get(last)?.id;
+    if (name.j - name.i >= 2 || name.entry) this.surnames.set(last, id ? { id } : {});
+    this.emit(name.i, name.j, 'person', id, labels, { surname: last });
+    return name.j;
+  }
+
+  // -- readers: each returns the token index after what it consumed, or null --
+
+  private pronoun(i: number): number | null {
+    const t = this.toks[i]!;
+    const kind = PRONOUNS[t.key];
+    // "US" is the country; "I" must be the word, not a numeral in "World War I".
+    if (!kind || t.text === 'US' || (t.key === 'i' && t.text !== 'I') || (t.text === 'I' && /War\s*$/.test(t.gap))) return null;
+    this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
+    return i + 1;
+  }
+
+  private phrase(i0: number): number | null {
+    const toks = this.toks;
+    let det: string | undefined;
+    let p = i0;
+    if (DETERMINERS.has(toks[p]!.key) && this.joined(p + 1)) {
+      det = toks[p]!.key;
+      p++;
+    }
+    const start = p;
+    const items: Item[] = [];
+    while (p < toks.length) {
+      if (p > start && !toks[p]!.joined && !(toks[p]!.possessive)) break;
+      if (toks[p]!.possessive) {
+        if (items.length === 0) break;
+        p++;
+        continue;
+      }
+      // "Russian President Vladimir Putin", "Maj. Youssef Hamoud"
+      const title = this.phraseAt(this.k.titles, p);
+      if (title) {
+        const name = this.nameAt(title.j);
+        if (name) {
+          const from = items.length > 0 ? items[0]!.i : p;
+          return this.personName(name, [this.text.slice(this.toks[from]!.start, this.toks[name.i]!.start).trim()]);
+        }
+      }
+      // "the Foreign Secretary", "The Prime Minister": an office named without its holder.
+      if (title && items.length === 0 && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
+        if (!this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
+          this.emit(p, title.j, 'person', undefined, [this.slice(p, title.j)], { role: { country: undefined, category: title.value, counterpart: false } });
+          return title.j;
+        }
+      }
+      // "the Russian diplomat", "his Turkish counterpart"
+      const role = this.phraseAt(this.k.roleNouns, p);
+      if (role) {
+        const country = [...items].reverse().find((x) => x.kind === 'country' || x.kind === 'entity');
+        const iso = country?.kind === 'country' ? country.iso : country?.kind === 'entity' ? country.entry.country : undefined;
+        const counterpart = role.value === 'counterpart';
+        if ((iso && items.every((x) => x.kind === 'country' || x.kind === 'entity')) || (counterpart && det && POSSESSIVE_DETS.has(det))) {
+          const from = items.length > 0 ? items[0]!.i : p;
+          this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart } });
+          return role.j;
+        }
+      }
+      const u = this.units[p];
+      if (u) {
+        const a = u.alias;
+        if (a.entry.type === 'person') break;
+        if (a.kind === 'country' || a.kind === 'demonym' || a.kind === 'capital') {
+          if (a.kind === 'capital' && items.length === 0 && (LOCATIVE.has(toks[p - 1]?.key ?? '') || det)) return null;
+          // "London-based": a place, not an actor.
+          if (this.joined(u.j) && toks[u.j]!.hyphenBefore && toks[u.j]!.key === 'based') return u.j + 1;
+          const iso = a.entry.country!;
+          // "Turkish-backed", "Russia-led"
+          if (this.joined(u.j) && toks[u.j]!.hyphenBefore && this.k.backedWords.has(toks[u.j]!.key)) {
+            items.push({ kind: 'backer', i: p, j: u.j + 1, iso });
+            p = u.j + 1;
+            continue;
+          }
+          items.push({ kind: 'country', i: p, j: u.j, iso, alias: a });
+        } else {
+          items.push({ kind: 'entity', i: p, j: u.j, entry: a.entry });
+        }
+        p = u.j;
+        continue;
+      }
+      // "pro-Turkey", "pro-government", "pro-Assad"
+      if (toks[p]!.key === 'pro' && this.joined(p + 1) && toks[p + 1]!.hyphenBefore) {
+        const v = this.units[p + 1];
+        const w = toks[p + 1]!.key;
+        if (v) {
+          const iso = v.alias.entry.country ?? v.alias.entry.roles?.[0]?.of.split('.')[0];
+          if (iso) {
+            items.push({ kind: 'backer', i: p, j: v.j, iso: iso === this.theater ? 'SELF' : iso });
+            p = v.j;
+            continue;
+          }
+        } else if (w === 'government' || w === 'regime') {
+          items.push({ kind: 'backer', i: p, j: p + 2, iso: 'SELF' });
+          p += 2;
+          continue;
+        }
+      }
+      const t = toks[p]!;
+      if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start))) {
+        items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
+        p++;
+        continue;
+      }
+      if ((t.key === 'and' || t.text === '&') && items.length > 0 && items[items.length - 1]!.kind === 'country' && this.units[p + 1]?.alias.kind === 'demonym') {
+        items.push({ kind: 'and', i: p, j: p + 1 });
+        p++;
+        continue;
+      }
+      break;
+    }
+    if (items.length === 0) return null;
+    return this.actorPhrase(items, det);
+  }
+
+  /** Turns the items of one noun phrase into mentions; returns the token after them. */
+  private actorPhrase(items: Item[], det: string | undefined): number | null {
+    let h = -1;
+    for (let x = items.length - 1; x >= 0; x--) {
+      const it = items[x]!;
+      if (it.kind === 'label' && !this.k.modifiersOnly.has(it.key)) {
+        h = x;
+        break;
+      }
+    }
+    if (h < 0) return this.bareNames(items);
+    const np = items.slice(0, h + 1);
+    const words = np.filter((x): x is Extract<Item, { kind: 'label' }> => x.kind === 'label').map((x) => x.key);
+    const countries = np.filter((x): x is Extract<Item, { kind: 'country' }> => x.kind === 'country');
+    const entity = np.find((x): x is Extract<Item, { kind: 'entity' }> => x.kind === 'entity')?.entry;
+    const backer = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer')?.iso;
+    const head = words[words.length - 1]!;
+    let sector = sectorOf(words, head, this.k);
+    const first = np[0]!.i;
+    const end = np[h]!.j;
+    const label = this.slice(first, end);
+
+    const resolve = (iso: string | undefined): { id?: string; type: EntityType } | null => {
+      if (!entity && !iso && (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL')) return { id: sector, type: 'other' };
+      if (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL') sector = 'MIL';
+      if (backer && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
+        const table = this.k.backed[backer === 'SELF' ? 'SELF' : backer];
+        const t = this.theater ?? this.k.defaultTheater ?? 'SYR';
+        const pattern = table?.[t] ?? table?.['*'] ?? `{T}.REB.${backer}`;
+        return { id: pattern.replace('{T}', t), type: 'group' };
+      }
+      if (entity) {
+        const c = entity.country;
+        if (entity.id.endsWith('.GOV') && c && sector && sector !== 'GOV') return { id: `${c}.${sector === 'REB' ? 'MIL' : sector}`, type: 'organization' };
+        if (sector === 'UNK' && entity.type !== 'group') return { id: 'UNK', type: 'other' };
+        return { id: entity.id, type: entity.type };
+      }
+      if (sector === 'UNK') return { id: 'UNK', type: 'other' };
+      const c = iso ?? this.theater;
+      if (iso) {
+        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
+        return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
+      }
+      // No country named: only labels that say whose they are by themselves.
+      if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };
+      if (sector === 'CVL') return { ...(c ? { id: `${c}.CVL` } : {}), type: 'other' };
+      if (sector === 'MED' && words.includes('state')) return { ...(c ? { id: `${c}.MED` } : {}), type: 'organization' };
+      if (sector === 'GOV' && head === 'regime') return { ...(c ? { id: `${c}.GOV` } : {}), type: 'organization' };
+      if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
+      return null;
+    };
+
+    // "the Turkish and Russian military": one mention per country.
+    if (countries.length > 1 && np.some((x) => x.kind === 'and')) {
+      for (const c of countries.slice(0, -1)) {
+        const r = resolve(c.iso);
+        if (r) this.emit(c.i, c.j, r.type, r.id, [label]);
+      }
+      const last = countries[countries.length - 1]!;
+      const r = resolve(last.iso);
+      if (r) this.emit(last.i, end, r.type, r.id, [label]);
+      return end;
+    }
+    const iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
+    let r = resolve(iso);
+    if (!r) return this.bareNames(np.slice(0, h)) ?? end;
+    // "the militants of the Islamist alliance "X"": the group named after "of".
+    if (!entity && (sector === 'REB' || sector === undefined) && this.toks[end]?.key === 'of') {
+      for (let q = end + 1; q < Math.min(end + 8, this.toks.length) && this.toks[q]!.sentence === this.toks[end]!.sentence; q++) {
+        const u = this.units[q];
+        if (u && u.alias.entry.type === 'group') {
+          r = { id: u.alias.entry.id, type: 'group' };
+          break;
+        }
+      }
+    }
+    const generic = det === 'the' && np.length === 1;
+    this.emit(first, end, r.type, r.id, [label], generic && sector === 'REB' ? { definiteGeneric: true } : {});
+    return end;
+  }
+
+  /** Names without an actor noun after them: each country and entity on its own. */
+  private bareNames(items: Item[]): number | null {
+    let last: number | null = null;
+    for (const it of items) {
+      if (it.kind === 'country') {
+        const a = it.alias;
+        this.emit(it.i, it.j, 'country', a.kind === 'capital' ? a.entry.id : it.iso);
+        last = it.j;
+      } else if (it.kind === 'entity') {
+        this.emit(it.i, it.j, it.entry.type, it.entry.id);
+        last = it.j;
+      } else if (it.kind === 'backer') {
+        this.emit(it.i, it.i + 1, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
+        last = it.j;
+      } else if (it.kind === 'label') {
+        break;
+      }
+    }
+    return last;
+  }
+
+  /** Capitalised words not in the dictionary: a person or an organisation when a cue says so. */
+  private capitalisedRun(i: number): number | null {
+    const toks = this.toks;
+    const t = toks[i]!;
+    if (this.units[i]) {
+      // A dictionary person: "Vladimir Putin", "Lavrov".
+      const u = this.units[i]!;
+      if (u.alias.entry.type === 'person') return this.personName({ i, j: u.j, entry: u.alias.entry }, []);
+      return null;
+    }
+    if (!t.upper || t.possessive) return null;
+    if (this.k.notNames.has(t.text) && t.text !== 'May') return null;
+    // A surname seen earlier in full ("Hamoud" after "Youssef Hamoud").
+    const known = this.surnames.get(t.key);
+    if (known && !(this.joined(i + 1) && toks[i + 1]!.upper)) {
+      this.emit(i, i + 1, 'person', known.id, [], { surname: t.key });
+      return i + 1;
+    }
+    let j = i + 1;
+    while (j < toks.length && toks[j]!.joined && !toks[j]!.possessive) {
+      const w = toks[j]!;
+      if (w.upper) {
+        j++;
+        continue;
+      }
+      if (RUN_CONNECTORS.has(w.key) && j + 1 < toks.length && toks[j + 1]!.joined && (toks[j + 1]!.upper || (toks[j + 1]!.key === 'the' && toks[j + 2]?.upper))) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    const n = j - i;
+    const lastKey = toks[j - 1]!.key;
+    // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
+    if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
+    if (n > 2 && this.k.orgHeads.has(t.key) && toks.slice(i, j).some((w) => w.key === 'of' || w.key === 'for')) return this.emitOrg(i, j);
+    if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) return this.emitOrg(i, j);
+    // Persons: "John Smith said", "John Smith, the spokesman".
+    const next = toks[j];
+    if (n >= 2 && n <= 4 && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
+      const gap = next.gap;
+      const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
+      const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && !!(this.phraseAt(this.k.titles, j + 1) ?? this.phraseAt(this.k.titles, j + 2) ?? this.phraseAt(this.k.roleNouns, j + 1) ?? this.phraseAt(this.k.roleNouns, j + 2));
+      if (saysAfter || apposition) return this.personName({ i, j }, []);
+    }
+    return null;
+  }
+
+  private emitOrg(i: number, j: number): number {
+    // "(XYZ)" right after an organisation: the same actor.
+    const prev = this.out[this.out.length - 1];
+    const t = this.toks[i]!;
+    const id = prev && /\(\s*$/.test(t.gap) && this.text.slice(prev.end, t.start).trim() === '(' ? prev.id : undefined;
+    this.emit(i, j, 'organization', id);
+    return j;
+  }
+
+  private allCapsSentence(i: number): boolean {
+    const s = this.toks[i]!.sentence;
+    let lower = 0;
+    let all = 0;
+    for (let x = Math.max(0, i - 6); x < Math.min(this.toks.length, i + 6); x++) {
+      const w = this.toks[x]!;
+      if (w.sentence !== s || !/\p{L}/u.test(w.text)) continue;
+      all++;
+      if (!w.caps) lower++;
+    }
+    return all >= 4 && lower <= 1;
+  }
+}
+
+function sectorOf(words: string[], head: string, k: EntityKnowledge): string | undefined {
+  const has = (s: string) => words.some((w) => k.sectorOf.get(w) === s);
+  const any = (...ws: string[]) => ws.some((w) => words.includes(w));
+  if (any('spotters')) return 'SPOTTERS';
+  if (any('monitoring', 'monitors', 'rights') && any('organizations', 'organisations', 'groups', 'monitors', 'organization', 'organisation')) return 'NGO';
+  if (any('western') && any('powers', 'countries', 'governments', 'nations', 'states')) return 'WST';
+  if (k.sectorOf.get(head) === 'UNK') return any('opposition', 'rebel', 'rebels', 'islamic', 'islamist', 'jihadist') ? 'REB' : 'UNK';
+  if (any('foreign') && has('MIL') && !has('REB')) return 'FOREIGN.MIL';
+  if (has('REB')) return 'REB';
+  if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
+  if (has('CVL')) return 'CVL';
+  if (has('MIL')) return 'MIL';
+  if (has('GOV')) return 'GOV';
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Pass 3: coreference inside the document.
+
+const ROLE_FAMILY: Record<string, string[]> = {
+  president: ['president', 'supreme leader', 'king', 'emir', 'leader', 'prime minister', 'chancellor', 'crown prince'],
+  'prime minister': ['prime minister', 'chancellor', 'premier'],
+  'foreign minister': ['foreign minister'],
+  'defence minister': ['defence minister'],
+  spokesperson: ['spokesperson'],
+};
+
+function roleScore(e: ActorEntry, country: string | undefined, category: string, year: number | null): number {
+  let best = 0;
+  for (const r of e.roles ?? []) {
+    if (country && !(r.of === country || r.of.startsWith(`${country}.`))) continue;
+    const family = ROLE_FAMILY[category] ?? [category];
+    const idx = family.indexOf(r.title);
+    if (idx < 0) continue;
+    let s = 10 - idx;
+    if (year !== null) s += r.from <= year && (r.to === null || r.to >= year) ? 10 : 0;
+    else if (r.to === null) s += 10;
+    best = Math.max(best, s);
+  }
+  return best;
+}
+
+function categoryOf(e: ActorEntry, year: number | null): string {
+  const roles = e.roles ?? [];
+  const now = roles.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? roles[roles.length - 1];
+  if (!now) return 'president';
+  for (const [cat, family] of Object.entries(ROLE_FAMILY)) if (family[0] === now.title) return cat;
+  return ROLE_FAMILY['president']!.includes(now.title) ? 'president' : now.title;
+}
+
+function nearestPerson(drafts: Draft[], d: Draft): Draft | undefined {
+  let best: Draft | undefined;
+  let dist = Infinity;
+  for (const p of drafts) {
+    if (p.type !== 'person' || p.pronoun || Math.abs(p.sentence - d.sentence) > 1) continue;
+    // The same sentence first ("We are ready," Lavrov said), then the next, then the previous.
+    const x = (p.start > d.start ? p.start - d.end : d.start - p.end) + 1e6 * (p.sentence === d.sentence ? 0 : p.sentence > d.sentence ? 1 : 2);
+    if (x < dist) (dist = x), (best = p);
+  }
+  return best;
+}
+
+function resolveCoreference(drafts: Draft[], k: EntityKnowledge, year: number | null): void {
+  const persons: Draft[] = [];
+  for (const d of drafts) {
+    if (d.role) {
+      let category = d.role.category;
+      if (d.role.counterpart) {
+        const other = [...persons].reverse().find((p) => p.id && p.sentence >= d.sentence - 1 && !p.id.startsWith(d.role!.country ?? '\u0000'));
+        const e = other?.id ? k.byId.get(other.id) : undefined;
+        category = e ? categoryOf(e, year) : 'president';
+      }
+      const country = d.role.country;
+      // Someone already named in the article, else the office holder of the year.
+      let found = [...persons].reverse().find((p) => p.id && roleScore(k.byId.get(p.id)!, country, category, null) > 0 && (country !== undefined || p.sentence >= d.sentence - 1));
+      let id = found?.id;
+      if (!id && country) {
+        let bestScore = 0;
+        for (const e of k.persons) {
+          const s = roleScore(e, country, category, year);
+          if (s > bestScore) (bestScore = s), (id = e.id);
+        }
+        if (bestScore < 10) id = undefined;
+      }
+      if (id) d.id = id;
+      found = undefined;
+    } else if (d.pronoun === 'third') {
+      const ante = [...persons].reverse().find((p) => !p.pronoun && p.sentence >= d.sentence - 2);
+      if (ante?.id) d.id = ante.id;
+      else if (!ante) d.type = 'other';
+    } else if (d.pronoun) {
+      // The speaker: the nearest named person in this or the next or previous sentence.
+      const speaker = nearestPerson(drafts, d);
+      const e = speaker?.id ? k.byId.get(speaker.id) : undefined;
+      if (d.pronoun === 'first') {
+        if (speaker?.id) d.id = speaker.id;
+      } else {
+        const role = e?.roles?.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? e?.roles?.[e.roles.length - 1];
+        if (role) d.id = role.of;
+      }
+    } else if (d.definiteGeneric) {
+      const group = [...drafts].filter((g) => g.end <= d.start && g.type === 'group' && g.id && !g.definiteGeneric && g.sentence >= d.sentence - 2 && !g.labels?.length).pop();
+      if (group?.id) d.id = group.id;
+    }
+    if (d.type === 'person') persons.push(d);
+  }
+}

@@ -1,0 +1,203 @@
+// The places stage: finds the places an article names and resolves each to a gazetteer
+// entry (recognize.ts, resolve.ts), and picks where the action of a sentence happened
+// (locateEvent). Pure and synchronous; the gazetteer is loaded once by loadPlaceKnowledge().
+import type { EntityMention, PlaceMention, PlacePrecision, PlaceRef } from '../../model/index.js';
+import type { Doc, Stage } from '../types.js';
+import type { FeatureClass, PlaceKnowledge } from './gazetteer.js';
+import { looseKey, nameKey } from './names.js';
+import { candidatesOf, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
+import { km, resolveAll } from './resolve.js';
+
+export { buildGazetteerCache, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
+export { km } from './resolve.js';
+
+/** A place mention with what the stage knows beyond the shared record. */
+export interface ResolvedPlace extends PlaceMention {
+  featureClass: FeatureClass;
+  featureCode: string;
+  /** 0..1: how sure the stage is of this reading. */
+  confidence: number;
+  /** How the sentence relates to the place: in it, near it, a direction off it. */
+  relation: Relation;
+  /** For relation 'direction': the compass word ("northwest"). */
+  bearing?: string;
+  /** Names an actor rather than a location ("Ankara said"). */
+  actorLike: boolean;
+  /** Where someone spoke from ("told reporters in New York"). */
+  speechPlace: boolean;
+  sentence: number;
+}
+
+/** Capitalised abbreviations that name places. */
+const ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'ksa', 'eu', 'dc', 'nyc', 'la']);
+
+/** What follows a dateline's place: "BEIRUT (Reuters) -", "CHARLESTON, W.Va. -". */
+const DATELINE = /^\s*[,(\-—–]/;
+
+const CIVIL_CLASSES: ReadonlySet<FeatureClass> = new Set(['A', 'C', 'L', 'S', 'T', 'R', 'H']);
+
+/** Words of the text written in lower case somewhere: a capitalised one at a sentence start is then a common word. */
+function lowerWords(text: string): Set<string> {
+  return new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []);
+}
+
+/** Drops candidates that are words, names or actors whatever the gazetteer says. */
+function plausible(c: Candidate, text: string, lower: Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): boolean {
+  const single = !c.key.includes(' ');
+  if (k.demonyms.has(c.key)) return false;
+  if (/['’]/.test(c.text)) return false;
+  // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE") or a dateline at a line start.
+  if (/^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 3)) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
+  if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && c.container === null) return false;
+  if (single && FIRST_NAMES.has(c.key) && !c.cued && c.container === null) return false;
+  // One- and two-letter matches are abbreviations ("US", "UK") only when written in capitals.
+  if (c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return false;
+  if (c.sentenceInitial && single && !c.cued && lower.has(c.text.toLowerCase())) return false;
+  for (const e of entities) {
+    if (e.end <= c.start || e.start >= c.end) continue;
+    const same = e.start === c.start && e.end === c.end;
+    if (!same && (e.type === 'person' || e.type === 'organization' || e.type === 'group')) return false;
+    // An actor named by a place ("Ankara said", "Russian") is a place only where the sentence makes it one.
+    if (same && !(c.cued && c.relation !== 'none')) return false;
+  }
+  void text;
+  return true;
+}
+
+/** Finds and resolves the places of `doc`. */
+export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: PlaceKnowledge): ResolvedPlace[] => {
+  const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }];
+  const lower = lowerWords(doc.text);
+  const { candidates, personWords } = candidatesOf(doc.text, sentences, k);
+  const cands = candidates.filter((c) => plausible(c, doc.text, lower, personWords, doc.entities, k));
+  // Container links index the unfiltered list: rebuild them over the kept candidates.
+  relinkContainers(doc.text, cands);
+  // "Deraa governorate", "Hasakeh province": the division may be spelt otherwise than the town.
+  for (const c of cands) {
+    if (c.hint !== 'A' || c.entries.some((i) => k.entry(i).featureClass === 'A')) continue;
+    const divisions = k.lookupLoose(looseKey(c.key)).filter((i) => k.entry(i).featureClass === 'A');
+    if (divisions.length) c.entries = [...c.entries, ...divisions];
+  }
+  const res = resolveAll(k, cands);
+  const out: ResolvedPlace[] = [];
+  cands.forEach((c, n) => {
+    const r = res[n];
+    if (!r) return;
+    const e = k.entry(r.entry);
+    const single = !c.key.includes(' ');
+    const big = e.population >= 100_000 || e.featureClass === 'C' || e.featureCode === 'ADM1';
+    // Inside a longer name ("Khayyat Tahrir al-Sham", "Major Youssef Hamoud"): only a
+    // country, a province or a large place under its own name ("Texas Department of ...").
+    const countryOrProvince = e.featureClass === 'C' || e.featureCode === 'ADM1';
+    if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && nameKey(e.name) === c.key))) return;
+    // A place opening an organisation's name ("Gainesville Police") is one if the article is around it.
+    if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.local || (big && nameKey(e.name) === c.key))) return;
+    // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
+    if (single && personWords.has(c.key) && !(c.cued && c.hint) && c.container === null && e.featureClass !== 'C' && e.featureCode !== 'ADM1') return;
+    if (c.inName && single && FIRST_NAMES.has(c.key)) return;
+    const civil = CIVIL_CLASSES.has(e.featureClass);
+    if (!c.cued && !r.supported && !civil && e.population < 15_000) return;
+    if (c.loose && !r.supported) return;
+    // A capitalised word at a sentence start, unannounced: a place only if a notable one.
+    if (c.sentenceInitial && single && !c.cued && !civil && e.population < 100_000 && !r.supported) return;
+    const confidence = Math.max(0.05, Math.min(0.99, 0.5 + 0.12 * r.margin + (c.cued ? 0.1 : 0) + (r.supported ? 0.1 : 0) - (c.loose ? 0.2 : 0)));
+    const m: ResolvedPlace = {
+      start: c.start, end: c.end, text: c.text, name: e.name, lat: round(e.lat), lon: round(e.lon), country: e.country,
+      precision: e.precision as PlacePrecision, featureClass: e.featureClass, featureCode: e.featureCode,
+      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike, speechPlace: c.speechPlace, sentence: c.sentence,
+    };
+    if (e.geonameid) m.geonameid = e.geonameid;
+    if (e.admin1) m.admin1 = e.admin1;
+    if (c.bearing) m.bearing = c.bearing;
+    out.push(m);
+  });
+  return out;
+};
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
+
+function relinkContainers(text: string, cands: Candidate[]): void {
+  cands.forEach((c, n) => {
+    const next = cands[n + 1];
+    c.container = next && next.sentence === c.sentence && /^,\s*$/.test(text.slice(c.end, next.start)) ? n + 1 : null;
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Event location.
+
+export interface LocateOptions {
+  /** The event's own words (e.g. its trigger clause): places inside it come first. */
+  span?: { start: number; end: number };
+  /** Accept where someone spoke from (for statement events: ACCUSE, REJECT, THREATEN...). Default false. */
+  speech?: boolean;
+}
+
+type Located = PlaceMention & Partial<ResolvedPlace>;
+
+const BEARING: Record<string, [number, number]> = {
+  north: [1, 0], south: [-1, 0], east: [0, 1], west: [0, -1],
+  northeast: [0.7071, 0.7071], northwest: [0.7071, -0.7071], southeast: [-0.7071, 0.7071], southwest: [-0.7071, -0.7071],
+};
+/** How far "north of X" is taken to be from X when the text gives no distance. */
+const OFF_KM = 15;
+
+/** The point a mention stands for: "west of Idlib" is some way west of Idlib. */
+function pointOf(p: Located): [number, number] {
+  const b = p.relation === 'direction' && p.bearing ? BEARING[p.bearing] : undefined;
+  if (!b) return [p.lat, p.lon];
+  const dLat = (b[0] * OFF_KM) / 111.2;
+  const dLon = (b[1] * OFF_KM) / (111.2 * Math.cos((p.lat * Math.PI) / 180));
+  return [round(p.lat + dLat), round(p.lon + dLon)];
+}
+
+/**
+ * Where the action of sentence `sentenceIndex` happened, from the places the stage found
+ * in it (`doc.places`). Not where someone spoke from (unless `speech`), not a place that
+ * stands for an actor ("Ankara said"). Places inside `span` first, then places the
+ * sentence puts the action in ("in", "near", "north of", "the town of"), then the most
+ * specific, towns before countries. Several nearby towns ("the towns of A, B and C")
+ * become their midpoint; "near X", "north of X", "X countryside" give precision 2.
+ * Null when the sentence names no usable place.
+ */
+export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOptions = {}): PlaceRef | null {
+  const s = doc.sentences[sentenceIndex] ?? (doc.sentences.length === 0 && sentenceIndex === 0 ? { start: 0, end: doc.text.length } : null);
+  if (!s) return null;
+  const inSentence = (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end);
+  let usable = inSentence.filter((p) => !p.actorLike && (options.speech || !p.speechPlace));
+  if (usable.length === 0) return null;
+  const span = options.span;
+  if (span) {
+    const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
+    if (inside.length) usable = inside;
+  }
+  const located = usable.filter((p) => p.relation !== undefined && p.relation !== 'none');
+  if (located.length) usable = located;
+  const rank = (p: Located) => p.precision * 2 + (p.featureClass === 'C' ? 1 : 0);
+  const best = Math.min(...usable.map(rank));
+  const chosen = usable.filter((p) => rank(p) === best);
+  const first = chosen[0]!;
+  const near = (p: Located) => p.relation === 'near' || p.relation === 'direction';
+  if (chosen.length > 1) {
+    const points = chosen.map(pointOf);
+    const lat = points.reduce((a, p) => a + p[0], 0) / points.length;
+    const lon = points.reduce((a, p) => a + p[1], 0) / points.length;
+    const radius = chosen.every(near) ? 100 : 30;
+    if (points.every((p) => km(lat, lon, p[0], p[1]) <= radius)) {
+      const precision: PlacePrecision = first.precision === 1 ? 2 : first.precision;
+      return refOf({ ...first, name: chosen.map((p) => p.text).join(', '), lat: round(lat), lon: round(lon) }, precision);
+    }
+  }
+  const [lat, lon] = pointOf(first);
+  return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);
+}
+
+function refOf(p: PlaceMention, precision: PlacePrecision): PlaceRef {
+  const ref: PlaceRef = { name: p.name, lat: p.lat, lon: p.lon, country: p.country, precision };
+  if (p.geonameid) ref.geonameid = p.geonameid;
+  if (p.admin1) ref.admin1 = p.admin1;
+  return ref;
+}
+
+/** The name key the stage uses, for callers that compare place names. */
+export const placeKey = nameKey;

@@ -1,0 +1,138 @@
+// Resolution: which gazetteer entry a candidate names. Each entry is scored by its
+// population (the prior), its feature type against the cue ("X province" wants a
+// division), a comma container ("Homs, Syria"), and the article's own geography: the
+// countries and provinces its other places fall in, and the distance to them. Two passes:
+// the first with priors only, the second with the context the first one found.
+import type { PlaceEntry, PlaceKnowledge } from './gazetteer.js';
+import { nameKey } from './names.js';
+import type { Candidate } from './recognize.js';
+
+export interface Resolution {
+  entry: number;
+  score: number;
+  /** Score margin over the best entry in another place (> 50 km away). */
+  margin: number;
+  /** Another place of the article (or its country) supports this reading. */
+  supported: boolean;
+  /** Another place of the article is within 200 km or in the same province. */
+  local: boolean;
+}
+
+const CODE_BONUS: Record<string, number> = { PPLC: 0.8, PPLA: 0.6, PPLA2: 0.3, ADM1: 0.3, ADM2: -0.4, PPLX: -1.2, PCLI: 1.0 };
+/** Weights of the evidence (population is log10, so 1 = a factor of ten in population). */
+export const W = { divisionFactor: 0.2, sameName: 0.3, worldCity: 0.5, countryShare: 3, admin1: 1.5, near50: 2, near200: 1.2, near600: 0.4, loose: 1.5, container: 5, containerA: 6 };
+// TUNING-ONLY
+if (process.env['SITREP_W']) Object.assign(W, JSON.parse(process.env['SITREP_W']) as object);
+
+/** Great-circle distance in km. */
+export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const r = Math.PI / 180;
+  const a = Math.sin(((lat2 - lat1) * r) / 2) ** 2 + Math.cos(lat1 * r) * Math.cos(lat2 * r) * Math.sin(((lon2 - lon1) * r) / 2) ** 2;
+  return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
+}
+
+interface Context {
+  countries: Map<string, number>;
+  total: number;
+  admin1s: Map<string, number>;
+  points: { lat: number; lon: number; key: string }[];
+}
+
+function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readonly (number | null)[]): Context {
+  const ctx: Context = { countries: new Map(), total: 0, admin1s: new Map(), points: [] };
+  picks.forEach((p, n) => {
+    if (p === null) return;
+    const e = k.entry(p);
+    const w = e.featureClass === 'C' ? 2 : 1;
+    if (e.country) {
+      ctx.countries.set(e.country, (ctx.countries.get(e.country) ?? 0) + w);
+      ctx.total += w;
+    }
+    if (e.admin1) ctx.admin1s.set(`${e.country}|${e.admin1}`, (ctx.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) + 1);
+    if (e.featureClass !== 'C' && e.featureClass !== 'L') ctx.points.push({ lat: e.lat, lon: e.lon, key: cands[n]!.key });
+  });
+  return ctx;
+}
+
+function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null, self: PlaceEntry | null): { score: number; supported: boolean; local: boolean } {
+  // A division's population is the sum of its towns': discount it against its namesake city.
+  const pop = e.featureClass === 'A' ? e.population * W.divisionFactor : e.population;
+  let s = Math.log10(pop + 10) + (CODE_BONUS[e.featureCode] ?? 0);
+  if (nameKey(e.name) === c.key) s += W.sameName;
+  // A world city is what a bare name means, before its province ("New York", "Moscow").
+  if (e.featureClass === 'P' && e.population >= 1_000_000) s += W.worldCity;
+  if (c.loose) s -= W.loose;
+  if (c.hint === 'A') s += e.featureClass === 'A' ? 3 : e.featureClass === 'P' ? -1 : 0;
+  if (c.hint === 'P') s += e.featureClass === 'P' || e.featureClass === 'S' ? 2 : -2;
+  if (container) {
+    if (container.featureClass === 'C' && e.country === container.country) s += W.container;
+    else if (container.featureClass === 'A' && e.country === container.country && (e.admin1 === container.admin1 || e.admin1 === container.name)) s += W.containerA;
+    else if (container.featureClass === 'P' && km(e.lat, e.lon, container.lat, container.lon) < 100) s += 3;
+  }
+  let supported = false;
+  let local = false;
+  if (ctx) {
+    // Take this candidate's own vote out of the article's geography.
+    const own = self && self.country ? (self.featureClass === 'C' ? 2 : 1) : 0;
+    const ownHere = self !== null && self.country === e.country ? own : 0;
+    const total = ctx.total - own;
+    const share = total > 0 ? Math.max(0, (ctx.countries.get(e.country) ?? 0) - ownHere) / total : 0;
+    s += W.countryShare * share;
+    if (share >= 0.25) supported = true;
+    if (e.admin1) {
+      const same = (ctx.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) - (self && self.country === e.country && self.admin1 === e.admin1 ? 1 : 0);
+      if (same > 0) {
+        s += W.admin1;
+        local = true;
+        supported = true;
+      }
+    }
+    if (e.featureClass !== 'C' && e.featureClass !== 'L') {
+      let nearest = Infinity;
+      for (const p of ctx.points) if (p.key !== c.key) nearest = Math.min(nearest, km(e.lat, e.lon, p.lat, p.lon));
+      if (nearest < 50) s += W.near50;
+      else if (nearest < 200) s += W.near200;
+      else if (nearest < 600) s += W.near600;
+      if (nearest < 200) {
+        supported = true;
+        local = true;
+      }
+    }
+  }
+  return { score: s, supported: supported || local, local };
+}
+
+/** Resolves every candidate (null when it has no entries). */
+export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[]): (Resolution | null)[] {
+  const pass = (ctx: Context | null, prev: readonly (Resolution | null)[]): (Resolution | null)[] => {
+    const out: (Resolution | null)[] = [];
+    cands.forEach((c, n) => {
+      const containerRes = c.container !== null ? prev[c.container] ?? null : null;
+      const container = containerRes ? k.entry(containerRes.entry) : null;
+      const self = prev[n] ? k.entry(prev[n]!.entry) : null;
+      let best: Resolution | null = null;
+      const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
+      for (const i of c.entries.slice(0, 400)) {
+        const r = score(k.entry(i), c, container, ctx, self);
+        scored.push({ i, s: r.score, supported: r.supported, local: r.local });
+      }
+      scored.sort((a, b) => b.s - a.s);
+      const top = scored[0];
+      if (top) {
+        const e = k.entry(top.i);
+        const rival = scored.find((x) => x.i !== top.i && km(e.lat, e.lon, k.entry(x.i).lat, k.entry(x.i).lon) > 50);
+        best = { entry: top.i, score: top.s, margin: rival ? top.s - rival.s : 10, supported: top.supported || container !== null, local: top.local || container !== null };
+      }
+      out.push(best);
+    });
+    return out;
+  };
+  // Containers are resolved before what they contain: a first pass without them is enough.
+  let res = pass(null, cands.map(() => null));
+  res = pass(null, res);
+  for (let round = 0; round < 2; round++) {
+    const ctx = contextOf(k, cands, res.map((r) => (r ? r.entry : null)));
+    res = pass(ctx, res);
+  }
+  return res;
+}

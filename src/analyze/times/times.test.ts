@@ -1,0 +1,163 @@
+// Each test: a sentence written for the test, the article's date, the expected values.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { splitSentences } from '../sentences/index.js';
+import type { Doc } from '../types.js';
+import { findTimes, loadTimeKnowledge, type TimeMentionDetail } from './index.js';
+
+const knowledge = loadTimeKnowledge();
+
+function times(text: string, published: string | null): TimeMentionDetail[] {
+  const doc: Doc = {
+    text, published, language: 'en', title: null,
+    sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [],
+  };
+  return findTimes(doc, knowledge);
+}
+
+/** The one mention whose text is `phrase`. */
+function the(text: string, published: string | null, phrase: string): TimeMentionDetail {
+  const found = times(text, published).filter((t) => t.text === phrase);
+  assert.equal(found.length, 1, `expected one mention "${phrase}" in: ${text} (got ${JSON.stringify(times(text, published).map((t) => t.text))})`);
+  return found[0]!;
+}
+
+const SUNDAY = '2021-09-26'; // a Sunday
+
+test('weekdays told in the past tense resolve to the past', () => {
+  assert.equal(the('The minister said on Saturday that talks were slow.', SUNDAY, 'Saturday').value, '2021-09-25');
+  assert.equal(the('Jets bombed villages near the town on Friday.', SUNDAY, 'Friday').value, '2021-09-24');
+  assert.equal(the('On Wednesday, the envoy met rebel leaders.', SUNDAY, 'Wednesday').value, '2021-09-22');
+  // The same weekday as the article's date, in the past tense, is that day.
+  assert.equal(the('Jets bombed the town on Sunday.', SUNDAY, 'Sunday').value, '2021-09-26');
+});
+
+test('weekdays told in the future tense resolve to the future', () => {
+  assert.equal(the('The two leaders are due to meet on Wednesday.', SUNDAY, 'Wednesday').value, '2021-09-29');
+  assert.equal(the('The summit will take place in Sochi on Friday.', SUNDAY, 'Friday').value, '2021-10-01');
+  assert.equal(the('The meeting is set to take place in Sochi on Wednesday.', SUNDAY, 'Wednesday').value, '2021-09-29');
+  assert.equal(the('Delegations are expected to arrive on Saturday.', SUNDAY, 'Saturday').value, '2021-10-02');
+});
+
+test('one sentence can hold a past and a future weekday', () => {
+  const found = times('The minister said on Saturday that the presidents will meet on Wednesday.', SUNDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.value, t.tense]), [
+    ['Saturday', '2021-09-25', 'past'],
+    ['Wednesday', '2021-09-29', 'future'],
+  ]);
+});
+
+test('weekdays with last and next', () => {
+  assert.equal(the('Officials met last Friday.', SUNDAY, 'last Friday').value, '2021-09-24');
+  assert.equal(the('Officials meet next Tuesday.', SUNDAY, 'next Tuesday').value, '2021-09-28');
+  assert.equal(the("Sunday's attack killed seven fighters.", '2021-09-29', 'Sunday').value, '2021-09-26');
+});
+
+test('month-days without a year follow the tense too', () => {
+  assert.equal(the('The presidents will hold talks on Sept. 29.', SUNDAY, 'Sept. 29').value, '2021-09-29');
+  assert.equal(the('Rebels agreed to a truce on Sept. 6.', SUNDAY, 'Sept. 6').value, '2021-09-06');
+  assert.equal(the('The army entered the towns on 26 September.', SUNDAY, '26 September').value, '2021-09-26');
+  // Told in the past, a date later in the year is last year's.
+  assert.equal(the('The offensive began on December 3.', SUNDAY, 'December 3').value, '2020-12-03');
+  // Told in the future, a date earlier in the year is next year's.
+  assert.equal(the('Elections will be held on March 12.', SUNDAY, 'March 12').value, '2022-03-12');
+});
+
+test('dates with a year are explicit', () => {
+  const d = the('The memorandum of September 17, 2018 set up the zone.', SUNDAY, 'September 17, 2018');
+  assert.deepEqual([d.value, d.precision, d.basis, d.range], ['2018-09-17', 'day', 'explicit', ['2018-09-17', '2018-09-17']]);
+  assert.equal(the('By News Desk - September 26 2021', null, 'September 26 2021').value, '2021-09-26');
+  assert.equal(the('Russia joined the war in September 2015.', SUNDAY, 'September 2015').value, '2015-09');
+  assert.deepEqual(the('A truce was brokered in March 2020.', SUNDAY, 'March 2020').range, ['2020-03-01', '2020-03-31']);
+  assert.equal(the('Patrols on 2021-09-16 were calm.', null, '2021-09-16').value, '2021-09-16');
+});
+
+test('bare years', () => {
+  const since = the('The town has been under Turkish control since 2018.', SUNDAY, '2018');
+  assert.deepEqual([since.value, since.precision, since.range], ['2018', 'year', ['2018-01-01', '2018-12-31']]);
+  assert.equal(the('The uprising began in 2011.', SUNDAY, '2011').value, '2011');
+  assert.equal(the('They discussed a 2020 agreement.', SUNDAY, '2020').value, '2020');
+  // Numbers that are not years.
+  assert.equal(times('The convoy carried 2000 troops and 1,950 tons of aid.', SUNDAY).length, 0);
+});
+
+test('durations are not dates', () => {
+  const eight = the('Civilians have suffered for eight years.', SUNDAY, 'eight years');
+  assert.deepEqual([eight.value, eight.precision, eight.range, eight.type], ['P8Y', 'duration', undefined, 'DURATION']);
+  assert.equal(the("Russia joined Syria's now 10-year conflict.", SUNDAY, '10-year').value, 'P10Y');
+  assert.equal(the('The siege lasted two years.', SUNDAY, 'two years').value, 'P2Y');
+  assert.equal(the('In the last two weeks, Turkey reinforced its bases.', SUNDAY, 'the last two weeks').value, 'P2W');
+  assert.equal(the('Talks went on for several months.', SUNDAY, 'several months').value, 'PXM');
+  // An age is neither.
+  assert.equal(times('A 6-year-old boy was hurt.', SUNDAY).length, 0);
+});
+
+test('"ago" makes a date of a duration', () => {
+  const ago = the('Ankara made a special agreement with us two years ago.', SUNDAY, 'two years ago');
+  assert.deepEqual([ago.value, ago.precision, ago.range], ['2019', 'year', ['2019-01-01', '2019-12-31']]);
+  assert.equal(the('The town fell three days ago.', SUNDAY, 'three days ago').value, '2021-09-23');
+  assert.equal(the('Fighting flared a month ago.', SUNDAY, 'a month ago').value, '2021-08');
+});
+
+test('this, last and next: month, year, week', () => {
+  const earlier = the('Earlier this month, the government won a victory.', SUNDAY, 'Earlier this month');
+  assert.deepEqual([earlier.value, earlier.precision, earlier.range], ['2021-09', 'month', ['2021-09-01', '2021-09-26']]);
+  const last = the('A deal reached last year ended the offensive.', SUNDAY, 'last year');
+  assert.deepEqual([last.value, last.range], ['2020', ['2020-01-01', '2020-12-31']]);
+  const week = the('The army took the highway last week.', '2020-02-17', 'last week');
+  assert.deepEqual([week.value, week.precision, week.range], ['2020-W07', 'week', ['2020-02-10', '2020-02-16']]);
+  assert.equal(the('Prices rose this year.', SUNDAY, 'this year').value, '2021');
+  assert.equal(the('Talks resume next month.', SUNDAY, 'next month').value, '2021-10');
+});
+
+test('"the week": this week, or the coming one when a plan is written on a weekend', () => {
+  const coming = the('Putin is set to meet his Turkish counterpart during the week.', SUNDAY, 'the week');
+  assert.deepEqual([coming.value, coming.range], ['2021-W39', ['2021-09-27', '2021-10-03']]);
+  const current = the('Putin is set to meet his Turkish counterpart during the week.', '2021-09-22', 'the week');
+  assert.deepEqual([current.value, current.range], ['2021-W38', ['2021-09-20', '2021-09-26']]);
+});
+
+test('today, yesterday, tomorrow; "today, February 17"', () => {
+  const text = 'Negotiations will be held in Moscow today, February 17.';
+  assert.deepEqual(times(text, '2020-02-17').map((t) => [t.text, t.value]), [['today', '2020-02-17'], ['February 17', '2020-02-17']]);
+  assert.equal(the('Shelling resumed yesterday.', SUNDAY, 'yesterday').value, '2021-09-25');
+  assert.equal(the('The envoy arrives tomorrow.', SUNDAY, 'tomorrow').value, '2021-09-27');
+});
+
+test('a weekday with its date agrees with the calendar', () => {
+  // 10 February fell on a Monday in 2020: with an article of 2020, that is the day.
+  assert.equal(the('On Monday, February 10, a second incident occurred.', '2020-02-17', 'Monday, February 10').value, '2020-02-10');
+});
+
+test('"the same day" takes the last date the text gave', () => {
+  const found = times('Troops entered the town on 25 September. Jets struck Afrin on the same day.', SUNDAY);
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['25 September', '2021-09-25'], ['the same day', '2021-09-25']]);
+});
+
+test('quarters, seasons, decades', () => {
+  assert.equal(the('Profit fell in the third quarter.', '1989-10-26', 'the third quarter').value, '1989-Q3');
+  assert.equal(the('Sales rose from a year earlier.', '1989-10-26', 'a year earlier').value, '1988');
+  assert.equal(the('Profit fell in the third quarter. Sales rose from a year earlier.', '1989-10-26', 'a year earlier').value, '1988-Q3');
+  assert.equal(the('The talks collapsed last fall.', '1998-02-06', 'last fall').value, '1997-FA');
+  assert.equal(the('The war dragged on through the 1980s.', SUNDAY, 'the 1980s').value, '198');
+});
+
+test('present, past and future at large', () => {
+  const now = the('The town is now under government control.', SUNDAY, 'now');
+  assert.deepEqual([now.value, now.range], ['PRESENT_REF', [SUNDAY, SUNDAY]]);
+  const future = the('A settlement may come in the future.', SUNDAY, 'the future');
+  assert.deepEqual([future.value, future.range], ['FUTURE_REF', undefined]);
+});
+
+test('without a publication date, only what carries its own year is dated', () => {
+  const found = times('Jets struck on Sunday; the deal of March 2020 held since 2018 for eight years.', null);
+  assert.deepEqual(found.map((t) => [t.text, t.value]), [['March 2020', '2020-03'], ['2018', '2018'], ['eight years', 'P8Y']]);
+});
+
+test('offsets point into the text', () => {
+  const text = 'Ceasefire talks ended on Sunday.';
+  for (const t of times(text, SUNDAY)) assert.equal(text.slice(t.start, t.end), t.text);
+  // An empty sentence layer: the text is one sentence.
+  const doc: Doc = { text, published: SUNDAY, language: 'en', title: null, sentences: [], entities: [], places: [], times: [], quantities: [] };
+  assert.equal(findTimes(doc, knowledge)[0]!.value, '2021-09-26');
+});
