@@ -131,24 +131,24 @@ export const seedsEntities: Evaluator = {
 const RE3D_TYPES = ['Person', 'Organisation', 'Location', 'Nationality'] as const;
 type Re3dType = (typeof RE3D_TYPES)[number];
 
-interface Span {
+export interface Span {
   start: number;
   end: number;
   type: Re3dType;
 }
 
-const LOCATIVE = /\b(in|into|inside|to|from|across|throughout|within|near|at|of|via|toward|towards|around|outside)\s+(the\s+)?$/i;
+const ACTING = /^\s+(said|says|has|have|had|is|was|will|would|can|could|should|must|and its|remains|continues|condemns|welcomes|calls|supports|stands|urges|announced|announces|provides|provided|believes|wants|does|did|also)\b/i;
 
 /**
  * re3d's types from ours. re3d codes a country that acts ("Turkey said") as an
  * Organisation and a country as a place ("in Syria") as a Location; the entity stage
- * gives both type `country`, so the preposition before it decides here.
+ * gives both type `country`, so a verb right after the name decides here.
  */
 function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType {
   if (m.type === 'person') return 'Person';
   if (m.type === 'country') {
     if (isNationality(k, m)) return 'Nationality';
-    return LOCATIVE.test(text.slice(Math.max(0, m.start - 30), m.start)) ? 'Location' : 'Organisation';
+    return ACTING.test(text.slice(m.end, m.end + 30)) ? 'Organisation' : 'Location';
   }
   return 'Organisation';
 }
@@ -167,6 +167,11 @@ function re3dSpan(m: EntityMention, text: string): { start: number; end: number 
 function spanKey(text: string, start: number, end: number): string {
   const m = /^(the|a|an)\s+/i.exec(text.slice(start, end));
   return `${m ? start + m[0].length : start}:${end}`;
+}
+
+/** The entity stage's mentions of one text as re3d spans and types. */
+export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
+  return findEntities(docOf(text), k).map((m) => ({ ...re3dSpan(m, text), type: re3dType(m, text, k) }));
 }
 
 function readLines<T>(path: string): T[] {
@@ -198,7 +203,7 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
       const gold: Span[] = entities
         .filter((e) => e.documentId === d._id && e.confidence >= 0.5 && (RE3D_TYPES as readonly string[]).includes(e.type))
         .map((e) => ({ start: e.begin, end: e.end, type: e.type as Re3dType }));
-      const pred: Span[] = findEntities(docOf(d.text), k).map((m) => ({ ...re3dSpan(m, d.text), type: re3dType(m, d.text, k) }));
+      const pred = re3dMentions(d.text, k);
       for (const t of RE3D_TYPES) {
         const g = gold.filter((x) => x.type === t);
         const p = pred.filter((x) => x.type === t);

@@ -10,6 +10,7 @@ import type { AnalyzedArticle } from '../model/index.js';
 import { ingestItems, inlineAnalyzer, processDocument } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer } from '../queue/threads.js';
+import { pollFeed, readFeedList } from '../ingest/watch.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
 
@@ -142,6 +143,58 @@ storeOptions(program.command('worker'))
       }),
     );
     return EXIT_OK;
+  }));
+
+storeOptions(program.command('watch'))
+  .description('poll RSS, Atom and JSON feeds and ingest the pages of new items, until stopped')
+  .argument('<feeds>', 'a file of feed URLs, one a line (# comments allowed)')
+  .option('--interval <seconds>', 'time between polls of the whole list (default 300)', parsePositive)
+  .option('--once', 'poll every feed once, then stop')
+  .option('--allow-private', 'allow feeds and pages on private, loopback and link-local addresses (default: $SITREP_ALLOW_PRIVATE=1)')
+  .option('--workers <n>', 'analyse in n worker threads', parsePositive)
+  .action(run(async (feedList: string, opts: StoreOptions & { interval?: number; once?: boolean; allowPrivate?: boolean; workers?: number }) => {
+    let feeds: string[];
+    try {
+      feeds = readFeedList(feedList);
+    } catch (e) {
+      throw new UsageError(`cannot read the feed list: ${(e as Error).message}`);
+    }
+    const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
+    const fetchOptions = opts.allowPrivate ? { allowPrivate: true } : {};
+    let stopping = false;
+    let wake = () => {};
+    const stop = () => {
+      stopping = true;
+      wake();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    let failed = 0;
+    await withStore(opts, async (store) => {
+      while (!stopping) {
+        for (const feed of feeds) {
+          if (stopping) break;
+          const r = await pollFeed(store, analyzer, feed, fetchOptions);
+          for (const x of r.rejected) console.error(`rejected ${x.input}: ${x.error}`);
+          if (r.status === 'failed') {
+            failed++;
+            console.error(`${feed}: failed: ${r.error}`);
+          } else {
+            console.log(`${feed}: ${r.status === 'not-modified' ? 'not modified' : `${r.newItems} new, ${r.ingested} ingested, ${r.unchanged} unchanged, ${r.rejected.length} rejected`}`);
+          }
+        }
+        if (opts.once) break;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, (opts.interval ?? 300) * 1000);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
+    });
+    await analyzer.close();
+    return failed ? EXIT_REJECTED : EXIT_OK;
   }));
 
 program

@@ -60,7 +60,18 @@ export interface Store {
   articles(query?: ArticleQuery): AsyncIterable<StoredArticle>;
   events(query?: EventQuery): AsyncIterable<StoredEvent>;
   counts(): Promise<{ articles: number; events: number }>;
+  /** Conditional-GET validators last seen for a feed. */
+  feedState(url: string): Promise<FeedState | null>;
+  saveFeedState(url: string, state: FeedState): Promise<void>;
+  /** Which of `keys` were not yet seen in this feed. */
+  unseenItems(feedUrl: string, keys: string[]): Promise<string[]>;
+  markItemSeen(feedUrl: string, key: string): Promise<void>;
   close(): Promise<void>;
+}
+
+export interface FeedState {
+  etag: string | null;
+  lastModified: string | null;
 }
 
 export const DEFAULT_DB = 'sitrep.db';
@@ -270,6 +281,38 @@ class KyselyStore implements Store {
     const count = async (table: 'articles' | 'events') =>
       Number((await this.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     return { articles: await count('articles'), events: await count('events') };
+  }
+
+  async feedState(url: string): Promise<FeedState | null> {
+    const row = await this.db.selectFrom('feeds').selectAll().where('url', '=', url).executeTakeFirst();
+    return row ? { etag: row.etag, lastModified: row.last_modified } : null;
+  }
+
+  async saveFeedState(url: string, state: FeedState): Promise<void> {
+    const values = { etag: state.etag, last_modified: state.lastModified, checked_at: new Date().toISOString() };
+    await this.db
+      .insertInto('feeds')
+      .values({ url, ...values })
+      .onConflict((oc) => oc.column('url').doUpdateSet(values))
+      .execute();
+  }
+
+  async unseenItems(feedUrl: string, keys: string[]): Promise<string[]> {
+    const seen = new Set<string>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = await this.db.selectFrom('feed_items').select('item_key')
+        .where('feed_url', '=', feedUrl).where('item_key', 'in', keys.slice(i, i + CHUNK)).execute();
+      for (const r of rows) seen.add(r.item_key);
+    }
+    return keys.filter((k) => !seen.has(k));
+  }
+
+  async markItemSeen(feedUrl: string, key: string): Promise<void> {
+    await this.db
+      .insertInto('feed_items')
+      .values({ feed_url: feedUrl, item_key: key, seen_at: new Date().toISOString() })
+      .onConflict((oc) => oc.columns(['feed_url', 'item_key']).doNothing())
+      .execute();
   }
 
   async close(): Promise<void> {

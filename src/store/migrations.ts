@@ -146,10 +146,35 @@ const postgresFullText: Migration = {
   },
 };
 
+/** What `sitrep watch` remembers of each feed: validators for conditional GETs, items seen. */
+const feeds: Migration = {
+  async up(db) {
+    await db.schema
+      .createTable('feeds')
+      .addColumn('url', 'text', (c) => c.primaryKey())
+      .addColumn('etag', 'text')
+      .addColumn('last_modified', 'text')
+      .addColumn('checked_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('feed_items')
+      .addColumn('feed_url', 'text', (c) => c.notNull())
+      .addColumn('item_key', 'text', (c) => c.notNull())
+      .addColumn('seen_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('feed_items_pk', ['feed_url', 'item_key'])
+      .execute();
+  },
+  async down(db) {
+    await db.schema.dropTable('feed_items').ifExists().execute();
+    await db.schema.dropTable('feeds').ifExists().execute();
+  },
+};
+
 /** Migrations by name; the names sort in the order they apply. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_fulltext': dialect === 'postgres' ? postgresFullText : sqliteFullText,
+    '0003_feeds': feeds,
   };
 }

@@ -86,7 +86,22 @@ export interface EventsTable {
   record: string; // JSON EventMention
 }
 
+export interface FeedsTable {
+  url: string;
+  etag: string | null;
+  last_modified: string | null;
+  checked_at: string;
+}
+
+export interface FeedItemsTable {
+  feed_url: string;
+  item_key: string;
+  seen_at: string;
+}
+
 export interface Database {
+  feeds: FeedsTable;
+  feed_items: FeedItemsTable;
   articles: ArticlesTable;
   sentences: SentencesTable;
   entities: EntitiesTable;

@@ -35,7 +35,8 @@ const OFFICE_TITLES = new Set(['president', 'prime minister', 'foreign minister'
 const LOCATIVE = new Set(['in', 'to', 'from', 'through', 'near', 'at', 'into', 'via', 'outside', 'around', 'toward', 'towards', 'across', 'inside', 'reached', 'visited', 'visit']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du']);
 const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
-const PRONOUNS: Record<string, 'third' | 'first' | 'we'> = { he: 'third', she: 'third', him: 'third', his: 'third', her: 'third', i: 'first', me: 'first', my: 'first', we: 'we', us: 'we', our: 'we' };
+// Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
+const PRONOUNS: Record<string, 'third' | 'first' | 'we'> = { he: 'third', she: 'third', him: 'third', i: 'first', me: 'first', we: 'we', us: 'we' };
 const ACRONYM_STOP = new Set(['VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
@@ -180,6 +181,24 @@ class Reader {
     return best;
   }
 
+  /** A title, with a capitalised office after it: "Minister for the Middle East", "Prime Minister". */
+  private titleAt(p: number): { j: number; value: string } | null {
+    const t = this.phraseAt(this.k.titles, p);
+    if (!t) return null;
+    let j = t.j;
+    // Chains: "Brig. Gen.", "Deputy Foreign Minister".
+    for (let more = this.phraseAt(this.k.titles, j); more && this.joined(j); more = this.phraseAt(this.k.titles, j)) j = more.j;
+    const first = this.toks[p]!;
+    if (first.upper && this.joined(j) && (this.toks[j]!.key === 'for' || this.toks[j]!.key === 'of')) {
+      let q = j + 1;
+      if (this.toks[q]?.key === 'the' && this.joined(q)) q++;
+      let r = q;
+      while (r < this.toks.length && this.joined(r) && this.toks[r]!.upper && !this.units[r]?.alias.entry.type.startsWith('person')) r++;
+      if (r > q) j = r;
+    }
+    return { j, value: t.value };
+  }
+
   private isLabel(key: string): boolean {
     return this.k.sectorOf.has(key) || this.k.neutral.has(key) || this.k.modifiersOnly.has(key);
   }
@@ -243,10 +262,15 @@ class Reader {
         continue;
       }
       // "Russian President Vladimir Putin", "Maj. Youssef Hamoud"
-      const title = this.phraseAt(this.k.titles, p);
+      const title = this.titleAt(p);
       if (title) {
         const name = this.nameAt(title.j);
         if (name) {
+          // "in Turkey Minister X": the country belongs to the place before, not to the title.
+          while (items.length > 0 && items[0]!.kind === 'country' && LOCATIVE.has(toks[items[0]!.i - 1]?.key ?? '')) {
+            const c = items.shift()!;
+            this.bareNames([c]);
+          }
           const from = items.length > 0 ? items[0]!.i : p;
           return this.personName(name, [this.text.slice(this.toks[from]!.start, this.toks[name.i]!.start).trim()]);
         }
@@ -371,7 +395,7 @@ class Reader {
       }
       // No country named: only labels that say whose they are by themselves.
       if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };
-      if (sector === 'CVL') return { ...(c ? { id: `${c}.CVL` } : {}), type: 'other' };
+      if (sector === 'CVL' && head !== 'people' && head !== 'population') return { ...(c ? { id: `${c}.CVL` } : {}), type: 'other' };
       if (sector === 'MED' && words.includes('state')) return { ...(c ? { id: `${c}.MED` } : {}), type: 'organization' };
       if (sector === 'GOV' && head === 'regime') return { ...(c ? { id: `${c}.GOV` } : {}), type: 'organization' };
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
@@ -413,7 +437,9 @@ class Reader {
     for (const it of items) {
       if (it.kind === 'country') {
         const a = it.alias;
-        this.emit(it.i, it.j, 'country', a.kind === 'capital' ? a.entry.id : it.iso);
+        // "Syrians", "the Iraqis": the people, not the state.
+        const plural = a.kind === 'demonym' && /s$/.test(this.toks[it.j - 1]!.key) && this.k.demonymKeys.has(this.toks[it.j - 1]!.key.slice(0, -1));
+        this.emit(it.i, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
         last = it.j;
       } else if (it.kind === 'entity') {
         this.emit(it.i, it.j, it.entry.type, it.entry.id);
@@ -438,7 +464,8 @@ class Reader {
       if (u.alias.entry.type === 'person') return this.personName({ i, j: u.j, entry: u.alias.entry }, []);
       return null;
     }
-    if (!t.upper || t.possessive) return null;
+    const ordinal = /^\d+(st|nd|rd|th)$/.test(t.text) && this.joined(i + 1) && toks[i + 1]!.upper;
+    if ((!t.upper && !ordinal) || t.possessive) return null;
     if (this.k.notNames.has(t.text) && t.text !== 'May') return null;
     // A surname seen earlier in full ("Hamoud" after "Youssef Hamoud").
     const known = this.surnames.get(t.key);
@@ -477,9 +504,16 @@ class Reader {
   }
 
   private emitOrg(i: number, j: number): number {
-    // "(XYZ)" right after an organisation: the same actor.
     const prev = this.out[this.out.length - 1];
     const t = this.toks[i]!;
+    // "U.S. Naval Forces Central Command": a known actor followed by the rest of a longer name.
+    if (prev && prev.end === this.toks[i - 1]?.end && t.joined && /^ $/.test(t.gap) && (prev.type === 'organization' || prev.type === 'country') && !prev.labels?.length) {
+      prev.end = this.toks[j - 1]!.end;
+      prev.text = this.text.slice(prev.start, prev.end);
+      prev.type = 'organization';
+      return j;
+    }
+    // "(XYZ)" right after an organisation: the same actor.
     const id = prev && /\(\s*$/.test(t.gap) && this.text.slice(prev.end, t.start).trim() === '(' ? prev.id : undefined;
     this.emit(i, j, 'organization', id);
     return j;

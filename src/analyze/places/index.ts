@@ -92,6 +92,8 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && nameKey(e.name) === c.key))) return;
     // A place opening an organisation's name ("Gainesville Police") is one if the article is around it.
     if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.local || (big && nameKey(e.name) === c.key))) return;
+    // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
+    if (single && nameKey(e.name) !== c.key && !c.cued && !r.supported && !countryOrProvince && c.container === null) return;
     // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
     if (single && personWords.has(c.key) && !(c.cued && c.hint) && c.container === null && e.featureClass !== 'C' && e.featureCode !== 'ADM1') return;
     if (c.inName && single && FIRST_NAMES.has(c.key)) return;

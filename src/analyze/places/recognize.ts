@@ -201,6 +201,8 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       i++;
       continue;
     }
+    // "The Paris police": the article is not part of the name unless the gazetteer says so ("The Hague").
+    if (/^the$/i.test(tokens[i]!.text) && !found.key.startsWith("the ") && found.j > i + 1) i++;
     const { j } = found;
     const others = [...tokens.slice(from, i), ...tokens.slice(j, to)];
     out.push({

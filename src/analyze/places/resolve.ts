@@ -31,30 +31,46 @@ export function km(lat1: number, lon1: number, lat2: number, lon2: number): numb
   return 12742 * Math.asin(Math.min(1, Math.sqrt(a)));
 }
 
-interface Context {
+interface Votes {
   countries: Map<string, number>;
   total: number;
   admin1s: Map<string, number>;
+}
+
+/** The article's geography as the other names in it see it: each name's own votes are kept apart. */
+interface Context {
+  all: Votes;
+  byKey: Map<string, Votes>;
   points: { lat: number; lon: number; key: string }[];
 }
 
+const emptyVotes = (): Votes => ({ countries: new Map(), total: 0, admin1s: new Map() });
+
+function vote(v: Votes, e: PlaceEntry): void {
+  const w = e.featureClass === 'C' ? 2 : 1;
+  if (e.country) {
+    v.countries.set(e.country, (v.countries.get(e.country) ?? 0) + w);
+    v.total += w;
+  }
+  if (e.admin1) v.admin1s.set(`${e.country}|${e.admin1}`, (v.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) + 1);
+}
+
 function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readonly (number | null)[]): Context {
-  const ctx: Context = { countries: new Map(), total: 0, admin1s: new Map(), points: [] };
+  const ctx: Context = { all: emptyVotes(), byKey: new Map(), points: [] };
   picks.forEach((p, n) => {
     if (p === null) return;
     const e = k.entry(p);
-    const w = e.featureClass === 'C' ? 2 : 1;
-    if (e.country) {
-      ctx.countries.set(e.country, (ctx.countries.get(e.country) ?? 0) + w);
-      ctx.total += w;
-    }
-    if (e.admin1) ctx.admin1s.set(`${e.country}|${e.admin1}`, (ctx.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) + 1);
-    if (e.featureClass !== 'C' && e.featureClass !== 'L') ctx.points.push({ lat: e.lat, lon: e.lon, key: cands[n]!.key });
+    const key = cands[n]!.key;
+    vote(ctx.all, e);
+    let own = ctx.byKey.get(key);
+    if (!own) ctx.byKey.set(key, (own = emptyVotes()));
+    vote(own, e);
+    if (e.featureClass !== 'C' && e.featureClass !== 'L' && e.featureClass !== 'H') ctx.points.push({ lat: e.lat, lon: e.lon, key });
   });
   return ctx;
 }
 
-function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null, self: PlaceEntry | null): { score: number; supported: boolean; local: boolean } {
+function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null): { score: number; supported: boolean; local: boolean } {
   // A division's population is the sum of its towns': discount it against its namesake city.
   const pop = e.featureClass === 'A' ? e.population * W.divisionFactor : e.population;
   let s = Math.log10(pop + 10) + (CODE_BONUS[e.featureCode] ?? 0);
@@ -72,19 +88,17 @@ function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: C
   let supported = false;
   let local = false;
   if (ctx) {
-    // Take this candidate's own vote out of the article's geography.
-    const own = self && self.country ? (self.featureClass === 'C' ? 2 : 1) : 0;
-    const ownHere = self !== null && self.country === e.country ? own : 0;
-    const total = ctx.total - own;
-    const share = total > 0 ? Math.max(0, (ctx.countries.get(e.country) ?? 0) - ownHere) / total : 0;
+    // Votes of the other names only: three "Paris" do not make an article French.
+    const own = ctx.byKey.get(c.key) ?? emptyVotes();
+    const total = ctx.all.total - own.total;
+    const share = total > 0 ? ((ctx.all.countries.get(e.country) ?? 0) - (own.countries.get(e.country) ?? 0)) / total : 0;
     s += W.countryShare * share;
     if (share >= 0.25) supported = true;
     if (e.admin1) {
-      const same = (ctx.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) - (self && self.country === e.country && self.admin1 === e.admin1 ? 1 : 0);
-      if (same > 0) {
+      const a1 = `${e.country}|${e.admin1}`;
+      if ((ctx.all.admin1s.get(a1) ?? 0) - (own.admin1s.get(a1) ?? 0) > 0) {
         s += W.admin1;
         local = true;
-        supported = true;
       }
     }
     if (e.featureClass !== 'C' && e.featureClass !== 'L') {
@@ -109,11 +123,10 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[]): (Res
     cands.forEach((c, n) => {
       const containerRes = c.container !== null ? prev[c.container] ?? null : null;
       const container = containerRes ? k.entry(containerRes.entry) : null;
-      const self = prev[n] ? k.entry(prev[n]!.entry) : null;
       let best: Resolution | null = null;
       const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
       for (const i of c.entries.slice(0, 400)) {
-        const r = score(k.entry(i), c, container, ctx, self);
+        const r = score(k.entry(i), c, container, ctx);
         scored.push({ i, s: r.score, supported: r.supported, local: r.local });
       }
       scored.sort((a, b) => b.s - a.s);

@@ -7,7 +7,7 @@ import type { Doc, Stage } from '../types.js';
 import { type Day, isoDay, parseIsoDay, quarterRange } from './calendar.js';
 import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
-import { type Tense, tenseAt } from './tense.js';
+import { type Tense, tenseCue } from './tense.js';
 
 export { inferPublication, type InferredPublication, type PublicationBasis } from './publication.js';
 export type { Tense } from './tense.js';
@@ -68,6 +68,8 @@ function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[]): 
 }
 
 const QUARTER_CONTEXT_SENTENCES = 2;
+/** A tense cue this close (words) is trusted however far back or ahead it sends a date. */
+const STRONG_CUE = 2;
 /** How far back (characters) a date stays the antecedent of "the same day", "that year". */
 const ANAPHORA_REACH = 1500;
 
@@ -92,10 +94,11 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   for (const m of matches) {
     const s = sentenceOf(sentences, m.start) ?? { start: 0, end: text.length };
     const sentence = text.slice(s.start, s.end);
-    const tense = tenseAt(sentence, m.start - s.start, m.end - s.start);
+    const cue = tenseCue(sentence, m.start - s.start, m.end - s.start);
+    const tense = cue.tense;
     // The last date the text gave, for "the same day", "that year"; one far back is stale.
     const anchor = lastDated && m.start - lastDated.at < ANAPHORA_REACH ? lastDated : undefined;
-    let r = resolve(m.reading, ref, tense, anchor);
+    let r = resolve(m.reading, ref, tense, anchor, cue.distance <= STRONG_CUE);
     if (!r) continue;
     if (r.range && r.precision !== 'duration' && m.reading.k !== 'anaphor' && r.value !== 'PRESENT_REF') {
       lastDated = { range: r.range, precision: r.precision, at: m.start };

@@ -44,20 +44,18 @@ interface Dated {
 }
 
 const BYLINE_LINES = 12;
+const BYLINE_MAX_LENGTH = 80;
 const UPCOMING_LEAD_DAYS = 3;
 
+/** A short line near the top holding a full date (not a photo caption). */
 function bylineDate(text: string): string | null {
-  let offset = 0;
   for (const line of text.split('\n').slice(0, BYLINE_LINES)) {
-    if (line.trim().length > 0 && line.length <= 80 && !/photo|credit|image/i.test(line)) {
-      for (const m of recognise(line)) {
-        const r = m.reading;
-        if (r.k === 'date' && r.y !== undefined && r.m >= 1 && r.d <= daysInMonth(r.y, r.m)) return isoDay(dayOf(r.y, r.m, r.d));
-      }
+    if (line.trim().length === 0 || line.length > BYLINE_MAX_LENGTH || /photo|credit|image/i.test(line)) continue;
+    for (const m of recognise(line)) {
+      const r = m.reading;
+      if (r.k === 'date' && r.y !== undefined && r.m >= 1 && r.m <= 12 && r.d <= daysInMonth(r.y, r.m)) return isoDay(dayOf(r.y, r.m, r.d));
     }
-    offset += line.length + 1;
   }
-  void offset;
   return null;
 }
 

@@ -86,7 +86,8 @@ function durationValue(unit: Unit, n: number | null): string {
  * Resolve a reading; null when it needs a reference day and there is none. `last` is the
  * range of the last day-, week-, month- or year-precise date the text gave (for anaphora).
  */
-export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { range: [Day, Day]; precision: string }): Resolved | null {
+export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { range: [Day, Day]; precision: string }, strongTense = false): Resolved | null {
+  const horizon = strongTense ? Infinity : TENSE_HORIZON;
   switch (r.k) {
     case 'anaphor': {
       const base = last ? last.range[0] : ref;
@@ -145,7 +146,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
         const agreeing = days.filter((d) => weekday(d) === r.wd);
         if (agreeing.length > 0) days = agreeing;
       }
-      return days.length ? dayResult(pick(days, ref, tense, TENSE_HORIZON), 'relative') : null;
+      return days.length ? dayResult(pick(days, ref, tense, horizon), 'relative') : null;
     }
     case 'month': {
       if (r.yearRel !== undefined && ref !== null) {
@@ -165,7 +166,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
         // The month's first day stands for it; the current month counts as both past and future.
         const cands = [ry - 1, ry, ry + 1].map((yy) => dayOf(yy, r.m, 1));
         const cur = dayOf(ry, rm, 1);
-        const chosen = pick(cands, cur, tense, MONTH_HORIZON);
+        const chosen = pick(cands, cur, tense, strongTense ? Infinity : MONTH_HORIZON);
         y = ymd(chosen).y;
       }
       return { value: isoMonth(y, r.m), precision: 'month', range: partOfRange(monthRange(y, r.m), r.part, ref), type: 'DATE', basis: 'relative' };

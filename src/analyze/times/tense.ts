@@ -23,8 +23,9 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'feed', 'seed', 'red', 'bed', 'hun
 
 const WORD = /[A-Za-z']+/g;
 const DEADLINE = new Set(['by', 'until', 'till', 'through']);
+const ADJECTIVE_BEFORE = new Set(['a', 'an', 'the', 'still', 'newly', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'so-called', 'as']);
 
-function cueOf(word: string, next: string | undefined): Tense {
+function cueOf(word: string, next: string | undefined, previous?: string): Tense {
   const w = word.toLowerCase();
   if (w === 'set' || w === 'due' || w === 'expected' || w === 'scheduled' || w === 'going' || w === 'plans' || w === 'plan' || w === 'aims' || w === 'intends') {
     return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
@@ -32,7 +33,8 @@ function cueOf(word: string, next: string | undefined): Tense {
   if ((w === 'is' || w === 'are' || w === 'was') && next?.toLowerCase() === 'to') return 'future';
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
-  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w)) return 'past';
+  // A regular past form, unless it is an adjective ("a still unspecified date", "the agreed zone").
+  if (w.length > 4 && w.endsWith('ed') && !NOT_PAST_ED.has(w) && !ADJECTIVE_BEFORE.has((previous ?? '').toLowerCase())) return 'past';
   return 'none';
 }
 
@@ -41,8 +43,13 @@ function cueOf(word: string, next: string | undefined): Tense {
  * The nearest cue wins; a cue on the left at distance d weighs like one on the right at 2 d.
  */
 export function tenseAt(sentence: string, start: number, end: number): Tense {
+  return tenseCue(sentence, start, end).tense;
+}
+
+/** The tense and how close its cue stands (in words, right-hand cues counted double). */
+export function tenseCue(sentence: string, start: number, end: number): { tense: Tense; distance: number } {
   // "Wednesday's ruling", "Sunday's attack": a possessive day names something that happened.
-  if (/^['’]s\b/.test(sentence.slice(end, end + 3))) return 'past';
+  if (/^['’]s\b/.test(sentence.slice(end, end + 3))) return { tense: 'past', distance: 0 };
   const words: { w: string; at: number }[] = [];
   WORD.lastIndex = 0;
   for (let m = WORD.exec(sentence); m; m = WORD.exec(sentence)) words.push({ w: m[0], at: m.index });
@@ -56,9 +63,11 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
   }
   // A deadline: "by February", "until Tuesday", "through January".
   const before = words[leftIndex]?.w.toLowerCase();
-  if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return 'future';
+  // "extended to Nov. 20", "postponed to Monday": the new date lies ahead.
+  if (before === 'to' && /^(?:extended|postponed|delayed|pushed|moved|adjourned|rescheduled|deferred)$/i.test(words[leftIndex - 1]?.w ?? '')) return { tense: 'future', distance: 1 };
+  if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return { tense: 'future', distance: 1 };
   for (let i = leftIndex, d = 1; i >= 0 && d <= 10; i--, d++) {
-    let cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    let cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w);
     // A passive: "would be paid in January" takes the tense of what stands before "be".
     if (cue === 'past' && /^(?:be|been|being)$/i.test(words[i - 1]?.w ?? '')) {
       const aux = (words[i - 2]?.w ?? '').toLowerCase();
@@ -74,11 +83,11 @@ export function tenseAt(sentence: string, start: number, end: number): Tense {
     }
   }
   for (let i = rightIndex, d = 1; i < words.length && d <= 8; i++, d++) {
-    const cue = cueOf(words[i]!.w, words[i + 1]?.w);
+    const cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w);
     if (cue !== 'none') {
       if (d * 2 < bestCost) { best = cue; bestCost = d * 2; }
       break;
     }
   }
-  return best;
+  return { tense: best, distance: bestCost };
 }
