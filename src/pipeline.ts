@@ -1,6 +1,6 @@
 // The one pipeline every shell (CLI, API, workers) runs: raw document -> clean article ->
 // analysed article -> store. Rejections are values naming the input and the reason.
-import { analyze, loadKnowledge, type Knowledge } from './analyze/index.js';
+import { analyze, type Knowledge } from './analyze/index.js';
 import { extractDocument } from './extract/index.js';
 import type { IngestItem } from './ingest/index.js';
 import type { AnalyzedArticle, RawDocument, Result } from './model/index.js';
@@ -12,20 +12,12 @@ export function processDocument(raw: RawDocument, knowledge: Knowledge): Result<
   return { ok: true, value: analyze(article.value, knowledge) };
 }
 
-/** Runs processDocument somewhere: in this thread, or in a pool of worker threads. */
+/** Runs processDocument somewhere (a pool of worker threads: src/queue/threads.ts). */
 export interface Analyzer {
   process(raw: RawDocument): Promise<Result<AnalyzedArticle>>;
   /** How many documents it can usefully work on at once. */
   readonly parallelism: number;
   close(): Promise<void>;
-}
-
-export function inlineAnalyzer(knowledge: Knowledge = loadKnowledge()): Analyzer {
-  return {
-    parallelism: 1,
-    process: async (raw) => processDocument(raw, knowledge),
-    close: async () => {},
-  };
 }
 
 export interface Rejection {

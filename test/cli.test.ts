@@ -127,3 +127,16 @@ test('analyze FILE --json prints one analysis with the article and its layers', 
   assert.equal(sentences[0], 'Army enters Deraa villages after settlement deal');
   assert.ok(sentences.includes('"We want only to stay in our homes," one resident said.'));
 });
+
+test('doctor finds a layer span that points outside its text', async () => {
+  const db = tempDb();
+  sitrep(['ingest', sample, '--db', db]);
+  assert.deepEqual([sitrep(['doctor', '--db', db]).code, sitrep(['doctor', '--db', db]).out.trim()], [0, 'ok: 4 articles, 0 events']);
+  const { default: Database } = await import('better-sqlite3');
+  const raw = new Database(db);
+  raw.prepare('UPDATE sentences SET "end" = 99999 WHERE article_id = 2 AND idx = 1').run();
+  raw.close();
+  const r = sitrep(['doctor', '--db', db]);
+  assert.equal(r.code, 1);
+  assert.match(r.err, /^offsets: sentences 1 of article 2 spans \d+-99999, outside its text of \d+$/m);
+});

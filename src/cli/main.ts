@@ -2,12 +2,12 @@
 // Exit codes (INTERFACE.md): 0 success, 1 some inputs rejected, 2 usage error.
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
-import { analyze, loadKnowledge, type Knowledge } from '../analyze/index.js';
+import { loadKnowledge, type Knowledge } from '../analyze/index.js';
 import { extractDocument } from '../extract/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
 import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
-import { ingestItems, inlineAnalyzer, processDocument } from '../pipeline.js';
+import { ingestItems, processDocument } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
@@ -88,13 +88,14 @@ storeOptions(program.command('ingest'))
   .description('read files, folders and JSONL into the store (.txt, .html, .htm, .html.gz, .jsonl)')
   .argument('<paths...>', 'files or folders')
   .option('-q, --quiet', 'print only the summary line (no progress bar, no rejection lines)')
-  .option('--workers <n>', 'analyse in n worker threads (default 1: in this thread)', parsePositive)
+  .option('--workers <n>', 'analysis threads (default 1)', parsePositive)
+  .option('--time-limit <seconds>', 'refuse a document whose analysis takes longer (default 30)', parsePositive)
   .option('--queue', 'queue the inputs on Redis for `sitrep worker` processes instead (same as `sitrep enqueue`)')
   .option('--redis-url <url>', 'Redis for --queue (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
   .addOption(csvMapOption())
-  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; queue?: boolean; redisUrl?: string; csvMap?: CsvMapping }) => {
+  .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; timeLimit?: number; queue?: boolean; redisUrl?: string; csvMap?: CsvMapping }) => {
     if (opts.queue) return enqueueCommand(paths, opts);
-    const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
+    const analyzer = threadAnalyzer(opts.workers ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
     const inputs = listInputs(paths);
     const bar = progress(opts.quiet ? 0 : inputs.files.length, 'ingest');
     const items = inputItems(inputs, opts.csvMap ? { csv: opts.csvMap } : {}, (path) => bar.tick(path));
@@ -124,14 +125,15 @@ async function enqueueCommand(paths: string[], opts: { redisUrl?: string; csvMap
 storeOptions(program.command('worker'))
   .description('take queued documents from Redis, analyse them and store them, until stopped')
   .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
-  .option('--concurrency <n>', 'documents in progress at once', parsePositive)
+  .option('--concurrency <n>', 'documents in progress at once, each in its own analysis thread', parsePositive)
+  .option('--time-limit <seconds>', 'fail a document whose analysis takes longer (default 30)', parsePositive)
   .option('--lock-ms <n>', 'how long a job stays locked to this worker without a heartbeat (default 30000)', parsePositive)
   .option('--exit-when-idle', 'stop once nothing is waiting or running')
   .option('-q, --quiet', 'no line per document')
-  .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
-    const knowledge = loadKnowledge();
+  .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; timeLimit?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
+    const analyzer = threadAnalyzer(opts.concurrency ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
     await withStore(opts, (store) =>
-      runWorker(store, knowledge, {
+      runWorker(store, analyzer, {
         ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.lockMs ? { lockDuration: opts.lockMs } : {}),
@@ -142,6 +144,7 @@ storeOptions(program.command('worker'))
         },
       }),
     );
+    await analyzer.close();
     return EXIT_OK;
   }));
 
@@ -151,15 +154,16 @@ storeOptions(program.command('watch'))
   .option('--interval <seconds>', 'time between polls of the whole list (default 300)', parsePositive)
   .option('--once', 'poll every feed once, then stop')
   .option('--allow-private', 'allow feeds and pages on private, loopback and link-local addresses (default: $SITREP_ALLOW_PRIVATE=1)')
-  .option('--workers <n>', 'analyse in n worker threads', parsePositive)
-  .action(run(async (feedList: string, opts: StoreOptions & { interval?: number; once?: boolean; allowPrivate?: boolean; workers?: number }) => {
+  .option('--workers <n>', 'analysis threads (default 1)', parsePositive)
+  .option('--time-limit <seconds>', 'refuse a page whose analysis takes longer (default 30)', parsePositive)
+  .action(run(async (feedList: string, opts: StoreOptions & { interval?: number; once?: boolean; allowPrivate?: boolean; workers?: number; timeLimit?: number }) => {
     let feeds: string[];
     try {
       feeds = readFeedList(feedList);
     } catch (e) {
       throw new UsageError(`cannot read the feed list: ${(e as Error).message}`);
     }
-    const analyzer = opts.workers && opts.workers > 1 ? threadAnalyzer(opts.workers) : inlineAnalyzer();
+    const analyzer = threadAnalyzer(opts.workers ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
     const fetchOptions = opts.allowPrivate ? { allowPrivate: true } : {};
     let stopping = false;
     let wake = () => {};
@@ -195,6 +199,18 @@ storeOptions(program.command('watch'))
     });
     await analyzer.close();
     return failed ? EXIT_REJECTED : EXIT_OK;
+  }));
+
+storeOptions(program.command('doctor'))
+  .description('check the store: engine integrity, foreign keys, full-text index, layer offsets within their texts')
+  .action(run(async (opts: StoreOptions) => {
+    return withStore(opts, async (store) => {
+      const problems = await store.check();
+      const counts = await store.counts();
+      for (const p of problems) console.error(`${p.check}: ${p.detail}`);
+      console.log(`${problems.length ? `${problems.length} problem(s)` : 'ok'}: ${counts.articles} articles, ${counts.events} events`);
+      return problems.length ? EXIT_REJECTED : EXIT_OK;
+    });
   }));
 
 program

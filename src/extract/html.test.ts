@@ -171,6 +171,22 @@ test('a fragment without <html> is wrapped and read', () => {
   assert.equal(r.value.language, null);
 });
 
+test('pages without <body>, or with elements between </head> and <body>, are read', () => {
+  const text = PARAS.map((p) => `<p>${p}</p>`).join('');
+  const pages = [
+    `<!DOCTYPE html><title>Talks</title>${text}`,
+    `<html><head><title>Talks</title></head>${text}</html>`,
+    `<html><head><title>Talks</title></head><link rel="preload" href="/x.css"><body>${text}</body></html>`,
+    `<html><head><title>Talks</title></head><body>${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('')}</body>${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('')}</html>`,
+  ];
+  for (const html of pages) {
+    const r = extractHtml(html);
+    assert.ok(r.ok, html.slice(0, 60));
+    assert.equal(r.value.text, PARAS.join('\n\n'), html.slice(0, 60));
+    assert.equal(r.value.title, 'Talks');
+  }
+});
+
 test('empty and garbage input are errors, not exceptions', () => {
   for (const input of ['', '   \n ', '<html><head></head><body></body></html>', '<div><a href="/">Home</a></div>', '\u0000\u0001\u0002\u0003binary\u0000\u0004']) {
     const r = extractHtml(input);

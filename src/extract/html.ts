@@ -106,10 +106,14 @@ function readability(doc: Document): ReadabilityResult {
 // ---------------------------------------------------------------------------
 // Pre-cleaning and parsing.
 
-// One pass, left to right, so that whichever construct starts first wins (a "<!--" inside
-// a script or a "<script" inside a comment is not mistaken for the other).
+// Removed before parsing: comments, elements that hold no article text (scripts, styles,
+// forms' option lists, inline SVG…), and <nav>/<footer>, which Readability would drop
+// from its result anyway; fewer nodes make linkedom and Readability markedly faster. One
+// pass, left to right, so that whichever construct starts first wins (a "<!--" inside a
+// script or a "<script" inside a comment is not mistaken for the other). A nested
+// <nav>/<footer> ends at its first closing tag; the rest stays and is judged as usual.
 const STRIP =
-  /<!--[\s\S]*?-->|<(script|style|noscript|template|svg|iframe|select|textarea)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+  /<!--[\s\S]*?-->|<(script|style|noscript|template|svg|iframe|select|textarea|nav|footer)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
 
 function preclean(html: string): { html: string; jsonLd: string[] } {
   const jsonLd: string[] = [];
@@ -153,11 +157,65 @@ function parse(html: string): Document | null {
   const source = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html>${html}</html>`;
   try {
     const { document } = parseHTML(source);
-    if (!document.documentElement || document.documentElement.localName !== 'html' || !document.body) return null;
+    const root = document.documentElement;
+    if (!root || root.localName !== 'html') return null;
+    ensureBody(document, root);
     return document;
   } catch {
     return null;
   }
+}
+
+const HEAD_TAGS = new Set(['title', 'meta', 'link', 'base', 'style', 'script']);
+
+/**
+ * linkedom builds the tree exactly as written, without the parser's implied elements, and
+ * its `document.head`/`document.body` only find <head> as the first child element of
+ * <html> and <body> as the element right after it (else they create empty ones). Pages
+ * without <body> (it is optional), with a stray <link> between </head> and <body>, or with
+ * content after </body> would lose their text. Rebuild <html> as <head> + <body>, moving
+ * head-type elements into <head> and everything else into <body>, as a browser does.
+ */
+function ensureBody(doc: Document, root: Element): void {
+  let head: Element | null = null;
+  let body: Element | null = null;
+  const toHead: Node[] = [];
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let expectHead = true;
+  let canonical = true;
+  for (let c = root.firstChild; c; c = c.nextSibling) {
+    if (c.nodeType === 1) {
+      const tag = (c as Element).localName;
+      if (tag === 'head' && !head) {
+        head = c as Element;
+        if (!expectHead) canonical = false;
+      } else if (tag === 'body' && !body) {
+        body = c as Element;
+        if (!head) canonical = false;
+      } else {
+        canonical = false;
+        if (HEAD_TAGS.has(tag) && !body) toHead.push(c);
+        else (body ? after : before).push(c);
+      }
+      expectHead = false;
+    } else if (c.nodeType === 3 && /\S/.test((c as Text).data)) {
+      canonical = false;
+      (body ? after : before).push(c);
+    }
+  }
+  if (canonical && head && body) return;
+  if (!head) head = doc.createElement('head');
+  if (!body) body = doc.createElement('body');
+  for (const node of toHead) head.appendChild(node);
+  const first = body.firstChild;
+  for (const node of before) {
+    if (first) body.insertBefore(node, first);
+    else body.appendChild(node);
+  }
+  for (const node of after) body.appendChild(node);
+  root.insertBefore(head, root.firstChild);
+  root.insertBefore(body, head.nextSibling);
 }
 
 /** NUL or many control characters: not a page. */

@@ -1,7 +1,9 @@
-// Bytes to text, or a reason why not. Input from the open web lies about its encoding, so
-// the order is: byte-order marks, strict UTF-8, then Windows-1252 (a superset of Latin-1,
-// the commonest mislabelled encoding in news scrapes).
+// Bytes to text, or a reason why not. Input from the open web lies about its encoding
+// (a page "declared UTF-8" is often Latin-1 or Windows-1256), so the bytes decide: byte-
+// order marks, UTF-16 told by its zero bytes, strict UTF-8, and failing that a statistical
+// guess among the single-byte code pages (chardet), Windows-1252 when it cannot tell.
 import { gunzipSync } from 'node:zlib';
+import * as chardet from 'chardet';
 import { fail, ok, type Result } from '../model/index.js';
 
 /** Inputs larger than this (after decompression) are rejected rather than read. */
@@ -26,15 +28,47 @@ export function decodeText(bytes: Buffer): Result<string> {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) text = new TextDecoder('utf-16be').decode(bytes.subarray(2));
   else {
     const head = bytes.subarray(0, 8192);
-    if (looksBinary(head)) return fail('binary data, not text');
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      text = decodeWindows1252(bytes);
+    const utf16 = utf16WithoutBom(head);
+    if (utf16) text = new TextDecoder(utf16).decode(bytes);
+    else if (looksBinary(head)) return fail('binary data, not text');
+    else {
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      } catch {
+        text = decodeLegacy(bytes);
+      }
     }
   }
   if (text.trim() === '') return fail('no text (only whitespace)');
   return ok(text);
+}
+
+/** Text in a single-byte code page, as chardet guesses it. */
+function decodeLegacy(bytes: Buffer): string {
+  const guess = chardet.detect(bytes.subarray(0, 65536));
+  if (guess && /^(windows-125[0-8]|ISO-8859-([2-9]|1[0-5])|KOI8-R)$/i.test(guess) && !/^(windows-1252|ISO-8859-1)$/i.test(guess)) {
+    try {
+      return new TextDecoder(guess.toLowerCase()).decode(bytes);
+    } catch {
+      // An encoding this Node.js cannot decode: fall through to Windows-1252.
+    }
+  }
+  return decodeWindows1252(bytes);
+}
+
+/** UTF-16 without a byte-order mark: mostly-ASCII text has a zero in every other byte. */
+function utf16WithoutBom(head: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (head.length < 16) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < head.length; i += 2) {
+    if (head[i] === 0) evenZeros++;
+    if (head[i + 1] === 0) oddZeros++;
+  }
+  const pairs = Math.floor(head.length / 2);
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
 }
 
 /** NUL bytes or many control characters: an image, archive or executable, not text. */

@@ -8,8 +8,7 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { IngestItem } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
-import { processDocument } from '../pipeline.js';
-import type { Knowledge } from '../analyze/index.js';
+import type { Analyzer } from '../pipeline.js';
 import type { SaveResult, Store } from '../store/index.js';
 
 export interface QueueOptions {
@@ -81,13 +80,13 @@ export interface WorkerOptions extends QueueOptions {
 }
 
 /** Runs a worker until it is stopped (SIGINT/SIGTERM) or, with exitWhenIdle, the queue is empty. */
-export async function runWorker(store: Store, knowledge: Knowledge, opts: WorkerOptions = {}): Promise<void> {
+export async function runWorker(store: Store, analyzer: Analyzer, opts: WorkerOptions = {}): Promise<void> {
   const connection = connect(opts);
   const lockDuration = opts.lockDuration ?? 30_000;
   const worker = new Worker<RawDocument, SaveResult>(
     QUEUE_NAME,
     async (job: Job<RawDocument>) => {
-      const analysed = processDocument(job.data, knowledge);
+      const analysed = await analyzer.process(job.data);
       // A document that cannot be read never will be: fail it at once, with the reason.
       if (!analysed.ok) throw new UnrecoverableError(analysed.error);
       return store.save(analysed.value);

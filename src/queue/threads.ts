@@ -1,60 +1,84 @@
 // An Analyzer over a pool of worker threads. The stages are pure, so each thread loads
 // the knowledge once and runs processDocument on what it is sent; the main thread reads
-// inputs and writes the store. Results come back by request id, in any order.
+// inputs and writes the store. A thread works on one document at a time, and a document
+// that takes longer than the time limit (a hostile page) is refused: its thread is ended
+// and replaced, and the other documents go on.
 import { Worker } from 'node:worker_threads';
 import type { AnalyzedArticle, RawDocument, Result } from '../model/index.js';
 import type { Analyzer } from '../pipeline.js';
 
-interface Pending {
+export const DEFAULT_TIME_LIMIT_MS = 30_000;
+
+interface Job {
+  raw: RawDocument;
   resolve(r: Result<AnalyzedArticle>): void;
-  reject(e: Error): void;
-  worker: Worker;
 }
 
-export function threadAnalyzer(threads: number): Analyzer {
-  const workers = Array.from({ length: threads }, () => new Worker(new URL('./analysis-worker.js', import.meta.url)));
-  const load = new Map<Worker, number>(workers.map((w) => [w, 0]));
-  const pending = new Map<number, Pending>();
-  let nextId = 0;
+interface Slot {
+  worker: Worker;
+  job: Job | null;
+  timer: NodeJS.Timeout | null;
+}
 
-  for (const worker of workers) {
-    worker.on('message', ({ id, result }: { id: number; result: Result<AnalyzedArticle> }) => {
-      const p = pending.get(id);
-      if (!p) return;
-      pending.delete(id);
-      load.set(worker, load.get(worker)! - 1);
-      p.resolve(result);
-    });
-    // A thread that dies fails the documents it held; the batch goes on with the others.
-    const failAll = (e: Error) => {
-      for (const [id, p] of pending) {
-        if (p.worker !== worker) continue;
-        pending.delete(id);
-        p.reject(e);
-      }
-      load.delete(worker);
+export function threadAnalyzer(threads: number, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Analyzer {
+  const waiting: Job[] = [];
+  const slots: Slot[] = [];
+  let closed = false;
+
+  const finish = (slot: Slot, result: Result<AnalyzedArticle>) => {
+    const job = slot.job;
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.job = null;
+    slot.timer = null;
+    job?.resolve(result);
+    dispatch();
+  };
+
+  const start = (): Slot => {
+    const slot: Slot = { worker: new Worker(new URL('./analysis-worker.js', import.meta.url)), job: null, timer: null };
+    slot.worker.on('message', ({ result }: { result: Result<AnalyzedArticle> }) => finish(slot, result));
+    // A thread that dies fails only the document it held, and is replaced.
+    const died = (why: string) => {
+      if (closed) return;
+      slots.splice(slots.indexOf(slot), 1, start());
+      if (slot.job) finish(slot, { ok: false, error: `analysis failed: ${why}` });
     };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => failAll(new Error(`analysis thread exited with code ${code}`)));
-  }
+    slot.worker.on('error', (e) => died(e.message));
+    slot.worker.on('exit', (code) => died(`analysis thread exited with code ${code}`));
+    return slot;
+  };
+
+  const dispatch = () => {
+    for (const slot of slots) {
+      if (slot.job || waiting.length === 0) continue;
+      const job = waiting.shift()!;
+      slot.job = job;
+      slot.timer = setTimeout(() => {
+        const timedOut = slot.job;
+        slot.job = null;
+        slots.splice(slots.indexOf(slot), 1, start());
+        slot.worker.removeAllListeners('exit');
+        void slot.worker.terminate();
+        timedOut?.resolve({ ok: false, error: `analysis took longer than ${timeLimitMs / 1000} s` });
+        dispatch();
+      }, timeLimitMs);
+      slot.worker.postMessage({ raw: job.raw });
+    }
+  };
+
+  for (let i = 0; i < threads; i++) slots.push(start());
 
   return {
     parallelism: threads,
     process(raw: RawDocument) {
-      // The least busy live thread takes the document.
-      let best: Worker | undefined;
-      for (const [w, n] of load) if (best === undefined || n < load.get(best)!) best = w;
-      if (!best) return Promise.reject(new Error('no analysis thread is running'));
-      const id = nextId++;
-      load.set(best, load.get(best)! + 1);
-      const worker = best;
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject, worker });
-        worker.postMessage({ id, raw });
+      return new Promise((resolve) => {
+        waiting.push({ raw, resolve });
+        dispatch();
       });
     },
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      closed = true;
+      await Promise.all(slots.map((s) => s.worker.terminate()));
     },
   };
 }

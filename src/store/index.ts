@@ -66,7 +66,14 @@ export interface Store {
   /** Which of `keys` were not yet seen in this feed. */
   unseenItems(feedUrl: string, keys: string[]): Promise<string[]>;
   markItemSeen(feedUrl: string, key: string): Promise<void>;
+  /** Integrity checks (`sitrep doctor`): an empty list means the store is sound. */
+  check(): Promise<Problem[]>;
   close(): Promise<void>;
+}
+
+export interface Problem {
+  check: string;
+  detail: string;
 }
 
 export interface FeedState {
@@ -111,7 +118,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   await migrate(db, migrations('sqlite'));
-  return new KyselyStore(db, sqliteFullTextIds);
+  return new KyselyStore(db, sqliteHooks);
 }
 
 /** Opens (migrating as needed) the PostgreSQL store at `url` (`postgres://user@host/db`). */
@@ -125,7 +132,7 @@ export async function openPostgresStore(url: string): Promise<Store> {
     await db.destroy();
     throw e;
   }
-  return new KyselyStore(db, postgresFullTextIds);
+  return new KyselyStore(db, postgresHooks);
 }
 
 async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
@@ -137,21 +144,44 @@ async function migrate(db: Kysely<Database>, migrations: Record<string, Migratio
   }
 }
 
-/** How a dialect turns a full-text query into a subquery of matching article ids. */
-type FullTextIds = (query: string) => ReturnType<typeof sql<number>>;
+/** What differs between dialects beyond what Kysely hides. */
+interface DialectHooks {
+  /** A full-text query as a subquery of matching article ids. */
+  fullTextIds(query: string): ReturnType<typeof sql<number>>;
+  /** The engine's own integrity checks. */
+  engineChecks(db: Kysely<Database>): Promise<Problem[]>;
+}
 
-const sqliteFullTextIds: FullTextIds = (query) =>
-  sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`;
+const sqliteHooks: DialectHooks = {
+  fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
+  async engineChecks(db) {
+    const problems: Problem[] = [];
+    const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
+    for (const r of integrity.rows) if (r.integrity_check !== 'ok') problems.push({ check: 'integrity_check', detail: r.integrity_check });
+    const fk = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
+    for (const r of fk.rows) problems.push({ check: 'foreign_keys', detail: `${r.table} row ${r.rowid} points to a missing ${r.parent} row` });
+    try {
+      await sql`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
+    } catch (e) {
+      problems.push({ check: 'full_text', detail: `the full-text index does not match the articles: ${(e as Error).message}` });
+    }
+    return problems;
+  },
+};
 
-const postgresFullTextIds: FullTextIds = (query) =>
-  sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`;
+const postgresHooks: DialectHooks = {
+  fullTextIds: (query) =>
+    sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`,
+  // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
+  engineChecks: async () => [],
+};
 
 const CHUNK = 400;
 
 class KyselyStore implements Store {
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly fullTextIds: FullTextIds,
+    private readonly hooks: DialectHooks,
   ) {}
 
   async findByHash(contentHash: string): Promise<number | null> {
@@ -171,6 +201,8 @@ class KyselyStore implements Store {
   }
 
   private saveOnce(doc: AnalyzedArticle): Promise<SaveResult> {
+    const bad = spanOutsideText(doc);
+    if (bad) return Promise.reject(new Error(`refusing to store a layer span outside the text: ${bad}`));
     return this.db.transaction().execute(async (trx) => {
       const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', doc.article.contentHash).executeTakeFirst();
       if (existing) return { status: 'unchanged', articleId: existing.id };
@@ -188,6 +220,7 @@ class KyselyStore implements Store {
           published_basis: a.publishedBasis,
           language: a.language,
           text: a.text,
+          text_length: a.text.length,
           ingested_at: new Date().toISOString(),
         })
         .returning('id')
@@ -239,11 +272,11 @@ class KyselyStore implements Store {
     if (query.search) {
       // Check the query's syntax first, so a typo is reported as such rather than as a failure.
       try {
-        await this.db.selectFrom('articles').select('id').where('id', 'in', this.fullTextIds(query.search)).limit(1).execute();
+        await this.db.selectFrom('articles').select('id').where('id', 'in', this.hooks.fullTextIds(query.search)).limit(1).execute();
       } catch (e) {
         throw new QueryError(`bad full-text query "${query.search}": ${(e as Error).message}`);
       }
-      q = q.where('id', 'in', this.fullTextIds(query.search));
+      q = q.where('id', 'in', this.hooks.fullTextIds(query.search));
     }
     if (query.outlet) q = q.where('outlet', '=', query.outlet);
     if (query.language) q = q.where('language', '=', query.language);
@@ -315,9 +348,49 @@ class KyselyStore implements Store {
       .execute();
   }
 
+  async check(): Promise<Problem[]> {
+    const problems = await this.hooks.engineChecks(this.db);
+    // Every layer span must lie within its article's text.
+    for (const table of ['sentences', 'entities', 'places', 'times', 'quantities', 'events'] as const) {
+      const rows = await this.db
+        .selectFrom(table)
+        .innerJoin('articles', 'articles.id', `${table}.article_id`)
+        .select([`${table}.article_id as article_id`, `${table}.idx as idx`, `${table}.start as start`, `${table}.end as end`, 'articles.text_length as length'])
+        .where((eb) => eb.or([
+          eb(`${table}.start`, '<', 0),
+          eb(`${table}.start`, '>', eb.ref(`${table}.end`)),
+          eb(`${table}.end`, '>', eb.ref('articles.text_length')),
+        ]))
+        .limit(1000)
+        .execute();
+      for (const r of rows) {
+        problems.push({ check: 'offsets', detail: `${table} ${r.idx} of article ${r.article_id} spans ${r.start}-${r.end}, outside its text of ${r.length}` });
+      }
+    }
+    return problems;
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** The first layer span that does not lie within the article's text, described; else null. */
+function spanOutsideText(doc: AnalyzedArticle): string | null {
+  const length = doc.article.text.length;
+  const layers = { sentences: doc.sentences, entities: doc.entities, places: doc.places, times: doc.times, quantities: doc.quantities };
+  for (const [name, spans] of Object.entries(layers)) {
+    for (const [i, s] of (spans as { start: number; end: number }[]).entries()) {
+      if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length)) {
+        return `${name} ${i} spans ${s.start}-${s.end} in a text of ${length}`;
+      }
+    }
+  }
+  for (const [i, e] of doc.events.entries()) {
+    const { start, end } = e.evidence;
+    if (!(start >= 0 && start <= end && end <= length)) return `event ${i} evidence spans ${start}-${end} in a text of ${length}`;
+  }
+  return null;
 }
 
 async function insertLayers(trx: Transaction<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {

@@ -31,6 +31,8 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('published_basis', 'text', (c) => c.notNull())
       .addColumn('language', 'text', (c) => c.notNull())
       .addColumn('text', 'text', (c) => c.notNull())
+      // In UTF-16 code units, as layer offsets are: checks need not read the text.
+      .addColumn('text_length', 'integer', (c) => c.notNull())
       .addColumn('ingested_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('articles_source_id').on('articles').column('source_id').execute();

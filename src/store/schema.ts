@@ -14,6 +14,7 @@ export interface ArticlesTable {
   published_basis: string;
   language: string;
   text: string;
+  text_length: number;
   ingested_at: string;
 }
 

@@ -63,7 +63,7 @@ const shelling: EventMention = {
   place: { name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 },
   date: { start: '2024-03-13', end: '2024-03-13', precision: 'day', basis: 'relative' },
   status: 'occurred', killed: { min: 4, max: null, who: 'civilians', text: 'at least four civilians' }, injured: null,
-  source: { id: 'SOHR', text: 'the Syrian Observatory' }, evidence: { sentence: 0, start: 0, end: 40 }, confidence: 0.8,
+  source: { id: 'SOHR', text: 'the Syrian Observatory' }, evidence: { sentence: 0, start: 0, end: 20 }, confidence: 0.8,
 };
 
 for (const dialect of dialects) {
@@ -115,6 +115,15 @@ for (const dialect of dialects) {
         // The same article, repaired, is then stored normally.
         const fixed = { ...broken, places: [] };
         assert.equal((await store.save(fixed)).status, 'stored');
+      }));
+
+    test('a layer span outside the text is refused, and the store stays sound', () =>
+      withStore(async (store) => {
+        const text = 'Short text.';
+        await assert.rejects(store.save(article(text, { sentences: [{ start: 0, end: 40 }] })), /span outside the text: sentences 0 spans 0-40 in a text of 11/);
+        assert.deepEqual(await store.counts(), { articles: 0, events: 0 });
+        await store.save(article(text));
+        assert.deepEqual(await store.check(), []);
       }));
 
     test('full-text search finds articles by words in their text', () =>

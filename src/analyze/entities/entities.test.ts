@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention } from '../../model/index.js';
 import type { Doc } from '../types.js';
 import { splitSentences } from '../sentences/index.js';
-import { findEntities, loadEntityKnowledge } from './index.js';
+import { compileEntityKnowledge, findEntities, loadEntityKnowledge, readActorData } from './index.js';
 
 const k = loadEntityKnowledge();
 
@@ -41,6 +41,8 @@ test('generic labels resolve to the ids in EVENTS.md', () => {
   assert.equal(one(ms, 'Iranian-backed militias').id, 'IRN.MIL');
   assert.equal(one(ms, 'Syrian Arab Army').id, 'SYR.MIL');
   assert.equal(one(ms, 'Assad regime').id, 'SYR.GOV');
+  assert.deepEqual(one(ms, 'Assad regime').labels, ['Assad regime']);
+  assert.equal(one(ms, 'Syrian Arab Army').labels, undefined);
   assert.equal(one(ms, 'opposition fighters').id, 'SYR.REB');
 });
 
@@ -137,7 +139,8 @@ test('acronyms are case-sensitive: "us" is not the United States', () => {
 
 test('a backer before a country name keeps the country: "Turkey-backed Azerbaijan"', () => {
   const ms = find('Turkey-backed Azerbaijan fought Armenia in 2020.');
-  assert.equal(one(ms, 'Azerbaijan').id, 'AZE');
+  assert.equal(one(ms, 'Turkey-backed Azerbaijan').id, 'AZE');
+  assert.deepEqual(one(ms, 'Turkey-backed Azerbaijan').labels, ['Turkey-backed']);
   assert.equal(one(ms, 'Armenia').id, 'ARM');
 });
 
@@ -148,4 +151,51 @@ test('"the militants" after a named group refer to it', () => {
 
 test('no text, no mentions', () => {
   assert.deepEqual(find(''), []);
+});
+
+test('a titled person the dictionary does not know gets the office as id', () => {
+  const ms = find('Iraqi President Salim Rahman met the president of Armenia. Rahman said the visit went well.');
+  const p = one(ms, 'Salim Rahman');
+  assert.equal(p.type, 'person');
+  assert.equal(p.id, 'IRQ.GOV');
+  assert.deepEqual(p.labels, ['Iraqi President']);
+  assert.equal(one(ms, 'president of Armenia').id, 'ARM.GOV');
+  assert.equal(one(ms, 'Rahman').id, 'IRQ.GOV');
+});
+
+test('plural demonyms are people, not the state; "the Syrian people" are civilians', () => {
+  const ms = find('Syrians returned home, and the Syrian people welcomed the Russians in Syria.');
+  assert.equal(one(ms, 'Syrians').type, 'group');
+  assert.equal(one(ms, 'Syrian people').id, 'SYR.CVL');
+  assert.equal(one(ms, 'Russians').id, 'RUS');
+});
+
+test('without a country named, bare "rebels" get no theatre id, but known groups keep theirs', () => {
+  assert.equal(one(find('The rebels clashed with soldiers overnight.'), 'rebels').id, undefined);
+  assert.equal(one(find('Hezbollah fighters clashed with rebels overnight.'), 'Hezbollah fighters').id, 'LBN.HEZ');
+});
+
+test('with no sentences given, the whole text is one sentence', () => {
+  const text = 'Sergei Lavrov met Hakan Fidan in Ankara. Lavrov said the Turkish side agreed.';
+  const doc: Doc = { text, published: '2024-05-01', language: 'en', title: null, sentences: [], entities: [], places: [], times: [], quantities: [] };
+  const ms = findEntities(doc, k);
+  assert.deepEqual(ids(ms), ['Sergei Lavrov -> PER.LAVROV', 'Hakan Fidan -> PER.FIDAN', 'Lavrov -> PER.LAVROV', 'Turkish side -> TUR.GOV']);
+});
+
+test('a small hand-made lexicon is enough to run the stage', () => {
+  const data = readActorData();
+  const small = compileEntityKnowledge({
+    countries: [{ iso3: 'XKA', names: ['Kardania'], demonyms: ['Kardanian'], capitals: ['Velgrad'] }],
+    entries: [{ id: 'XKA.FRONT', type: 'group', country: 'XKA', names: ['Northern Front'], acronyms: ['NF'], source: 'test' }],
+    labels: data.labels,
+  });
+  const text = 'Kardanian troops shelled the Northern Front. Velgrad said NF fighters withdrew.';
+  const doc: Doc = { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  assert.deepEqual(ids(findEntities(doc, small)), ['Kardanian troops -> XKA.MIL', 'Northern Front -> XKA.FRONT', 'Velgrad -> XKA.GOV', 'NF fighters -> XKA.FRONT']);
+});
+
+test('a name in apposition says who the role is; "the regime" is the regime named before', () => {
+  const ms = find('In Ankara, the Iranian president, Hassan Rouhani, criticised the Assad regime. Turkey said the regime must go.', '2024-06-01');
+  assert.equal(one(ms, 'Iranian president').id, 'PER.ROUHANI');
+  assert.equal(one(ms, 'regime').id, 'SYR.GOV');
 });

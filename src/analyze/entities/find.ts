@@ -5,7 +5,7 @@
 // mentions, (3) in-document coreference for surnames, role descriptions and pronouns.
 import type { EntityMention, EntityType } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
-import type { ActorEntry, Alias, EntityKnowledge, PhraseNode, TrieNode } from './knowledge.js';
+import type { ActorEntry, Alias, EntityKnowledge, PhraseNode, Role, TrieNode } from './knowledge.js';
 import { tokenize, type Token } from './tokens.js';
 
 interface Unit {
@@ -18,11 +18,9 @@ interface Unit {
 /** A mention while the document is read, with what coreference needs to know. */
 interface Draft extends EntityMention {
   sentence: number;
-  /** Unknown or known person: key of the last name token, for later surname-only mentions. */
-  surname?: string;
   /** A description to resolve to a person ("the Russian diplomat"). */
   role?: { country: string | undefined; category: string; counterpart: boolean };
-  /** he/she (third), I/me/my (first: the speaker), we/us/our (an organisation speaking). */
+  /** he/she/him (third), I/me (first: the speaker), we/us (the speaker's institution). */
   pronoun?: 'third' | 'first' | 'we';
   /** A generic "the militants" that may refer to a group named just before. */
   definiteGeneric?: boolean;
@@ -30,24 +28,30 @@ interface Draft extends EntityMention {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
+/** The sector an office belongs to, for people the dictionary does not know. */
+const TITLE_SECTOR: Record<string, string> = {
+  president: 'GOV', 'prime minister': 'GOV', 'foreign minister': 'GOV', minister: 'GOV', leader: 'GOV', spokesperson: 'GOV',
+  'defence minister': 'MIL', commander: 'MIL', officer: 'MIL',
+};
+
 /** Title categories that name an office (so "the Foreign Secretary" is a person). */
 const OFFICE_TITLES = new Set(['president', 'prime minister', 'foreign minister', 'defence minister', 'spokesperson', 'minister', 'commander']);
 const LOCATIVE = new Set(['in', 'to', 'from', 'through', 'near', 'at', 'into', 'via', 'outside', 'around', 'toward', 'towards', 'across', 'inside', 'reached', 'visited', 'visit']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du']);
 const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
 // Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
-const PRONOUNS: Record<string, 'third' | 'first' | 'we'> = { he: 'third', she: 'third', him: 'third', i: 'first', me: 'first', we: 'we', us: 'we' };
-const ACRONYM_STOP = new Set(['VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
+const PRONOUNS = new Map<string, 'third' | 'first' | 'we'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we']]);
+const ACRONYM_STOP = new Set(['DNA', 'NGO', 'NGOS', 'GPS', 'HIV', 'AIDS', 'GDP', 'VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
 export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k: EntityKnowledge) => {
   const toks = tokenize(doc.text, doc.sentences);
   const units = dictionaryUnits(toks, k);
-  const theater = pickTheater(toks, units) ?? k.defaultTheater;
+  const theater = pickTheater(toks, units);
   const year = doc.published ? Number(doc.published.slice(0, 4)) : null;
   const reader = new Reader(doc.text, toks, units, k, theater);
   const drafts = reader.read();
-  resolveCoreference(drafts, k, year);
+  resolveCoreference(drafts, doc.text, k, year);
   return drafts
     .filter((d) => !(d.pronoun === 'third' && d.type !== 'person'))
     .map(({ start, end, text, type, id, labels }) => ({
@@ -193,10 +197,18 @@ class Reader {
       let q = j + 1;
       if (this.toks[q]?.key === 'the' && this.joined(q)) q++;
       let r = q;
-      while (r < this.toks.length && this.joined(r) && this.toks[r]!.upper && !this.units[r]?.alias.entry.type.startsWith('person')) r++;
+      while (r < this.toks.length && this.joined(r) && this.toks[r]!.upper && this.units[r]?.alias.entry.type !== 'person') r++;
       if (r > q) j = r;
     }
     return { j, value: t.value };
+  }
+
+  /** "of Armenia" / "of the United States" at j: the country and the token after it. */
+  private ofCountry(j: number): { iso: string; j: number } | null {
+    if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
+    const u = this.units[j + 1];
+    if (!u || (u.alias.kind !== 'country' && u.alias.kind !== 'capital')) return null;
+    return { iso: u.alias.entry.country!, j: u.j };
   }
 
   private isLabel(key: string): boolean {
@@ -217,19 +229,28 @@ class Reader {
       const initial = /^\p{Lu}$/u.test(w.text);
       const particle = NAME_PARTICLES.has(w.key) && j + 1 < this.toks.length && this.toks[j + 1]!.upper && this.toks[j + 1]!.joined;
       if (!(w.upper || particle)) break;
-      if (!initial && !particle && (this.k.notNames.has(w.text) || this.k.orgSuffixes.has(w.key) || this.isLabel(w.key) || this.phraseAt(this.k.titles, j))) break;
+      if (!initial && !particle && (this.k.notNames.has(w.text) || this.k.orgSuffixes.has(w.key) || this.isLabel(w.key))) break;
+      // A title word starts a new title ("… Minister Ellwood") unless it ends the name ("Tom King").
+      const inner = j > p ? this.phraseAt(this.k.titles, j) : null;
+      if (inner && inner.j < this.toks.length && this.toks[inner.j]!.joined && this.toks[inner.j]!.upper) break;
+      if (j === p && this.phraseAt(this.k.titles, j)) break;
       j++;
     }
     if (j === p || !this.toks[j - 1]!.upper || /^\p{Lu}$/u.test(this.toks[j - 1]!.text)) return null;
     return { i: p, j };
   }
 
-  private personName(name: { i: number; j: number; entry?: ActorEntry }, labels: string[]): number {
+  /**
+   * A person. `roleId` is the office a title gives a person the dictionary does not know
+   * ("Iraqi President X" -> `IRQ.GOV`): the actor the events need, without a person id.
+   */
+  private personName(name: { i: number; j: number; entry?: ActorEntry }, labels: string[], roleId?: string): number {
     const last = this.toks[name.j - 1]!.key;
     let id = name.entry?.id;
     if (!id && name.j - name.i === 1) id = this.surnames.get(last)?.id;
+    id ??= roleId;
     if (name.j - name.i >= 2 || name.entry) this.surnames.set(last, id ? { id } : {});
-    this.emit(name.i, name.j, 'person', id, labels, { surname: last });
+    this.emit(name.i, name.j, 'person', id, labels);
     return name.j;
   }
 
@@ -237,7 +258,7 @@ class Reader {
 
   private pronoun(i: number): number | null {
     const t = this.toks[i]!;
-    const kind = PRONOUNS[t.key];
+    const kind = PRONOUNS.get(t.key);
     // "US" is the country; "I" must be the word, not a numeral in "World War I".
     if (!kind || t.text === 'US' || (t.key === 'i' && t.text !== 'I') || (t.text === 'I' && /War\s*$/.test(t.gap))) return null;
     this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
@@ -272,14 +293,21 @@ class Reader {
             this.bareNames([c]);
           }
           const from = items.length > 0 ? items[0]!.i : p;
-          return this.personName(name, [this.text.slice(this.toks[from]!.start, this.toks[name.i]!.start).trim()]);
+          const owner = [...items].reverse().find((x) => x.kind === 'country' || x.kind === 'entity');
+          const iso = owner?.kind === 'country' ? owner.iso : owner?.kind === 'entity' ? owner.entry.country : undefined;
+          const sector = TITLE_SECTOR[title.value];
+          const roleId = owner?.kind === 'entity' && !owner.entry.id.startsWith(`${iso}.`) && owner.entry.type !== 'country' ? owner.entry.id : iso && sector ? `${iso}.${sector}` : undefined;
+          return this.personName(name, [this.text.slice(this.toks[from]!.start, this.toks[name.i]!.start).trim()], roleId);
         }
       }
       // "the Foreign Secretary", "The Prime Minister": an office named without its holder.
       if (title && items.length === 0 && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
         if (!this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
-          this.emit(p, title.j, 'person', undefined, [this.slice(p, title.j)], { role: { country: undefined, category: title.value, counterpart: false } });
-          return title.j;
+          // "the president of Armenia": the country after "of".
+          const of = this.ofCountry(title.j);
+          const end = of?.j ?? title.j;
+          this.emit(p, end, 'person', undefined, [this.slice(p, end)], { role: { country: of?.iso, category: title.value, counterpart: false } });
+          return end;
         }
       }
       // "the Russian diplomat", "his Turkish counterpart"
@@ -369,8 +397,6 @@ class Reader {
     const head = words[words.length - 1]!;
     let sector = sectorOf(words, head, this.k);
     const first = np[0]!.i;
-    const end = np[h]!.j;
-    const label = this.slice(first, end);
 
     const resolve = (iso: string | undefined): { id?: string; type: EntityType } | null => {
       if (!entity && !iso && (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL')) return { id: sector, type: 'other' };
@@ -387,7 +413,8 @@ class Reader {
         if (sector === 'UNK' && entity.type !== 'group') return { id: 'UNK', type: 'other' };
         return { id: entity.id, type: entity.type };
       }
-      if (sector === 'UNK') return { id: 'UNK', type: 'other' };
+      // "a source of income" is no actor; "a military source" is.
+      if (sector === 'UNK') return head === 'source' && words.length === 1 ? null : { id: 'UNK', type: 'other' };
       const c = iso ?? this.theater;
       if (iso) {
         if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
@@ -397,13 +424,20 @@ class Reader {
       if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };
       if (sector === 'CVL' && head !== 'people' && head !== 'population') return { ...(c ? { id: `${c}.CVL` } : {}), type: 'other' };
       if (sector === 'MED' && words.includes('state')) return { ...(c ? { id: `${c}.MED` } : {}), type: 'organization' };
-      if (sector === 'GOV' && head === 'regime') return { ...(c ? { id: `${c}.GOV` } : {}), type: 'organization' };
+      if (sector === 'GOV' && head === 'regime') {
+        // "the regime" after "the Assad regime" is that regime, whatever the theatre.
+        const named = lastWhere(this.out, (m) => m.id !== undefined && m.id.endsWith('.GOV') && /regime/i.test(m.text));
+        const id = named?.id ?? (c ? `${c}.GOV` : undefined);
+        return { ...(id ? { id } : {}), type: 'organization' };
+      }
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
       return null;
     };
 
     // "the Turkish and Russian military": one mention per country.
     if (countries.length > 1 && np.some((x) => x.kind === 'and')) {
+      const end = np[h]!.j;
+      const label = this.slice(first, end);
       for (const c of countries.slice(0, -1)) {
         const r = resolve(c.iso);
         if (r) this.emit(c.i, c.j, r.type, r.id, [label]);
@@ -413,7 +447,15 @@ class Reader {
       if (r) this.emit(last.i, end, r.type, r.id, [label]);
       return end;
     }
-    const iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
+    let iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
+    let end = np[h]!.j;
+    // "the delegations of Russia", "the people of Syria": the country after "of".
+    const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end) : null;
+    if (of) {
+      iso = of.iso;
+      end = of.j;
+    }
+    const label = this.slice(first, end);
     let r = resolve(iso);
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
     // "the militants of the Islamist alliance "X"": the group named after "of".
@@ -434,7 +476,16 @@ class Reader {
   /** Names without an actor noun after them: each country and entity on its own. */
   private bareNames(items: Item[]): number | null {
     let last: number | null = null;
-    for (const it of items) {
+    for (let x = 0; x < items.length; x++) {
+      const it = items[x]!;
+      const next = items[x + 1];
+      // "Turkey-backed Azerbaijan": the state, with its backer as the label.
+      if (it.kind === 'backer' && next?.kind === 'country' && next.alias.kind === 'country') {
+        this.emit(it.i, next.j, 'country', next.iso, [this.slice(it.i, it.j)]);
+        last = next.j;
+        x++;
+        continue;
+      }
       if (it.kind === 'country') {
         const a = it.alias;
         // "Syrians", "the Iraqis": the people, not the state.
@@ -442,10 +493,12 @@ class Reader {
         this.emit(it.i, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
         last = it.j;
       } else if (it.kind === 'entity') {
-        this.emit(it.i, it.j, it.entry.type, it.entry.id);
+        // "Assad regime", "Syrian army": a descriptive word the outlet chose is a label; a proper name is not.
+        const descriptive = this.toks.slice(it.i, it.j).some((t) => !t.upper && this.isLabel(t.key));
+        this.emit(it.i, it.j, it.entry.type, it.entry.id, descriptive ? [this.slice(it.i, it.j)] : []);
         last = it.j;
       } else if (it.kind === 'backer') {
-        this.emit(it.i, it.i + 1, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
+        this.emit(it.i, it.j, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
         last = it.j;
       } else if (it.kind === 'label') {
         break;
@@ -470,7 +523,7 @@ class Reader {
     // A surname seen earlier in full ("Hamoud" after "Youssef Hamoud").
     const known = this.surnames.get(t.key);
     if (known && !(this.joined(i + 1) && toks[i + 1]!.upper)) {
-      this.emit(i, i + 1, 'person', known.id, [], { surname: t.key });
+      this.emit(i, i + 1, 'person', known.id);
       return i + 1;
     }
     let j = i + 1;
@@ -494,7 +547,8 @@ class Reader {
     if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) return this.emitOrg(i, j);
     // Persons: "John Smith said", "John Smith, the spokesman".
     const next = toks[j];
-    if (n >= 2 && n <= 4 && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
+    const hasActor = this.units.slice(i, j).some((u) => u !== undefined);
+    if (n >= 2 && n <= 4 && !hasActor && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
       const gap = next.gap;
       const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
       const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && !!(this.phraseAt(this.k.titles, j + 1) ?? this.phraseAt(this.k.titles, j + 2) ?? this.phraseAt(this.k.roleNouns, j + 1) ?? this.phraseAt(this.k.roleNouns, j + 2));
@@ -553,7 +607,8 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
 // Pass 3: coreference inside the document.
 
 const ROLE_FAMILY: Record<string, string[]> = {
-  president: ['president', 'supreme leader', 'king', 'emir', 'leader', 'prime minister', 'chancellor', 'crown prince'],
+  president: ['president', 'king', 'emir'],
+  leader: ['president', 'supreme leader', 'king', 'emir', 'leader', 'prime minister', 'chancellor', 'crown prince'],
   'prime minister': ['prime minister', 'chancellor', 'premier'],
   'foreign minister': ['foreign minister'],
   'defence minister': ['defence minister'],
@@ -576,11 +631,10 @@ function roleScore(e: ActorEntry, country: string | undefined, category: string,
 }
 
 function categoryOf(e: ActorEntry, year: number | null): string {
-  const roles = e.roles ?? [];
-  const now = roles.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? roles[roles.length - 1];
+  const now = roleIn(e, year);
   if (!now) return 'president';
   for (const [cat, family] of Object.entries(ROLE_FAMILY)) if (family[0] === now.title) return cat;
-  return ROLE_FAMILY['president']!.includes(now.title) ? 'president' : now.title;
+  return ROLE_FAMILY['leader']!.includes(now.title) ? 'leader' : now.title;
 }
 
 function nearestPerson(drafts: Draft[], d: Draft): Draft | undefined {
@@ -595,46 +649,66 @@ function nearestPerson(drafts: Draft[], d: Draft): Draft | undefined {
   return best;
 }
 
-function resolveCoreference(drafts: Draft[], k: EntityKnowledge, year: number | null): void {
+/** The last item that fits, scanning back from the end. */
+function lastWhere<T>(xs: readonly T[], fits: (x: T) => boolean): T | undefined {
+  for (let i = xs.length - 1; i >= 0; i--) if (fits(xs[i]!)) return xs[i];
+  return undefined;
+}
+
+/** The role a person holds in the publication year (else their latest). */
+function roleIn(e: ActorEntry | undefined, year: number | null): Role | undefined {
+  const roles = e?.roles ?? [];
+  return roles.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? roles[roles.length - 1];
+}
+
+function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, year: number | null): void {
   const persons: Draft[] = [];
-  for (const d of drafts) {
-    if (d.role) {
+  const named = (p: Draft) => !p.pronoun && p.id !== undefined;
+  for (let n = 0; n < drafts.length; n++) {
+    const d = drafts[n]!;
+    // "the Iranian president, Hassan Rouhani": the name in apposition says who.
+    const next = drafts[n + 1];
+    if (d.role && next?.type === 'person' && next.id?.startsWith('PER.') && /^\s*,\s*$/.test(text.slice(d.end, next.start))) {
+      d.id = next.id;
+    } else if (d.role) {
+      const { country, counterpart } = d.role;
       let category = d.role.category;
-      if (d.role.counterpart) {
-        const other = [...persons].reverse().find((p) => p.id && p.sentence >= d.sentence - 1 && !p.id.startsWith(d.role!.country ?? '\u0000'));
+      if (counterpart) {
+        // "his Turkish counterpart": the same office as the person just named, in the other country.
+        const other = lastWhere(persons, (p) => named(p) && p.sentence >= d.sentence - 1 && !(country && p.id!.startsWith(country)));
         const e = other?.id ? k.byId.get(other.id) : undefined;
         category = e ? categoryOf(e, year) : 'president';
       }
-      const country = d.role.country;
       // Someone already named in the article, else the office holder of the year.
-      let found = [...persons].reverse().find((p) => p.id && roleScore(k.byId.get(p.id)!, country, category, null) > 0 && (country !== undefined || p.sentence >= d.sentence - 1));
-      let id = found?.id;
+      const holds = (p: Draft) => named(p) && k.byId.has(p.id!) && roleScore(k.byId.get(p.id!)!, country, category, null) > 0;
+      let id = lastWhere(persons, (p) => holds(p) && (country !== undefined || p.sentence >= d.sentence - 1))?.id;
       if (!id && country) {
-        let bestScore = 0;
+        let bestScore = 9;
         for (const e of k.persons) {
           const s = roleScore(e, country, category, year);
           if (s > bestScore) (bestScore = s), (id = e.id);
         }
-        if (bestScore < 10) id = undefined;
       }
+      // Nobody known holds it: the office itself ("Montenegro's prime minister" -> MNE.GOV).
+      if (!id && country && !counterpart) id = `${country}.${TITLE_SECTOR[category] ?? 'GOV'}`;
       if (id) d.id = id;
-      found = undefined;
     } else if (d.pronoun === 'third') {
-      const ante = [...persons].reverse().find((p) => !p.pronoun && p.sentence >= d.sentence - 2);
+      const ante = lastWhere(persons, (p) => !p.pronoun && p.sentence >= d.sentence - 2);
       if (ante?.id) d.id = ante.id;
       else if (!ante) d.type = 'other';
     } else if (d.pronoun) {
-      // The speaker: the nearest named person in this or the next or previous sentence.
+      // The speaker: the nearest named person in this sentence, else the next, else the previous.
       const speaker = nearestPerson(drafts, d);
-      const e = speaker?.id ? k.byId.get(speaker.id) : undefined;
       if (d.pronoun === 'first') {
         if (speaker?.id) d.id = speaker.id;
-      } else {
-        const role = e?.roles?.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? e?.roles?.[e.roles.length - 1];
-        if (role) d.id = role.of;
+      } else if (speaker?.id) {
+        // "we" is the speaker's institution (Lavrov's "we" -> RUS.GOV).
+        const e = k.byId.get(speaker.id);
+        const id = e ? roleIn(e, year)?.of : speaker.id;
+        if (id) d.id = id;
       }
     } else if (d.definiteGeneric) {
-      const group = [...drafts].filter((g) => g.end <= d.start && g.type === 'group' && g.id && !g.definiteGeneric && g.sentence >= d.sentence - 2 && !g.labels?.length).pop();
+      const group = lastWhere(drafts, (g) => g.end <= d.start && g.type === 'group' && g.id !== undefined && !g.definiteGeneric && g.sentence >= d.sentence - 2 && !g.labels?.length);
       if (group?.id) d.id = group.id;
     }
     if (d.type === 'person') persons.push(d);

@@ -229,6 +229,14 @@ const LATIN = /^[\p{Script=Latin}\s.'’\-,()&]+$/u;
 
 /** Country names and demonyms from world-countries, plus the hand-kept additions. */
 export function countrySeeds(world: WorldCountry[], extra: CountriesExtra): CountrySeed[] {
+  // A demonym the additions give to one country is that country's alone ("American" is the
+  // United States, not the Northern Mariana Islands); otherwise the first country keeps it.
+  const claimed = new Map<string, string>();
+  for (const [iso, more] of Object.entries(extra.countries)) for (const d of more.demonyms ?? []) claimed.set(d, iso);
+  for (const c of world) {
+    const eng = c.demonyms?.eng;
+    for (const d of eng ? [eng.m, eng.f] : []) if (!claimed.has(d)) claimed.set(d, c.cca3);
+  }
   return world.map((c) => {
     const more = extra.countries[c.cca3] ?? {};
     // Two-letter codes ("SY") and native spellings are not English press usage.
@@ -238,7 +246,7 @@ export function countrySeeds(world: WorldCountry[], extra: CountriesExtra): Coun
       iso3: c.cca3,
       names: unique([c.name.common, c.name.official, ...alt, ...(more.names ?? [])]),
       acronyms: more.acronyms ?? [],
-      demonyms: unique([...dem, ...(more.demonyms ?? [])]).filter((d) => d.length > 2),
+      demonyms: unique([...dem, ...(more.demonyms ?? [])]).filter((d) => d.length > 2 && claimed.get(d) === c.cca3),
       // Capitals are metonyms for a government only where the press uses them so.
       capitals: more.capitals ?? [],
     };

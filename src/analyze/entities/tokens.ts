@@ -28,14 +28,23 @@ export interface Token {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`][\p{L}\p{M}]+)*/gu;
 const SUN_LETTER_ARTICLES = new Set(['el', 'al', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ul']);
 
+const keyCache = new Map<string, string>();
+
 /** The comparison key of a written form: accents, apostrophes, dots and case removed. */
 export function keyOf(word: string): string {
-  return word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/['’ʼ`ʻ.]/g, '')
-    .toLowerCase();
+  let key = keyCache.get(word);
+  if (key !== undefined) return key;
+  key = /^[A-Za-z0-9]*$/.test(word)
+    ? word.toLowerCase()
+    : word
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .replace(/ı/g, 'i')
+        .replace(/['’ʼ`ʻ.]/g, '')
+        .toLowerCase();
+  if (keyCache.size > 200_000) keyCache.clear();
+  keyCache.set(word, key);
+  return key;
 }
 
 export function tokenize(text: string, sentences: readonly { start: number; end: number }[] = []): Token[] {
@@ -48,10 +57,10 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
     const start = m.index;
     let word = m[0];
     let poss: string | null = null;
-    const p = /^(.{2,})(['’]s)$/u.exec(word);
-    if (p) {
-      word = p[1]!;
-      poss = p[2]!;
+    const n = word.length;
+    if (n > 3 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
+      poss = word.slice(n - 2);
+      word = word.slice(0, n - 2);
     }
     while (s < spans.length - 1 && start >= spans[s]!.end) s++;
     const push = (tStart: number, t: string, possessive: boolean): void => {
@@ -69,7 +78,7 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
         possessive,
         sentence,
         first: sentence !== prevSentence,
-        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\-‐.]*$/.test(gap),
+        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap),
         hyphenBefore: /[-‐]$/.test(gap),
         gap,
       });

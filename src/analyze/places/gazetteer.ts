@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 5;
+const FORMAT = 6;
 
 /** Feature kinds: P populated place, A administrative division, C country, S site, R road, L region/area, T terrain. */
 export type FeatureClass = 'P' | 'A' | 'C' | 'S' | 'R' | 'L' | 'T' | 'H';
@@ -78,7 +79,7 @@ function midpoint(points: [number, number][]): [number, number] {
   const lats = points.map((p) => p[0]).sort((a, b) => a - b);
   const lons = points.map((p) => p[1]).sort((a, b) => a - b);
   const q = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!;
-  return [(q(lats, 0.03) + q(lats, 0.97)) / 2, (q(lons, 0.03) + q(lons, 0.97)) / 2];
+  return [(q(lats, 0) + q(lats, 1)) / 2, (q(lons, 0) + q(lons, 1)) / 2];
 }
 
 /** Country abbreviations news uses; other two- and three-letter codes ("BY", "ON") are words. */
@@ -87,7 +88,7 @@ const COUNTRY_CODES = new Set(['US', 'USA', 'UK', 'UAE', 'DRC', 'PRC', 'ROK', 'D
 /** Everyday country names world-countries lacks. */
 const COUNTRY_EXTRA: Record<string, string[]> = {
   GB: ['Britain', 'U.K.'], US: ['America', 'U.S.', 'U.S.A.'], AE: ['U.A.E.'], CZ: ['Czech Republic'], MK: ['Macedonia'],
-  CD: ['DR Congo', 'Democratic Republic of Congo'], CI: ['Ivory Coast'], MM: ['Burma'], SZ: ['Swaziland'], TR: ['Turkey', 'Turkiye', 'Türkiye'],
+  CD: ['DR Congo', 'Democratic Republic of Congo'], CI: ['Ivory Coast'], MM: ['Burma'], SZ: ['Swaziland'], TR: ['Turkey', 'Turkiye', 'Türkiye'], RU: ['Soviet Union', 'USSR', 'U.S.S.R.'],
   VA: ['Holy See', 'Vatican'], KR: ['Korea'],
 };
 
@@ -245,17 +246,37 @@ function supplementPath(): string {
 }
 
 /** One reviewed entry of data/places/supplement.json. */
-export interface SupplementEntry {
-  name: string;
-  aliases?: string[];
-  lat: number;
-  lon: number;
-  country: string;
-  admin1?: string;
-  featureClass: FeatureClass;
-  featureCode?: string;
-  precision: 1 | 2 | 3;
-  source: string;
+const supplementEntry = z.object({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).optional(),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  /** ISO2; '' for continents, oceans and the EU. */
+  country: z.string().regex(/^([A-Z]{2})?$/),
+  admin1: z.string().optional(),
+  featureClass: z.enum(['P', 'A', 'C', 'S', 'R', 'L', 'T', 'H']),
+  featureCode: z.string().optional(),
+  precision: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  source: z.string().min(1),
+});
+export type SupplementEntry = z.infer<typeof supplementEntry>;
+/** More names for a GeoNames place that is in the gazetteer under another spelling. */
+const supplementAlias = z.object({
+  aliasOf: z.number().int().positive(),
+  /** The GeoNames name of the place, which finds it. */
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).min(1),
+  source: z.string().min(1),
+});
+export type SupplementAlias = z.infer<typeof supplementAlias>;
+const supplementFile = z.object({ places: z.array(z.union([supplementAlias, supplementEntry])) });
+export type SupplementItem = SupplementEntry | SupplementAlias;
+
+/** The reviewed supplement; a malformed file is a bug in reviewed data, so it throws with the zod message. */
+export function readSupplement(path = supplementPath()): SupplementItem[] {
+  const parsed = supplementFile.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+  return parsed.data.places;
 }
 
 // ---------------------------------------------------------------------------
@@ -265,7 +286,7 @@ const PRECISION: Record<FeatureClass, 1 | 2 | 3> = { P: 1, S: 1, A: 3, C: 3, R: 
 
 export interface LoadOptions {
   cachePath?: string;
-  supplement?: SupplementEntry[];
+  supplement?: SupplementItem[];
 }
 
 /** Loads the gazetteer index, building the cache file first when it is missing or stale. */
@@ -284,7 +305,7 @@ export function loadPlaceKnowledge(options: LoadOptions = {}): PlaceKnowledge {
       text = readFileSync(tmp, 'utf8');
     }
   }
-  const supplement = options.supplement ?? (JSON.parse(readFileSync(supplementPath(), 'utf8')) as { places: SupplementEntry[] }).places;
+  const supplement = options.supplement ?? readSupplement();
   return indexOf(text, supplement);
 }
 
@@ -305,7 +326,9 @@ function findLine(lines: string[], from: number, to: number, key: string): strin
 
 const NONE: readonly number[] = [];
 
-function indexOf(text: string, supplement: SupplementEntry[]): PlaceKnowledge {
+function indexOf(text: string, items: SupplementItem[]): PlaceKnowledge {
+  const supplement = items.filter((s): s is SupplementEntry => !('aliasOf' in s));
+  const aliases = items.filter((s): s is SupplementAlias => 'aliasOf' in s);
   const lines = text.split('\n');
   const demonyms = new Set(lines[1]!.slice(2).split('|'));
   const entryCount = Number(lines[2]!.split('\t')[1]);
@@ -339,6 +362,18 @@ function indexOf(text: string, supplement: SupplementEntry[]): PlaceKnowledge {
       if (LOOSE_COUNTRIES.has(s.country) && key.length >= 4) post(extraLoose, looseKey(key), i);
     }
   });
+  const postingsOf = (line: string | null): number[] => (line === null ? [] : line.slice(line.indexOf('\t') + 1).split(',').map(Number));
+  for (const a of aliases) {
+    // Find the GeoNames entry by its own name, then file the news spellings under it.
+    const i = postingsOf(findLine(lines, keyStart, looseHeader, nameKey(a.name))).find((n) => Number(lines[entryStart + n]!.split('\t', 1)[0]) === a.aliasOf);
+    if (i === undefined) throw new Error(`data/places/supplement.json: no GeoNames entry ${a.aliasOf} named "${a.name}"`);
+    const country = lines[entryStart + i]!.split('\t')[4]!;
+    for (const name of a.aliases) {
+      const key = nameKey(name);
+      post(extraKeys, key, i);
+      if (LOOSE_COUNTRIES.has(country) && key.length >= 4) post(extraLoose, looseKey(key), i);
+    }
+  }
   const postings = (line: string | null): number[] => (line === null ? [] : line.slice(line.indexOf('\t') + 1).split(',').map(Number));
   const memo = new Map<string, readonly number[]>();
   const lookupIn = (tag: string, from: number, to: number, extra: Map<string, number[]>, key: string): readonly number[] => {

@@ -5,10 +5,11 @@ import type { EntityMention, PlaceMention, PlacePrecision, PlaceRef } from '../.
 import type { Doc, Stage } from '../types.js';
 import type { FeatureClass, PlaceKnowledge } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
+import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
-import { km, resolveAll } from './resolve.js';
+import { km, resolveAll, type Resolution } from './resolve.js';
 
-export { buildGazetteerCache, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
+export { buildGazetteerCache, defaultCachePath, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
 export { km } from './resolve.js';
 
 /** A place mention with what the stage knows beyond the shared record. */
@@ -25,14 +26,19 @@ export interface ResolvedPlace extends PlaceMention {
   actorLike: boolean;
   /** Where someone spoke from ("told reporters in New York"). */
   speechPlace: boolean;
+  /** Where people met ("negotiating in Ankara"). */
+  meetingPlace: boolean;
   sentence: number;
 }
+
+/** Nationality and language adjectives world-countries does not list ("English", "Kurdish", "Arab"). */
+const MORE_DEMONYMS: ReadonlySet<string> = new Set(lexicon.moreDemonyms);
 
 /** Capitalised abbreviations that name places. */
 const ABBREVIATIONS: ReadonlySet<string> = new Set(['us', 'usa', 'uk', 'uae', 'drc', 'prc', 'dprk', 'ksa', 'eu', 'dc', 'nyc', 'la']);
 
 /** What follows a dateline's place: "BEIRUT (Reuters) -", "CHARLESTON, W.Va. -". */
-const DATELINE = /^\s*[,(\-—–]/;
+const DATELINE = /^(?:\s*(?:\(|:|--|—|–)|\s+-\s)/;
 
 const CIVIL_CLASSES: ReadonlySet<FeatureClass> = new Set(['A', 'C', 'L', 'S', 'T', 'R', 'H']);
 
@@ -42,16 +48,22 @@ function lowerWords(text: string): Set<string> {
 }
 
 /** Drops candidates that are words, names or actors whatever the gazetteer says. */
+/** "Mobile, Ala.", "Paris, Texas": the candidate is followed by a province or country. */
+function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
+  return c.containerEntries !== undefined && c.containerEntries.some((i) => ['A', 'C'].includes(k.entry(i).featureClass));
+}
+
 function plausible(c: Candidate, text: string, lower: Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): boolean {
   const single = !c.key.includes(' ');
-  if (k.demonyms.has(c.key)) return false;
-  if (/['’]/.test(c.text)) return false;
+  if (k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) return false;
+  if (/['’](?:re|ve|ll|d|t|m)$/i.test(c.text)) return false;
   // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE") or a dateline at a line start.
-  if (/^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 3)) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
-  if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && c.container === null) return false;
-  if (single && FIRST_NAMES.has(c.key) && !c.cued && c.container === null) return false;
+  if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
+  const region = containerIsRegion(c, k);
+  if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && !region) return false;
+  if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return false;
   // One- and two-letter matches are abbreviations ("US", "UK") only when written in capitals.
-  if (c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return false;
+  if (!c.ap && c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return false;
   if (c.sentenceInitial && single && !c.cued && lower.has(c.text.toLowerCase())) return false;
   for (const e of entities) {
     if (e.end <= c.start || e.start >= c.end) continue;
@@ -79,6 +91,8 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     if (divisions.length) c.entries = [...c.entries, ...divisions];
   }
   const res = resolveAll(k, cands);
+  const focus = focusCountry(k, res);
+  const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
   const out: ResolvedPlace[] = [];
   cands.forEach((c, n) => {
     const r = res[n];
@@ -88,16 +102,20 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     const big = e.population >= 100_000 || e.featureClass === 'C' || e.featureCode === 'ADM1';
     // Inside a longer name ("Khayyat Tahrir al-Sham", "Major Youssef Hamoud"): only a
     // country, a province or a large place under its own name ("Texas Department of ...").
-    const countryOrProvince = e.featureClass === 'C' || e.featureCode === 'ADM1';
+    const countryOrProvince = e.featureClass === 'C' || e.featureClass === 'L' || e.featureCode === 'ADM1';
     if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && nameKey(e.name) === c.key))) return;
     // A place opening an organisation's name ("Gainesville Police") is one if the article is around it.
-    if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.local || (big && nameKey(e.name) === c.key))) return;
+    if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && nameKey(e.name) === c.key))) return;
     // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
-    if (single && nameKey(e.name) !== c.key && !c.cued && !r.supported && !countryOrProvince && c.container === null) return;
+    if (single && e.featureClass === 'P' && nameKey(e.name) !== c.key && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return;
     // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
     if (single && personWords.has(c.key) && !(c.cued && c.hint) && c.container === null && e.featureClass !== 'C' && e.featureCode !== 'ADM1') return;
     if (c.inName && single && FIRST_NAMES.has(c.key)) return;
     const civil = CIVIL_CLASSES.has(e.featureClass);
+    // In a Title Case line a capital proves nothing: a word there is a place if the body says so too.
+    if (c.inTitle && single && !c.cued && !countryOrProvince && !bodyKeys.has(c.key)) return;
+    // A small foreign town nothing else in the article points to ("Emerald" in an Ohio story).
+    if (!c.cued && !r.supported && c.container === null && e.featureClass === 'P' && e.population < 100_000 && e.country !== focus) return;
     if (!c.cued && !r.supported && !civil && e.population < 15_000) return;
     if (c.loose && !r.supported) return;
     // A capitalised word at a sentence start, unannounced: a place only if a notable one.
@@ -106,7 +124,7 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     const m: ResolvedPlace = {
       start: c.start, end: c.end, text: c.text, name: e.name, lat: round(e.lat), lon: round(e.lon), country: e.country,
       precision: e.precision as PlacePrecision, featureClass: e.featureClass, featureCode: e.featureCode,
-      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike, speechPlace: c.speechPlace, sentence: c.sentence,
+      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike, speechPlace: c.speechPlace, meetingPlace: c.meetingPlace, sentence: c.sentence,
     };
     if (e.geonameid) m.geonameid = e.geonameid;
     if (e.admin1) m.admin1 = e.admin1;
@@ -115,6 +133,15 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   });
   return out;
 };
+
+/** The country most of the article's places fall in. */
+function focusCountry(k: PlaceKnowledge, res: readonly (Resolution | null)[]): string {
+  const count = new Map<string, number>();
+  for (const r of res) if (r) count.set(k.entry(r.entry).country, (count.get(k.entry(r.entry).country) ?? 0) + 1);
+  let best = '';
+  for (const [cc, n] of count) if (n > (count.get(best) ?? 0)) best = cc;
+  return best;
+}
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
@@ -133,6 +160,11 @@ export interface LocateOptions {
   span?: { start: number; end: number };
   /** Accept where someone spoke from (for statement events: ACCUSE, REJECT, THREATEN...). Default false. */
   speech?: boolean;
+  /**
+   * When the sentence names no usable place, look back this many sentences ("The campaign
+   * is accompanied by shelling" after "the campaign began in Jabal al-Zawiya"). Default 0.
+   */
+  lookBack?: number;
 }
 
 type Located = PlaceMention & Partial<ResolvedPlace>;
@@ -156,18 +188,23 @@ function pointOf(p: Located): [number, number] {
 /**
  * Where the action of sentence `sentenceIndex` happened, from the places the stage found
  * in it (`doc.places`). Not where someone spoke from (unless `speech`), not a place that
- * stands for an actor ("Ankara said"). Places inside `span` first, then places the
- * sentence puts the action in ("in", "near", "north of", "the town of"), then the most
- * specific, towns before countries. Several nearby towns ("the towns of A, B and C")
- * become their midpoint; "near X", "north of X", "X countryside" give precision 2.
- * Null when the sentence names no usable place.
+ * stands for an actor ("Ankara said", "under the control of Ankara"), and for an action
+ * (no `speech`) not where people met if another place is named. Places inside `span`
+ * first, then places the sentence puts the action in ("in", "near", "north of", "the town
+ * of"), then the most specific, towns before countries. Several nearby towns ("the towns
+ * of A, B and C") become their midpoint; "near X", "north of X", "X countryside" give
+ * precision 2; "west of X" moves the point 15 km west. Null when neither the sentence nor
+ * the `lookBack` sentences before it name a usable place.
  */
 export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOptions = {}): PlaceRef | null {
   const s = doc.sentences[sentenceIndex] ?? (doc.sentences.length === 0 && sentenceIndex === 0 ? { start: 0, end: doc.text.length } : null);
   if (!s) return null;
   const inSentence = (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end);
   let usable = inSentence.filter((p) => !p.actorLike && (options.speech || !p.speechPlace));
-  if (usable.length === 0) return null;
+  if (usable.length === 0) {
+    const back = options.lookBack ?? 0;
+    return back > 0 && sentenceIndex > 0 ? locateEvent(doc, sentenceIndex - 1, { speech: options.speech, lookBack: back - 1 }) : null;
+  }
   const span = options.span;
   if (span) {
     const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
@@ -175,6 +212,9 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   }
   const located = usable.filter((p) => p.relation !== undefined && p.relation !== 'none');
   if (located.length) usable = located;
+  // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
+  const notMeeting = usable.filter((p) => !p.meetingPlace);
+  if (!options.speech && notMeeting.length) usable = notMeeting;
   const rank = (p: Located) => p.precision * 2 + (p.featureClass === 'C' ? 1 : 0);
   const best = Math.min(...usable.map(rank));
   const chosen = usable.filter((p) => rank(p) === best);

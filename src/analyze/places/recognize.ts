@@ -12,6 +12,8 @@ const SPEECH_VERBS: ReadonlySet<string> = new Set(lexicon.speechVerbs);
 const PLACE_HEADS: ReadonlySet<string> = new Set(lexicon.placeHeads);
 const TITLES: ReadonlySet<string> = new Set(lexicon.titles);
 const AP_STATES: Readonly<Record<string, string>> = lexicon.apStates;
+/** Words that follow a place opening an institution's name: "Gainesville Police", "Aleppo University". */
+const AFTER_PLACE: ReadonlySet<string> = new Set(lexicon.afterPlace);
 
 /** How the sentence relates to the place: in it, near it (around, outskirts, countryside), or a direction off it. */
 export type Relation = 'in' | 'near' | 'direction' | 'none';
@@ -37,12 +39,20 @@ export interface Candidate {
   relation: Relation;
   /** For relation 'direction': the compass word ("northwest"). */
   bearing?: string;
+  /** Inside a Title Case headline opening the text ("Free Clinic Opens In New Building"), where capitals say little. */
+  inTitle: boolean;
   /** A cue phrase or a locative word introduces it. */
   cued: boolean;
   /** Followed by a speech or agency verb with no locative before it: "Ankara said". */
   actorLike: boolean;
   /** Said-from: "told reporters in New York", "speaking in Sochi". */
   speechPlace: boolean;
+  /** Where people met: "negotiating in Ankara", "talks in Sochi". */
+  meetingPlace: boolean;
+  /** An AP state abbreviation after a place ("Ga.", "W.Va."). */
+  ap?: boolean;
+  /** The gazetteer entries of the name after the comma ("Texas" in "Paris, Texas"). */
+  containerEntries?: readonly number[];
   /** Index of the candidate that contains it by a comma ("Paris, Texas" -> Texas). */
   container: number | null;
 }
@@ -56,7 +66,7 @@ interface Token {
 
 const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|um)[-'’‘]\p{Lu}/u;
-const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'on', 'and', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
+const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
 const ABBREVIATED = new Set(['St', 'Ft', 'Mt', 'Pt']);
 
 function tokenize(text: string, from: number, to: number): Token[] {
@@ -78,8 +88,14 @@ function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
-/** Only spaces (or a hyphen) between two tokens of one run: no comma, no line break. */
-const joined = (text: string, a: Token, b: Token): boolean => /^[ \u00a0-]{1,2}$/.test(text.slice(a.end, b.start));
+/**
+ * Only spaces (or a hyphen) between two tokens of one run: no comma, no line break. An
+ * initial's full stop ("Tyrise M. Bell") and an ampersand ("Stevens & Wilkinson") join too.
+ */
+const joined = (text: string, a: Token, b: Token): boolean => {
+  const gap = text.slice(a.end, b.start);
+  return /^[ \u00a0-]{1,2}$/.test(gap) || gap === ' & ' || (/^\p{Lu}$/u.test(a.text) && /^\.[ \u00a0]$/.test(gap));
+};
 
 const MAX_WORDS = 6;
 const MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'old', 'downtown', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'metro', 'inner', 'outer', 'coastal']);
@@ -94,8 +110,12 @@ export interface Recognition {
 export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Recognition {
   const out: Candidate[] = [];
   const personWords = new Set<string>();
+  const titleSentences = new Set<number>();
   sentences.forEach((s, si) => {
     const tokens = tokenize(text, s.start, s.end);
+    const longWords = tokens.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
+    const inTitle = longWords.length >= 3 && longWords.filter((t) => t.cap).length >= 0.7 * longWords.length;
+    if (inTitle && si === 0) titleSentences.add(si);
     let i = 0;
     while (i < tokens.length) {
       if (!tokens[i]!.cap) {
@@ -118,6 +138,7 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
     }
   });
   addStateAbbreviations(text, out, k);
+  for (const c of out) c.inTitle = titleSentences.has(c.sentence);
   annotate(text, sentences, out);
   return { candidates: out, personWords };
 }
@@ -127,18 +148,33 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
  * a given name or follows a title are a person's name wherever they recur in the text.
  */
 function notePerson(text: string, tokens: Token[], from: number, to: number, found: Candidate[], k: PlaceKnowledge, personWords: Set<string>): void {
-  const words = tokens.slice(from, to).filter((t) => t.cap);
+  let words = tokens.slice(from, to).filter((t) => t.cap);
+  // Acronyms ("EU", "US") are not names of people.
+  if (words.some((w) => /^[^\p{Ll}]+$/u.test(w.text))) return;
+  const plain = (w: string) => !MODIFIERS.has(w) && !PLACE_HEADS.has(w) && !NOT_PLACES.has(w) && !k.demonyms.has(w) && !TITLES.has(w) && !AFTER_PLACE.has(w);
+  // "Municipal Court Judge Haywood Turner": the name is what follows the last title.
+  const lastTitle = words.map((w) => TITLES.has(w.text.toLowerCase().replace(/\.$/, ''))).lastIndexOf(true);
   const prev = tokens[from - 1];
-  const titled = prev !== undefined && TITLES.has(prev.text.toLowerCase()) && /^[ .\u00a0]{1,2}$/.test(text.slice(prev.end, tokens[from]!.start));
-  const firstWord = words[0]?.text.toLowerCase() ?? '';
-  const firstIsPlace = found.some((c) => c.start === tokens[from]!.start);
-  const plain = (w: string) => !MODIFIERS.has(w) && !PLACE_HEADS.has(w) && !NOT_PLACES.has(w) && !k.demonyms.has(w) && !TITLES.has(w);
-  const given = FIRST_NAMES.has(firstWord) || (words.length === 2 && !firstIsPlace && plain(firstWord) && !/^\p{Lu}+$/u.test(words[0]!.text));
-  if (titled && words.length <= 3) for (const w of words) personWords.add(nameKey(w.text));
-  else if (TITLES.has(firstWord) && words.length >= 2 && words.length <= 4) for (const w of words.slice(1)) personWords.add(nameKey(w.text));
-  else if (given && words.length >= 2 && words.length <= 3 && words.slice(1).every((w) => plain(w.text.toLowerCase()))) {
-    for (const w of words.slice(1)) personWords.add(nameKey(w.text));
+  const titled = lastTitle >= 0 || (prev !== undefined && TITLES.has(prev.text.toLowerCase()) && /^[ .\u00a0]{1,2}$/.test(text.slice(prev.end, tokens[from]!.start)));
+  if (lastTitle >= 0) words = words.slice(lastTitle + 1);
+  // "Director of Pupil Personnel Rhonda Welch": after a title, a long run ends with the name.
+  if (lastTitle >= 0 && words.length > 3) words = words.slice(-2);
+  // "... Relations Manager Janet Cooper": a given name inside a long run starts the name.
+  const given = words.map((w) => FIRST_NAMES.has(w.text.toLowerCase())).lastIndexOf(true);
+  if (given > 0 && words.length - given <= 3) words = words.slice(given);
+  if (words.length === 0 || words.length > 3) return;
+  if (titled) {
+    for (const w of words) if (plain(w.text.toLowerCase())) personWords.add(nameKey(w.text));
+    return;
   }
+  if (words.length < 2) return;
+  // "Desmond Demetrius Clark": a given name first, or a first word no gazetteer knows and
+  // no well-known place after it ("Distinctly Dublin" is not a person).
+  const first = words[0]!.text;
+  const unknownFirst = k.lookup(nameKey(first)).length === 0 && plain(first.toLowerCase()) && !/^\p{Lu}+$/u.test(first);
+  const wellKnown = (w: Token) => k.lookup(nameKey(w.text)).some((i) => k.entry(i).population >= 50_000 || k.entry(i).featureClass !== 'P');
+  const isPerson = FIRST_NAMES.has(first.toLowerCase()) || (unknownFirst && !words.slice(1).some(wellKnown));
+  if (isPerson && words.slice(1).every((w) => plain(w.text.toLowerCase()))) for (const w of words.slice(1)) personWords.add(nameKey(w.text));
 }
 
 const AP_AFTER = /^,\s*(W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.)/;
@@ -153,7 +189,7 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
     const entries = k.lookup(nameKey(state)).filter((i) => k.entry(i).country === 'US' && k.entry(i).featureClass === 'A');
     if (!entries.length) continue;
     const start = c.end + m[0].length - m[1]!.length;
-    added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, sentenceInitial: false, hint: 'A' });
+    added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, sentenceInitial: false, hint: 'A', ap: true });
   }
   for (const a of added) {
     for (let n = cands.length - 1; n >= 0; n--) if (cands[n]!.start < a.end && cands[n]!.end > a.start) cands.splice(n, 1);
@@ -204,15 +240,17 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
     // "The Paris police": the article is not part of the name unless the gazetteer says so ("The Hague").
     if (/^the$/i.test(tokens[i]!.text) && !found.key.startsWith("the ") && found.j > i + 1) i++;
     const { j } = found;
-    const others = [...tokens.slice(from, i), ...tokens.slice(j, to)];
+    const runStart = /^the$/i.test(tokens[from]!.text) ? from + 1 : from;
+    const opensRun = i === runStart;
+    const others = [...tokens.slice(runStart, i), ...tokens.slice(j, to)];
     out.push({
       start: tokens[i]!.start, end: tokens[j - 1]!.end, text: text.slice(tokens[i]!.start, tokens[j - 1]!.end),
       key: found.key, entries: found.entries, loose: found.loose, sentence,
-      wholeRun: i === from && j === to,
+      wholeRun: opensRun && j === to,
       inName: others.some((t) => t.cap && isName(t)),
-      prefix: i === from && j < to,
-      sentenceInitial: i === from && runAtSentenceStart,
-      hint: null, relation: 'none', cued: false, actorLike: false, speechPlace: false, container: null,
+      prefix: opensRun && j < to && (AFTER_PLACE.has(tokens[j]!.text.toLowerCase()) || TITLES.has(tokens[j]!.text.toLowerCase().replace(/\.$/, ''))),
+      sentenceInitial: opensRun && runAtSentenceStart,
+      hint: null, relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null,
     });
     i = j;
   }
@@ -227,6 +265,9 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
+const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,30}\b(?:in|at)\s+(?:the\s+)?$/i;
+/** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
+const ACTOR_BEFORE = /\b(?:control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
@@ -274,16 +315,18 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Paris, Texas", "Homs, Syria": the second names a container of the first.
     if (prev && prev.sentence === c.sentence && /^,\s*$/.test(text.slice(prev.end, c.start))) c.container = n;
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
+    c.meetingPlace = MEETING_PLACE_BEFORE.test(before);
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
     const verb = nextWord?.[1] ?? '';
-    c.actorLike = !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
+    c.actorLike = ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {
     if (c.container === n) {
       c.container = null;
       cands[n - 1]!.container = n;
+      cands[n - 1]!.containerEntries = c.entries;
     }
   });
 }

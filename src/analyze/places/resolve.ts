@@ -20,7 +20,7 @@ export interface Resolution {
 
 const CODE_BONUS: Record<string, number> = { PPLC: 0.8, PPLA: 0.6, PPLA2: 0.3, ADM1: 0.3, ADM2: -0.4, PPLX: -1.2, PCLI: 1.0 };
 /** Weights of the evidence (population is log10, so 1 = a factor of ten in population). */
-export const W = { divisionFactor: 0.2, sameName: 0.3, worldCity: 0.5, countryShare: 3, admin1: 1.5, near50: 2, near200: 1.2, near600: 0.4, loose: 1.5, container: 5, containerA: 6 };
+export const W = { reviewed: 2, countryNear: 1.5, divisionFactor: 0.2, sameName: 0.3, sameNamePlace: 1, altSmall: 1, provinceOfCity: 1.5, worldCity: 0.5, countryShare: 3, admin1: 1.5, near50: 2, near200: 1.2, near600: 0.4, loose: 1.5, container: 5, containerA: 6 };
 // TUNING-ONLY
 if (process.env['SITREP_W']) Object.assign(W, JSON.parse(process.env['SITREP_W']) as object);
 
@@ -61,6 +61,8 @@ function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readon
     if (p === null) return;
     const e = k.entry(p);
     const key = cands[n]!.key;
+    // A small place named only by an alternate name is too weak a reading to lean on.
+    if (e.featureClass === 'P' && e.population < 20_000 && nameKey(e.name) !== key) return;
     vote(ctx.all, e);
     let own = ctx.byKey.get(key);
     if (!own) ctx.byKey.set(key, (own = emptyVotes()));
@@ -70,15 +72,22 @@ function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readon
   return ctx;
 }
 
-function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null): { score: number; supported: boolean; local: boolean } {
+function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null, capitalOf: ReadonlySet<string>): { score: number; supported: boolean; local: boolean } {
   // A division's population is the sum of its towns': discount it against its namesake city.
   const pop = e.featureClass === 'A' ? e.population * W.divisionFactor : e.population;
   let s = Math.log10(pop + 10) + (CODE_BONUS[e.featureCode] ?? 0);
-  if (nameKey(e.name) === c.key) s += W.sameName;
+  // Named by its own name, not an alternate or historical one ("Liverpool" is not a suburb once called so).
+  if (nameKey(e.name) === c.key) s += e.featureClass === 'A' ? W.sameName : W.sameNamePlace;
+  // A small place reached only through one of its alternate names is an unlikely reading.
+  else if (e.featureClass === 'P' && e.population < 20_000) s -= W.altSmall;
   // A world city is what a bare name means, before its province ("New York", "Moscow").
   if (e.featureClass === 'P' && e.population >= 1_000_000) s += W.worldCity;
   if (c.loose) s -= W.loose;
+  // Reviewed supplement entries (no GeoNames id, not a division or country) beat namesakes.
+  if (e.geonameid === 0 && e.featureClass !== 'A' && e.featureClass !== 'C') s += W.reviewed;
   if (c.hint === 'A') s += e.featureClass === 'A' ? 3 : e.featureClass === 'P' ? -1 : 0;
+  // Without "province", a name shared by a province and its own city is the city ("Idlib", "Daraa").
+  else if (e.featureClass === 'A' && capitalOf.has(`${e.country}|${e.admin1}`)) s -= W.provinceOfCity;
   if (c.hint === 'P') s += e.featureClass === 'P' || e.featureClass === 'S' ? 2 : -2;
   if (container) {
     if (container.featureClass === 'C' && e.country === container.country) s += W.container;
@@ -94,6 +103,8 @@ function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: C
     const share = total > 0 ? ((ctx.all.countries.get(e.country) ?? 0) - (own.countries.get(e.country) ?? 0)) / total : 0;
     s += W.countryShare * share;
     if (share >= 0.25) supported = true;
+    // A country the article's other places lie in is as close as they are to each other.
+    if (e.featureClass === 'C' && share >= 0.25) s += W.countryNear;
     if (e.admin1) {
       const a1 = `${e.country}|${e.admin1}`;
       if ((ctx.all.admin1s.get(a1) ?? 0) - (own.admin1s.get(a1) ?? 0) > 0) {
@@ -125,8 +136,10 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[]): (Res
       const container = containerRes ? k.entry(containerRes.entry) : null;
       let best: Resolution | null = null;
       const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
-      for (const i of c.entries.slice(0, 400)) {
-        const r = score(k.entry(i), c, container, ctx);
+      const entries = c.entries.slice(0, 400);
+      const capitalOf = new Set(entries.map((i) => k.entry(i)).filter((e) => e.featureClass === 'P' && e.population >= 10_000).map((e) => `${e.country}|${e.admin1}`));
+      for (const i of entries) {
+        const r = score(k.entry(i), c, container, ctx, capitalOf);
         scored.push({ i, s: r.score, supported: r.supported, local: r.local });
       }
       scored.sort((a, b) => b.s - a.s);

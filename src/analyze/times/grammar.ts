@@ -12,7 +12,7 @@ export type Season = 'SP' | 'SU' | 'FA' | 'WI';
 
 export type Reading =
   /** A month and day, maybe with a year and a weekday ("Monday, February 10"). */
-  | { k: 'date'; y?: number; m: number; d: number; wd?: number }
+  | { k: 'date'; y?: number; m: number; d: number; wd?: number; rel?: number }
   | { k: 'month'; y?: number; m: number; rel?: number; part?: Part; yearRel?: number }
   | { k: 'year'; y: number; part?: Part }
   | { k: 'decade'; y: number }
@@ -125,6 +125,8 @@ const capital = (s: string | undefined): boolean => !!s && s[0] === s[0]!.toUppe
 const WORD_BEFORE = /([A-Za-z]+)\W*$/;
 const MAY_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'from', 'through', 'to', 'before', 'after', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'on', 'between', 'and', 'end']);
 
+const NOT_BEFORE_YEAR = new Set(['resolution', 'resolutions', 'no', 'number', 'nos', 'flight', 'route', 'highway', 'road', 'code', 'model', 'article', 'chapter', 'page', 'pages', 'room', 'unit', 'brigade', 'battalion', 'division', 'regiment', 'squadron', 'hill', 'height', 'elevation', 'altitude']);
+
 function wordBefore(text: string, at: number): string {
   return (WORD_BEFORE.exec(text.slice(Math.max(0, at - 30), at))?.[1] ?? '').toLowerCase();
 }
@@ -148,12 +150,16 @@ const RULES: Rule[] = [
   },
   // [Weekday,] Month Day[,] [Year]: "Monday, February 10", "Sept. 29", "September 26 2021".
   {
-    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR})\\b)?(?!\\d|:\\d)`, 'gi'),
+    re: new RegExp(`\\b(?:(last|next|this)\\s+)?(?:(${WEEKDAY}),?\\s+)?(${MONTH})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(${YEAR})\\b)?(?!\\d|:\\d)`, 'gi'),
     build: (m) => {
-      if (!capital(m[2]) || (m[1] && !capital(m[1]))) return null;
-      const d = +m[3]!;
+      if (!capital(m[3]) || (m[2] && !capital(m[2]))) return null;
+      const d = +m[4]!;
       if (d < 1 || d > 31) return null;
-      return { k: 'date', m: monthOf(m[2]!), d, ...(m[4] ? { y: +m[4] } : {}), ...(m[1] ? { wd: weekdayOf(m[1]) } : {}) };
+      const rel = m[1] ? relOf(m[1]) : undefined;
+      return {
+        k: 'date', m: monthOf(m[3]!), d, ...(m[5] ? { y: +m[5] } : {}), ...(m[2] ? { wd: weekdayOf(m[2]) } : {}),
+        ...(rel !== undefined && rel !== 0 ? { rel } : {}),
+      };
     },
   },
   // [Weekday,] [the] Day [of] Month [Year]: "26 September", "the 15th of August 2019".
@@ -177,7 +183,9 @@ const RULES: Rule[] = [
       // abbreviations without a dot ("Mar", "Dec") only with a year.
       if (!m[3] && !mod) {
         if (m[2] === 'May' && !MAY_CONTEXT.has(wordBefore(text, m.index))) return null;
-        if (/^[A-Z][a-z]{2,3}$/.test(m[2]!) && !/^(June|July)$/.test(m[2]!)) return null;
+        // "the March for Life", "the March of the Mothers": a march, not the month.
+        if (m[2] === 'March' && /^\s+(?:for|of|on|to|in)\s+(?:the\s+)?[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 20))) return null;
+        if (/^[A-Z][a-z]{2,3}$/.test(m[2]!) && !/^(May|June|July)$/.test(m[2]!)) return null;
       }
       const rel = mod === 'last' ? -1 : mod === 'next' ? 1 : mod === 'this' ? 0 : undefined;
       const part = partOf(mod);
@@ -228,7 +236,8 @@ const RULES: Rule[] = [
   // Centuries: "the 20th century".
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi,
-    build: (m) => ({ k: 'century', c: +m[1]! - 1 }),
+    // "21st Century Wire": a capitalised Century without "the" is a name.
+    build: (m) => (/Century/.test(m[0]) && !/^the\s/i.test(m[0]) ? null : { k: 'century', c: +m[1]! - 1 }),
   },
   // "the summer", "the winter": this year's, by tense.
   {
@@ -287,7 +296,7 @@ const RULES: Rule[] = [
   },
   // "two years ago", "a year earlier", "three days later", "a decade ago".
   {
-    re: new RegExp(`\\b(?:(?:about|almost|nearly|more than|less than|some|just|only|roughly|over)\\s+)?(${NUM})\\s+(${UNIT})\\s+(ago|earlier|before|later|hence|from now)\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(?:about|almost|nearly|more than|less than|some|just|only|roughly|over)\\s+)?(${NUM})\\s+(${UNIT})\\s+(ago|earlier|later|hence|from now|before(?=\\s*(?:[,.;:)]|$)))\\b`, 'gi'),
     build: (m) => {
       const unit = unitOf(m[2]!);
       const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
@@ -305,7 +314,7 @@ const RULES: Rule[] = [
   // Anaphora: "the same day", "that year", "the following week", "the day before": dated
   // from the last date the text gave (findTimes keeps it), else from the article's date.
   {
-    re: /\b(?:(the\s+same|that\s+same|that)|(the\s+following|the\s+next|the\s+previous|the\s+preceding)|the)\s+(day|morning|week|month|year)(\s+(?:before|earlier))?\b(?!\s+(?:after|before|of)\b)/gi,
+    re: /\b(?:(the\s+same|that\s+same|that)|(the\s+following|the\s+next|the\s+previous|the\s+preceding)|the)\s+(day|morning|week|month|year)(\s+(?:before(?=\s*(?:[,.;:)]|$))|earlier))?\b(?!\s+(?:after|before|of)\b)/gi,
     build: (m) => {
       const which = (m[1] ?? m[2] ?? '').toLowerCase();
       if (!which && !m[4]) return null;
@@ -318,10 +327,14 @@ const RULES: Rule[] = [
   // "earlier this month", "late last year", "last week", "this year", "next month",
   // "the week", "the past year", "the current year", "the end of the month".
   {
-    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+)?(week(?:end)?|month|year|decade|century)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
+    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+)?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
     build: (m) => {
       const relWord = m[2]!.toLowerCase().replace(/^the\s+/, '');
       const unit = unitOf(m[3]!);
+      if (unit === 'day') {
+        // "over the past day": the last 24 hours; other "the … day" phrases are anaphora.
+        return /^the\s+(past|last)$/i.test(m[2]!) && !m[1] ? { k: 'duration', unit: 'day', n: 1 } : null;
+      }
       const part = partOf(m[1]);
       const bare = relWord === 'the';
       return { k: 'unit', unit, rel: bare ? 0 : relOf(relWord), ...(part ? { part } : {}), ...(bare ? { bare } : {}) };
@@ -335,7 +348,7 @@ const RULES: Rule[] = [
   // Durations: "eight years", "the past two months", "the 10-year conflict" ("10-year"),
   // "the first nine months", "several weeks".
   {
-    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})[\\s-]+(${UNIT})(?:-long)?\\b(?![\\s-]+old\\b)`, 'gi'),
+    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})(?:\\s+more)?[\\s-]+(${UNIT})(?:-long)?\\b(?![\\s-]+old\\b)`, 'gi'),
     build: (m, text) => {
       const n = numberOf(m[1]!);
       if (n === null && !/several|few|many|couple/i.test(m[1]!)) return null;
@@ -362,6 +375,11 @@ const RULES: Rule[] = [
     },
     span: (m) => { const i = m[0].search(/(?:the\s+)?(?:recent|coming|past|last|next)/i); return [i, m[0].length]; },
   },
+  // Unspecified stretches: "for years", "for weeks", "decades-long".
+  {
+    re: /\b(?:(?<=\bfor\s)(years|decades|months|weeks)\b(?!\s+(?:of|to|and|or)\b)|(years|decades|months|weeks|days?)-(?:long|old)\b)/gi,
+    build: (m) => ({ k: 'duration', unit: unitOf((m[1] ?? m[2])!), n: /^day-/i.test(m[0]) ? 1 : null }),
+  },
   // Sets: "daily", "every day", "each year", "annually".
   {
     re: /\b(?:(daily|weekly|monthly|annually|yearly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
@@ -369,6 +387,8 @@ const RULES: Rule[] = [
       const w = (m[1] ?? m[2])!.toLowerCase();
       // "monthly report", "weekly magazine": adjectives before a noun are sets too in TimeML.
       if (m[1] && /^\s+(?:basis)/.test(text.slice(m.index + m[0].length))) return null;
+      // "the Communist Party daily Granma": a newspaper.
+      if (m[1] && /^\s+[A-Z]/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return null;
       const unit: Unit = w.startsWith('da') ? 'day' : w.startsWith('week') ? 'week' : w.startsWith('month') ? 'month' : w.startsWith('quarter') ? 'quarter' : 'year';
       return { k: 'set', unit };
     },
@@ -419,7 +439,9 @@ const RULES: Rule[] = [
   // Years: "2018", "fiscal 1989", "the end of 1990", "mid-2019".
   {
     re: new RegExp(`(?<![\\d$£€.,/:-])(?:(?:(fiscal|early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)|\\b)(${YEAR})(?![\\d%]|'?s\\b|\\.\\d|,\\d|-\\d|\\s*(?:percent|per cent|people|troops|soldiers|civilians|km|kilometers|miles|dollars|tons|tonnes|barrels)\\b)`, 'gi'),
-    build: (m) => {
+    build: (m, text) => {
+      // "Resolution 2139", "flight 1920", "No. 2005": numbers, not years.
+      if (!m[1] && NOT_BEFORE_YEAR.has(wordBefore(text, m.index))) return null;
       const part = partOf(m[1]);
       return { k: 'year', y: +m[2]!, ...(part ? { part } : {}) };
     },

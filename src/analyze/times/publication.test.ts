@@ -4,16 +4,16 @@ import assert from 'node:assert/strict';
 import { inferPublication } from './index.js';
 
 test('a dated byline line near the top', () => {
-  const text = 'Army advances on the southern front\nBy News Desk - September 26 2021\nThe army entered five towns on 26 September.';
+  const text = 'Floods close the northern pass\nBy Staff Reporter - September 26 2021\nRescuers reached two villages on 26 September.';
   const p = inferPublication(text);
   assert.deepEqual([p?.date, p?.basis, p?.precision], ['2021-09-26', ['byline'], 'day']);
 });
 
 test('a weekday with its date fixes the year; "today, February 17" fixes the day', () => {
   const text = [
-    'ALEPPO - Government forces took the town, state media reported today, February 17.',
-    'On Monday, February 10, five soldiers were killed in a second incident.',
-    'The talks built on the memorandum of September 17, 2018.',
+    'HOMS - Troops entered the village, the agency reported today, February 17.',
+    'On Monday, February 10, a convoy was ambushed.',
+    'The accord of September 17, 2018 still stands.',
   ].join(' ');
   const p = inferPublication(text, { notAfter: '2026-11-25' });
   // 10 February was a Monday in 2014, 2020 and 2025; 2018 is named, so 2020 is the first that fits.
@@ -23,8 +23,8 @@ test('a weekday with its date fixes the year; "today, February 17" fixes the day
 });
 
 test('an upcoming dated meeting and a weekday that names the same day', () => {
-  const text = 'The two presidents are due to meet on September 29. Jets bombed the town on Sunday. '
-    + 'The meeting is set to take place in Sochi on Wednesday.';
+  const text = 'The foreign ministers are due to meet on September 29. Shelling hit the port on Sunday. '
+    + 'The talks are set to open in Geneva on Wednesday.';
   const p = inferPublication(text, { notAfter: '2026-11-25' });
   // 29 September is a Wednesday in 2021 (and 2027, after the bound): a few days before it.
   assert.equal(p?.date.slice(0, 7), '2021-09');
@@ -33,7 +33,7 @@ test('an upcoming dated meeting and a weekday that names the same day', () => {
 });
 
 test('a year used as a modifier means a later year; the latest past date gives the day', () => {
-  const text = 'Local sources reported on 1 October that the bombing began. It follows a 2020 agreement.';
+  const text = 'Residents reported on 1 October that shelling resumed. It breaks a 2020 truce.';
   const p = inferPublication(text, { notAfter: '2026-11-25' });
   assert.deepEqual([p?.date, p?.precision], ['2021-10-01', 'day']);
   assert.ok(p?.basis.includes('latest-event'));

@@ -146,7 +146,9 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
         const agreeing = days.filter((d) => weekday(d) === r.wd);
         if (agreeing.length > 0) days = agreeing;
       }
-      return days.length ? dayResult(pick(days, ref, tense, horizon), 'relative') : null;
+      // "last Oct. 23", "next March 3": the direction is written out.
+      const direction: Tense = r.rel === -1 ? 'past' : r.rel === 1 ? 'future' : tense;
+      return days.length ? dayResult(pick(days, ref, direction, r.rel ? Infinity : horizon), 'relative') : null;
     }
     case 'month': {
       if (r.yearRel !== undefined && ref !== null) {

@@ -23,6 +23,8 @@ const NOT_PAST_ED = new Set(['need', 'speed', 'feed', 'seed', 'red', 'bed', 'hun
 
 const WORD = /[A-Za-z']+/g;
 const DEADLINE = new Set(['by', 'until', 'till', 'through']);
+/** A deadline leans to the future but may have passed ("ordered to leave by Jan. 14"): a weak cue. */
+const DEADLINE_DISTANCE = 3;
 const ADJECTIVE_BEFORE = new Set(['a', 'an', 'the', 'still', 'newly', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'so-called', 'as']);
 
 function cueOf(word: string, next: string | undefined, previous?: string): Tense {
@@ -31,6 +33,7 @@ function cueOf(word: string, next: string | undefined, previous?: string): Tense
     return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
   }
   if ((w === 'is' || w === 'are' || w === 'was') && next?.toLowerCase() === 'to') return 'future';
+  if (w === 'next' && next?.toLowerCase() === 'to') return 'none'; // "next to the town"
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
   // A regular past form, unless it is an adjective ("a still unspecified date", "the agreed zone").
@@ -64,8 +67,8 @@ export function tenseCue(sentence: string, start: number, end: number): { tense:
   // A deadline: "by February", "until Tuesday", "through January".
   const before = words[leftIndex]?.w.toLowerCase();
   // "extended to Nov. 20", "postponed to Monday": the new date lies ahead.
-  if (before === 'to' && /^(?:extended|postponed|delayed|pushed|moved|adjourned|rescheduled|deferred)$/i.test(words[leftIndex - 1]?.w ?? '')) return { tense: 'future', distance: 1 };
-  if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return { tense: 'future', distance: 1 };
+  if (before === 'to' && /^(?:extended|postponed|delayed|pushed|moved|adjourned|rescheduled|deferred)$/i.test(words[leftIndex - 1]?.w ?? '')) return { tense: 'future', distance: DEADLINE_DISTANCE };
+  if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return { tense: 'future', distance: DEADLINE_DISTANCE };
   for (let i = leftIndex, d = 1; i >= 0 && d <= 10; i--, d++) {
     let cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w);
     // A passive: "would be paid in January" takes the tense of what stands before "be".

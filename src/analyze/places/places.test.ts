@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { EntityMention } from '../../model/index.js';
+import { splitSentences } from '../sentences/index.js';
+import type { Doc } from '../types.js';
+import { findPlaces, km, loadPlaceKnowledge, locateEvent } from './index.js';
+import { looseKey, nameKey } from './names.js';
+
+const k = loadPlaceKnowledge();
+
+function docOf(text: string, entities: EntityMention[] = []): Doc {
+  return { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities, places: [], times: [], quantities: [] };
+}
+
+/** "text -> name/country" for each place found, in order. */
+function places(text: string, entities: EntityMention[] = []): string[] {
+  return findPlaces(docOf(text, entities), k).map((p) => `${p.text} -> ${p.name}/${p.country}`);
+}
+
+function place(text: string, surface: string) {
+  const p = findPlaces(docOf(text), k).find((x) => x.text === surface);
+  assert.ok(p, `no place "${surface}" in: ${text}`);
+  return p;
+}
+
+test('names fold case, accents and apostrophes; the loose key folds transliteration vowels', () => {
+  assert.equal(nameKey('Dar‘ā'), 'dara');
+  assert.equal(nameKey("Dar'a"), 'dara');
+  assert.equal(looseKey(nameKey('Deraa')), looseKey(nameKey('Daraa')));
+  assert.equal(looseKey(nameKey('Jabal al-Zawiya')), looseKey(nameKey('Jabal Zawya')));
+});
+
+test('Deraa, Daraa and Dar\'a are the same Syrian city', () => {
+  for (const spelling of ['Deraa', 'Daraa', "Dar'a"]) {
+    const p = place(`Government forces shelled ${spelling} on Sunday.`, spelling);
+    assert.equal(p.country, 'SY');
+    assert.ok(km(p.lat, p.lon, 32.62, 36.1) < 10, spelling);
+  }
+});
+
+test('Jabal al-Zawiya and Jabal al-Zawya are the same mountain region in Idlib (precision 3)', () => {
+  for (const spelling of ['Jabal al-Zawiya', 'Jabal al-Zawya']) {
+    const p = place(`The campaign began in ${spelling} in Idlib province.`, spelling);
+    assert.equal(p.name, 'Jabal al-Zawiya');
+    assert.equal(p.admin1, 'Idlib');
+    assert.equal(p.precision, 3);
+  }
+});
+
+test('Rmeilan and Rumaylan are the same town in al-Hasakah', () => {
+  const a = place('Patrols were seen near Rmeilan on Monday.', 'Rmeilan');
+  const b = place('Patrols were seen near Rumaylan on Monday.', 'Rumaylan');
+  assert.equal(a.name, b.name);
+  assert.equal(a.admin1, 'Al-Hasakah');
+});
+
+test('an air base, a garrison and a highway are places: Hmeimim Air Base, al-Tanf, the M4 highway', () => {
+  const base = place('Russian jets took off from Hmeimim Air Base before dawn.', 'Hmeimim Air Base');
+  assert.equal(base.country, 'SY');
+  assert.equal(base.precision, 1);
+  assert.equal(place('US troops remain at al-Tanf near the border.', 'al-Tanf').name, 'Al-Tanf');
+  const road = place('The army deployed more troops on the M4 highway.', 'M4');
+  assert.equal(road.name, 'M4 highway');
+  assert.equal(road.precision, 3);
+});
+
+test('villages missing from GeoNames come from the supplement: Anadan, Jallin, Saham al-Jawlan', () => {
+  assert.deepEqual(places('The army entered the villages of Anadan, Jallin and Saham al-Jawlan.'), [
+    'Anadan -> Anadan/SY',
+    'Jallin -> Jillin/SY',
+    'Saham al-Jawlan -> Saham al-Jawlan/SY',
+  ]);
+});
+
+test('Hama and Homs are the Syrian cities, not the town in Japan or Al Khums in Libya', () => {
+  assert.deepEqual(places('Artillery hit Hama and Homs overnight.'), ['Hama -> Ḩamāh/SY', 'Homs -> Homs/SY']);
+  assert.equal(place('Clashes were reported in Homs.', 'Homs').country, 'SY');
+});
+
+test('Georgia is the country next to Tbilisi and the US state next to Atlanta', () => {
+  assert.equal(place('Protesters gathered in Tbilisi, the capital of Georgia.', 'Georgia').country, 'GE');
+  const state = place('The storm reached Atlanta and much of Georgia.', 'Georgia');
+  assert.equal(state.country, 'US');
+  assert.equal(state.precision, 3);
+});
+
+test('a comma container decides: Paris, Texas is not Paris, France', () => {
+  const p = place('The fair opened in Paris, Texas, on Friday.', 'Paris');
+  assert.equal(p.country, 'US');
+  assert.equal(p.admin1, 'Texas');
+});
+
+test('demonyms are not places', () => {
+  assert.deepEqual(places('Russian jets and Syrian troops struck rebel positions.'), []);
+});
+
+test('common capitalised words are not towns: "By" and "On" at a sentence start', () => {
+  assert.deepEqual(places('By Monday the fighting had stopped. On the ground, nothing moved.'), []);
+});
+
+test('a place the entities stage tagged as an actor ("Ankara said") is not a place; "in Ankara" still is', () => {
+  const text = 'Ankara said the talks would go on. The delegation arrived in Ankara.';
+  const actor = (start: number): EntityMention => ({ start, end: start + 6, text: 'Ankara', type: 'country', id: 'TUR.GOV' });
+  const second = text.lastIndexOf('Ankara');
+  assert.deepEqual(places(text, [actor(0), actor(second)]), ['Ankara -> Ankara/TR']);
+});
+
+test('"X province" and "X governorate" are the province, precision 3', () => {
+  const p = place('Airstrikes continued in Idlib province.', 'Idlib');
+  assert.equal(p.featureClass, 'A');
+  assert.equal(p.precision, 3);
+  const g = place('The army entered towns in Deraa governorate.', 'Deraa');
+  assert.equal(g.featureClass, 'A');
+  assert.equal(g.admin1, 'Daraa');
+});
+
+test('a person\'s surname is not a town: "Gov. Rick Perry ... Perry said"', () => {
+  assert.deepEqual(places('Gov. Rick Perry visited the plant. Perry said jobs would follow.'), []);
+});
+
+test('event location: villages around the city of Afrin are near Afrin, precision 2', () => {
+  const text = 'Russian jets bombed villages around the city of Afrin.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  const where = locateEvent(doc, 0);
+  assert.ok(where);
+  assert.equal(where.country, 'SY');
+  assert.equal(where.precision, 2);
+  assert.ok(km(where.lat, where.lon, 36.51, 36.87) < 5);
+});
+
+test('event location: not where someone spoke from, unless asked for a statement\'s place', () => {
+  const text = 'Lavrov told reporters in New York that the strikes on Idlib would go on.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  assert.equal(locateEvent(doc, 0)?.name, 'Idlib');
+  assert.equal(locateEvent(doc, 0, { speech: true })?.name, 'New York City');
+  const only = 'Lavrov told reporters in New York that the talks had failed.';
+  const doc2 = { ...docOf(only), places: findPlaces(docOf(only), k) };
+  assert.equal(locateEvent(doc2, 0), null);
+  assert.equal(locateEvent(doc2, 0, { speech: true })?.name, 'New York City');
+});
+
+test('event location: the towns of A, B and C become their midpoint, precision 2', () => {
+  const text = 'The army entered the towns of Saham al-Jawlan, Hayt and Jallin in Deraa governorate.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  const where = locateEvent(doc, 0);
+  assert.ok(where);
+  assert.equal(where.precision, 2);
+  assert.equal(where.admin1, 'Daraa');
+});
+
+test('event location: "west of Aleppo" lies west of Aleppo', () => {
+  const text = 'Fighting raged west of Aleppo on Sunday.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  const where = locateEvent(doc, 0);
+  assert.ok(where);
+  assert.equal(where.precision, 2);
+  assert.ok(where.lon < 37.1);
+});
+
+test('with no sentences the whole text is one sentence', () => {
+  const doc: Doc = { ...docOf('Shelling was reported in Idlib.'), sentences: [] };
+  assert.deepEqual(findPlaces(doc, k).map((p) => p.text), ['Idlib']);
+  assert.equal(locateEvent({ ...doc, places: findPlaces(doc, k) }, 0)?.country, 'SY');
+});
+
+test('event location: an incident is not where the talks were held', () => {
+  const text = 'While the delegations were negotiating in Ankara, a second incident occurred in Idlib.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  assert.equal(locateEvent(doc, 0)?.name, 'Idlib');
+  assert.equal(locateEvent(doc, 0, { speech: true })?.name, 'Ankara');
+});
+
+test('event location: "under the control of Ankara" is an actor, not where the attack was', () => {
+  const text = 'Russian jets struck the town of Afrin, which has been under the control of Ankara since 2018.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  const ankara = doc.places.find((p) => p.text === 'Ankara');
+  assert.equal(ankara?.actorLike, true);
+  assert.equal(locateEvent(doc, 0)?.country, 'SY');
+});
+
+test('event location: with lookBack, a sentence without a place takes the one before', () => {
+  const text = 'The campaign began in Jabal al-Zawiya. It is accompanied by heavy shelling.';
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  assert.equal(locateEvent(doc, 1), null);
+  assert.equal(locateEvent(doc, 1, { lookBack: 1 })?.name, 'Jabal al-Zawiya');
+});
+
+test('AP datelines and state abbreviations: "CHARLESTON, W.Va." is Charleston, West Virginia', () => {
+  const found = findPlaces(docOf('CHARLESTON, W.Va. - The county board met on Monday.'), k);
+  assert.deepEqual(found.map((p) => `${p.text} -> ${p.name}/${p.admin1}`), ['CHARLESTON -> Charleston/West Virginia', 'W.Va. -> West Virginia/West Virginia']);
+});
