@@ -2,14 +2,15 @@
 // the event places of the gold seeds (shared/data/gold + seeds).
 //   recognition P/R: a predicted span matches a gold toponym span when they overlap (one to one);
 //   accuracy@161km over all gold toponyms with coordinates (unrecognised ones count as wrong)
-//   and over the recognised ones; seeds: locateEvent on the evidence sentence within 25 km.
+//   and over the recognised ones; seeds: locateEvent on the evidence sentence (kind by event
+//   type, lookBack 2, the evidence quote as span) within 25 km of the gold place.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlaceMention } from '../src/model/index.js';
-import { findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type PlaceKnowledge } from '../src/analyze/places/index.js';
+import { findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type EventKind, type PlaceKnowledge } from '../src/analyze/places/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import type { Doc } from '../src/analyze/types.js';
-import { fmt, type Evaluator, type Row } from './types.js';
+import { fmt, type Evaluator, type Row } from './common.js';
 
 export interface GoldToponym {
   start: number;
@@ -87,6 +88,8 @@ export interface GeoScore {
   gold: number;
   predicted: number;
   matched: number;
+  /** Matched with exactly the gold span's boundaries. */
+  exact: number;
   goldWithCoords: number;
   /** Gold spans that are demonyms or nationality adjectives ("Russian", "Canadians"), which the stage leaves to the entities layer. */
   goldDemonyms: number;
@@ -99,7 +102,7 @@ export interface GeoScore {
 }
 
 export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge): GeoScore {
-  const s: GeoScore = { gold: 0, predicted: 0, matched: 0, goldWithCoords: 0, goldDemonyms: 0, matchedDemonyms: 0, matchedWithCoords: 0, within161: 0, misses: [], falsePositives: [] };
+  const s: GeoScore = { gold: 0, predicted: 0, matched: 0, exact: 0, goldWithCoords: 0, goldDemonyms: 0, matchedDemonyms: 0, matchedWithCoords: 0, within161: 0, misses: [], falsePositives: [] };
   const isDemonym = (text: string) => {
     const key = placeKey(text);
     return k.demonyms.has(key) || k.demonyms.has(key.replace(/s$/, '')) || k.demonyms.has(key.replace(/es$/, ''));
@@ -126,6 +129,7 @@ export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge): GeoScore {
       }
       used.add(best);
       s.matched++;
+      if (predicted[best]!.start === g.start && predicted[best]!.end === g.end) s.exact++;
       if (demonym) s.matchedDemonyms++;
       if (!hasCoords) continue;
       s.matchedWithCoords++;
@@ -148,6 +152,7 @@ function geoRows(set: string, s: GeoScore, anchor161: string): Row[] {
     { metric: 'toponym recognition precision (overlap)', set, value: fmt(p), anchor: '—' },
     { metric: 'toponym recognition recall (overlap)', set, value: fmt(r), anchor: 'target >= 0.85' },
     { metric: 'toponym recognition F1 (overlap)', set, value: fmt(p + r ? (2 * p * r) / (p + r) : 0), anchor: '—' },
+    { metric: 'toponym recognition P / R, exact spans', set, value: `${fmt(s.predicted ? s.exact / s.predicted : 0)} / ${fmt(s.gold ? s.exact / s.gold : 0)}`, anchor: '—' },
     { metric: `toponym recall, names only (${s.goldDemonyms} demonym spans left out)`, set, value: fmt((s.matched - s.matchedDemonyms) / Math.max(1, s.gold - s.goldDemonyms)), anchor: '—' },
     { metric: 'accuracy@161km, all gold toponyms with coordinates', set, value: fmt(s.goldWithCoords ? s.within161 / s.goldWithCoords : 0), anchor: '—' },
     { metric: 'accuracy@161km, recognised toponyms', set, value: fmt(s.matchedWithCoords ? s.within161 / s.matchedWithCoords : 0), anchor: anchor161 },
@@ -164,8 +169,11 @@ interface GoldEvent {
   evidence: { char_start: number; char_end: number };
 }
 
-/** Statement events are placed where the words were spoken (gold _conventions.place). */
-const STATEMENT_TYPES = new Set(['ACCUSE', 'REJECT', 'THREATEN', 'REQUEST', 'AGREE', 'CONSULT', 'SUPPORT', 'COOPERATE', 'CONCEDE', 'SANCTION']);
+/** Statement events are placed where the words were spoken (gold _conventions.place); meetings where held. */
+const KIND: Record<string, EventKind> = {
+  CONSULT: 'meeting', AGREE: 'meeting',
+  ACCUSE: 'statement', REJECT: 'statement', THREATEN: 'statement', REQUEST: 'statement', SUPPORT: 'statement', CONCEDE: 'statement', SANCTION: 'statement',
+};
 
 export interface SeedScore {
   places: number;
@@ -188,9 +196,8 @@ export function scoreSeeds(dataDir: string, k: PlaceKnowledge): SeedScore {
       if (!ev.place) continue;
       s.places++;
       const si = doc.sentences.findIndex((x) => x.start <= ev.evidence.char_start && ev.evidence.char_start < x.end);
-      const statement = STATEMENT_TYPES.has(ev.type);
-      // Actions look back two sentences for their place; statements are placed only where the sentence says.
-      const got = si >= 0 ? locateEvent(doc, si, { speech: statement, lookBack: statement ? 0 : 2, span: { start: ev.evidence.char_start, end: ev.evidence.char_end } }) : null;
+      const kind = KIND[ev.type] ?? 'action';
+      const got = si >= 0 ? locateEvent(doc, si, { kind, lookBack: 2, span: { start: ev.evidence.char_start, end: ev.evidence.char_end } }) : null;
       const sentence = si >= 0 ? doc.sentences[si]! : { start: ev.evidence.char_start, end: ev.evidence.char_end };
       const any = doc.places.some((p) => p.start >= sentence.start && p.end <= sentence.end && km(p.lat, p.lon, ev.place!.lat, ev.place!.lon) <= 25);
       if (any) s.anyWithin25++;

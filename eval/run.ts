@@ -1,11 +1,15 @@
 // `npm run eval`: runs every evaluator on the DEV sets in ../shared/data and prints one
-// table (metric | set | value | anchor). A stage adds its scores by adding an Evaluator
-// (a module in eval/ returning rows) to EVALUATORS.
+// table (metric | set | value | anchor), with the time each evaluator took. A stage adds
+// its scores by adding its Evaluator(s) to EVALUATORS; an evaluator that throws becomes
+// an error row and the rest still run.
 import { existsSync } from 'node:fs';
 import { dataDir, formatTable, type Evaluator, type Row } from './common.js';
+import { entityEvaluators } from './entities.js';
 import { aebExtraction, wcxbExtraction } from './extraction.js';
+import { placesEval } from './places.js';
+import { timesEvaluation } from './times.js';
 
-const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction];
+const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, placesEval, timesEvaluation];
 
 async function main(): Promise<void> {
   const dir = dataDir();
@@ -19,7 +23,7 @@ async function main(): Promise<void> {
     try {
       rows.push(...(await ev.run(dir)));
     } catch (e) {
-      rows.push({ metric: `error: ${(e as Error).message}`, set: ev.name, value: '—', anchor: '—' });
+      rows.push({ metric: `error: ${(e as Error).message.split('\n')[0]}`, set: ev.name, value: '—', anchor: '—' });
     }
     console.log(`${ev.name}: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   }

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { findTimes, inferPublication, loadTimeKnowledge, type TimeKnowledge, type TimeMentionDetail } from '../src/analyze/times/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import type { Doc } from '../src/analyze/types.js';
-import { type Evaluator, fmt, type Row } from './types.js';
+import { type Evaluator, fmt, type Row } from './common.js';
 
 // ---------------------------------------------------------------------------
 // TimeML

@@ -34,18 +34,17 @@ test('every bad input is stored correctly or rejected with its name and reason; 
     if (m) rejections.set(m[1]!, m[2]!);
   }
   const stored = sitrep(['articles', '--json', '--db', db]).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
-  const storedBy = (file: string) => stored.find((a) => a.sourceId === join(dir, 'inputs', file) || a.sourceId === 'long-line' && file === 'lines.jsonl');
-
   for (const input of corpus) {
-    const path = join(dir, 'inputs', input.file);
-    const rejection = [...rejections].find(([name]) => name.startsWith(path))?.[1];
+    const source = input.id ?? join(dir, 'inputs', input.file);
+    const storedBy = () => stored.find((a) => a.sourceId === source);
+    const rejection = [...rejections].find(([name]) => name === source || name.startsWith(`${source} `) || name.startsWith(`${source}#`))?.[1];
     if (input.expect === 'stored') {
-      const article = storedBy(input.file);
+      const article = storedBy();
       assert.ok(article, `${input.file} should be stored (rejection: ${rejection})`);
       if (input.contains) assert.ok(article.text.includes(input.contains), `${input.file}: text lacks "${input.contains}"`);
       if (input.language) assert.equal(article.language, input.language, input.file);
     } else if (input.expect === 'stored-or-rejected') {
-      assert.ok(storedBy(input.file) || rejection, `${input.file}: neither stored nor rejected`);
+      assert.ok(storedBy() || rejection, `${input.file}: neither stored nor rejected`);
     } else {
       assert.ok(rejection, `${input.file} should be rejected`);
       assert.match(rejection, input.expect, input.file);

@@ -74,7 +74,8 @@ test('analyze --jsonl: one line per input, in order, errors naming their line', 
   assert.equal(lines[0].id, 'first');
   assert.equal(lines[0].article.text, 'Gen. Smith arrived on Sept. 29. Talks began.');
   assert.deepEqual(lines[0].sentences, [{ start: 0, end: 31 }, { start: 32, end: 44 }]);
-  for (const layer of ['entities', 'places', 'times', 'events']) assert.deepEqual(lines[0][layer], []);
+  assert.deepEqual(lines[0].entities.map((e: { text: string; type: string }) => [e.text, e.type]), [['Smith', 'person']]);
+  for (const layer of ['places', 'times', 'quantities', 'events']) assert.ok(Array.isArray(lines[0][layer]), layer);
   assert.deepEqual(Object.keys(lines[1]), ['line', 'error']);
   assert.equal(lines[1].line, 2);
   assert.equal(lines[2].id, 'third');

@@ -2,26 +2,38 @@
 // pure function of the document so far (./types.ts) that returns its own layer; its
 // knowledge (lexicons, dictionaries, gazetteer) is loaded once by loadKnowledge().
 import type { AnalyzedArticle, Article } from '../model/index.js';
+import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
+import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
+import { findTimes, loadTimeKnowledge, type TimeKnowledge } from './times/index.js';
 import type { Doc } from './types.js';
 
 export type { Doc, Stage } from './types.js';
 
-// Empty while the only stage (sentences) carries its small lexicon itself; the entity,
-// place, time and event stages add their dictionaries here.
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
-export interface Knowledge {}
-
-export function loadKnowledge(): Knowledge {
-  return {};
+/** Everything the stages know, loaded once and shared by every article analysed. */
+export interface Knowledge {
+  entities: EntityKnowledge;
+  places: PlaceKnowledge;
+  times: TimeKnowledge;
 }
 
-export function analyze(article: Article, _knowledge: Knowledge): AnalyzedArticle {
+export function loadKnowledge(): Knowledge {
+  return { entities: loadEntityKnowledge(), places: loadPlaceKnowledge(), times: loadTimeKnowledge() };
+}
+
+export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle {
   let doc: Doc = {
-    text: article.text, published: article.published, language: article.language, title: article.title,
+    text: article.text,
+    // An undated article's relative dates are read against the date its text implies.
+    published: article.published ?? article.publishedGuess?.date ?? null,
+    language: article.language,
+    title: article.title,
     sentences: [], entities: [], places: [], times: [], quantities: [],
   };
   doc = { ...doc, sentences: splitSentences(doc.text) };
+  doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
+  doc = { ...doc, places: findPlaces(doc, knowledge.places) };
+  doc = { ...doc, times: findTimes(doc, knowledge.times) };
   return {
     article,
     sentences: [...doc.sentences], entities: [...doc.entities], places: [...doc.places],

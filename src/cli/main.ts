@@ -52,7 +52,8 @@ function analysisJson(where: { id: string } | { line: number }, a: AnalyzedArtic
     ...where,
     article: {
       title: article.title, outlet: article.outlet, url: article.url, byline: article.byline,
-      published: article.published, publishedBasis: article.publishedBasis, language: article.language, text: article.text,
+      published: article.published, publishedBasis: article.publishedBasis, publishedGuess: article.publishedGuess,
+      language: article.language, text: article.text,
     },
     sentences: a.sentences, entities: a.entities, places: a.places, times: a.times, quantities: a.quantities, events: a.events,
   };

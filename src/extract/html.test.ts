@@ -187,6 +187,23 @@ test('pages without <body>, or with elements between </head> and <body>, are rea
   }
 });
 
+test('a "<script" inside a comment, or "<!--" inside a script, does not swallow text', () => {
+  const body = `<!-- old widget: <script src="/w.js"> --><p>${PARAS[0]}</p><script>document.write("<!--");</script>${PARAS.slice(1).map((p) => `<p>${p}</p>`).join('')}`;
+  const r = extractHtml(page({ article: body }));
+  assert.ok(r.ok);
+  for (const p of PARAS) assert.ok(r.value.text.includes(p), p.slice(0, 30));
+});
+
+test('thousands of unclosed tags stay fast and keep the text', () => {
+  for (const tag of ['<div>', '<span>', '<b>']) {
+    const html = `<html><body>${(tag + `<p>${PARAS[0]}</p>`).repeat(3000)}</body></html>`;
+    const t0 = Date.now();
+    const r = extractHtml(html);
+    assert.ok(Date.now() - t0 < 5000, `${tag}: ${Date.now() - t0} ms`);
+    assert.ok(r.ok && r.value.text.includes(PARAS[0]!), tag);
+  }
+});
+
 test('empty and garbage input are errors, not exceptions', () => {
   for (const input of ['', '   \n ', '<html><head></head><body></body></html>', '<div><a href="/">Home</a></div>', '\u0000\u0001\u0002\u0003binary\u0000\u0004']) {
     const r = extractHtml(input);

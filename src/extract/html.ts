@@ -1,6 +1,8 @@
 // HTML page -> article text and metadata. The main text comes from Mozilla Readability
 // run on a linkedom document (fast, no layout); the text is rebuilt block by block from
-// Readability's content element so that paragraphs never run together. When Readability
+// Readability's content element so that paragraphs never run together (the element is
+// handed over through Readability's `serializer` option, so it is not serialised to HTML
+// and parsed again). The page is pre-cleaned first (see preclean). When Readability
 // finds nothing (or almost nothing), a small text-density scorer over the original DOM
 // picks the best container instead. Metadata (title, byline, date, outlet, language) is
 // read off the page before Readability mutates it.
@@ -22,6 +24,8 @@ export interface ExtractedPage {
 
 /** Below this many characters Readability's result is checked against the fallback. */
 const MIN_READABILITY_CHARS = 200;
+/** Element nesting beyond which Readability is not run (see extractHtml). */
+const MAX_DEPTH = 160;
 
 export function extractHtml(html: string, opts: { url?: string } = {}): Result<ExtractedPage> {
   if (typeof html !== 'string' || html.trim() === '') return fail('no article text found');
@@ -35,8 +39,12 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   // Visible date lines are only needed without a metadata date; read them before Readability edits the tree.
   const dateBlocks = meta.published ? [] : visibleDateCandidates(doc);
 
-  let read = readability(doc);
-  if (read.text.length < MIN_READABILITY_CHARS) {
+  // Readability's cost grows with nesting depth times size: a broken page with thousands of
+  // unclosed tags would take minutes. Real pages stay far below the limit (median 18, max
+  // 55 on the extraction benchmarks); deeper ones go straight to the density scorer.
+  const tooDeep = deeperThan(doc.body, MAX_DEPTH);
+  let read = tooDeep ? NOTHING : readability(doc);
+  if (!tooDeep && read.text.length < MIN_READABILITY_CHARS) {
     // Streaming server renders (React/Next.js) park the whole article in a `<div hidden>`
     // that a script would move into place: Readability skips hidden nodes, so retry with
     // them shown.
@@ -86,11 +94,13 @@ interface ReadabilityResult {
   siteName: string | null;
 }
 
+const NOTHING: ReadabilityResult = { text: '', title: null, byline: null, siteName: null };
+
 /** Readability on `doc` (which it edits), text rebuilt block by block. */
 function readability(doc: Document): ReadabilityResult {
   try {
     const article = new Readability<Element>(doc, { serializer: (el) => el as Element }).parse();
-    if (!article) return { text: '', title: null, byline: null, siteName: null };
+    if (!article) return NOTHING;
     // Readability keeps link-only lines (tag lists, "related" links) and image captions:
     // neither is article text.
     const blocks = article.content
@@ -99,8 +109,19 @@ function readability(doc: Document): ReadabilityResult {
     return { text: blocksToText(blocks), title: clean(article.title), byline: clean(article.byline), siteName: clean(article.siteName) };
   } catch {
     // Readability throws on some malformed trees; the fallbacks still get a go.
-    return { text: '', title: null, byline: null, siteName: null };
+    return NOTHING;
   }
+}
+
+/** Whether any element under `root` is nested more than `limit` levels deep. */
+function deeperThan(root: Element, limit: number): boolean {
+  const stack: [Element, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, depth + 1]);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------
@@ -111,17 +132,48 @@ function readability(doc: Document): ReadabilityResult {
 // from its result anyway; fewer nodes make linkedom and Readability markedly faster. One
 // pass, left to right, so that whichever construct starts first wins (a "<!--" inside a
 // script or a "<script" inside a comment is not mistaken for the other). A nested
-// <nav>/<footer> ends at its first closing tag; the rest stays and is judged as usual.
-const STRIP =
-  /<!--[\s\S]*?-->|<(script|style|noscript|template|svg|iframe|select|textarea|nav|footer)\b([^>]*)>([\s\S]*?)<\/\1\s*>/gi;
+// <nav>/<footer> ends at its first closing tag; the rest stays and is judged as usual; an
+// element that is never closed is left to the parser.
+const STRIP_OPEN = /<!--|<(script|style|noscript|template|svg|iframe|select|textarea|nav|footer)\b([^>]*)>/gi;
+const STRIP_CLOSE: Record<string, RegExp> = {};
 
 function preclean(html: string): { html: string; jsonLd: string[] } {
   const jsonLd: string[] = [];
-  const stripped = html.replace(STRIP, (_m, tag: string | undefined, attrs: string | undefined, body: string | undefined) => {
-    if (tag && tag.toLowerCase() === 'script' && attrs && /application\/ld\+json/i.test(attrs) && body) jsonLd.push(body);
-    return ' ';
-  });
-  const out = normaliseStartTags(stripped).replace(WS_AFTER_BLOCK, '$1').replace(WS_BEFORE_BLOCK, '$1');
+  const parts: string[] = [];
+  // A scan for a closing tag that fails once fails for the rest of the page: remembering
+  // that keeps a page full of unclosed <nav>s linear instead of quadratic.
+  const unclosed = new Set<string>();
+  let last = 0;
+  const open = new RegExp(STRIP_OPEN.source, 'gi');
+  for (let m = open.exec(html); m; m = open.exec(html)) {
+    let end: number;
+    if (m[0] === '<!--') {
+      if (unclosed.has('--')) continue;
+      const close = html.indexOf('-->', m.index + 4);
+      if (close < 0) {
+        unclosed.add('--');
+        continue;
+      }
+      end = close + 3;
+    } else {
+      const tag = m[1]!.toLowerCase();
+      if (unclosed.has(tag)) continue;
+      const closeRe = (STRIP_CLOSE[tag] ??= new RegExp(`</${tag}\\s*>`, 'gi'));
+      closeRe.lastIndex = open.lastIndex;
+      const close = closeRe.exec(html);
+      if (!close) {
+        unclosed.add(tag);
+        continue;
+      }
+      if (tag === 'script' && /application\/ld\+json/i.test(m[2] ?? '')) jsonLd.push(html.slice(open.lastIndex, close.index));
+      end = close.index + close[0].length;
+    }
+    parts.push(html.slice(last, m.index), ' ');
+    last = end;
+    open.lastIndex = end;
+  }
+  parts.push(html.slice(last));
+  const out = normaliseStartTags(parts.join('')).replace(WS_AFTER_BLOCK, '$1').replace(WS_BEFORE_BLOCK, '$1');
   return { html: out, jsonLd };
 }
 
@@ -278,8 +330,8 @@ function collectBlocks(root: Element, skipHidden = true): Block[] {
     linkChars = 0;
   };
 
-  // Iterative walk (deeply nested junk must not overflow the stack): `null` marks the end
-  // of an element pushed just before it.
+  // Iterative walk (deeply nested junk must not overflow the stack): an element is pushed
+  // twice, its `exit` frame below its children, so block ends are seen in order.
   type Frame = { node: Node; exit: boolean };
   const stack: Frame[] = [];
   for (let c = root.lastChild; c; c = c.previousSibling) stack.push({ node: c, exit: false });
@@ -356,22 +408,23 @@ function blocksToText(blocks: Block[]): string {
 const JUNK_TAGS = ['nav', 'footer', 'aside', 'form', 'header', 'menu'];
 const JUNK_NAMES =
   /(^|[\s_-])(comments?|share|sharing|social|footer|masthead|menu|navbar|nav|sidebar|related|recommended|promo|advert|ads?|cookie|consent|subscribe|newsletter|breadcrumbs?|popup|modal|banner|widget|sponsor)($|[\s_-])/i;
+const JUNK_ROLES = /^(navigation|banner|contentinfo|complementary|menu|dialog)$/;
 const KEEP_TAGS = new Set(['html', 'body', 'main', 'article']);
 
 function densityText(doc: Document): string {
   const body = doc.body;
   const bodyChars = (body.textContent ?? '').length;
-  for (const tag of JUNK_TAGS) for (const el of Array.from(body.getElementsByTagName(tag))) el.remove();
+  // Junk by tag, role or class/id name. A wrapper can be misnamed (the whole page in one
+  // ASP.NET <form>, a layout div "with-sidebar"): only parts holding under a third of the
+  // page's text are dropped.
+  const small = (el: Element) => (el.textContent ?? '').length < bodyChars / 3;
+  for (const tag of JUNK_TAGS) for (const el of Array.from(body.getElementsByTagName(tag))) if (small(el)) el.remove();
   for (const el of Array.from(body.querySelectorAll('[class],[id],[role]'))) {
     if (KEEP_TAGS.has(el.localName)) continue;
     const role = el.getAttribute('role');
-    if (role && /^(navigation|banner|contentinfo|complementary|menu|dialog)$/.test(role)) {
-      el.remove();
-      continue;
-    }
     const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    // A layout wrapper named "with-sidebar" may hold the article: only drop the small ones.
-    if (JUNK_NAMES.test(names) && (el.textContent ?? '').length < bodyChars / 3) el.remove();
+    const junk = (role !== null && JUNK_ROLES.test(role)) || JUNK_NAMES.test(names);
+    if (junk && small(el)) el.remove();
   }
 
   // Hidden parts count here: without scripts, a page's text may sit in hidden containers.
@@ -425,7 +478,7 @@ const DATE_KEYS = [
   'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
   'dc.date.created', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
   'publication_date', 'publication-date', 'article.published', 'cxenseparse:recs:publishtime', 'og:pubdate',
-  'dateCreated'.toLowerCase(),
+  'datecreated',
 ];
 
 function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
@@ -463,9 +516,8 @@ function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
   if (!published && ld.datePublished) published = normaliseDate(ld.datePublished);
   if (!published) published = timeElementDate(doc);
 
-  const docTitle = clean(doc.title);
-  const h1 = doc.querySelector('h1');
-  const title = clean(metas.get('og:title')) ?? clean(ld.headline) ?? docTitle ?? clean(h1?.textContent);
+  const title =
+    clean(metas.get('og:title')) ?? clean(ld.headline) ?? clean(doc.title) ?? clean(doc.querySelector('h1')?.textContent);
   const author = usableByline(clean(metas.get('author'))) ?? usableByline(clean(metas.get('article:author'))) ?? usableByline(ld.author);
   const siteName = clean(metas.get('og:site_name')) ?? clean(ld.publisher);
 

@@ -3,6 +3,7 @@
 // metadata (JSONL fields) wins over what is read off the page.
 import { createHash } from 'node:crypto';
 import { fail, ok, type Article, type PublishedBasis, type RawDocument, type Result } from '../model/index.js';
+import { inferPublication } from '../analyze/times/index.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import { extractText, readTextHead } from './text.js';
@@ -39,6 +40,7 @@ export function extractDocument(raw: RawDocument): Result<Article> {
   }
   if (page.text.trim() === '') return fail('no article text found');
   const published = raw.published ?? page.published;
+  const guess = published ? null : inferPublication(page.text, { notAfter: new Date().toISOString().slice(0, 10) });
   // The text's own statistics beat a page's declared language, which templates often get wrong.
   const detected = detectLanguage(page.text);
   return ok({
@@ -49,6 +51,9 @@ export function extractDocument(raw: RawDocument): Result<Article> {
     byline: page.byline,
     published,
     publishedBasis: raw.published ? 'given' : published ? page.publishedBasis : 'none',
+    publishedGuess: guess
+      ? { date: guess.date, precision: guess.precision, ...(guess.earliest ? { earliest: guess.earliest } : {}), ...(guess.latest ? { latest: guess.latest } : {}), basis: guess.basis, confidence: guess.confidence }
+      : null,
     language: detected !== 'und' ? detected : page.language ?? 'und',
     text: page.text,
     contentHash: contentHash(page.text),

@@ -50,6 +50,21 @@ export type JsonlDocument = z.infer<typeof jsonlDocumentSchema>;
 export const publishedBasis = z.enum(['given', 'byline', 'dateline', 'metadata', 'none']);
 export type PublishedBasis = z.infer<typeof publishedBasis>;
 
+/**
+ * The publication date read from the text of an undated article (weekday-date pairs,
+ * years named, "today, February 17"), with how it was found and how sure it is. It anchors
+ * relative dates; the article's own `published` stays null.
+ */
+export interface PublicationGuess {
+  date: string;
+  precision: 'day' | 'month' | 'year';
+  earliest?: string;
+  latest?: string;
+  basis: string[];
+  /** 0..1 */
+  confidence: number;
+}
+
 export interface Article {
   sourceId: string;
   url: string | null;
@@ -58,6 +73,8 @@ export interface Article {
   byline: string | null;
   published: string | null;
   publishedBasis: PublishedBasis;
+  /** When `published` is null: the date inferred from the text, else null. */
+  publishedGuess: PublicationGuess | null;
   /** ISO 639-1 code, or `und` when undetermined. */
   language: string;
   text: string;

@@ -6,12 +6,13 @@ import type { RawDocument } from '../model/index.js';
 import { processDocument } from '../pipeline.js';
 
 const knowledge = loadKnowledge();
-parentPort!.on('message', ({ id, raw }: { id: number; raw: RawDocument }) => {
+parentPort!.postMessage({ ready: true });
+parentPort!.on('message', ({ raw }: { raw: RawDocument }) => {
   let result;
   try {
     result = processDocument(raw, knowledge);
   } catch (e) {
     result = { ok: false, error: `analysis failed: ${(e as Error).message}` };
   }
-  parentPort!.postMessage({ id, result });
+  parentPort!.postMessage({ result });
 });

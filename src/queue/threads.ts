@@ -18,12 +18,25 @@ interface Slot {
   worker: Worker;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** Ended (died, timed out or closed): its events no longer count. */
+  gone: boolean;
+  /** It said it is ready (its knowledge loaded): a death after that is the document's fault. */
+  ready: boolean;
 }
 
-export function threadAnalyzer(threads: number, timeLimitMs = DEFAULT_TIME_LIMIT_MS): Analyzer {
+/** Threads that die before finishing any document: past this many, the pool gives up. */
+const MAX_STARTUP_FAILURES = 3;
+
+export function threadAnalyzer(
+  threads: number,
+  timeLimitMs = DEFAULT_TIME_LIMIT_MS,
+  workerScript: URL = new URL('./analysis-worker.js', import.meta.url),
+): Analyzer {
   const waiting: Job[] = [];
   const slots: Slot[] = [];
   let closed = false;
+  let startupFailures = 0;
+  let broken: string | null = null;
 
   const finish = (slot: Slot, result: Result<AnalyzedArticle>) => {
     const job = slot.job;
@@ -34,13 +47,39 @@ export function threadAnalyzer(threads: number, timeLimitMs = DEFAULT_TIME_LIMIT
     dispatch();
   };
 
+  /** Ends a slot and puts a fresh thread in its place. */
+  const replace = (slot: Slot) => {
+    slot.gone = true;
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1, start());
+  };
+
   const start = (): Slot => {
-    const slot: Slot = { worker: new Worker(new URL('./analysis-worker.js', import.meta.url)), job: null, timer: null };
-    slot.worker.on('message', ({ result }: { result: Result<AnalyzedArticle> }) => finish(slot, result));
-    // A thread that dies fails only the document it held, and is replaced.
+    const slot: Slot = { worker: new Worker(workerScript), job: null, timer: null, gone: false, ready: false };
+    slot.worker.on('message', (message: { ready: true } | { result: Result<AnalyzedArticle> }) => {
+      if ('ready' in message) {
+        slot.ready = true;
+        startupFailures = 0;
+        dispatch();
+      } else finish(slot, message.result);
+    });
+    // A thread that dies fails only the document it held, and is replaced; threads that
+    // cannot even start (a broken installation) fail everything rather than loop.
     const died = (why: string) => {
-      if (closed) return;
-      slots.splice(slots.indexOf(slot), 1, start());
+      if (slot.gone || closed) return;
+      if (!slot.ready) {
+        // It died loading its knowledge, holding no document.
+        if (++startupFailures >= MAX_STARTUP_FAILURES) {
+          broken = `analysis threads cannot start: ${why}`;
+          for (const s of slots) s.gone = true;
+          for (const job of waiting.splice(0)) job.resolve({ ok: false, error: broken });
+          for (const s of slots) void s.worker.terminate();
+          return;
+        }
+        replace(slot);
+        return;
+      }
+      replace(slot);
       if (slot.job) finish(slot, { ok: false, error: `analysis failed: ${why}` });
     };
     slot.worker.on('error', (e) => died(e.message));
@@ -49,15 +88,16 @@ export function threadAnalyzer(threads: number, timeLimitMs = DEFAULT_TIME_LIMIT
   };
 
   const dispatch = () => {
+    // Only a thread that has loaded its knowledge takes a document, so the time limit
+    // counts the document's analysis alone.
     for (const slot of slots) {
-      if (slot.job || waiting.length === 0) continue;
+      if (!slot.ready || slot.job || waiting.length === 0) continue;
       const job = waiting.shift()!;
       slot.job = job;
       slot.timer = setTimeout(() => {
         const timedOut = slot.job;
         slot.job = null;
-        slots.splice(slots.indexOf(slot), 1, start());
-        slot.worker.removeAllListeners('exit');
+        replace(slot);
         void slot.worker.terminate();
         timedOut?.resolve({ ok: false, error: `analysis took longer than ${timeLimitMs / 1000} s` });
         dispatch();
@@ -71,6 +111,7 @@ export function threadAnalyzer(threads: number, timeLimitMs = DEFAULT_TIME_LIMIT
   return {
     parallelism: threads,
     process(raw: RawDocument) {
+      if (broken) return Promise.resolve({ ok: false, error: broken });
       return new Promise((resolve) => {
         waiting.push({ raw, resolve });
         dispatch();

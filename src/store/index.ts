@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { AnalyzedArticle, Article, EventMention, PublishedBasis } from '../model/index.js';
+import type { AnalyzedArticle, Article, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
 import { migrations } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
 
@@ -218,6 +218,7 @@ class KyselyStore implements Store {
           byline: a.byline,
           published: a.published,
           published_basis: a.publishedBasis,
+          published_guess: a.publishedGuess ? JSON.stringify(a.publishedGuess) : null,
           language: a.language,
           text: a.text,
           text_length: a.text.length,
@@ -242,27 +243,27 @@ class KyselyStore implements Store {
       db.selectFrom('quantities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('events').select('record').where('article_id', '=', articleId).orderBy('idx').execute(),
     ]);
+    const restore = <T>(r: { start: number; end: number; extra: string | null }, fields: T) => ({
+      start: r.start, end: r.end, ...fields, ...(r.extra ? (JSON.parse(r.extra) as object) : {}),
+    });
     return {
       article: toArticle(row),
-      sentences: sentences.map((s) => ({ start: s.start, end: s.end })),
-      entities: entities.map((e) => ({
-        start: e.start, end: e.end, text: e.text, type: e.type as never,
+      sentences: sentences.map((s) => restore(s, {})),
+      entities: entities.map((e) => restore(e, {
+        text: e.text, type: e.type as EntityMention['type'],
         ...(e.actor_id ? { id: e.actor_id } : {}),
         ...(e.labels ? { labels: JSON.parse(e.labels) as string[] } : {}),
       })),
-      places: places.map((p) => ({
-        start: p.start, end: p.end, text: p.text, name: p.name, lat: p.lat, lon: p.lon, country: p.country,
-        precision: p.precision as 1 | 2 | 3,
+      places: places.map((p) => restore(p, {
+        text: p.text, name: p.name, lat: p.lat, lon: p.lon, country: p.country, precision: p.precision as PlacePrecision,
         ...(p.geonameid !== null ? { geonameid: p.geonameid } : {}),
         ...(p.admin1 !== null ? { admin1: p.admin1 } : {}),
       })),
-      times: times.map((t) => ({
-        start: t.start, end: t.end, text: t.text, value: t.value, precision: t.precision as never,
+      times: times.map((t) => restore(t, {
+        text: t.text, value: t.value, precision: t.precision as TimeMention['precision'],
         ...(t.range_start && t.range_end ? { range: [t.range_start, t.range_end] as [string, string] } : {}),
       })),
-      quantities: quantities.map((q) => ({
-        start: q.start, end: q.end, text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}),
-      })),
+      quantities: quantities.map((q) => restore(q, { text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}) })),
       events: events.map((e) => JSON.parse(e.record) as EventMention),
     };
   }
@@ -393,21 +394,37 @@ function spanOutsideText(doc: AnalyzedArticle): string | null {
   return null;
 }
 
+/** The fields of `record` that have no column of their own, as JSON, or null. */
+function extraJson(record: object, columns: readonly string[]): string | null {
+  const extra = Object.fromEntries(Object.entries(record).filter(([k, v]) => !columns.includes(k) && v !== undefined));
+  return Object.keys(extra).length ? JSON.stringify(extra) : null;
+}
+
+const LAYER_COLUMNS = {
+  sentences: ['start', 'end'],
+  entities: ['start', 'end', 'text', 'type', 'id', 'labels'],
+  places: ['start', 'end', 'text', 'name', 'geonameid', 'lat', 'lon', 'country', 'admin1', 'precision'],
+  times: ['start', 'end', 'text', 'value', 'precision', 'range'],
+  quantities: ['start', 'end', 'text', 'min', 'max', 'unit'],
+} as const;
+
 async function insertLayers(trx: Transaction<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
-  const base = (i: number, s: { start: number; end: number }) => ({ article_id: articleId, idx: i, start: s.start, end: s.end });
-  await insertChunked(trx, 'sentences', doc.sentences.map((s, i) => base(i, s)));
+  const base = (i: number, s: { start: number; end: number }, layer: keyof typeof LAYER_COLUMNS) => ({
+    article_id: articleId, idx: i, start: s.start, end: s.end, extra: extraJson(s, LAYER_COLUMNS[layer]),
+  });
+  await insertChunked(trx, 'sentences', doc.sentences.map((s, i) => base(i, s, 'sentences')));
   await insertChunked(trx, 'entities', doc.entities.map((e, i) => ({
-    ...base(i, e), text: e.text, type: e.type, actor_id: e.id ?? null, labels: e.labels ? JSON.stringify(e.labels) : null,
+    ...base(i, e, 'entities'), text: e.text, type: e.type, actor_id: e.id ?? null, labels: e.labels ? JSON.stringify(e.labels) : null,
   })));
   await insertChunked(trx, 'places', doc.places.map((p, i) => ({
-    ...base(i, p), text: p.text, name: p.name, geonameid: p.geonameid ?? null, lat: p.lat, lon: p.lon,
+    ...base(i, p, 'places'), text: p.text, name: p.name, geonameid: p.geonameid ?? null, lat: p.lat, lon: p.lon,
     country: p.country, admin1: p.admin1 ?? null, precision: p.precision,
   })));
   await insertChunked(trx, 'times', doc.times.map((t, i) => ({
-    ...base(i, t), text: t.text, value: t.value, precision: t.precision, range_start: t.range?.[0] ?? null, range_end: t.range?.[1] ?? null,
+    ...base(i, t, 'times'), text: t.text, value: t.value, precision: t.precision, range_start: t.range?.[0] ?? null, range_end: t.range?.[1] ?? null,
   })));
   await insertChunked(trx, 'quantities', doc.quantities.map((q, i) => ({
-    ...base(i, q), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
+    ...base(i, q, 'quantities'), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
   })));
   await insertChunked(trx, 'events', doc.events.map((e, i) => ({
     article_id: articleId, idx: i, type: e.type, mode: e.mode,
@@ -436,6 +453,7 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     byline: row.byline,
     published: row.published,
     publishedBasis: row.published_basis as PublishedBasis,
+    publishedGuess: row.published_guess ? (JSON.parse(row.published_guess) as PublicationGuess) : null,
     language: row.language,
     text: row.text,
     contentHash: row.content_hash,

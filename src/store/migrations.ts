@@ -11,7 +11,9 @@ function layerTable(db: Kysely<any>, name: string) {
     .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
     .addColumn('idx', 'integer', (c) => c.notNull())
     .addColumn('start', 'integer', (c) => c.notNull())
-    .addColumn('end', 'integer', (c) => c.notNull());
+    .addColumn('end', 'integer', (c) => c.notNull())
+    // A stage's fields beyond the columns (a time's tense, say), as JSON, so records round-trip.
+    .addColumn('extra', 'text');
 }
 
 const initial = (dialect: Dialect): Migration => ({
@@ -29,6 +31,7 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('byline', 'text')
       .addColumn('published', 'text')
       .addColumn('published_basis', 'text', (c) => c.notNull())
+      .addColumn('published_guess', 'text') // JSON PublicationGuess
       .addColumn('language', 'text', (c) => c.notNull())
       .addColumn('text', 'text', (c) => c.notNull())
       // In UTF-16 code units, as layer offsets are: checks need not read the text.

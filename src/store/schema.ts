@@ -12,6 +12,7 @@ export interface ArticlesTable {
   byline: string | null;
   published: string | null;
   published_basis: string;
+  published_guess: string | null;
   language: string;
   text: string;
   text_length: number;
@@ -23,6 +24,8 @@ interface LayerRow {
   idx: number;
   start: number;
   end: number;
+  /** JSON object of the record's fields that have no column. */
+  extra: string | null;
 }
 
 export type SentencesTable = LayerRow;

@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { AnalyzedArticle, EventMention } from '../model/index.js';
+import type { AnalyzedArticle, EventMention, TimeMention } from '../model/index.js';
 import { openPostgresStore, openSqliteStore, type Store } from './index.js';
 
 const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
@@ -49,7 +49,7 @@ function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedAr
   return {
     article: {
       sourceId: `doc-${text.length}`, url: null, outlet: 'Test Outlet', title: text.split('.')[0]!, byline: null,
-      published: '2024-03-14', publishedBasis: 'given', language: 'en', text, contentHash: `hash:${text}`,
+      published: '2024-03-14', publishedBasis: 'given', publishedGuess: null, language: 'en', text, contentHash: `hash:${text}`,
     },
     sentences: [{ start: 0, end: text.length }],
     entities: [], places: [], times: [], quantities: [], events: [],
@@ -94,7 +94,8 @@ for (const dialect of dialects) {
         const doc = article(text, {
           entities: [{ start: 0, end: 20, text: 'Government artillery', type: 'group', id: 'SYR.MIL', labels: ['artillery'] }],
           places: [{ start: 30, end: 38, text: 'Kansafra', name: 'Kansafra', lat: 35.6, lon: 36.5, country: 'SY', admin1: 'Idlib', precision: 1 }],
-          times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'] }],
+          // A stage's own fields (here the times stage's tense and basis) come back too.
+          times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'], tense: 'past', basis: 'relative' } as TimeMention],
           quantities: [{ start: 0, end: 4, text: 'four', min: 4, max: null, unit: 'killed' }],
           events: [shelling],
         });

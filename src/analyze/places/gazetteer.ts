@@ -79,7 +79,7 @@ function midpoint(points: [number, number][]): [number, number] {
   const lats = points.map((p) => p[0]).sort((a, b) => a - b);
   const lons = points.map((p) => p[1]).sort((a, b) => a - b);
   const q = (xs: number[], f: number) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))]!;
-  return [(q(lats, 0) + q(lats, 1)) / 2, (q(lons, 0) + q(lons, 1)) / 2];
+  return [(q(lats, 0.03) + q(lats, 0.97)) / 2, (q(lons, 0.03) + q(lons, 0.97)) / 2];
 }
 
 /** Country abbreviations news uses; other two- and three-letter codes ("BY", "ON") are words. */

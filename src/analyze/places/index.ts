@@ -3,7 +3,7 @@
 // (locateEvent). Pure and synchronous; the gazetteer is loaded once by loadPlaceKnowledge().
 import type { EntityMention, PlaceMention, PlacePrecision, PlaceRef } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
-import type { FeatureClass, PlaceKnowledge } from './gazetteer.js';
+import type { FeatureClass, PlaceEntry, PlaceKnowledge } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
@@ -47,12 +47,12 @@ function lowerWords(text: string): Set<string> {
   return new Set(text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{Ll}\p{M}]+/gu) ?? []);
 }
 
-/** Drops candidates that are words, names or actors whatever the gazetteer says. */
 /** "Mobile, Ala.", "Paris, Texas": the candidate is followed by a province or country. */
 function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
   return c.containerEntries !== undefined && c.containerEntries.some((i) => ['A', 'C'].includes(k.entry(i).featureClass));
 }
 
+/** Before resolution: drops candidates that are words, names or actors whatever the gazetteer says. */
 function plausible(c: Candidate, text: string, lower: Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): boolean {
   const single = !c.key.includes(' ');
   if (k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) return false;
@@ -69,10 +69,48 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
     if (e.end <= c.start || e.start >= c.end) continue;
     const same = e.start === c.start && e.end === c.end;
     if (!same && (e.type === 'person' || e.type === 'organization' || e.type === 'group')) return false;
-    // An actor named by a place ("Ankara said", "Russian") is a place only where the sentence makes it one.
-    if (same && !(c.cued && c.relation !== 'none')) return false;
+    // A place the entities stage read as a government or a force ("Ankara" = TUR.GOV in
+    // "Ankara said") is a place only where the sentence makes it one ("in Ankara"). A bare
+    // country id ("Syria" = SYR) is the country, a place as much as an actor.
+    const sector = e.id !== undefined && e.id.includes('.');
+    if (same && (sector || e.type !== 'country') && !(c.cued && c.relation !== 'none')) return false;
   }
-  void text;
+  return true;
+}
+
+interface Article {
+  personWords: ReadonlySet<string>;
+  /** Names found outside a Title Case headline. */
+  bodyKeys: ReadonlySet<string>;
+  focus: string;
+}
+
+/** After resolution: whether the reading is good enough to report, given how the text put it. */
+function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
+  const single = !c.key.includes(' ');
+  const ownName = nameKey(e.name) === c.key;
+  const big = e.population >= 100_000 || e.featureClass === 'C' || e.featureCode === 'ADM1';
+  const countryOrProvince = e.featureClass === 'C' || e.featureClass === 'L' || e.featureCode === 'ADM1';
+  const civil = CIVIL_CLASSES.has(e.featureClass);
+  // Inside a longer name ("Khayyat Tahrir al-Sham", "Major Youssef Hamoud"): only a
+  // country, a province or a large place under its own name ("Texas Department of ...").
+  if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && ownName))) return false;
+  // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
+  if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName))) return false;
+  if (c.inName && single && FIRST_NAMES.has(c.key)) return false;
+  // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
+  if (single && e.featureClass === 'P' && !ownName && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return false;
+  // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
+  if (single && a.personWords.has(c.key) && !(c.cued && c.hint) && c.container === null && e.featureClass !== 'C' && e.featureCode !== 'ADM1') return false;
+  // In a Title Case headline a capital proves nothing: a word there is a place if the body says so too.
+  if (c.inTitle && single && !c.cued && !countryOrProvince && !a.bodyKeys.has(c.key)) return false;
+  // A small foreign town nothing else in the article points to ("Emerald" in an Ohio story).
+  if (!c.cued && !r.supported && c.container === null && e.featureClass === 'P' && e.population < 100_000 && e.country !== a.focus) return false;
+  if (!c.cued && !r.supported && !civil && e.population < 15_000) return false;
+  // A transliteration variant ("Deraa" for "Daraa") needs a cue or a neighbour: "Nearly" is not Narlı.
+  if (c.loose && (c.sentenceInitial || !r.supported || !(c.cued || r.local))) return false;
+  // A capitalised word at a sentence start, unannounced: a place only if a notable one.
+  if (c.sentenceInitial && single && !c.cued && !civil && e.population < 100_000 && !r.supported) return false;
   return true;
 }
 
@@ -93,33 +131,13 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const res = resolveAll(k, cands);
   const focus = focusCountry(k, res);
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
+  const article: Article = { personWords, bodyKeys, focus };
   const out: ResolvedPlace[] = [];
   cands.forEach((c, n) => {
     const r = res[n];
     if (!r) return;
     const e = k.entry(r.entry);
-    const single = !c.key.includes(' ');
-    const big = e.population >= 100_000 || e.featureClass === 'C' || e.featureCode === 'ADM1';
-    // Inside a longer name ("Khayyat Tahrir al-Sham", "Major Youssef Hamoud"): only a
-    // country, a province or a large place under its own name ("Texas Department of ...").
-    const countryOrProvince = e.featureClass === 'C' || e.featureClass === 'L' || e.featureCode === 'ADM1';
-    if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && nameKey(e.name) === c.key))) return;
-    // A place opening an organisation's name ("Gainesville Police") is one if the article is around it.
-    if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && nameKey(e.name) === c.key))) return;
-    // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
-    if (single && e.featureClass === 'P' && nameKey(e.name) !== c.key && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return;
-    // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
-    if (single && personWords.has(c.key) && !(c.cued && c.hint) && c.container === null && e.featureClass !== 'C' && e.featureCode !== 'ADM1') return;
-    if (c.inName && single && FIRST_NAMES.has(c.key)) return;
-    const civil = CIVIL_CLASSES.has(e.featureClass);
-    // In a Title Case line a capital proves nothing: a word there is a place if the body says so too.
-    if (c.inTitle && single && !c.cued && !countryOrProvince && !bodyKeys.has(c.key)) return;
-    // A small foreign town nothing else in the article points to ("Emerald" in an Ohio story).
-    if (!c.cued && !r.supported && c.container === null && e.featureClass === 'P' && e.population < 100_000 && e.country !== focus) return;
-    if (!c.cued && !r.supported && !civil && e.population < 15_000) return;
-    if (c.loose && !r.supported) return;
-    // A capitalised word at a sentence start, unannounced: a place only if a notable one.
-    if (c.sentenceInitial && single && !c.cued && !civil && e.population < 100_000 && !r.supported) return;
+    if (!keep(c, r, e, article)) return;
     const confidence = Math.max(0.05, Math.min(0.99, 0.5 + 0.12 * r.margin + (c.cued ? 0.1 : 0) + (r.supported ? 0.1 : 0) - (c.loose ? 0.2 : 0)));
     const m: ResolvedPlace = {
       start: c.start, end: c.end, text: c.text, name: e.name, lat: round(e.lat), lon: round(e.lon), country: e.country,
@@ -155,14 +173,25 @@ function relinkContainers(text: string, cands: Candidate[]): void {
 // ---------------------------------------------------------------------------
 // Event location.
 
+/**
+ * What kind of event is being placed:
+ * - `action` (default: ASSAULT, MOBILIZE, RETREAT...): where it happened, never where
+ *   someone spoke from, and not where people met when another place is named;
+ * - `meeting` (CONSULT, AGREE): where people met or spoke first, else where the sentence
+ *   puts things;
+ * - `statement` (ACCUSE, REJECT, THREATEN, REQUEST...): only where the words were spoken or
+ *   the talks held, never the places the words are about ("presence in al-Tanf").
+ */
+export type EventKind = 'action' | 'meeting' | 'statement';
+
 export interface LocateOptions {
+  kind?: EventKind;
   /** The event's own words (e.g. its trigger clause): places inside it come first. */
   span?: { start: number; end: number };
-  /** Accept where someone spoke from (for statement events: ACCUSE, REJECT, THREATEN...). Default false. */
-  speech?: boolean;
   /**
    * When the sentence names no usable place, look back this many sentences ("The campaign
-   * is accompanied by shelling" after "the campaign began in Jabal al-Zawiya"). Default 0.
+   * is accompanied by shelling" after "the campaign began in Jabal al-Zawiya"; a statement
+   * after "Lavrov told reporters in New York"). Default 0.
    */
   lookBack?: number;
 }
@@ -186,38 +215,43 @@ function pointOf(p: Located): [number, number] {
 }
 
 /**
- * Where the action of sentence `sentenceIndex` happened, from the places the stage found
- * in it (`doc.places`). Not where someone spoke from (unless `speech`), not a place that
- * stands for an actor ("Ankara said", "under the control of Ankara"), and for an action
- * (no `speech`) not where people met if another place is named. Places inside `span`
- * first, then places the sentence puts the action in ("in", "near", "north of", "the town
- * of"), then the most specific, towns before countries. Several nearby towns ("the towns
- * of A, B and C") become their midpoint; "near X", "north of X", "X countryside" give
- * precision 2; "west of X" moves the point 15 km west. Null when neither the sentence nor
- * the `lookBack` sentences before it name a usable place.
+ * Where the event of sentence `sentenceIndex` happened, from the places the stage found in
+ * it (`doc.places`), by the event's `kind` (above). Never a place that stands for an actor
+ * ("Ankara said", "under the control of Ankara"). Places inside `span` first, then the
+ * most specific (towns before provinces before countries), and among those the ones the
+ * sentence puts the event in ("in", "near", "north of", "the town of"). Several towns
+ * within 30 km ("the towns of A, B and C") become their midpoint; "near X", "north of X",
+ * "X countryside" give precision 2; "west of X" moves the point 15 km west. Null when
+ * neither the sentence nor the `lookBack` sentences before it name a usable place.
  */
 export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOptions = {}): PlaceRef | null {
   const s = doc.sentences[sentenceIndex] ?? (doc.sentences.length === 0 && sentenceIndex === 0 ? { start: 0, end: doc.text.length } : null);
   if (!s) return null;
-  const inSentence = (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end);
-  let usable = inSentence.filter((p) => !p.actorLike && (options.speech || !p.speechPlace));
+  const kind = options.kind ?? 'action';
+  const inSentence = (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end && !p.actorLike);
+  const spoken = (p: Located) => p.speechPlace === true || p.meetingPlace === true;
+  let usable = kind === 'statement' ? inSentence.filter(spoken)
+    : kind === 'meeting' ? (inSentence.some(spoken) ? inSentence.filter(spoken) : inSentence)
+    : inSentence.filter((p) => !p.speechPlace);
   if (usable.length === 0) {
     const back = options.lookBack ?? 0;
-    return back > 0 && sentenceIndex > 0 ? locateEvent(doc, sentenceIndex - 1, { speech: options.speech, lookBack: back - 1 }) : null;
+    return back > 0 && sentenceIndex > 0 ? locateEvent(doc, sentenceIndex - 1, { kind, lookBack: back - 1 }) : null;
   }
   const span = options.span;
   if (span) {
     const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
     if (inside.length) usable = inside;
   }
-  const located = usable.filter((p) => p.relation !== undefined && p.relation !== 'none');
-  if (located.length) usable = located;
   // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
   const notMeeting = usable.filter((p) => !p.meetingPlace);
-  if (!options.speech && notMeeting.length) usable = notMeeting;
+  if (kind === 'action' && notMeeting.length) usable = notMeeting;
+  // The most specific first (towns, then districts, provinces, countries last) ...
   const rank = (p: Located) => p.precision * 2 + (p.featureClass === 'C' ? 1 : 0);
   const best = Math.min(...usable.map(rank));
-  const chosen = usable.filter((p) => rank(p) === best);
+  let chosen = usable.filter((p) => rank(p) === best);
+  // ... and among those, the ones the sentence puts the action in ("in", "near", "north of").
+  const located = chosen.filter((p) => p.relation !== undefined && p.relation !== 'none');
+  if (located.length) chosen = located;
   const first = chosen[0]!;
   const near = (p: Located) => p.relation === 'near' || p.relation === 'direction';
   if (chosen.length > 1) {

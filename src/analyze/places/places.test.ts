@@ -105,6 +105,12 @@ test('a place the entities stage tagged as an actor ("Ankara said") is not a pla
   assert.deepEqual(places(text, [actor(0), actor(second)]), ['Ankara -> Ankara/TR']);
 });
 
+test('a country the entities stage tagged as a country ("Syria" = SYR) stays a place', () => {
+  const text = 'Russia joined the war in Syria in 2015.';
+  const entity = (word: string, id: string): EntityMention => ({ start: text.indexOf(word), end: text.indexOf(word) + word.length, text: word, type: 'country', id });
+  assert.deepEqual(places(text, [entity('Russia', 'RUS'), entity('Syria', 'SYR')]), ['Russia -> Russia/RU', 'Syria -> Syria/SY']);
+});
+
 test('"X province" and "X governorate" are the province, precision 3', () => {
   const p = place('Airstrikes continued in Idlib province.', 'Idlib');
   assert.equal(p.featureClass, 'A');
@@ -128,15 +134,16 @@ test('event location: villages around the city of Afrin are near Afrin, precisio
   assert.ok(km(where.lat, where.lon, 36.51, 36.87) < 5);
 });
 
-test('event location: not where someone spoke from, unless asked for a statement\'s place', () => {
+test('event location: an action is not where someone spoke from; a statement is only there', () => {
   const text = 'Lavrov told reporters in New York that the strikes on Idlib would go on.';
   const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
   assert.equal(locateEvent(doc, 0)?.name, 'Idlib');
-  assert.equal(locateEvent(doc, 0, { speech: true })?.name, 'New York City');
-  const only = 'Lavrov told reporters in New York that the talks had failed.';
-  const doc2 = { ...docOf(only), places: findPlaces(docOf(only), k) };
-  assert.equal(locateEvent(doc2, 0), null);
-  assert.equal(locateEvent(doc2, 0, { speech: true })?.name, 'New York City');
+  assert.equal(locateEvent(doc, 0, { kind: 'statement' })?.name, 'New York City');
+  const later = 'Lavrov told reporters in New York on Monday. He said the US presence in al-Tanf was illegal.';
+  const doc2 = { ...docOf(later), places: findPlaces(docOf(later), k) };
+  assert.equal(locateEvent(doc2, 1, { kind: 'statement' }), null);
+  assert.equal(locateEvent(doc2, 1, { kind: 'statement', lookBack: 2 })?.name, 'New York City');
+  assert.equal(locateEvent(doc2, 1)?.name, 'Al-Tanf');
 });
 
 test('event location: the towns of A, B and C become their midpoint, precision 2', () => {
@@ -163,11 +170,11 @@ test('with no sentences the whole text is one sentence', () => {
   assert.equal(locateEvent({ ...doc, places: findPlaces(doc, k) }, 0)?.country, 'SY');
 });
 
-test('event location: an incident is not where the talks were held', () => {
+test('event location: an incident is not where the talks were held; the talks are', () => {
   const text = 'While the delegations were negotiating in Ankara, a second incident occurred in Idlib.';
   const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
   assert.equal(locateEvent(doc, 0)?.name, 'Idlib');
-  assert.equal(locateEvent(doc, 0, { speech: true })?.name, 'Ankara');
+  assert.equal(locateEvent(doc, 0, { kind: 'meeting' })?.name, 'Ankara');
 });
 
 test('event location: "under the control of Ankara" is an actor, not where the attack was', () => {

@@ -114,7 +114,9 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
   sentences.forEach((s, si) => {
     const tokens = tokenize(text, s.start, s.end);
     const longWords = tokens.filter((t) => t.text.length >= 4 && /^\p{L}/u.test(t.text));
-    const inTitle = longWords.length >= 3 && longWords.filter((t) => t.cap).length >= 0.7 * longWords.length;
+    // A headline in Title Case: nearly every long word capitalised, none but a few short connectives in lower case.
+    const lowerLong = longWords.filter((t) => !t.cap && !/^(with|from|into|over|than|that|upon|onto)$/.test(t.text));
+    const inTitle = longWords.length >= 3 && lowerLong.length === 0;
     if (inTitle && si === 0) titleSentences.add(si);
     let i = 0;
     while (i < tokens.length) {
@@ -168,12 +170,14 @@ function notePerson(text: string, tokens: Token[], from: number, to: number, fou
     return;
   }
   if (words.length < 2) return;
-  // "Desmond Demetrius Clark": a given name first, or a first word no gazetteer knows and
-  // no well-known place after it ("Distinctly Dublin" is not a person).
+  // "Desmond Demetrius Clark": a given name first, or a first word that is no well-known
+  // place and no well-known place after it ("Distinctly Dublin" is not a person).
   const first = words[0]!.text;
-  const unknownFirst = k.lookup(nameKey(first)).length === 0 && plain(first.toLowerCase()) && !/^\p{Lu}+$/u.test(first);
-  const wellKnown = (w: Token) => k.lookup(nameKey(w.text)).some((i) => k.entry(i).population >= 50_000 || k.entry(i).featureClass !== 'P');
-  const isPerson = FIRST_NAMES.has(first.toLowerCase()) || (unknownFirst && !words.slice(1).some(wellKnown));
+  // A word inside a place name found in this run ("Jabal" in "Jabal al-Zawiya") is no given name.
+  const placeAt = (t: Token) => found.some((c) => c.start <= t.start && t.end <= c.end);
+  const wellKnownName = (w: string) => k.lookup(nameKey(w)).some((i) => k.entry(i).population >= 50_000 || k.entry(i).featureClass !== 'P');
+  const unknownFirst = !wellKnownName(first) && plain(first.toLowerCase()) && !/^\p{Lu}+$/u.test(first) && !placeAt(words[0]!);
+  const isPerson = FIRST_NAMES.has(first.toLowerCase()) || (unknownFirst && !words.slice(1).some((w) => wellKnownName(w.text)));
   if (isPerson && words.slice(1).every((w) => plain(w.text.toLowerCase()))) for (const w of words.slice(1)) personWords.add(nameKey(w.text));
 }
 
@@ -219,17 +223,19 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       i++;
       continue;
     }
+    // Longest first; at each length the exact key, then (names of 5+ letters) the loose one,
+    // so "Tal Rifaat" (loosely Tall Rif‘at) wins over the exact but shorter "Tal".
     let found: { j: number; key: string; entries: readonly number[]; loose: boolean } | null = null;
     for (let j = Math.min(to, i + MAX_WORDS); j > i && !found; j--) {
       if (!tokens[j - 1]!.cap) continue;
-      const hit = lookupSpan(k, text.slice(tokens[i]!.start, tokens[j - 1]!.end));
-      if (hit) found = { j, ...hit, loose: false };
-    }
-    // Transliteration variants, only where the exact key failed.
-    for (let j = Math.min(to, i + 4); j > i && !found; j--) {
-      if (!tokens[j - 1]!.cap) continue;
-      const key = nameKey(text.slice(tokens[i]!.start, tokens[j - 1]!.end));
-      if (key.replace(/ /g, '').length < 5) continue;
+      const span = text.slice(tokens[i]!.start, tokens[j - 1]!.end);
+      const hit = lookupSpan(k, span);
+      if (hit) {
+        found = { j, ...hit, loose: false };
+        break;
+      }
+      const key = nameKey(span);
+      if (j - i > 4 || key.replace(/ /g, '').length < 5) continue;
       const entries = k.lookupLoose(looseOf(key));
       if (entries.length) found = { j, key, entries, loose: true };
     }
@@ -265,7 +271,7 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
-const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,30}\b(?:in|at)\s+(?:the\s+)?$/i;
+const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)\s+(?:the\s+)?$/i;
 /** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
 const ACTOR_BEFORE = /\b(?:control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;

@@ -20,9 +20,7 @@ export interface Resolution {
 
 const CODE_BONUS: Record<string, number> = { PPLC: 0.8, PPLA: 0.6, PPLA2: 0.3, ADM1: 0.3, ADM2: -0.4, PPLX: -1.2, PCLI: 1.0 };
 /** Weights of the evidence (population is log10, so 1 = a factor of ten in population). */
-export const W = { reviewed: 2, countryNear: 1.5, divisionFactor: 0.2, sameName: 0.3, sameNamePlace: 1, altSmall: 1, provinceOfCity: 1.5, worldCity: 0.5, countryShare: 3, admin1: 1.5, near50: 2, near200: 1.2, near600: 0.4, loose: 1.5, container: 5, containerA: 6 };
-// TUNING-ONLY
-if (process.env['SITREP_W']) Object.assign(W, JSON.parse(process.env['SITREP_W']) as object);
+const W = { reviewed: 2, countryNear: 1.5, divisionFactor: 0.2, sameName: 0.3, sameNamePlace: 1, altSmall: 1, provinceOfCity: 1.5, worldCity: 0.5, countryShare: 3, admin1: 1.5, near50: 2, near200: 1.2, near600: 0.4, loose: 1.5, container: 5, containerA: 6 };
 
 /** Great-circle distance in km. */
 export function km(lat1: number, lon1: number, lat2: number, lon2: number): number {
