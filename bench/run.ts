@@ -14,7 +14,7 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
 import { JSDOM, VirtualConsole } from 'jsdom';
-import { analyze, loadKnowledge, type Doc } from '../src/analyze/index.js';
+import { analyze, docOf, loadKnowledge, type Doc } from '../src/analyze/index.js';
 import { findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
 import { findPlaces, loadPlaceKnowledge } from '../src/analyze/places/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
@@ -178,10 +178,8 @@ async function benchStages(data: string): Promise<{ rows: BenchRow[]; notes: str
   const times = { value: loadTimeKnowledge() };
   const notes = [`knowledge load (fresh process): ${knowledgeCosts()}`];
   const docs: Doc[] = texts.map((d) => {
-    const base = { text: d.content, published: d.published ?? null, language: 'en', title: d.title ?? null, entities: [], places: [], times: [], quantities: [] };
-    const withSentences = { ...base, sentences: splitSentences(d.content) };
-    const withEntities = { ...withSentences, entities: findEntities(withSentences, entities.value) };
-    return withEntities;
+    const withSentences = docOf(d.content, { published: d.published ?? null, title: d.title ?? null, sentences: splitSentences(d.content) });
+    return { ...withSentences, entities: findEntities(withSentences, entities.value) };
   });
   const size = (d: Doc) => Buffer.byteLength(d.text, 'utf8');
   const set = `guardian (1,000 articles)`;

@@ -7,13 +7,13 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention } from '../src/model/index.js';
-import type { Doc } from '../src/analyze/types.js';
+import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findEntities, isNationality, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
 import { fmt, type Evaluator, type Row } from './common.js';
 
 function docOf(text: string, published: string | null = null): Doc {
-  return { text, published, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  return newDoc(text, { published, sentences: splitSentences(text) });
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { PlaceMention } from '../src/model/index.js';
 import { findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type EventKind, type PlaceKnowledge } from '../src/analyze/places/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
-import type { Doc } from '../src/analyze/types.js';
+import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { fmt, type Evaluator, type Row } from './common.js';
 
 export interface GoldToponym {
@@ -81,7 +81,7 @@ export function readLgl(path: string): GeoArticle[] {
 }
 
 export function docOf(text: string): Doc {
-  return { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  return newDoc(text, { sentences: splitSentences(text) });
 }
 
 export interface GeoScore {

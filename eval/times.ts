@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTimes, inferPublication, loadTimeKnowledge, type TimeKnowledge, type TimeMentionDetail } from '../src/analyze/times/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
-import type { Doc } from '../src/analyze/types.js';
+import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { type Evaluator, fmt, type Row } from './common.js';
 
 // ---------------------------------------------------------------------------
@@ -59,7 +59,7 @@ export function readTimeml(xml: string, id = ''): TimemlDoc {
 }
 
 function docOf(text: string, published: string | null): Doc {
-  return { text, published, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  return newDoc(text, { published, sentences: splitSentences(text) });
 }
 
 // Notational variants of one value, both found in the gold: week "W08" = "W8", and a

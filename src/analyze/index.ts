@@ -6,9 +6,9 @@ import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entit
 import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
 import { findTimes, loadTimeKnowledge, type TimeKnowledge } from './times/index.js';
-import type { Doc } from './types.js';
+import { docOf, type Doc } from './types.js';
 
-export type { Doc, Stage } from './types.js';
+export { docOf, type Doc, type Stage } from './types.js';
 
 /** Everything the stages know, loaded once and shared by every article analysed. */
 export interface Knowledge {
@@ -22,14 +22,12 @@ export function loadKnowledge(): Knowledge {
 }
 
 export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle {
-  let doc: Doc = {
-    text: article.text,
+  let doc: Doc = docOf(article.text, {
     // An undated article's relative dates are read against the date its text implies.
     published: article.published ?? article.publishedGuess?.date ?? null,
     language: article.language,
     title: article.title,
-    sentences: [], entities: [], places: [], times: [], quantities: [],
-  };
+  });
   doc = { ...doc, sentences: splitSentences(doc.text) };
   doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
   doc = { ...doc, places: findPlaces(doc, knowledge.places) };
@@ -37,6 +35,6 @@ export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle
   return {
     article,
     sentences: [...doc.sentences], entities: [...doc.entities], places: [...doc.places],
-    times: [...doc.times], quantities: [...doc.quantities], events: [],
+    times: [...doc.times], quantities: [...doc.quantities], attributions: [...doc.attributions], events: [],
   };
 }

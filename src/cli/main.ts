@@ -55,7 +55,8 @@ function analysisJson(where: { id: string } | { line: number }, a: AnalyzedArtic
       published: article.published, publishedBasis: article.publishedBasis, publishedGuess: article.publishedGuess,
       language: article.language, text: article.text,
     },
-    sentences: a.sentences, entities: a.entities, places: a.places, times: a.times, quantities: a.quantities, events: a.events,
+    sentences: a.sentences, entities: a.entities, places: a.places, times: a.times, quantities: a.quantities,
+    attributions: a.attributions, events: a.events,
   };
 }
 

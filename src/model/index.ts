@@ -139,6 +139,19 @@ export interface Quantity extends Span {
   unit?: string;
 }
 
+/**
+ * Who says what: a quoted or reported span (`start`/`end`) and the speaker it is credited
+ * to. "X said", "according to X", "X told reporters", direct quotes and reported speech.
+ */
+export interface Attribution extends Span {
+  kind: 'direct' | 'reported';
+  /** The words that attribute it: "said", "according to", "told reporters". */
+  cue: Span & { text: string };
+  /** Who: the mention as written, its canonical actor id when known, and the index of its
+   *  entity mention in the entities layer when there is one. Null when unnamed. */
+  speaker: (Span & { text: string; id?: string; entity?: number }) | null;
+}
+
 export const eventTypes = [
   'ASSAULT', 'MOBILIZE', 'CONSULT', 'AGREE', 'ACCUSE', 'REQUEST', 'THREATEN', 'REJECT',
   'SANCTION', 'AID', 'COERCE', 'RETREAT', 'CONCEDE', 'COOPERATE', 'SUPPORT', 'PROTEST',
@@ -194,6 +207,7 @@ export interface AnalyzedArticle {
   places: PlaceMention[];
   times: TimeMention[];
   quantities: Quantity[];
+  attributions: Attribution[];
   events: EventMention[];
 }
 
@@ -207,17 +221,10 @@ export interface Claim {
   disputed: boolean;
 }
 
-export interface StoryEvent {
+/** One happening across articles: the merged fields, every mention, and where they differ. */
+export interface StoryEvent
+  extends Pick<EventMention, 'type' | 'mode' | 'actor' | 'recipient' | 'place' | 'date' | 'status' | 'killed' | 'injured'> {
   id: string;
-  type: EventType;
-  mode: string;
-  actor: ActorRef | null;
-  recipient: ActorRef | null;
-  place: PlaceRef | null;
-  date: EventDate | null;
-  status: EventStatus;
-  killed: Casualties | null;
-  injured: Casualties | null;
   mentions: { sourceId: string; event: EventMention }[];
   claims: Claim[];
 }

@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { AnalyzedArticle, Article, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
+import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
 import { migrations } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
 
@@ -235,12 +235,13 @@ class KyselyStore implements Store {
     const row = await this.db.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
     if (!row) return null;
     const db = this.db;
-    const [sentences, entities, places, times, quantities, events] = await Promise.all([
+    const [sentences, entities, places, times, quantities, attributions, events] = await Promise.all([
       db.selectFrom('sentences').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('entities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('times').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('quantities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+      db.selectFrom('attributions').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
       db.selectFrom('events').select('record').where('article_id', '=', articleId).orderBy('idx').execute(),
     ]);
     const restore = <T>(r: { start: number; end: number; extra: string | null }, fields: T) => ({
@@ -264,6 +265,8 @@ class KyselyStore implements Store {
         ...(t.range_start && t.range_end ? { range: [t.range_start, t.range_end] as [string, string] } : {}),
       })),
       quantities: quantities.map((q) => restore(q, { text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}) })),
+      // cue and speaker are in `extra`; the columns are for queries.
+      attributions: attributions.map((a) => restore(a, { kind: a.kind as Attribution['kind'] }) as Attribution),
       events: events.map((e) => JSON.parse(e.record) as EventMention),
     };
   }
@@ -352,7 +355,7 @@ class KyselyStore implements Store {
   async check(): Promise<Problem[]> {
     const problems = await this.hooks.engineChecks(this.db);
     // Every layer span must lie within its article's text.
-    for (const table of ['sentences', 'entities', 'places', 'times', 'quantities', 'events'] as const) {
+    for (const table of ['sentences', 'entities', 'places', 'times', 'quantities', 'attributions', 'events'] as const) {
       const rows = await this.db
         .selectFrom(table)
         .innerJoin('articles', 'articles.id', `${table}.article_id`)
@@ -379,7 +382,7 @@ class KyselyStore implements Store {
 /** The first layer span that does not lie within the article's text, described; else null. */
 function spanOutsideText(doc: AnalyzedArticle): string | null {
   const length = doc.article.text.length;
-  const layers = { sentences: doc.sentences, entities: doc.entities, places: doc.places, times: doc.times, quantities: doc.quantities };
+  const layers = { sentences: doc.sentences, entities: doc.entities, places: doc.places, times: doc.times, quantities: doc.quantities, attributions: doc.attributions };
   for (const [name, spans] of Object.entries(layers)) {
     for (const [i, s] of (spans as { start: number; end: number }[]).entries()) {
       if (!(Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.start <= s.end && s.end <= length)) {
@@ -406,6 +409,7 @@ const LAYER_COLUMNS = {
   places: ['start', 'end', 'text', 'name', 'geonameid', 'lat', 'lon', 'country', 'admin1', 'precision'],
   times: ['start', 'end', 'text', 'value', 'precision', 'range'],
   quantities: ['start', 'end', 'text', 'min', 'max', 'unit'],
+  attributions: ['start', 'end', 'kind'],
 } as const;
 
 async function insertLayers(trx: Transaction<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
@@ -425,6 +429,9 @@ async function insertLayers(trx: Transaction<Database>, articleId: number, doc: 
   })));
   await insertChunked(trx, 'quantities', doc.quantities.map((q, i) => ({
     ...base(i, q, 'quantities'), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
+  })));
+  await insertChunked(trx, 'attributions', doc.attributions.map((a, i) => ({
+    ...base(i, a, 'attributions'), kind: a.kind, speaker_id: a.speaker?.id ?? null, speaker_text: a.speaker?.text ?? null,
   })));
   await insertChunked(trx, 'events', doc.events.map((e, i) => ({
     article_id: articleId, idx: i, type: e.type, mode: e.mode,

@@ -77,6 +77,14 @@ const initial = (dialect: Dialect): Migration => ({
       .addPrimaryKeyConstraint('quantities_pk', ['article_id', 'idx'])
       .execute();
 
+    await layerTable(db, 'attributions')
+      .addColumn('kind', 'text', (c) => c.notNull())
+      .addColumn('speaker_id', 'text')
+      .addColumn('speaker_text', 'text')
+      .addPrimaryKeyConstraint('attributions_pk', ['article_id', 'idx'])
+      .execute();
+    await db.schema.createIndex('attributions_speaker').on('attributions').column('speaker_id').execute();
+
     await id(db.schema.createTable('events'))
       .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
       .addColumn('idx', 'integer', (c) => c.notNull())
@@ -107,7 +115,7 @@ const initial = (dialect: Dialect): Migration => ({
     await db.schema.createIndex('events_latlon').on('events').columns(['lat', 'lon']).execute();
   },
   async down(db) {
-    for (const t of ['events', 'quantities', 'times', 'places', 'entities', 'sentences', 'articles']) {
+    for (const t of ['events', 'attributions', 'quantities', 'times', 'places', 'entities', 'sentences', 'articles']) {
       await db.schema.dropTable(t).ifExists().execute();
     }
   },

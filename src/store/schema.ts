@@ -63,6 +63,12 @@ export interface QuantitiesTable extends LayerRow {
   unit: string | null;
 }
 
+export interface AttributionsTable extends LayerRow {
+  kind: string;
+  speaker_id: string | null;
+  speaker_text: string | null;
+}
+
 /** Events keep their queryable fields as columns and the whole record as JSON. */
 export interface EventsTable {
   id: Generated<number>;
@@ -112,5 +118,6 @@ export interface Database {
   places: PlacesTable;
   times: TimesTable;
   quantities: QuantitiesTable;
+  attributions: AttributionsTable;
   events: EventsTable;
 }

@@ -52,7 +52,7 @@ function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedAr
       published: '2024-03-14', publishedBasis: 'given', publishedGuess: null, language: 'en', text, contentHash: `hash:${text}`,
     },
     sentences: [{ start: 0, end: text.length }],
-    entities: [], places: [], times: [], quantities: [], events: [],
+    entities: [], places: [], times: [], quantities: [], attributions: [], events: [],
     ...extra,
   };
 }
@@ -97,6 +97,10 @@ for (const dialect of dialects) {
           // A stage's own fields (here the times stage's tense and basis) come back too.
           times: [{ start: 42, end: 51, text: 'Wednesday', value: '2024-03-13', precision: 'day', range: ['2024-03-13', '2024-03-13'], tense: 'past', basis: 'relative' } as TimeMention],
           quantities: [{ start: 0, end: 4, text: 'four', min: 4, max: null, unit: 'killed' }],
+          attributions: [{
+            start: 0, end: 20, kind: 'reported', cue: { start: 40, end: 44, text: 'said' },
+            speaker: { start: 30, end: 38, text: 'Kansafra', id: 'SOHR', entity: 0 },
+          }],
           events: [shelling],
         });
         const { articleId } = await store.save(doc);

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityMention } from '../../model/index.js';
-import type { Doc } from '../types.js';
+import { docOf, type Doc } from '../types.js';
 import { splitSentences } from '../sentences/index.js';
 import { compileEntityKnowledge, findEntities, loadEntityKnowledge, readActorData } from './index.js';
 
 const k = loadEntityKnowledge();
 
 function find(text: string, published: string | null = '2021-09-26'): EntityMention[] {
-  const doc: Doc = { text, published, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  const doc: Doc = docOf(text, { published, sentences: splitSentences(text) });
   return findEntities(doc, k);
 }
 
@@ -177,7 +177,7 @@ test('without a country named, bare "rebels" get no theatre id, but known groups
 
 test('with no sentences given, the whole text is one sentence', () => {
   const text = 'Sergei Lavrov met Hakan Fidan in Ankara. Lavrov said the Turkish side agreed.';
-  const doc: Doc = { text, published: '2024-05-01', language: 'en', title: null, sentences: [], entities: [], places: [], times: [], quantities: [] };
+  const doc: Doc = docOf(text, { published: '2024-05-01' });
   const ms = findEntities(doc, k);
   assert.deepEqual(ids(ms), ['Sergei Lavrov -> PER.LAVROV', 'Hakan Fidan -> PER.FIDAN', 'Lavrov -> PER.LAVROV', 'Turkish side -> TUR.GOV']);
 });
@@ -190,7 +190,7 @@ test('a small hand-made lexicon is enough to run the stage', () => {
     labels: data.labels,
   });
   const text = 'Kardanian troops shelled the Northern Front. Velgrad said NF fighters withdrew.';
-  const doc: Doc = { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [] };
+  const doc: Doc = docOf(text, { sentences: splitSentences(text) });
   assert.deepEqual(ids(findEntities(doc, small)), ['Kardanian troops -> XKA.MIL', 'Northern Front -> XKA.FRONT', 'Velgrad -> XKA.GOV', 'NF fighters -> XKA.FRONT']);
 });
 

@@ -2,14 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { EntityMention } from '../../model/index.js';
 import { splitSentences } from '../sentences/index.js';
-import type { Doc } from '../types.js';
+import { docOf as newDoc, type Doc } from '../types.js';
 import { findPlaces, km, loadPlaceKnowledge, locateEvent } from './index.js';
 import { looseKey, nameKey } from './names.js';
 
 const k = loadPlaceKnowledge();
 
 function docOf(text: string, entities: EntityMention[] = []): Doc {
-  return { text, published: null, language: 'en', title: null, sentences: splitSentences(text), entities, places: [], times: [], quantities: [] };
+  return newDoc(text, { sentences: splitSentences(text), entities });
 }
 
 /** "text -> name/country" for each place found, in order. */

@@ -2,16 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitSentences } from '../sentences/index.js';
-import type { Doc } from '../types.js';
+import { docOf, type Doc } from '../types.js';
 import { findTimes, loadTimeKnowledge, type TimeMentionDetail } from './index.js';
 
 const knowledge = loadTimeKnowledge();
 
 function times(text: string, published: string | null): TimeMentionDetail[] {
-  const doc: Doc = {
-    text, published, language: 'en', title: null,
-    sentences: splitSentences(text), entities: [], places: [], times: [], quantities: [],
-  };
+  const doc: Doc = docOf(text, { published, sentences: splitSentences(text) });
   return findTimes(doc, knowledge);
 }
 
@@ -158,7 +155,7 @@ test('offsets point into the text', () => {
   const text = 'Ceasefire talks ended on Sunday.';
   for (const t of times(text, SUNDAY)) assert.equal(text.slice(t.start, t.end), t.text);
   // An empty sentence layer: the text is one sentence.
-  const doc: Doc = { text, published: SUNDAY, language: 'en', title: null, sentences: [], entities: [], places: [], times: [], quantities: [] };
+  const doc: Doc = docOf(text, { published: SUNDAY });
   assert.equal(findTimes(doc, knowledge)[0]!.value, '2021-09-26');
 });
 
