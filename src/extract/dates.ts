@@ -1,33 +1,66 @@
-// Explicit calendar dates in bylines, datelines and metadata ("September 26 2021",
-// "26 Sept. 2021", "2021-09-26T10:00:00Z"). Relative dates belong to the times stage.
+// Explicit calendar dates in metadata, bylines and datelines ("September 26 2021",
+// "26 Sept. 2021", "2021-09-26T10:00:00Z", "Sun, 26 Sep 2021 10:00:00 GMT"), shared by the
+// HTML and the plain-text extractors. Relative dates belong to the times stage.
 
 const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10,
-  nov: 11, november: 11, dec: 12, december: 12,
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
-const YEAR = '((?:19|20)\\d{2})';
+const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
+const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
+const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[T\s])/;
+const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
 
-const ISO = /\b((?:19|20)\d{2})-(\d{2})-(\d{2})(?![\d])/;
-const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+${YEAR}\\b`, 'i');
-const DAY_MONTH_YEAR = new RegExp(`\\b${DAY}\\s+${MONTH},?\\s+${YEAR}\\b`, 'i');
+function monthNumber(name: string): number {
+  return MONTHS[name.slice(0, 3).toLowerCase()]!;
+}
 
-/** The first explicit full date in `s` as YYYY-MM-DD, or null. */
-export function findExplicitDate(s: string): string | null {
-  let m = ISO.exec(s);
-  if (m) return toIso(+m[1]!, +m[2]!, +m[3]!);
-  m = MONTH_DAY_YEAR.exec(s);
-  if (m) return toIso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!);
-  m = DAY_MONTH_YEAR.exec(s);
-  if (m) return toIso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!);
+/** YYYY-MM-DD when the day exists, else null. */
+function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A metadata date value as YYYY-MM-DD. ISO timestamps keep the calendar day they state
+ * (no time-zone shift: the publisher's local day is the one printed on the page).
+ */
+export function normaliseDate(value: string): string | null {
+  const v = value.trim();
+  if (v === '') return null;
+  let m = ISO_DAY.exec(v);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  m = COMPACT.exec(v);
+  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
+  const textual = findExplicitDate(v);
+  if (textual) return textual;
+  m = NUMERIC_DMY.exec(v);
+  if (m) {
+    // Ambiguous d/m/y vs m/d/y: take the reading that is a valid day, day-first when both are.
+    const a = +m[1]!, b = +m[2]!, y = +m[3]!;
+    return a > 12 ? isoDate(y, b, a) : b > 12 ? isoDate(y, a, b) : isoDate(y, b, a);
+  }
+  if (/^\d{10}(\d{3})?$/.test(v)) {
+    // Unix time in seconds or milliseconds.
+    const ms = v.length === 13 ? +v : +v * 1000;
+    const d = new Date(ms);
+    return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  }
   return null;
 }
 
-/** YYYY-MM-DD when the day exists in the calendar, else null. */
-export function toIso(year: number, month: number, day: number): string | null {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return d.toISOString().slice(0, 10);
+/** The first explicit calendar date written in running text, as YYYY-MM-DD. */
+export function findExplicitDate(s: string): string | null {
+  let m = MDY.exec(s);
+  const mdy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[1]!), +m[2]!) } : null;
+  m = DMY.exec(s);
+  const dmy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[2]!), +m[1]!) } : null;
+  m = ISO_DAY.exec(s);
+  const iso = m ? { at: m.index, date: isoDate(+m[1]!, +m[2]!, +m[3]!) } : null;
+  let best: { at: number; date: string | null } | null = null;
+  for (const c of [mdy, dmy, iso]) if (c && c.date && (!best || c.at < best.at)) best = c;
+  return best?.date ?? null;
 }

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { extractHtml, normaliseDate } from './html.js';
+import { normaliseDate } from './dates.js';
+import { extractHtml } from './html.js';
 
 // Every page here is made up for the tests.
 const PARAS = [

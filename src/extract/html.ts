@@ -6,6 +6,7 @@
 // finds nothing (or almost nothing), a small text-density scorer over the original DOM
 // picks the best container instead. Metadata (title, byline, date, outlet, language) is
 // read off the page before Readability mutates it.
+import { findExplicitDate, normaliseDate } from './dates.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { fail, ok, type Result } from '../model/index.js';
@@ -71,7 +72,7 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   let published = meta.published;
   let publishedBasis: ExtractedPage['publishedBasis'] = published ? 'metadata' : 'none';
   if (!published) {
-    const fromByline = (byline && findDateInText(byline)) || firstDate(dateBlocks);
+    const fromByline = (byline && findExplicitDate(byline)) || firstDate(dateBlocks);
     if (fromByline) {
       published = fromByline;
       publishedBasis = 'byline';
@@ -599,7 +600,7 @@ function timeElementDate(doc: Document): string | null {
   // <time> without a machine-readable value: its text ("Aug 04, 2025").
   for (const t of Array.from(doc.getElementsByTagName('time')).slice(0, 5)) {
     const text = t.textContent ?? '';
-    const d = text.length <= 100 ? findDateInText(text) : null;
+    const d = text.length <= 100 ? findExplicitDate(text) : null;
     if (d) return d;
   }
   return null;
@@ -630,7 +631,7 @@ function visibleDateCandidates(doc: Document): string[] {
 
 function firstDate(texts: string[]): string | null {
   for (const t of texts) {
-    const d = findDateInText(t);
+    const d = findExplicitDate(t);
     if (d) return d;
   }
   return null;
@@ -640,7 +641,7 @@ function firstDate(texts: string[]): string | null {
 function datelineDate(text: string): string | null {
   const head = text.split('\n').slice(0, 6);
   for (const line of head) {
-    const d = findDateInText(line.length > 160 ? line.slice(0, 160) : line);
+    const d = findExplicitDate(line.length > 160 ? line.slice(0, 160) : line);
     if (d) return d;
   }
   return null;
@@ -667,70 +668,4 @@ function hostOutlet(url: string | undefined): string | null {
   } catch {
     return null;
   }
-}
-
-// ---------------------------------------------------------------------------
-// Dates.
-
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
-const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
-const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[T\s])/;
-const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
-
-function monthNumber(name: string): number {
-  return MONTHS[name.slice(0, 3).toLowerCase()]!;
-}
-
-/** YYYY-MM-DD when the day exists, else null. */
-function isoDate(y: number, m: number, d: number): string | null {
-  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) return null;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/**
- * A metadata date value as YYYY-MM-DD. ISO timestamps keep the calendar day they state
- * (no time-zone shift: the publisher's local day is the one printed on the page).
- */
-export function normaliseDate(value: string): string | null {
-  const v = value.trim();
-  if (v === '') return null;
-  let m = ISO_DAY.exec(v);
-  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
-  m = COMPACT.exec(v);
-  if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
-  const textual = findDateInText(v);
-  if (textual) return textual;
-  m = NUMERIC_DMY.exec(v);
-  if (m) {
-    // Ambiguous d/m/y vs m/d/y: take the reading that is a valid day, day-first when both are.
-    const a = +m[1]!, b = +m[2]!, y = +m[3]!;
-    return a > 12 ? isoDate(y, b, a) : b > 12 ? isoDate(y, a, b) : isoDate(y, b, a);
-  }
-  if (/^\d{10}(\d{3})?$/.test(v)) {
-    // Unix time in seconds or milliseconds.
-    const ms = v.length === 13 ? +v : +v * 1000;
-    const d = new Date(ms);
-    return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-  }
-  return null;
-}
-
-/** The first explicit calendar date written in running text, as YYYY-MM-DD. */
-function findDateInText(s: string): string | null {
-  let m = MDY.exec(s);
-  const mdy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[1]!), +m[2]!) } : null;
-  m = DMY.exec(s);
-  const dmy = m ? { at: m.index, date: isoDate(+m[3]!, monthNumber(m[2]!), +m[1]!) } : null;
-  m = ISO_DAY.exec(s);
-  const iso = m ? { at: m.index, date: isoDate(+m[1]!, +m[2]!, +m[3]!) } : null;
-  let best: { at: number; date: string | null } | null = null;
-  for (const c of [mdy, dmy, iso]) if (c && c.date && (!best || c.at < best.at)) best = c;
-  return best?.date ?? null;
 }
