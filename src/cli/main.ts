@@ -3,7 +3,7 @@
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { loadKnowledge, type Knowledge } from '../analyze/index.js';
-import { extractDocument } from '../extract/index.js';
+import { extractExplained } from '../extract/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
 import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
@@ -293,20 +293,22 @@ program
   .description('clean text and metadata of pages or texts, without analysis')
   .argument('<files...>', '.html, .htm, .html.gz or .txt files')
   .option('--jsonl', 'one JSON line per file (the default)')
-  .action(run(async (files: string[]) => {
+  .option('--explain', 'add `dropped`: each line dropped as page furniture, with the reason')
+  .action(run(async (files: string[], opts: { explain?: boolean }) => {
     let rejected = 0;
     for await (const item of inputItems(files)) {
       const file = item.ok ? item.doc.sourceId : item.input;
-      const r = item.ok ? extractDocument(item.doc) : item;
+      const r = item.ok ? extractExplained(item.doc) : item;
       if (!r.ok) {
         rejected++;
         await write(JSON.stringify({ file, error: r.error }) + '\n');
         continue;
       }
-      const a = r.value;
+      const a = r.value.article;
       await write(JSON.stringify({
         file, title: a.title, byline: a.byline, outlet: a.outlet, published: a.published,
         publishedBasis: a.publishedBasis, language: a.language, text: a.text,
+        ...(opts.explain ? { dropped: r.value.dropped } : {}),
       }) + '\n');
     }
     return rejected ? EXIT_REJECTED : EXIT_OK;

@@ -6,6 +6,7 @@ import { fail, ok, type Article, type PublishedBasis, type RawDocument, type Res
 import { inferPublication } from '../analyze/times/index.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
+import type { DroppedLine } from './boilerplate.js';
 import { extractText, readTextHead } from './text.js';
 
 export { extractHtml } from './html.js';
@@ -14,6 +15,12 @@ export { extractText, normaliseText } from './text.js';
 /** sha256 of the text with white space folded: the same story text is stored once. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+/** An article as extracted, with the lines dropped as page furniture (for --explain). */
+export interface Extraction {
+  article: Article;
+  dropped: DroppedLine[];
 }
 
 interface Extracted {
@@ -27,7 +34,13 @@ interface Extracted {
 }
 
 export function extractDocument(raw: RawDocument): Result<Article> {
+  const r = extractExplained(raw);
+  return r.ok ? ok(r.value.article) : r;
+}
+
+export function extractExplained(raw: RawDocument): Result<Extraction> {
   let page: Extracted;
+  let dropped: DroppedLine[] = [];
   if (raw.kind === 'html') {
     const html = extractHtml(raw.content, raw.url ? { url: raw.url } : {});
     if (!html.ok) return html;
@@ -36,14 +49,16 @@ export function extractDocument(raw: RawDocument): Result<Article> {
     // Analyse the text exactly as given, so that gold offsets line up.
     page = { ...readTextHead(raw.content), text: raw.content };
   } else {
-    page = extractText(raw.content);
+    const text = extractText(raw.content);
+    page = text;
+    dropped = text.dropped;
   }
   if (page.text.trim() === '') return fail('no article text found');
   const published = raw.published ?? page.published;
   const guess = published ? null : inferPublication(page.text, { notAfter: new Date().toISOString().slice(0, 10) });
   // The text's own statistics beat a page's declared language, which templates often get wrong.
   const detected = detectLanguage(page.text);
-  return ok({
+  const article: Article = {
     sourceId: raw.sourceId,
     url: raw.url ?? null,
     outlet: raw.outlet ?? page.outlet ?? null,
@@ -57,5 +72,6 @@ export function extractDocument(raw: RawDocument): Result<Article> {
     language: detected !== 'und' ? detected : page.language ?? 'und',
     text: page.text,
     contentHash: contentHash(page.text),
-  });
+  };
+  return ok({ article, dropped });
 }

@@ -4,14 +4,15 @@ import { findExplicitDate } from './dates.js';
 import { extractDocument } from './index.js';
 import { extractText } from './text.js';
 
-test('a scraped text: title from the first line, date from the byline, white space tidied', () => {
+test('a scraped text: furniture dropped, title from the first line, date from the byline, white space tidied', () => {
   const raw = '//\r\n\r\nArmy enters two villages\r\nBy News Desk - March 15 2024\r\n\r\n\r\n\r\nThe army\u00a0entered Tafas.  \r\nResidents fled.\r\n';
   assert.deepEqual(extractText(raw), {
     title: 'Army enters two villages',
     byline: 'By News Desk - March 15 2024',
     published: '2024-03-15',
     publishedBasis: 'byline',
-    text: '//\n\nArmy enters two villages\nBy News Desk - March 15 2024\n\nThe army entered Tafas.\nResidents fled.',
+    text: 'Army enters two villages\nBy News Desk - March 15 2024\n\nThe army entered Tafas.\nResidents fled.',
+    dropped: [{ line: 1, text: '//', reason: 'no letters' }],
   });
 });
 

@@ -1,5 +1,6 @@
-// Scraped plain text: whitespace normalised, title, byline and dateline found. Boilerplate
-// line filtering (share bars, promos, newsletter lines) is not done yet.
+// Scraped plain text: white space normalised, page furniture dropped (./boilerplate.ts),
+// title, byline and dateline found.
+import { dropBoilerplate, type DroppedLine } from './boilerplate.js';
 import { findExplicitDate } from './dates.js';
 
 export interface ExtractedText {
@@ -8,6 +9,8 @@ export interface ExtractedText {
   published: string | null;
   publishedBasis: 'byline' | 'dateline' | 'none';
   text: string;
+  /** Lines dropped as page furniture, with the reason. */
+  dropped: DroppedLine[];
 }
 
 /** How far into the text a byline or dateline may stand. */
@@ -28,7 +31,7 @@ export function normaliseText(raw: string): string {
 }
 
 /** Metadata read off the head of a text, without changing the text. */
-export function readTextHead(text: string): Omit<ExtractedText, 'text'> {
+export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'dropped'> {
   const head = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, HEAD_LINES);
   const title = head.find((l) => /\p{L}{2,}/u.test(l) && l.length <= 300 && !BYLINE.test(l)) ?? null;
   const byline = head.find((l) => BYLINE.test(l) && l.length <= 160) ?? null;
@@ -43,6 +46,7 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text'> {
 }
 
 export function extractText(raw: string): ExtractedText {
-  const text = normaliseText(raw);
-  return { ...readTextHead(text), text };
+  const { text, dropped } = dropBoilerplate(normaliseText(raw));
+  const clean = normaliseText(text);
+  return { ...readTextHead(clean), text: clean, dropped };
 }
