@@ -17,6 +17,9 @@ export interface Knowledge {
   times: TimeKnowledge;
 }
 
+/** Languages the stages after sentence splitting can read (`und`: too short to tell). */
+export const ANALYSED_LANGUAGES: ReadonlySet<string> = new Set(['en', 'und']);
+
 export function loadKnowledge(): Knowledge {
   return { entities: loadEntityKnowledge(), places: loadPlaceKnowledge(), times: loadTimeKnowledge() };
 }
@@ -29,9 +32,13 @@ export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle
     title: article.title,
   });
   doc = { ...doc, sentences: splitSentences(doc.text) };
-  doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
-  doc = { ...doc, places: findPlaces(doc, knowledge.places) };
-  doc = { ...doc, times: findTimes(doc, knowledge.times) };
+  // The lexicons, dictionaries and grammars below are English: an article in another
+  // language is stored with its sentences only, rather than misread as English.
+  if (ANALYSED_LANGUAGES.has(doc.language)) {
+    doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
+    doc = { ...doc, places: findPlaces(doc, knowledge.places) };
+    doc = { ...doc, times: findTimes(doc, knowledge.times) };
+  }
   return {
     article,
     sentences: [...doc.sentences], entities: [...doc.entities], places: [...doc.places],

@@ -270,7 +270,7 @@ class Finder {
       const open = inner.lastIndexOf(',');
       if (open < 0) return 'none';
       const appositive = inner.slice(open + 1);
-      if (appositive.split(/\s+/).length > 14 || /[;:"“”]/.test(appositive)) return 'none';
+      if (appositive.split(/\s+/).length > 20 || /[;:"“”]/.test(appositive)) return 'none';
       chunk = inner.slice(0, open);
       const prior = chunk.lastIndexOf(',');
       if (prior >= 0) {
@@ -287,8 +287,25 @@ class Finder {
     // Clause-opening words: "… that the ministry said" — the subject follows them.
     let bm: RegExpExecArray | null;
     let after = 0;
+    let boundary = '';
     BOUNDARY_WORD.lastIndex = 0;
-    while ((bm = BOUNDARY_WORD.exec(chunk))) after = bm.index + bm[0].length;
+    while ((bm = BOUNDARY_WORD.exec(chunk))) {
+      after = bm.index + bm[0].length;
+      boundary = bm[0].trim().toLowerCase();
+    }
+    const coordinated = /(?:^|\s)(?:and|but)\s*$/i.exec(chunk.slice(after));
+    if (coordinated && chunk.slice(after, after + coordinated.index).trim() === '') {
+      // "X stood by his comments but said …": the subject of the sentence.
+      const i = this.doc.entities.findIndex((e) => e.start >= this.sentenceAt(v).start && e.end <= chunkStart + after + coordinated.index &&
+        (e.type === 'person' || e.type === 'organization' || e.type === 'group'));
+      return i >= 0 ? this.resolve(i, this.doc.entities[i]!.start, this.doc.entities[i]!.end) : null;
+    }
+    if (after > 0 && chunk.slice(after).trim() === '' && (boundary === 'who' || boundary === 'which')) {
+      // "…, child welfare advocates, who have said …": the noun before the relative pronoun.
+      const at = chunkStart + after - boundary.length - 1;
+      const i = this.doc.entities.findIndex((e) => e.end <= at && /^[\s,]*$/.test(this.text.slice(e.end, at)));
+      return i >= 0 ? this.resolve(i, this.doc.entities[i]!.start, this.doc.entities[i]!.end) : null;
+    }
     chunkStart += after;
     const region = chunk.slice(after);
     const lead = region.length - region.trimStart().length;
@@ -309,8 +326,18 @@ class Finder {
     if (/^\S+$/.test(word) && this.k.pronouns.has(word.toLowerCase())) return this.pronounSpeaker(s0, s1);
     const role = this.k.role.exec(' ' + word);
     if (role && word.split(/\s+/).length <= 5) return this.pronounSpeaker(s0, s1);
-    // Some noun phrase nobody is named in ("Reports said", "A statement said").
-    return word.split(/\s+/).length <= 6 ? null : 'none';
+    return this.phraseSpeaker(s0, s1);
+  }
+
+  /** A subject no mention covers: a name the entity stage missed ("Hassan said") or a
+   *  description ("Reports said", "a former fighter said"): its text, no id. */
+  phraseSpeaker(s0: number, s1: number): Speaker | null {
+    const word = this.text.slice(s0, s1);
+    const words = word.split(/\s+/).length;
+    if (words > 6 || /^(?:it|there|this|that|which|who)$/i.test(word) || !/\p{L}/u.test(word) || /\s[–—-]\s|[–—]/.test(word) ||
+        /^(?:in|on|at|of|for|to|from|by|with|after|before|during|its|his|her|their|our|my|however|but|and|so|then|when|while|as)\b/i.test(word)) return null;
+    const name = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u.test(word);
+    return { span: { start: s0, end: s1, text: word }, basis: name ? 'named' : 'unnamed' };
   }
 
   /** "said Lavrov", "said he": the subject right after the cue. */
@@ -324,6 +351,12 @@ class Finder {
     if (i >= 0) return this.resolve(i, this.doc.entities[i]!.start, this.doc.entities[i]!.end);
     const w = /^[\p{L}]+/u.exec(this.text.slice(at, at + 10));
     if (w && this.k.pronouns.has(w[0].toLowerCase()) && w[0] !== 'it') return this.pronounSpeaker(at, at + w[0].length);
+    // "said Carboni", "said a former member of the group": a name or description up to the punctuation.
+    const np = /^\s+((?:(?:the|a|an)\s+)?[\p{L}'’.-]+(?:\s+[\p{L}'’.-]+){0,7}?)(?=\s*(?:[,.;:!?)]|$))/u.exec(this.text.slice(pos, pos + 120));
+    if (np && (/^(?:the|a|an)\s/i.test(np[1]!) || /^\p{Lu}/u.test(np[1]!))) {
+      const s0 = pos + np[0].length - np[1]!.length;
+      return this.phraseSpeaker(s0, s0 + np[1]!.length);
+    }
     return null;
   }
 
@@ -407,13 +440,11 @@ class Finder {
         const ap = /^,[^,.;:"“”]{1,80}(?=[.!?]\s*$|,)/.exec(t.slice(contentFrom, s.end));
         if (ap) contentFrom += ap[0].length;
       }
+    } else if (left === null) {
+      return;
     } else {
       speaker = left;
-      if (left) subjectStart = Math.min(subjectStart, left.span.start);
-      else {
-        const m = /\S[^,;:]*$/.exec(t.slice(from, v));
-        subjectStart = m ? from + m.index : v;
-      }
+      subjectStart = Math.min(subjectStart, left.span.start);
     }
     // The cue takes in a generic addressee and a setting: "told reporters", "said in a statement".
     let cueEnd = ve;
