@@ -68,7 +68,7 @@ export function loadAttributionKnowledge(): AttributionKnowledge {
     adverb: new RegExp(`(?:^|\\s)(?:${alt(cues.adverbs)})\\s*$`, 'i'),
     passive: new Set(cues.passive),
     pronouns,
-    trailing: new RegExp(`,\\s*(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${alt([...verbs.keys()])})\\b[^,;:]*(?:,\\s*(?:citing|quoting)\\b.*)?$|,\\s*(?:according\\s+to|citing|quoting|adding)\\b|\\s+(?:while|and|but|whereas)\\s+(?:he|she|they|it|\\p{Lu}[\\p{L}-]+)\\s+(?:also\\s+)?(?:${alt([...verbs.keys()])})\\b`, 'u'),
+    trailing: new RegExp(`,\\s*(?:[\\p{L}'’.-]+\\s+){0,6}?(?:${alt([...verbs.keys()])})(?:\\s+[\\p{L}\\d'’-]+){0,4}\\s*(?:,\\s*(?:citing|quoting|adding)\\b.*)?[.!?"”’]*\\s*$|,\\s*(?:according\\s+to|citing|quoting|adding)\\b|\\s+(?:while|and|but|whereas)\\s+(?:he|she|they|it|\\p{Lu}[\\p{L}-]+)\\s+(?:also\\s+)?(?:${alt([...verbs.keys()])})\\b`, 'u'),
     role: new RegExp(`(?:^|\\s)(?:the|a|an|its|their|his|her)?\\s*(?:[\\p{L}-]+\\s+){0,3}(?:${alt(cues.roles)})\\s*$`, 'iu'),
   };
 }
@@ -222,7 +222,14 @@ class Finder {
       const p = this.previousSpeaker(start, types, { start, end, text: this.text.slice(start, end) });
       if (p) return p;
     }
-    if (e.id) return this.fromEntity(i, undefined, this.k.pronouns.has(word) ? 'pronoun' : 'named');
+    if (types) {
+      // The nearest earlier mention outside quotes, before the entity stage's own guess
+      // (which may pick a person named inside the quote the pronoun's owner is saying).
+      const a = this.antecedent(start, types);
+      if (a >= 0 && this.doc.entities[a]!.id) return this.fromEntity(a, { start, end, text: this.text.slice(start, end) }, 'pronoun');
+      if (e.id) return this.fromEntity(i, undefined, 'pronoun');
+    }
+    if (e.id) return this.fromEntity(i);
     const pronounTypes = this.k.pronouns.get(word);
     if (pronounTypes || this.k.role.test(' ' + this.text.slice(start, end))) {
       const a = this.antecedent(start, pronounTypes ?? ['person', 'organization', 'group']);
@@ -243,7 +250,7 @@ class Finder {
       const a = this.antecedent(start, types);
       return a >= 0 ? this.fromEntity(a, span, 'pronoun') : { span, basis: 'pronoun' };
     }
-    if (this.k.role.test(' ' + raw)) {
+    if (this.k.role.test(' ' + raw) && /^the\s/i.test(raw) && !/s$/i.test(raw)) {
       const a = this.antecedent(start, ['person', 'organization', 'group']);
       return a >= 0 ? this.fromEntity(a, span, 'role') : { span, basis: 'unnamed' };
     }
@@ -318,14 +325,20 @@ class Finder {
     if (inside.length > 0) {
       // The head of the subject is its first mention ("Local sources in Syria's northwest"),
       // unless the chunk is long, when the mention nearest the verb is taken.
-      const words = region.trim().split(/\s+/).length;
-      const pick = words <= 10 ? inside[0]! : inside[inside.length - 1]!;
+      // Between the mention and the verb: a short modifier ("in Syria's northwest"), never
+      // a verb phrase ("Qatar has clashed with other Arab … states").
+      const fits = (e: { end: number }) => {
+        const gap = this.text.slice(e.end, s1).trim();
+        return gap === '' || (gap.split(/\s+/).length <= 5 && !/\b(?:has|have|had|is|was|were|are|will|would|did|does)\b/i.test(gap));
+      };
+      const pick = [inside[0]!, inside[inside.length - 1]!].find(({ e }) => fits(e));
+      if (!pick) return 'none';
       return this.resolve(pick.i, pick.e.start, pick.e.end);
     }
     const word = this.text.slice(s0, s1);
     if (/^\S+$/.test(word) && this.k.pronouns.has(word.toLowerCase())) return this.pronounSpeaker(s0, s1);
     const role = this.k.role.exec(' ' + word);
-    if (role && word.split(/\s+/).length <= 5) return this.pronounSpeaker(s0, s1);
+    if (role && word.split(/\s+/).length <= 5) return this.pronounSpeaker(s0, s1) ?? this.phraseSpeaker(s0, s1);
     return this.phraseSpeaker(s0, s1);
   }
 
