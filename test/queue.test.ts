@@ -8,6 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reportsJsonl } from './helpers/reports.js';
 
 const redisUrl = process.env.SITREP_TEST_REDIS_URL;
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -25,25 +26,12 @@ function sitrep(prefix: string, args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-/** Short invented reports, each different, so that each is its own article. */
-function batch(n: number): string {
-  const actors = ['Government artillery', 'Rebel fighters', 'A drone', 'Army units', 'Unidentified gunmen'];
-  const places = ['Kafranbel', 'Tafas', 'Ariha', 'al-Bab', 'Saraqib', 'Jisr al-Shughur'];
-  const lines = [];
-  for (let i = 0; i < n; i++) {
-    const text = `${actors[i % actors.length]} struck positions near ${places[i % places.length]} on report ${i}. ` +
-      `Monitors said ${i % 9} people were killed and ${i % 7} injured. Talks are due to resume next week.`;
-    lines.push(JSON.stringify({ id: `report-${i}`, text, published: '2024-03-14' }));
-  }
-  return lines.join('\n') + '\n';
-}
-
 describe('queue on Redis', { skip: redisUrl ? false : 'Redis queue tests skipped: SITREP_TEST_REDIS_URL is not set (.ci/run sets it)' }, () => {
   test('an input is queued once; a document that cannot be read fails at once with its reason', () => {
     const prefix = `t${randomBytes(4).toString('hex')}`;
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-queue-'));
     const docs = join(dir, 'docs.jsonl');
-    writeFileSync(docs, batch(5) + JSON.stringify({ id: 'script-only', html: '<script>alert(1)</script>' }) + '\n');
+    writeFileSync(docs, reportsJsonl(5) + JSON.stringify({ id: 'script-only', html: '<script>alert(1)</script>' }) + '\n');
     assert.equal(sitrep(prefix, ['enqueue', docs]).out.trim(), '6 queued, 0 already queued, 0 rejected');
     assert.equal(sitrep(prefix, ['ingest', '--queue', docs]).out.trim(), '0 queued, 6 already queued, 0 rejected');
     const db = join(dir, 'q.db');
@@ -63,7 +51,7 @@ describe('queue on Redis', { skip: redisUrl ? false : 'Redis queue tests skipped
     const dir = mkdtempSync(join(tmpdir(), 'sitrep-kill-'));
     const docs = join(dir, 'docs.jsonl');
     const n = 300;
-    writeFileSync(docs, batch(n));
+    writeFileSync(docs, reportsJsonl(n));
     assert.equal(sitrep(prefix, ['enqueue', docs]).out.trim(), `${n} queued, 0 already queued, 0 rejected`);
     const db = join(dir, 'k.db');
 

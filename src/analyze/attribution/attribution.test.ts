@@ -153,3 +153,27 @@ test('sentences without attribution give nothing', () => {
   // Scare quotes with no speech verb are not speech.
   assert.deepEqual(read('The militants of “Hayat Tahrir al-Sham” withdrew from the area.'), []);
 });
+
+test('subjects found beyond the next word: appositives, coordination, relative clauses', () => {
+  assert.deepEqual(read('Lavrov, the Russian foreign minister, said that the summit would go ahead.'), [
+    'reported [the summit would go ahead] <- said / Lavrov (PER.LAVROV)',
+  ]);
+  assert.deepEqual(read('Erdogan visited the border on Monday but said Turkey would not send more troops.'), [
+    'reported [Turkey would not send more troops] <- said / Erdogan (PER.ERDOGAN)',
+  ]);
+  assert.deepEqual(read('The Syrian Observatory for Human Rights, which has monitors across the country, reported that nine fighters died.'), [
+    'reported [nine fighters died] <- reported / Syrian Observatory for Human Rights (SOHR)',
+  ]);
+});
+
+test('a name the entity stage does not know is still the speaker, without an id', () => {
+  const text = '“The road to the camp is closed,” said Tarek Halabi, a driver from the town.';
+  const { atts } = attribute(text);
+  assert.deepEqual(atts.map((a) => show(text, a)), ['direct [The road to the camp is closed] <- said / Tarek Halabi (?)']);
+  assert.equal(atts[0]!.speaker!.entity, undefined);
+});
+
+test('negated and passive speech verbs are not attributions', () => {
+  assert.deepEqual(read('The United States has not said whether it will respond.'), []);
+  assert.deepEqual(read('Heavy shelling was reported in the south of the province.'), []);
+});

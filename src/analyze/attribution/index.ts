@@ -162,7 +162,13 @@ class Finder {
 
   /** A quote closing right before `pos` (only white space, commas or dashes between). */
   quoteEndingAt(pos: number): Quote | undefined {
-    return this.quotes.find((q) => q.close < pos && /^[\s\u00a0,—–-]*(?:(?:the|a|an)\s+)?$/i.test(this.text.slice(q.close + 1, pos)));
+    return this.quotes.find((q) => {
+      if (q.close >= pos) return false;
+      const gap = this.text.slice(q.close + 1, pos);
+      if (!/^[\s\u00a0,—–-]*(?:(?:the|a|an)\s+)?$/i.test(gap)) return false;
+      // "“…,” X said" / "“…?” X asked": a quote ending in a full stop closes its sentence.
+      return gap.includes(',') || !/\.\s*$/.test(this.text.slice(q.open + 1, q.close));
+    });
   }
 
   /** A quote opening right at `pos` (after white space, a colon or comma). */
@@ -268,6 +274,8 @@ class Finder {
     }
     let chunk = this.text.slice(from, end);
     let chunkStart = from;
+    let appositivePerson = -1;
+    let appositive: Span | null = null;
     const trimmed = chunk.replace(/\s+$/, '');
     if (/^[\s"“”'’,.:;—–-]*$/.test(trimmed)) return 'none';
     if (trimmed.endsWith(',')) {
@@ -276,8 +284,11 @@ class Finder {
       const inner = trimmed.slice(0, -1);
       const open = inner.lastIndexOf(',');
       if (open < 0) return 'none';
-      const appositive = inner.slice(open + 1);
-      if (appositive.split(/\s+/).length > 20 || /[;:"“”]/.test(appositive)) return 'none';
+      const appositiveText = inner.slice(open + 1);
+      if (appositiveText.split(/\s+/).length > 20 || /[;:"“”]/.test(appositiveText)) return 'none';
+      const lead0 = appositiveText.length - appositiveText.trimStart().length;
+      appositive = { start: from + open + 1 + lead0, end: from + open + 1 + appositiveText.trimEnd().length };
+      appositivePerson = this.doc.entities.findIndex((e) => e.type === 'person' && e.start >= from + open + 1 && e.end <= from + inner.length);
       chunk = inner.slice(0, open);
       const prior = chunk.lastIndexOf(',');
       if (prior >= 0) {
@@ -300,10 +311,10 @@ class Finder {
       after = bm.index + bm[0].length;
       boundary = bm[0].trim().toLowerCase();
     }
-    const coordinated = /(?:^|\s)(?:and|but)\s*$/i.exec(chunk.slice(after));
-    if (coordinated && chunk.slice(after, after + coordinated.index).trim() === '') {
+    const coordinated = (boundary === 'but' && chunk.slice(after).trim() === '') || /(?:^|\s)and\s*$/i.test(chunk.slice(after));
+    if (coordinated) {
       // "X stood by his comments but said …": the subject of the sentence.
-      const i = this.doc.entities.findIndex((e) => e.start >= this.sentenceAt(v).start && e.end <= chunkStart + after + coordinated.index &&
+      const i = this.doc.entities.findIndex((e) => e.start >= this.sentenceAt(v).start && e.end <= v &&
         (e.type === 'person' || e.type === 'organization' || e.type === 'group'));
       return i >= 0 ? this.resolve(i, this.doc.entities[i]!.start, this.doc.entities[i]!.end) : null;
     }
@@ -319,9 +330,27 @@ class Finder {
     const s0 = chunkStart + lead;
     const s1 = chunkStart + region.trimEnd().length;
     if (s1 <= s0) return null;
+    const lastWord = /(?:^|\s)(\p{L}+)$/u.exec(region.trimEnd());
+    if (lastWord && /^(?:he|she|they|we|i)$/i.test(lastWord[1]!)) {
+      // "On the threat of strikes he said": the pronoun next to the verb is the subject.
+      const pe = s1;
+      const ps = pe - lastWord[1]!.length;
+      const i = this.doc.entities.findIndex((e) => e.start === ps && e.end === pe);
+      return i >= 0 ? this.resolve(i, ps, pe) : this.pronounSpeaker(ps, pe);
+    }
     const inside = this.doc.entities
       .map((e, i) => ({ e, i }))
       .filter(({ e }) => e.start >= s0 && e.end <= s1);
+    if (appositive && !inside.some(({ e }) => e.type === 'person')) {
+      // "Syria's UN ambassador, Bashar Ja'afari, has said": the person in the appositive,
+      // a mention or a capitalised name the entity stage missed.
+      if (appositivePerson >= 0) {
+        const e = this.doc.entities[appositivePerson]!;
+        return this.resolve(appositivePerson, e.start, e.end);
+      }
+      const a = appositive;
+      if (/^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}$/u.test(this.text.slice(a.start, a.end))) return this.phraseSpeaker(a.start, a.end);
+    }
     if (inside.length > 0) {
       // The head of the subject is its first mention ("Local sources in Syria's northwest"),
       // unless the chunk is long, when the mention nearest the verb is taken.
@@ -400,7 +429,15 @@ class Finder {
   trimSpan(start: number, end: number): Span | null {
     const t = this.text;
     while (start < end && /[\s,:;"“”'‘’«»—–-]/.test(t[start]!)) start++;
-    while (end > start && /[\s.,;:!?"“”'‘’«»)—–-]/.test(t[end - 1]!)) end--;
+    const count = (re: RegExp) => (t.slice(start, end).match(re) ?? []).length;
+    while (end > start) {
+      const c = t[end - 1]!;
+      // A closing quote stays when it closes a quoted phrase inside the content.
+      if (c === '”' && count(/“/g) >= count(/”/g)) break;
+      if (c === '"' && count(/"/g) % 2 === 0 && t[start - 1] !== '"') break;
+      if (!/[\s.,;:!?"“”'‘’«»)—–-]/.test(c)) break;
+      end--;
+    }
     // Keep a closing bracket or question mark that belongs to the content.
     if (end < t.length && t[end] === '?' ) end++;
     return end - start >= 3 ? { start, end } : null;
@@ -470,7 +507,9 @@ class Finder {
     const cueSpan = { start: v, end: cueEnd };
     // Direct speech with the quote before: "“…,” Lavrov said" / "“…,” said Lavrov".
     const before = this.quoteEndingAt(Math.min(subjectStart, v));
-    if (before && !this.used.has(before)) {
+    // Only a quote that opens its sentence is the speaker's whole utterance; a quoted phrase
+    // inside a clause ("… “once and for all”, AP reports.") leaves the clause reported.
+    if (before && !this.used.has(before) && /^[\s\u00a0]*$/.test(t.slice(this.sentenceAt(before.open).start, before.open))) {
       this.direct(before, cueSpan, speaker);
       return;
     }
@@ -490,7 +529,9 @@ class Finder {
     }
     if (/^\s*:/.test(rest)) {
       const m = /^\s*:\s*/.exec(rest)!;
-      this.add(this.trimSpan(pos + m[0].length, this.clauseEnd(pos + m[0].length, s.end)), 'reported', cueSpan, speaker, 0.85);
+      // An opening quote that never closes (nested or broken quotes) is still direct speech.
+      const kind = /^["“«]/.test(rest.slice(m[0].length)) ? 'direct' : 'reported';
+      this.add(this.trimSpan(pos + m[0].length, this.clauseEnd(pos + m[0].length, s.end)), kind, cueSpan, speaker, 0.85);
       return;
     }
     if (cue.lemma === 'accuse' && /^\s+of\b/.test(rest)) {
