@@ -5,11 +5,12 @@
 import { existsSync } from 'node:fs';
 import { dataDir, formatTable, type Evaluator, type Row } from './common.js';
 import { entityEvaluators } from './entities.js';
+import { attributionEval } from './attribution.js';
 import { aebExtraction, wcxbExtraction } from './extraction.js';
 import { placesEval } from './places.js';
 import { timesEvaluation } from './times.js';
 
-const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, placesEval, timesEvaluation];
+const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, attributionEval, placesEval, timesEvaluation];
 
 async function main(): Promise<void> {
   const dir = dataDir();

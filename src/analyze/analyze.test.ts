@@ -16,6 +16,7 @@ test('the stages run in order over one article, each adding its layer', () => {
   assert.deepEqual(a.entities.map((e) => e.id).filter(Boolean).sort(), ['RUS.MIL', 'SOHR']);
   assert.deepEqual(a.places.map((p) => [p.name, p.country]), [['Idlib', 'SY']]);
   assert.deepEqual(a.times.map((t) => [t.text, t.value]), [['Sunday', '2024-03-17']]);
+  assert.deepEqual(a.attributions.map((q) => [q.kind, q.speaker?.id]), [['reported', 'SOHR']]);
 });
 
 test('an article in another language keeps its sentences and is not read as English', () => {

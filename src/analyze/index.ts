@@ -2,6 +2,7 @@
 // pure function of the document so far (./types.ts) that returns its own layer; its
 // knowledge (lexicons, dictionaries, gazetteer) is loaded once by loadKnowledge().
 import type { AnalyzedArticle, Article } from '../model/index.js';
+import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from './attribution/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
 import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
@@ -13,6 +14,7 @@ export { docOf, type Doc, type Stage } from './types.js';
 /** Everything the stages know, loaded once and shared by every article analysed. */
 export interface Knowledge {
   entities: EntityKnowledge;
+  attribution: AttributionKnowledge;
   places: PlaceKnowledge;
   times: TimeKnowledge;
 }
@@ -21,7 +23,12 @@ export interface Knowledge {
 export const ANALYSED_LANGUAGES: ReadonlySet<string> = new Set(['en', 'und']);
 
 export function loadKnowledge(): Knowledge {
-  return { entities: loadEntityKnowledge(), places: loadPlaceKnowledge(), times: loadTimeKnowledge() };
+  return {
+    entities: loadEntityKnowledge(),
+    attribution: loadAttributionKnowledge(),
+    places: loadPlaceKnowledge(),
+    times: loadTimeKnowledge(),
+  };
 }
 
 export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle {
@@ -36,6 +43,7 @@ export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle
   // language is stored with its sentences only, rather than misread as English.
   if (ANALYSED_LANGUAGES.has(doc.language)) {
     doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
+    doc = { ...doc, attributions: findAttributions(doc, knowledge.attribution) };
     doc = { ...doc, places: findPlaces(doc, knowledge.places) };
     doc = { ...doc, times: findTimes(doc, knowledge.times) };
   }

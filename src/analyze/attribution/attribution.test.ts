@@ -49,7 +49,7 @@ test('direct quote before the speaker: "“…,” X said" and "“…,” said 
   assert.deepEqual(read('“The convoy crossed the border at night,” the Turkish Defence Ministry said.'), [
     'direct [The convoy crossed the border at night] <- said / Turkish Defence Ministry (TUR.MIL)',
   ]);
-  assert.deepEqual(read('“We will hold our positions near Afrin,” said Major Youssef Hamoud, the spokesperson for the National Army.'), [
+  assert.deepEqual(read('“We will hold our positions near Afrin,” said Major Youssef Hamoud, who speaks for the rebel coalition.'), [
     'direct [We will hold our positions near Afrin] <- said / Youssef Hamoud (PER.HAMOUD)',
   ]);
 });
@@ -97,7 +97,7 @@ test('"according to X", at the start and at the end of the sentence', () => {
     'reported [The strikes killed nine fighters] <- according to / Syrian Observatory for Human Rights (SOHR)',
   ]);
   // An appositive after the source is part of the phrase, not of the content.
-  assert.deepEqual(read('According to Major Youssef Hamoud, the spokesperson for the National Army, the shelling started at dawn.'), [
+  assert.deepEqual(read('According to Youssef Hamoud, a spokesman for the Turkish-backed fighters, the shelling started at dawn.'), [
     'reported [the shelling started at dawn] <- According to / Youssef Hamoud (PER.HAMOUD)',
   ]);
 });

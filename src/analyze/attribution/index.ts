@@ -470,10 +470,10 @@ class Finder {
     const s = this.sentenceAt(v);
     const prev = /([\p{L}]+)\s*$/u.exec(t.slice(Math.max(s.start, v - 20), v));
     if (prev && (this.k.passive.has(prev[1]!.toLowerCase()) || prev[1]!.toLowerCase() === 'to')) return;
+    if (this.insideQuote(v)) return; // speech within speech
     // The subject: left of the verb, back to the sentence start or the last quote closing.
     let from = s.start;
-    for (const q of this.quotes) if (q.close < v && q.close + 1 > from && q.open >= s.start - 2000) from = Math.max(from, q.close + 1);
-    for (const q of this.quotes) if (q.open < v && q.close >= v) return; // inside a quote: speech within speech
+    for (const q of this.quotes) if (q.close < v && q.close >= from) from = q.close + 1;
     let speaker: Speaker | null = null;
     let subjectStart = v;
     let contentFrom = ve;
@@ -520,7 +520,15 @@ class Finder {
       // Text after the quote in the same sentence is not the cue's content.
       return;
     }
-    const rest = t.slice(pos, s.end);
+    let rest = t.slice(pos, s.end);
+    if (cueEnd > ve) {
+      // "said in an interview published in the Arab press that …": the setting runs on to "that".
+      const late = /^[^,;:"“”]{0,80}?\s(?=that\b)/.exec(rest);
+      if (late) {
+        pos += late[0].length;
+        rest = t.slice(pos, s.end);
+      }
+    }
     const that = /^\s*(?:,\s*)?that\b\s*/.exec(rest);
     if (that) {
       const m = that;
@@ -646,7 +654,11 @@ class Finder {
       const ap = /^,[^,.;:]{1,80},/.exec(t.slice(after, s.end));
       if (ap) after += ap[0].length;
       asAt = this.k.asSaying.exec(t.slice(after, s.end));
-      if (!asAt) return;
+      if (!asAt) {
+        // "…, the agency cited military sources." works like "citing".
+        if (t.slice(c, ce).toLowerCase() === 'cited') this.citing(c, ce);
+        return;
+      }
       speaker = this.resolve(i, e.start, e.end);
       cueEnd = after + asAt[0].length;
     }
