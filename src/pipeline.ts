@@ -4,7 +4,7 @@ import { analyze, type Knowledge } from './analyze/index.js';
 import { extractDocument } from './extract/index.js';
 import type { IngestItem } from './ingest/index.js';
 import type { AnalyzedArticle, RawDocument, Result } from './model/index.js';
-import type { Store } from './store/index.js';
+import type { SaveResult } from './store/index.js';
 
 export function processDocument(raw: RawDocument, knowledge: Knowledge): Result<AnalyzedArticle> {
   const article = extractDocument(raw);
@@ -15,6 +15,14 @@ export function processDocument(raw: RawDocument, knowledge: Knowledge): Result<
 /** Runs processDocument somewhere (a pool of worker threads: src/queue/threads.ts). */
 export interface Analyzer {
   process(raw: RawDocument): Promise<Result<AnalyzedArticle>>;
+  /** How many documents it can usefully work on at once. */
+  readonly parallelism: number;
+  close(): Promise<void>;
+}
+
+/** Turns a raw document into a stored article (src/queue/threads.ts: threadIngestor). */
+export interface Ingestor {
+  ingest(raw: RawDocument): Promise<Result<SaveResult>>;
   /** How many documents it can usefully work on at once. */
   readonly parallelism: number;
   close(): Promise<void>;
@@ -36,47 +44,35 @@ export type IngestOutcome =
   | { status: 'rejected'; input: string; error: string };
 
 /**
- * Stores every item, one transaction an article, in input order; a bad item never stops
- * the batch. Up to twice the analyzer's parallelism documents are analysed ahead of the
- * one being stored.
+ * Stores every item, one transaction an article; a bad item never stops the batch. Up to
+ * twice the ingestor's parallelism documents are in progress at once; outcomes are
+ * reported in input order.
  */
 export async function ingestItems(
-  store: Store,
   items: Iterable<IngestItem> | AsyncIterable<IngestItem>,
-  analyzer: Analyzer,
+  ingestor: Ingestor,
   onOutcome: (o: IngestOutcome) => void = () => {},
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { ingested: 0, unchanged: 0, rejected: [] };
-  const window: { item: IngestItem; analysed: Promise<Result<AnalyzedArticle>> | null }[] = [];
+  const window: Promise<IngestOutcome>[] = [];
   const settle = async () => {
-    const { item, analysed } = window.shift()!;
-    const outcome = await storeItem(store, item, analysed);
+    const outcome = await window.shift()!;
     if (outcome.status === 'rejected') summary.rejected.push({ input: outcome.input, error: outcome.error });
     else if (outcome.status === 'stored') summary.ingested++;
     else summary.unchanged++;
     onOutcome(outcome);
   };
   for await (const item of items) {
-    window.push({ item, analysed: item.ok ? analyzer.process(item.doc) : null });
-    if (window.length >= 2 * analyzer.parallelism) await settle();
+    window.push(ingestItem(item, ingestor));
+    if (window.length >= 2 * ingestor.parallelism) await settle();
   }
   while (window.length) await settle();
   return summary;
 }
 
-async function storeItem(store: Store, item: IngestItem, analysed: Promise<Result<AnalyzedArticle>> | null): Promise<IngestOutcome> {
+async function ingestItem(item: IngestItem, ingestor: Ingestor): Promise<IngestOutcome> {
   if (!item.ok) return { status: 'rejected', input: item.input, error: item.error };
-  let result: Result<AnalyzedArticle>;
-  try {
-    result = await analysed!;
-  } catch (e) {
-    return { status: 'rejected', input: item.doc.sourceId, error: `analysis failed: ${(e as Error).message}` };
-  }
-  if (!result.ok) return { status: 'rejected', input: item.doc.sourceId, error: result.error };
-  try {
-    const saved = await store.save(result.value);
-    return { status: saved.status, sourceId: item.doc.sourceId, articleId: saved.articleId };
-  } catch (e) {
-    return { status: 'rejected', input: item.doc.sourceId, error: `could not be stored: ${(e as Error).message}` };
-  }
+  const saved = await ingestor.ingest(item.doc);
+  if (!saved.ok) return { status: 'rejected', input: item.doc.sourceId, error: saved.error };
+  return { status: saved.value.status, sourceId: item.doc.sourceId, articleId: saved.value.articleId };
 }

@@ -2,14 +2,13 @@
 // Exit codes (INTERFACE.md): 0 success, 1 some inputs rejected, 2 usage error.
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
-import { loadKnowledge, type Knowledge } from '../analyze/index.js';
 import { extractExplained } from '../extract/index.js';
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
 import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
-import { ingestItems, processDocument } from '../pipeline.js';
+import { ingestItems, type Analyzer } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
-import { threadAnalyzer } from '../queue/threads.js';
+import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
@@ -35,6 +34,12 @@ const storeOptions = (cmd: Command) =>
   cmd
     .addOption(new Option('--db <file>', 'SQLite database file (default: $SITREP_DB or ./sitrep.db)'))
     .addOption(new Option('--database-url <url>', 'PostgreSQL instead of SQLite: postgres://user:pass@host/db (default: $SITREP_DATABASE_URL)'));
+
+/** Just the store options of a command's options, to hand to threads. */
+const storeOf = (opts: StoreOptions): StoreOptions => ({
+  ...(opts.db ? { db: opts.db } : {}),
+  ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+});
 
 async function withStore<T>(opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(opts);
@@ -97,11 +102,14 @@ storeOptions(program.command('ingest'))
   .addOption(csvMapOption())
   .action(run(async (paths: string[], opts: StoreOptions & { quiet?: boolean; workers?: number; timeLimit?: number; queue?: boolean; redisUrl?: string; csvMap?: CsvMapping }) => {
     if (opts.queue) return enqueueCommand(paths, opts);
-    const analyzer = threadAnalyzer(opts.workers ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
     const inputs = listInputs(paths);
     const bar = progress(opts.quiet ? 0 : inputs.files.length, 'ingest');
     const items = inputItems(inputs, opts.csvMap ? { csv: opts.csvMap } : {}, (path) => bar.tick(path));
-    const summary = await withStore(opts, (store) => ingestItems(store, items, analyzer).finally(() => analyzer.close()));
+    // The store is opened (and migrated) here first; then each thread opens its own.
+    const summary = await withStore(opts, async () => {
+      const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
+      return ingestItems(items, ingestor).finally(() => ingestor.close());
+    });
     bar.stop();
     if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
     console.log(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.rejected.length} rejected`);
@@ -133,9 +141,9 @@ storeOptions(program.command('worker'))
   .option('--exit-when-idle', 'stop once nothing is waiting or running')
   .option('-q, --quiet', 'no line per document')
   .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; timeLimit?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
-    const analyzer = threadAnalyzer(opts.concurrency ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
-    await withStore(opts, (store) =>
-      runWorker(store, analyzer, {
+    await withStore(opts, async () => {
+      const ingestor = threadIngestor(opts.concurrency ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
+      await runWorker(ingestor, {
         ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
         ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.lockMs ? { lockDuration: opts.lockMs } : {}),
@@ -144,9 +152,9 @@ storeOptions(program.command('worker'))
           if (e.status === 'failed') console.error(`failed ${e.sourceId}: ${e.error}`);
           else if (!opts.quiet) console.log(`${e.status} ${e.sourceId}`);
         },
-      }),
-    );
-    await analyzer.close();
+      });
+      await ingestor.close();
+    });
     return EXIT_OK;
   }));
 
@@ -165,7 +173,6 @@ storeOptions(program.command('watch'))
     } catch (e) {
       throw new UsageError(`cannot read the feed list: ${(e as Error).message}`);
     }
-    const analyzer = threadAnalyzer(opts.workers ?? 1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
     const fetchOptions = opts.allowPrivate ? { allowPrivate: true } : {};
     let stopping = false;
     let wake = () => {};
@@ -177,10 +184,11 @@ storeOptions(program.command('watch'))
     process.once('SIGTERM', stop);
     let failed = 0;
     await withStore(opts, async (store) => {
+      const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
       while (!stopping) {
         for (const feed of feeds) {
           if (stopping) break;
-          const r = await pollFeed(store, analyzer, feed, fetchOptions);
+          const r = await pollFeed(store, ingestor, feed, fetchOptions);
           for (const x of r.rejected) console.error(`rejected ${x.input}: ${x.error}`);
           if (r.status === 'failed') {
             failed++;
@@ -198,8 +206,8 @@ storeOptions(program.command('watch'))
           };
         });
       }
+      await ingestor.close();
     });
-    await analyzer.close();
     return failed ? EXIT_REJECTED : EXIT_OK;
   }));
 
@@ -237,36 +245,46 @@ program
   .option('--json', 'pretty JSON (one object, or an array for several documents)')
   .option('--jsonl', 'one JSON line per document (the default for stdin)')
   .addOption(csvMapOption())
-  .action(run(async (files: string[], opts: { json?: boolean; jsonl?: boolean; csvMap?: CsvMapping }) => {
-    const knowledge = loadKnowledge();
-    if (files.length === 0 || (files.length === 1 && files[0] === '-')) {
-      if (opts.json) throw new UsageError('--json needs FILE arguments; stdin is read as JSON Lines (--jsonl)');
-      return analyzeStdin(knowledge);
+  .option('--time-limit <seconds>', 'refuse a document whose analysis takes longer (default 30)', parsePositive)
+  .action(run(async (files: string[], opts: { json?: boolean; jsonl?: boolean; csvMap?: CsvMapping; timeLimit?: number }) => {
+    if (opts.json && (files.length === 0 || (files.length === 1 && files[0] === '-'))) {
+      throw new UsageError('--json needs FILE arguments; stdin is read as JSON Lines (--jsonl)');
     }
-    const results: unknown[] = [];
-    let rejected = 0;
-    for await (const item of inputItems(files, opts.csvMap ? { csv: opts.csvMap } : {})) {
-      let out: unknown;
-      if (!item.ok) {
-        out = { id: item.input, error: item.error };
-        rejected++;
-      } else {
-        const r = processDocument(item.doc, knowledge);
-        if (r.ok) out = analysisJson({ id: item.doc.sourceId }, r.value);
-        else {
-          out = { id: item.doc.sourceId, error: r.error };
-          rejected++;
-        }
-      }
-      if (opts.json) results.push(out);
-      else await write(JSON.stringify(out) + '\n');
+    // One analysis thread, so that a hostile document meets the time limit.
+    const analyzer = threadAnalyzer(1, opts.timeLimit ? opts.timeLimit * 1000 : undefined);
+    try {
+      if (files.length === 0 || (files.length === 1 && files[0] === '-')) return await analyzeStdin(analyzer);
+      return await analyzeFiles(files, opts, analyzer);
+    } finally {
+      await analyzer.close();
     }
-    if (opts.json) await write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
-    return rejected ? EXIT_REJECTED : EXIT_OK;
   }));
 
+async function analyzeFiles(files: string[], opts: { json?: boolean; csvMap?: CsvMapping }, analyzer: Analyzer): Promise<number> {
+  const results: unknown[] = [];
+  let rejected = 0;
+  for await (const item of inputItems(files, opts.csvMap ? { csv: opts.csvMap } : {})) {
+    let out: unknown;
+    if (!item.ok) {
+      out = { id: item.input, error: item.error };
+      rejected++;
+    } else {
+      const r = await analyzer.process(item.doc);
+      if (r.ok) out = analysisJson({ id: item.doc.sourceId }, r.value);
+      else {
+        out = { id: item.doc.sourceId, error: r.error };
+        rejected++;
+      }
+    }
+    if (opts.json) results.push(out);
+    else await write(JSON.stringify(out) + '\n');
+  }
+  if (opts.json) await write(JSON.stringify(results.length === 1 ? results[0] : results, null, 2) + '\n');
+  return rejected ? EXIT_REJECTED : EXIT_OK;
+}
+
 /** JSONL on stdin, one output line per input line, in order, read and written as a stream. */
-async function analyzeStdin(knowledge: Knowledge): Promise<number> {
+async function analyzeStdin(analyzer: Analyzer): Promise<number> {
   let lineNo = 0;
   let rejected = 0;
   for await (const text of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
@@ -279,7 +297,7 @@ async function analyzeStdin(knowledge: Knowledge): Promise<number> {
     } else {
       // A document without an id is still analysed; its line number identifies it.
       const where = line.doc.sourceId ? { id: line.doc.sourceId } : { line: lineNo };
-      const r = processDocument({ ...line.doc, sourceId: line.doc.sourceId || `stdin#${lineNo}` }, knowledge);
+      const r = await analyzer.process({ ...line.doc, sourceId: line.doc.sourceId || `stdin#${lineNo}` });
       out = r.ok ? analysisJson(where, r.value) : { ...where, error: r.error };
     }
     if ('error' in (out as object)) rejected++;

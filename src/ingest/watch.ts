@@ -3,7 +3,7 @@
 // cheap; an item is marked seen once it is stored or refused for good, so it is
 // ingested once, and an item whose page could not be fetched for now is tried again.
 import { readFileSync } from 'node:fs';
-import type { Analyzer, IngestOutcome, IngestSummary } from '../pipeline.js';
+import type { IngestOutcome, IngestSummary, Ingestor } from '../pipeline.js';
 import { ingestItems } from '../pipeline.js';
 import type { Store } from '../store/index.js';
 import { decodeText } from './decode.js';
@@ -24,7 +24,7 @@ export function readFeedList(path: string): string[] {
   return readFileSync(path, 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim()).filter((l) => l !== '');
 }
 
-export async function pollFeed(store: Store, analyzer: Analyzer, feedUrl: string, options: FetchOptions = {}, onOutcome?: (o: IngestOutcome) => void): Promise<PollResult> {
+export async function pollFeed(store: Store, ingestor: Ingestor, feedUrl: string, options: FetchOptions = {}, onOutcome?: (o: IngestOutcome) => void): Promise<PollResult> {
   const result: PollResult = { feed: feedUrl, status: 'polled', newItems: 0, ingested: 0, unchanged: 0, rejected: [] };
   const state = await store.feedState(feedUrl);
   const conditional: Record<string, string> = {};
@@ -69,7 +69,7 @@ export async function pollFeed(store: Store, analyzer: Analyzer, feedUrl: string
       };
     }
   };
-  const summary = await ingestItems(store, pages(), analyzer, onOutcome);
+  const summary = await ingestItems(pages(), ingestor, onOutcome);
   for (const item of fresh) if (!retryLater.has(item.url)) await store.markItemSeen(feedUrl, item.key);
   await store.saveFeedState(feedUrl, { etag: res.value.headers.etag ?? null, lastModified: res.value.headers['last-modified'] ?? null });
   return { ...result, ...summary };

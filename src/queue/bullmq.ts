@@ -8,8 +8,8 @@ import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { IngestItem } from '../ingest/index.js';
 import type { RawDocument } from '../model/index.js';
-import type { Analyzer } from '../pipeline.js';
-import type { SaveResult, Store } from '../store/index.js';
+import type { Ingestor } from '../pipeline.js';
+import type { SaveResult } from '../store/index.js';
 
 export interface QueueOptions {
   /** redis://host:port (default: $SITREP_REDIS_URL, else redis://127.0.0.1:6379). */
@@ -80,16 +80,18 @@ export interface WorkerOptions extends QueueOptions {
 }
 
 /** Runs a worker until it is stopped (SIGINT/SIGTERM) or, with exitWhenIdle, the queue is empty. */
-export async function runWorker(store: Store, analyzer: Analyzer, opts: WorkerOptions = {}): Promise<void> {
+export async function runWorker(ingestor: Ingestor, opts: WorkerOptions = {}): Promise<void> {
   const connection = connect(opts);
   const lockDuration = opts.lockDuration ?? 30_000;
   const worker = new Worker<RawDocument, SaveResult>(
     QUEUE_NAME,
     async (job: Job<RawDocument>) => {
-      const analysed = await analyzer.process(job.data);
-      // A document that cannot be read never will be: fail it at once, with the reason.
-      if (!analysed.ok) throw new UnrecoverableError(analysed.error);
-      return store.save(analysed.value);
+      const stored = await ingestor.ingest(job.data);
+      if (stored.ok) return stored.value;
+      // A store that failed may work on a later attempt; a document that cannot be read
+      // never will be: fail it at once, with the reason.
+      if (stored.error.startsWith('could not be stored')) throw new Error(stored.error);
+      throw new UnrecoverableError(stored.error);
     },
     {
       connection,

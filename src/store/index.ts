@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable, type Transaction } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
@@ -150,9 +150,25 @@ interface DialectHooks {
   fullTextIds(query: string): ReturnType<typeof sql<number>>;
   /** The engine's own integrity checks. */
   engineChecks(db: Kysely<Database>): Promise<Problem[]>;
+  /** Runs `fn` in one transaction that will write. */
+  writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
 }
 
 const sqliteHooks: DialectHooks = {
+  // BEGIN IMMEDIATE takes the write lock at once, so writers on other connections (other
+  // threads or processes) wait their turn in the busy handler instead of failing midway.
+  writeTransaction: (db, fn) =>
+    db.connection().execute(async (conn) => {
+      await sql`BEGIN IMMEDIATE`.execute(conn);
+      try {
+        const result = await fn(conn);
+        await sql`COMMIT`.execute(conn);
+        return result;
+      } catch (e) {
+        await sql`ROLLBACK`.execute(conn);
+        throw e;
+      }
+    }),
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
   async engineChecks(db) {
     const problems: Problem[] = [];
@@ -170,6 +186,7 @@ const sqliteHooks: DialectHooks = {
 };
 
 const postgresHooks: DialectHooks = {
+  writeTransaction: (db, fn) => db.transaction().execute(fn),
   fullTextIds: (query) =>
     sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`,
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
@@ -177,6 +194,7 @@ const postgresHooks: DialectHooks = {
 };
 
 const CHUNK = 400;
+const SAVE_ATTEMPTS = 20;
 
 class KyselyStore implements Store {
   constructor(
@@ -190,20 +208,28 @@ class KyselyStore implements Store {
   }
 
   async save(doc: AnalyzedArticle): Promise<SaveResult> {
-    try {
-      return await this.saveOnce(doc);
-    } catch (e) {
-      // Another writer stored the same text between our check and our insert.
-      const existing = await this.findByHash(doc.article.contentHash);
-      if (existing !== null) return { status: 'unchanged', articleId: existing };
-      throw e;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.saveOnce(doc);
+      } catch (e) {
+        // Another writer stored the same text between our check and our insert.
+        const existing = await this.findByHash(doc.article.contentHash);
+        if (existing !== null) return { status: 'unchanged', articleId: existing };
+        // Another connection wrote since this transaction began (SQLite, several writers):
+        // the transaction is rolled back whole, so it is safe to try again.
+        if (attempt < SAVE_ATTEMPTS && /^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) {
+          await new Promise((r) => setTimeout(r, 5 * attempt));
+          continue;
+        }
+        throw e;
+      }
     }
   }
 
   private saveOnce(doc: AnalyzedArticle): Promise<SaveResult> {
     const bad = spanOutsideText(doc);
     if (bad) return Promise.reject(new Error(`refusing to store a layer span outside the text: ${bad}`));
-    return this.db.transaction().execute(async (trx) => {
+    return this.hooks.writeTransaction(this.db, async (trx) => {
       const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', doc.article.contentHash).executeTakeFirst();
       if (existing) return { status: 'unchanged', articleId: existing.id };
       const a = doc.article;
@@ -412,7 +438,7 @@ const LAYER_COLUMNS = {
   attributions: ['start', 'end', 'kind'],
 } as const;
 
-async function insertLayers(trx: Transaction<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
+async function insertLayers(trx: Kysely<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
   const base = (i: number, s: { start: number; end: number }, layer: keyof typeof LAYER_COLUMNS) => ({
     article_id: articleId, idx: i, start: s.start, end: s.end, extra: extraJson(s, LAYER_COLUMNS[layer]),
   });
@@ -445,7 +471,7 @@ async function insertLayers(trx: Transaction<Database>, articleId: number, doc: 
   })));
 }
 
-async function insertChunked<T extends keyof Database>(trx: Transaction<Database>, table: T, rows: unknown[]): Promise<void> {
+async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: unknown[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await trx.insertInto(table).values(rows.slice(i, i + CHUNK) as never).execute();
   }
