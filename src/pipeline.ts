@@ -1,18 +1,11 @@
 // The one pipeline every shell (CLI, API, workers) runs: raw document -> clean article ->
-// analysed article -> store. Rejections are values naming the input and the reason.
-import { analyze, type Knowledge } from './analyze/index.js';
-import { extractDocument } from './extract/index.js';
+// analysed article -> store, done by an Ingestor (threads that extract, analyse and store;
+// src/queue/threads.ts). Rejections are values naming the input and the reason.
 import type { IngestItem } from './ingest/index.js';
 import type { AnalyzedArticle, RawDocument, Result } from './model/index.js';
 import type { SaveResult } from './store/index.js';
 
-export function processDocument(raw: RawDocument, knowledge: Knowledge): Result<AnalyzedArticle> {
-  const article = extractDocument(raw);
-  if (!article.ok) return article;
-  return { ok: true, value: analyze(article.value, knowledge) };
-}
-
-/** Runs processDocument somewhere (a pool of worker threads: src/queue/threads.ts). */
+/** Extracts and analyses documents somewhere (a pool of worker threads: src/queue/threads.ts). */
 export interface Analyzer {
   process(raw: RawDocument): Promise<Result<AnalyzedArticle>>;
   /** How many documents it can usefully work on at once. */

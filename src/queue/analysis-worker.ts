@@ -2,9 +2,9 @@
 // opens its own connection to the store), then extracts, analyses and maybe stores each
 // document it is sent.
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadKnowledge } from '../analyze/index.js';
+import { analyze, loadKnowledge } from '../analyze/index.js';
+import { extractDocument } from '../extract/index.js';
 import type { RawDocument, Result } from '../model/index.js';
-import { processDocument } from '../pipeline.js';
 import { openStore, type StoreOptions } from '../store/index.js';
 
 const knowledge = loadKnowledge();
@@ -14,19 +14,25 @@ const store = storeOptions ? await openStore(storeOptions) : null;
 parentPort!.postMessage({ ready: true });
 
 parentPort!.on('message', async ({ raw }: { raw: RawDocument }) => {
-  let result: Result<unknown>;
+  parentPort!.postMessage({ result: await handle(raw) });
+});
+
+async function handle(raw: RawDocument): Promise<Result<unknown>> {
   try {
-    result = processDocument(raw, knowledge);
-  } catch (e) {
-    result = { ok: false, error: `analysis failed: ${(e as Error).message}` };
-  }
-  if (store && result.ok) {
+    const article = extractDocument(raw);
+    if (!article.ok) return article;
+    if (!store) return { ok: true, value: analyze(article.value, knowledge) };
+    // Text already stored is not analysed again: a resumed batch skips ahead quickly.
+    const existing = await store.findByHash(article.value.contentHash);
+    if (existing !== null) return { ok: true, value: { status: 'unchanged', articleId: existing } };
+    const analysed = analyze(article.value, knowledge);
     parentPort!.postMessage({ analysed: true });
     try {
-      result = { ok: true, value: await store.save(result.value as never) };
+      return { ok: true, value: await store.save(analysed) };
     } catch (e) {
-      result = { ok: false, error: `could not be stored: ${(e as Error).message}` };
+      return { ok: false, error: `could not be stored: ${(e as Error).message}` };
     }
+  } catch (e) {
+    return { ok: false, error: `analysis failed: ${(e as Error).message}` };
   }
-  parentPort!.postMessage({ result });
-});
+}

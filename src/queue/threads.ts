@@ -1,5 +1,5 @@
 // Pools of worker threads running the pipeline. The stages are pure, so each thread loads
-// the knowledge once and runs processDocument on what it is sent: an Analyzer hands the
+// the knowledge once and extracts and analyses what it is sent: an Analyzer hands the
 // analysed article back; an Ingestor's threads also store it, each on its own connection,
 // so that the writing is spread over the cores too and the main thread only reads inputs.
 // A thread works on one document at a time, and a document whose analysis takes longer
