@@ -373,8 +373,8 @@ storeOptions(program.command('articles'))
   .action(run(async (opts: StoreOptions & { json?: boolean; search?: string; outlet?: string; language?: string; from?: string; to?: string; limit?: number }) => {
     const query = pick(opts, ['search', 'outlet', 'language', 'from', 'to', 'limit'] as const);
     await withStore(opts, async (store) => {
-      for await (const { id, ingestedAt, article } of store.articles(query)) {
-        if (opts.json) await write(JSON.stringify({ id, ingestedAt, ...article }) + '\n');
+      for await (const { id, ingestedAt, article, duplicateOf } of store.articles(query)) {
+        if (opts.json) await write(JSON.stringify({ id, ingestedAt, ...article, duplicateOf }) + '\n');
         else await write(tableRow([String(id), article.published ?? '', article.language, article.title ?? '', article.sourceId]));
       }
     });

@@ -7,6 +7,7 @@ import { inferPublication } from '../analyze/times/index.js';
 import { extractHtml } from './html.js';
 import { detectLanguage } from './language.js';
 import type { DroppedLine } from './boilerplate.js';
+import { simhash } from './simhash.js';
 import { extractText, readTextHead } from './text.js';
 
 export { extractHtml } from './html.js';
@@ -72,6 +73,7 @@ export function extractExplained(raw: RawDocument): Result<Extraction> {
     language: detected !== 'und' ? detected : page.language ?? 'und',
     text: page.text,
     contentHash: contentHash(page.text),
+    simhash: simhash(page.text),
   };
   return ok({ article, dropped });
 }

@@ -80,6 +80,8 @@ export interface Article {
   text: string;
   /** sha256 of the normalised clean text: the same story text is stored once. */
   contentHash: string;
+  /** 64-bit SimHash (16 hex digits) of the text, for near-duplicates; null for very short texts. */
+  simhash: string | null;
 }
 
 // ---------------------------------------------------------------------------

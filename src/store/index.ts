@@ -8,6 +8,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, 
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
+import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
 import { migrations } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
 
@@ -17,6 +18,8 @@ export interface StoredArticle {
   id: number;
   ingestedAt: string;
   article: Article;
+  /** The earlier article this one is a near-copy of, with the similarity (0..1). */
+  duplicateOf: { id: number; similarity: number } | null;
 }
 
 /** An event with the article it came from: every export row carries its provenance. */
@@ -248,10 +251,12 @@ class KyselyStore implements Store {
           language: a.language,
           text: a.text,
           text_length: a.text.length,
+          simhash: a.simhash,
           ingested_at: new Date().toISOString(),
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      await linkNearDuplicate(trx, id, a.simhash);
       await insertLayers(trx, id, doc);
       return { status: 'stored', articleId: id };
     });
@@ -314,7 +319,10 @@ class KyselyStore implements Store {
     if (query.to) q = q.where('published', '<=', query.to);
     if (query.limit) q = q.limit(query.limit);
     for await (const row of q.orderBy('id').stream()) {
-      yield { id: row.id, ingestedAt: row.ingested_at, article: toArticle(row) };
+      yield {
+        id: row.id, ingestedAt: row.ingested_at, article: toArticle(row),
+        duplicateOf: row.duplicate_of !== null ? { id: row.duplicate_of, similarity: row.duplicate_similarity ?? 1 } : null,
+      };
     }
   }
 
@@ -405,6 +413,33 @@ class KyselyStore implements Store {
   }
 }
 
+/**
+ * Links a new article to the closest earlier one whose SimHash is within a few bits (a
+ * syndicated or lightly edited copy), found through the band index rather than a scan,
+ * and indexes its own bands.
+ */
+async function linkNearDuplicate(trx: Kysely<Database>, articleId: number, hash: string | null): Promise<void> {
+  if (!hash) return;
+  const keys = bands(hash);
+  const candidates = await trx
+    .selectFrom('simhash_bands')
+    .innerJoin('articles', 'articles.id', 'simhash_bands.article_id')
+    .select(['articles.id as id', 'articles.simhash as simhash'])
+    .where((eb) => eb.or(keys.map(([band, value]) => eb.and([eb('simhash_bands.band', '=', band), eb('simhash_bands.value', '=', value)]))))
+    .where('articles.duplicate_of', 'is', null)
+    .execute();
+  let best: { id: number; distance: number } | null = null;
+  for (const c of candidates) {
+    if (c.id === articleId || !c.simhash) continue;
+    const distance = hamming(hash, c.simhash);
+    if (distance <= NEAR_DUPLICATE_BITS && (!best || distance < best.distance || (distance === best.distance && c.id < best.id))) best = { id: c.id, distance };
+  }
+  if (best) {
+    await trx.updateTable('articles').set({ duplicate_of: best.id, duplicate_similarity: similarity(best.distance) }).where('id', '=', articleId).execute();
+  }
+  await trx.insertInto('simhash_bands').values(keys.map(([band, value]) => ({ band, value, article_id: articleId }))).execute();
+}
+
 /** The first layer span that does not lie within the article's text, described; else null. */
 function spanOutsideText(doc: AnalyzedArticle): string | null {
   const length = doc.article.text.length;
@@ -490,5 +525,6 @@ function toArticle(row: Selectable<ArticlesTable>): Article {
     language: row.language,
     text: row.text,
     contentHash: row.content_hash,
+    simhash: row.simhash,
   };
 }

@@ -36,10 +36,23 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('text', 'text', (c) => c.notNull())
       // In UTF-16 code units, as layer offsets are: checks need not read the text.
       .addColumn('text_length', 'integer', (c) => c.notNull())
+      .addColumn('simhash', 'text')
+      // A near-duplicate (syndicated or lightly edited copy) of an earlier article.
+      .addColumn('duplicate_of', 'integer', (c) => c.references('articles.id'))
+      .addColumn('duplicate_similarity', 'double precision')
       .addColumn('ingested_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('articles_source_id').on('articles').column('source_id').execute();
     await db.schema.createIndex('articles_published').on('articles').column('published').execute();
+
+    // The four 16-bit bands of each SimHash: a near-duplicate shares at least one.
+    await db.schema
+      .createTable('simhash_bands')
+      .addColumn('band', 'integer', (c) => c.notNull())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .addColumn('article_id', 'integer', (c) => c.notNull().references('articles.id').onDelete('cascade'))
+      .addPrimaryKeyConstraint('simhash_bands_pk', ['band', 'value', 'article_id'])
+      .execute();
 
     await layerTable(db, 'sentences').addPrimaryKeyConstraint('sentences_pk', ['article_id', 'idx']).execute();
     await layerTable(db, 'entities')
@@ -115,7 +128,7 @@ const initial = (dialect: Dialect): Migration => ({
     await db.schema.createIndex('events_latlon').on('events').columns(['lat', 'lon']).execute();
   },
   async down(db) {
-    for (const t of ['events', 'attributions', 'quantities', 'times', 'places', 'entities', 'sentences', 'articles']) {
+    for (const t of ['simhash_bands', 'events', 'attributions', 'quantities', 'times', 'places', 'entities', 'sentences', 'articles']) {
       await db.schema.dropTable(t).ifExists().execute();
     }
   },

@@ -16,6 +16,9 @@ export interface ArticlesTable {
   language: string;
   text: string;
   text_length: number;
+  simhash: string | null;
+  duplicate_of: number | null;
+  duplicate_similarity: number | null;
   ingested_at: string;
 }
 
@@ -109,7 +112,14 @@ export interface FeedItemsTable {
   seen_at: string;
 }
 
+export interface SimhashBandsTable {
+  band: number;
+  value: number;
+  article_id: number;
+}
+
 export interface Database {
+  simhash_bands: SimhashBandsTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;
   articles: ArticlesTable;

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { AnalyzedArticle, EventMention, TimeMention } from '../model/index.js';
+import { simhash } from '../extract/simhash.js';
 import { openPostgresStore, openSqliteStore, type Store } from './index.js';
 
 const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
@@ -50,6 +51,7 @@ function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedAr
     article: {
       sourceId: `doc-${text.length}`, url: null, outlet: 'Test Outlet', title: text.split('.')[0]!, byline: null,
       published: '2024-03-14', publishedBasis: 'given', publishedGuess: null, language: 'en', text, contentHash: `hash:${text}`,
+      simhash: simhash(text),
     },
     sentences: [{ start: 0, end: text.length }],
     entities: [], places: [], times: [], quantities: [], attributions: [], events: [],
@@ -129,6 +131,24 @@ for (const dialect of dialects) {
         assert.deepEqual(await store.counts(), { articles: 0, events: 0 });
         await store.save(article(text));
         assert.deepEqual(await store.check(), []);
+      }));
+
+    test('a lightly edited copy is linked to the article it copies; other articles are not', () =>
+      withStore(async (store) => {
+        const places = ['Kafranbel', 'Tafas', 'Ariha', 'Saraqib', 'Jisr al-Shughur', 'Kansafra', 'Maarat', 'Sarmin'];
+        const report = (n: number) => places.map((p, i) => `Shells hit ${p} on day ${i + n} and ${i + 2} people were hurt there, residents said.`).join(' ');
+        const original = article(report(1));
+        const copy = article(report(1).replace('residents said.', 'residents told us.') + ' Reporting by a correspondent.');
+        const other = article(places.map((p) => `Delegations met in ${p} to discuss the exchange of prisoners and the opening of roads.`).join(' '));
+        const first = await store.save(original);
+        const second = await store.save(copy);
+        const third = await store.save(other);
+        const rows = new Map<number, { id: number; similarity: number } | null>();
+        for await (const a of store.articles()) rows.set(a.id, a.duplicateOf);
+        assert.equal(rows.get(first.articleId), null);
+        assert.equal(rows.get(second.articleId)?.id, first.articleId);
+        assert.ok(rows.get(second.articleId)!.similarity >= 0.95);
+        assert.equal(rows.get(third.articleId), null);
       }));
 
     test('full-text search finds articles by words in their text', () =>
