@@ -56,7 +56,7 @@ function analysisJson(where: { id: string } | { line: number }, a: AnalyzedArtic
   return {
     ...where,
     article: {
-      title: article.title, outlet: article.outlet, url: article.url, byline: article.byline,
+      title: article.title, outlet: article.outlet, url: article.url, byline: article.byline, origin: article.origin,
       published: article.published, publishedBasis: article.publishedBasis, publishedGuess: article.publishedGuess,
       language: article.language, text: article.text,
     },
@@ -324,7 +324,7 @@ program
       }
       const a = r.value.article;
       await write(JSON.stringify({
-        file, title: a.title, byline: a.byline, outlet: a.outlet, published: a.published,
+        file, title: a.title, byline: a.byline, outlet: a.outlet, origin: a.origin, published: a.published,
         publishedBasis: a.publishedBasis, language: a.language, text: a.text,
         ...(opts.explain ? { dropped: r.value.dropped } : {}),
       }) + '\n');

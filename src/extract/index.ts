@@ -30,6 +30,7 @@ interface Extracted {
   published: string | null;
   publishedBasis: PublishedBasis;
   outlet?: string | null;
+  origin?: string | null;
   language?: string | null;
   text: string;
 }
@@ -65,6 +66,7 @@ export function extractExplained(raw: RawDocument): Result<Extraction> {
     outlet: raw.outlet ?? page.outlet ?? null,
     title: raw.title ?? page.title,
     byline: page.byline,
+    origin: page.origin ?? null,
     published,
     publishedBasis: raw.published ? 'given' : published ? page.publishedBasis : 'none',
     publishedGuess: guess

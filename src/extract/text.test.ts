@@ -11,9 +11,16 @@ test('a scraped text: furniture dropped, title from the first line, date from th
     byline: 'By News Desk - March 15 2024',
     published: '2024-03-15',
     publishedBasis: 'byline',
+    outlet: null,
+    origin: null,
     text: 'Army enters two villages\nBy News Desk - March 15 2024\n\nThe army entered Tafas.\nResidents fled.',
     dropped: [{ line: 1, text: '//', reason: 'no letters' }],
   });
+});
+
+test('a repost names its origin and its house in lines that are dropped from the text', () => {
+  const r = extractText('Talks resume\n\nThe delegations met on Monday.\n\nContinue this report at Example Wire\n\nREAD MORE WORLD NEWS AT: Example Review');
+  assert.deepEqual([r.origin, r.outlet, r.text], ['Example Wire', 'Example Review', 'Talks resume\n\nThe delegations met on Monday.']);
 });
 
 test('a dateline without a byline gives the date; a text with no year gives none', () => {

@@ -8,6 +8,10 @@ export interface ExtractedText {
   byline: string | null;
   published: string | null;
   publishedBasis: 'byline' | 'dateline' | 'none';
+  /** The outlet named by a trailing "Read more … at: X" house line. */
+  outlet: string | null;
+  /** Where a repost came from: "Continue this report at X". */
+  origin: string | null;
   text: string;
   /** Lines dropped as page furniture, with the reason. */
   dropped: DroppedLine[];
@@ -31,7 +35,7 @@ export function normaliseText(raw: string): string {
 }
 
 /** Metadata read off the head of a text, without changing the text. */
-export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'dropped'> {
+export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'dropped' | 'outlet' | 'origin'> {
   const head = text.split('\n').map((l) => l.trim()).filter((l) => l !== '').slice(0, HEAD_LINES);
   const title = head.find((l) => /\p{L}{2,}/u.test(l) && l.length <= 300 && !BYLINE.test(l)) ?? null;
   const byline = head.find((l) => BYLINE.test(l) && l.length <= 160) ?? null;
@@ -48,5 +52,14 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'droppe
 export function extractText(raw: string): ExtractedText {
   const { text, dropped } = dropBoilerplate(normaliseText(raw));
   const clean = normaliseText(text);
-  return { ...readTextHead(clean), text: clean, dropped };
+  // The furniture names the house and the source: "READ MORE … AT: <outlet>",
+  // "Continue this report at <origin>".
+  const named = (re: RegExp) => dropped.map((d) => re.exec(d.text)?.[1]?.trim()).find((x) => x) ?? null;
+  return {
+    ...readTextHead(clean),
+    outlet: named(/^read more\b.*?\bat:\s*(.+?)\s*$/i),
+    origin: named(/^continue (?:reading|this report) (?:at|on)\s+(.+?)\.?\s*$/i),
+    text: clean,
+    dropped,
+  };
 }

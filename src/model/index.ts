@@ -71,6 +71,8 @@ export interface Article {
   outlet: string | null;
   title: string | null;
   byline: string | null;
+  /** Where the story was first published, when the page says it is a repost ("Continue this report at …"). */
+  origin: string | null;
   published: string | null;
   publishedBasis: PublishedBasis;
   /** When `published` is null: the date inferred from the text, else null. */

@@ -29,6 +29,7 @@ const initial = (dialect: Dialect): Migration => ({
       .addColumn('outlet', 'text')
       .addColumn('title', 'text')
       .addColumn('byline', 'text')
+      .addColumn('origin', 'text')
       .addColumn('published', 'text')
       .addColumn('published_basis', 'text', (c) => c.notNull())
       .addColumn('published_guess', 'text') // JSON PublicationGuess

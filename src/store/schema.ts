@@ -10,6 +10,7 @@ export interface ArticlesTable {
   outlet: string | null;
   title: string | null;
   byline: string | null;
+  origin: string | null;
   published: string | null;
   published_basis: string;
   published_guess: string | null;

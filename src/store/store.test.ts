@@ -49,7 +49,7 @@ const dialects: Dialect[] = [
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
   return {
     article: {
-      sourceId: `doc-${text.length}`, url: null, outlet: 'Test Outlet', title: text.split('.')[0]!, byline: null,
+      sourceId: `doc-${text.length}`, url: null, outlet: 'Test Outlet', title: text.split('.')[0]!, byline: null, origin: null,
       published: '2024-03-14', publishedBasis: 'given', publishedGuess: null, language: 'en', text, contentHash: `hash:${text}`,
       simhash: simhash(text),
     },
