@@ -5,7 +5,7 @@
 // plain regex sentence split (times: against chrono-node's casual parser). Pipeline:
 // extraction + analysis per article. Ingest: `sitrep ingest` into SQLite with 1 and 2
 // analysis threads, articles/s and peak memory, the 2-thread figure against the 1-thread one.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,12 +244,53 @@ async function benchIngest(data: string): Promise<{ rows: BenchRow[]; notes: str
   };
   const one = run(1);
   const two = run(2);
-  rmSync(dir, { recursive: true, force: true });
   const mem = (m: { peakMb: number | null }) => (m.peakMb === null ? 'peak memory not measured (no /usr/bin/time)' : `peak ${m.peakMb.toFixed(0)} MB`);
-  return {
-    rows: [{ bench: 'ingest into SQLite', set: 'guardian x4 (1,000 articles, JSONL)', ours: 'sitrep ingest --workers 2', ourSpeed: two, peer: 'sitrep ingest --workers 1', peerSpeed: one }],
-    notes: [`ingest memory: 1 thread ${mem(one)}, 2 threads ${mem(two)} (whole process tree's largest)`],
+  const rows: BenchRow[] = [{ bench: 'ingest into SQLite', set: 'guardian x4 (1,000 articles, JSONL)', ours: 'sitrep ingest --workers 2', ourSpeed: two, peer: 'sitrep ingest --workers 1', peerSpeed: one }];
+  const notes = [`ingest memory: 1 thread ${mem(one)}, 2 threads ${mem(two)} (whole process tree's largest)`];
+  const queued = await benchQueue(cli, jsonl, docs.length);
+  rows.push(...queued.rows);
+  notes.push(...queued.notes);
+  rmSync(dir, { recursive: true, force: true });
+  return { rows, notes };
+}
+
+/**
+ * The distributed path: the same documents queued on Redis, then taken by 1 and by 2
+ * `sitrep worker` processes into PostgreSQL. Needs SITREP_BENCH_REDIS_URL and
+ * SITREP_BENCH_DATABASE_URL (a database the bench may empty).
+ */
+async function benchQueue(cli: string, jsonl: string, count: number): Promise<{ rows: BenchRow[]; notes: string[] }> {
+  const redis = process.env['SITREP_BENCH_REDIS_URL'];
+  const database = process.env['SITREP_BENCH_DATABASE_URL'];
+  if (!redis || !database) return { rows: [], notes: ['queue bench skipped: set SITREP_BENCH_REDIS_URL and SITREP_BENCH_DATABASE_URL'] };
+  const bytes = Buffer.byteLength(readFileSync(jsonl));
+  const run = async (workers: number): Promise<Measure> => {
+    const prefix = `bench${Date.now()}w${workers}`;
+    const env = { ...process.env, SITREP_REDIS_URL: redis, SITREP_QUEUE_PREFIX: prefix };
+    // A fresh schema per run, so that nothing is 'unchanged' from the run before.
+    const schema = `bench_${prefix}`;
+    spawnSync('psql', [database, '-qc', `CREATE SCHEMA ${schema}`], { encoding: 'utf8' });
+    const url = new URL(database);
+    url.searchParams.set('options', `-c search_path=${schema}`);
+    const enqueued = spawnSync(process.execPath, [cli, 'enqueue', jsonl], { env, encoding: 'utf8' });
+    const t0 = process.hrtime.bigint();
+    const codes = await Promise.all(Array.from({ length: workers }, () =>
+      exitCode(process.execPath, [cli, 'worker', '--database-url', url.toString(), '--exit-when-idle', '--quiet'], env)));
+    const seconds = codes.every((c) => c === 0) ? Number(process.hrtime.bigint() - t0) / 1e9 : NaN;
+    spawnSync('psql', [database, '-qc', `DROP SCHEMA ${schema} CASCADE`], { encoding: 'utf8' });
+    return { items: count, bytes, seconds, errors: enqueued.status === 0 ? 0 : count };
   };
+  const one = await run(1);
+  const two = await run(2);
+  return {
+    rows: [{ bench: 'queue -> PostgreSQL', set: 'guardian x4 (1,000 articles)', ours: '2 sitrep worker processes', ourSpeed: two, peer: '1 sitrep worker process', peerSpeed: one }],
+    notes: [],
+  };
+}
+
+/** Runs a command to its end; resolves to its exit code. */
+function exitCode(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => spawn(cmd, args, { env, stdio: 'ignore' }).on('exit', (c) => resolve(c ?? -1)));
 }
 
 // ---------------------------------------------------------------------------
