@@ -1,0 +1,119 @@
+// Events on the five seeds: precision, recall, F1 under the matching rule of EVENTS.md,
+// and per-field accuracy on matched events. The full pipeline runs on each raw seed text.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EventMention } from '../src/model/index.js';
+import { findAttributions, loadAttributionKnowledge } from '../src/analyze/attribution/index.js';
+import { findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
+import { findEvents, loadEventKnowledge } from '../src/analyze/events/index.js';
+import { findPlaces, km, loadPlaceKnowledge } from '../src/analyze/places/index.js';
+import { splitSentences } from '../src/analyze/sentences/index.js';
+import { findTimes, inferPublication, loadTimeKnowledge } from '../src/analyze/times/index.js';
+import { docOf, type Doc } from '../src/analyze/types.js';
+import { fmt, type Evaluator, type Row } from './common.js';
+
+interface GoldActor { id: string; text?: string; role?: string }
+interface GoldEvent {
+  id: string; type: string; mode?: string; actor?: GoldActor | null; recipient?: GoldActor | null;
+  place?: { lat: number; lon: number } | null; date?: { start: string; end: string } | null;
+  status?: string; killed?: { min: number } | null; injured?: { min: number } | null; source?: GoldActor | null; optional?: boolean;
+}
+interface GoldFile { published?: { date?: string }; events: GoldEvent[] }
+
+/** Person id -> role, from the gold file's persons and its new_ids notes "(role X)". */
+function roles(gold: Record<string, unknown>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [k, v] of Object.entries(gold)) {
+    if (k === 'new_ids' && v && typeof v === 'object') for (const [id, note] of Object.entries(v)) {
+      const r = /\(role ([A-Z.]+)\)/.exec(String(note)); if (r) m.set(id, r[1]!);
+    }
+    if (k.startsWith('_') || !v || typeof v !== 'object' || !('events' in v)) continue;
+    for (const e of (v as GoldFile).events) for (const a of [e.actor, e.recipient, e.source]) if (a?.role) m.set(a.id, a.role);
+  }
+  return m;
+}
+
+export function compatible(a: string | undefined, b: string | undefined, role: Map<string, string>): boolean {
+  if (!a || !b) return !a && !b;
+  const norm = (x: string) => [x, role.get(x)].filter((y): y is string => !!y);
+  for (const x of norm(a)) for (const y of norm(b)) {
+    if (x === y || x.startsWith(y + '.') || y.startsWith(x + '.')) return true;
+  }
+  return false;
+}
+
+function matches(s: EventMention, g: GoldEvent, role: Map<string, string>): boolean {
+  if (s.type !== g.type) return false;
+  const sa = s.actor?.id, sr = s.recipient?.id, ga = g.actor?.id, gr = g.recipient?.id;
+  const ok = (x?: string, y?: string) => (y ? compatible(x, y, role) : true);
+  let roleOk = ok(sa, ga) && ok(sr, gr);
+  if (!roleOk && (g.type === 'CONSULT' || g.type === 'AGREE')) roleOk = ok(sr, ga) && ok(sa, gr);
+  if (!roleOk) return false;
+  if (g.place && s.place && km(g.place.lat, g.place.lon, s.place.lat, s.place.lon) > 50) return false;
+  if (g.place && !s.place) return false;
+  if (g.date && s.date && (s.date.end < g.date.start || s.date.start > g.date.end)) return false;
+  return true;
+}
+
+export async function scoreSeeds(dataDir: string, strict: boolean) {
+  const goldAll = JSON.parse(readFileSync(join(dataDir, 'gold', 'seeds.events.json'), 'utf8')) as Record<string, unknown>;
+  const role = roles(goldAll);
+  const kn = { e: loadEntityKnowledge(), a: loadAttributionKnowledge(), p: loadPlaceKnowledge(), t: loadTimeKnowledge(), ev: loadEventKnowledge() };
+  let tp = 0, sys = 0, goldReq = 0, hitReq = 0;
+  const field: Record<string, [number, number]> = {};
+  const tally = (f: string, ok: boolean) => { const c = (field[f] ??= [0, 0]); c[0] += ok ? 1 : 0; c[1]++; };
+  const perSeed: string[] = [];
+  for (const [file, v] of Object.entries(goldAll)) {
+    if (file.startsWith('_') || !v || typeof v !== 'object' || !('events' in v)) continue;
+    const g = v as GoldFile;
+    const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
+    const published = strict ? (inferPublication(text)?.date ?? null) : (g.published?.date ?? null);
+    let doc: Doc = docOf(text, { published });
+    doc = { ...doc, sentences: splitSentences(text) };
+    doc = { ...doc, entities: findEntities(doc, kn.e) };
+    doc = { ...doc, attributions: findAttributions(doc, kn.a) };
+    doc = { ...doc, places: findPlaces(doc, kn.p) };
+    doc = { ...doc, times: findTimes(doc, kn.t) };
+    const events = findEvents(doc, kn.ev);
+    const used = new Set<number>();
+    let fileTp = 0;
+    for (const s of events) {
+      const gi = g.events.findIndex((ge, i) => !used.has(i) && matches(s, ge, role));
+      if (gi >= 0) {
+        used.add(gi); fileTp++;
+        const ge = g.events[gi]!;
+        tally('mode', (ge.mode ?? '') === s.mode);
+        tally('status', (ge.status ?? 'occurred') === s.status);
+        tally('killed', (ge.killed?.min ?? null) === (s.killed?.min ?? null));
+        tally('injured', (ge.injured?.min ?? null) === (s.injured?.min ?? null));
+        tally('source', ge.source ? compatible(s.source?.id, ge.source.id, role) : !s.source);
+        tally('place', !ge.place || (!!s.place && km(ge.place.lat, ge.place.lon, s.place.lat, s.place.lon) <= 50));
+        tally('date', !ge.date || (!!s.date && !(s.date.end < ge.date.start || s.date.start > ge.date.end)));
+        if (!ge.optional) hitReq++;
+      } else if (g.events.some((ge) => matches(s, ge, role))) {
+        // a duplicate of an already matched gold event: counted as spurious
+      }
+    }
+    tp += fileTp; sys += events.length;
+    goldReq += g.events.filter((e) => !e.optional).length;
+    perSeed.push(`${file.slice(0, 3)}: sys ${events.length} tp ${fileTp} gold ${g.events.length}`);
+  }
+  const p = sys ? tp / sys : 0, r = goldReq ? hitReq / goldReq : 0, f = p + r ? (2 * p * r) / (p + r) : 0;
+  return { p, r, f, field, sys, tp, goldReq, hitReq, perSeed };
+}
+
+export const eventsEval: Evaluator = {
+  name: 'events',
+  async run(dataDir: string): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (const strict of [false, true]) {
+      const s = await scoreSeeds(dataDir, strict);
+      const set = strict ? 'seeds (inferred date)' : 'seeds (gold date)';
+      rows.push({ metric: 'events precision', set, value: `${fmt(s.p)} (${s.tp}/${s.sys})`, anchor: 'target 0.85' });
+      rows.push({ metric: 'events recall (non-optional)', set, value: `${fmt(s.r)} (${s.hitReq}/${s.goldReq})`, anchor: 'target 0.85' });
+      rows.push({ metric: 'events F1', set, value: fmt(s.f), anchor: 'CLEF 2019 protest events 0.53' });
+      for (const [k, [a, n]] of Object.entries(s.field)) rows.push({ metric: `events ${k} accuracy (matched)`, set, value: `${fmt(n ? a / n : 0)} (${a}/${n})`, anchor: 'target 0.9' });
+    }
+    return rows;
+  },
+};

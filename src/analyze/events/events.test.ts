@@ -1,0 +1,122 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Attribution, EntityMention, TimeMention } from '../../model/index.js';
+import { splitSentences } from '../sentences/index.js';
+import { docOf } from '../types.js';
+import { findEvents, loadEventKnowledge, parseCasualties } from './index.js';
+
+const k = loadEventKnowledge();
+
+/** A doc whose entity layer marks each [words, id] pair (first occurrence). */
+function doc(text: string, actors: [string, string][], extra: { times?: TimeMention[]; attributions?: Attribution[]; published?: string } = {}) {
+  const entities: EntityMention[] = actors.map(([w, id]) => {
+    const start = text.indexOf(w);
+    assert.ok(start >= 0, w);
+    return { start, end: start + w.length, text: w, type: 'group' as const, id };
+  }).sort((a, b) => a.start - b.start);
+  return docOf(text, { sentences: splitSentences(text), entities, times: extra.times ?? [], attributions: extra.attributions ?? [], published: extra.published ?? '2022-03-10' });
+}
+
+test('aerial assault with actor, recipient and casualties', () => {
+  const text = 'Russian jets launched airstrikes on rebel positions, killing at least nine fighters.';
+  const ev = findEvents(doc(text, [['Russian jets', 'RUS.MIL'], ['rebel', 'SYR.REB']]), k);
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.type, 'ASSAULT');
+  assert.equal(ev[0]!.mode, 'aerial');
+  assert.equal(ev[0]!.actor?.id, 'RUS.MIL');
+  assert.equal(ev[0]!.recipient?.id, 'SYR.REB');
+  assert.deepEqual({ min: ev[0]!.killed?.min, max: ev[0]!.killed?.max, who: ev[0]!.killed?.who }, { min: 9, max: null, who: 'fighters' });
+  assert.equal(ev[0]!.status, 'occurred');
+});
+
+test('passive voice: "by X" is the actor', () => {
+  const text = 'The rebels were shelled by government forces near the river.';
+  const ev = findEvents(doc(text, [['rebels', 'SYR.REB'], ['government forces', 'SYR.MIL']]), k);
+  assert.equal(ev[0]!.type, 'ASSAULT');
+  assert.equal(ev[0]!.actor?.id, 'SYR.MIL');
+  assert.equal(ev[0]!.recipient?.id, 'SYR.REB');
+});
+
+test('capture and mobilize families', () => {
+  const a = findEvents(doc('The army retook the hill from the militants.', [['The army', 'SYR.MIL'], ['militants', 'SYR.REB']]), k);
+  assert.equal(a[0]!.mode, 'capture');
+  const b = findEvents(doc('Turkey sent reinforcements to its outposts.', [['Turkey', 'TUR']]), k);
+  assert.equal(b[0]!.type, 'MOBILIZE');
+  assert.equal(b[0]!.mode, 'deploy');
+});
+
+test('planned meeting and a call', () => {
+  const text = 'The two presidents will hold another meeting with Ankara next month.';
+  const ev = findEvents(doc(text, [['presidents', 'RUS.GOV'], ['Ankara', 'TUR.GOV']]), k);
+  assert.equal(ev[0]!.type, 'CONSULT');
+  assert.equal(ev[0]!.status, 'planned');
+  const c = findEvents(doc('Moscow held a telephone conversation with Tehran.', [['Moscow', 'RUS.GOV'], ['Tehran', 'IRN.GOV']]), k);
+  assert.equal(c[0]!.mode, 'call');
+});
+
+test('statements: accuse, request, threaten, sanction', () => {
+  const types = [
+    ['The ministry accused the rebels of lying.', 'ACCUSE'],
+    ['The ministry called on the rebels to lay down arms.', 'REQUEST'],
+    ['The ministry threatened to cut supplies to the rebels.', 'THREATEN'],
+    ['The ministry imposed sanctions on the rebels.', 'SANCTION'],
+  ] as const;
+  for (const [t, type] of types) {
+    const ev = findEvents(doc(t, [['The ministry', 'USA.GOV'], ['rebels', 'SYR.REB']]), k);
+    assert.equal(ev[0]?.type, type, t);
+  }
+});
+
+test('negation yields no event; no actor and no casualties yields none', () => {
+  assert.equal(findEvents(doc('The army did not attack the village.', [['The army', 'SYR.MIL']]), k).length, 0);
+  assert.equal(findEvents(doc('Something was bombed.', []), k).length, 0);
+});
+
+test('casualty phrases', () => {
+  assert.deepEqual(parseCasualties('The strike killed three people.', 'killed')?.min, 3);
+  const inj = parseCasualties('12 civilians were injured in the blast.', 'injured');
+  assert.equal(inj?.min, 12); assert.equal(inj?.who, 'civilians');
+  const d = parseCasualties('The raid killed dozens of civilians.', 'killed');
+  assert.equal(d?.min, 24); assert.equal(d?.who, 'civilians');
+  const d2 = parseCasualties('Dozens civilians were killed.', 'killed');
+  assert.equal(d2?.min, 24); assert.equal(d2?.max, null);
+  const s = parseCasualties('at least seven pro-Turkey fighters were killed', 'killed');
+  assert.equal(s?.min, 7); assert.equal(s?.who, 'fighters');
+});
+
+test('source from the attribution layer and from "according to"', () => {
+  const text = 'Government forces shelled the rebels, according to the monitor.';
+  const ev = findEvents(doc(text, [['Government forces', 'SYR.MIL'], ['rebels', 'SYR.REB'], ['the monitor', 'SOHR']]), k);
+  assert.equal(ev[0]!.source?.id, 'SOHR');
+  const text2 = 'Lavrov said Russian jets bombed the rebels.';
+  const att: Attribution = { start: 0, end: text2.length, kind: 'reported', cue: { start: 7, end: 11, text: 'said' }, speaker: { start: 0, end: 6, text: 'Lavrov', id: 'PER.LAVROV' } } as Attribution;
+  const ev2 = findEvents(doc(text2, [['Lavrov', 'PER.LAVROV'], ['Russian jets', 'RUS.MIL'], ['rebels', 'SYR.REB']], { attributions: [att] }), k);
+  const a = ev2.find((e) => e.type === 'ASSAULT');
+  assert.equal(a?.source?.id, 'PER.LAVROV');
+});
+
+test('background: an explicit year far before publication', () => {
+  const text = 'Russia deployed troops to Syria in September 2015.';
+  const times: TimeMention[] = [{ start: text.indexOf('September'), end: text.indexOf('2015') + 4, text: 'September 2015', value: '2015-09', precision: 'month', range: ['2015-09-01', '2015-09-30'] }];
+  const ev = findEvents(doc(text, [['Russia', 'RUS.MIL'], ['Syria', 'SYR']], { times }), k);
+  assert.equal(ev[0]!.type, 'MOBILIZE');
+  assert.equal(ev[0]!.status, 'background');
+  assert.deepEqual([ev[0]!.date?.start, ev[0]!.date?.end, ev[0]!.date?.precision], ['2015-09-01', '2015-09-30', 'month']);
+});
+
+test('two events in one sentence, and a headline merged with its body', () => {
+  const text = 'The army retook the town from the rebels after Russian jets bombed the rebels.';
+  const ev = findEvents(doc(text, [['The army', 'SYR.MIL'], ['the rebels', 'SYR.REB'], ['Russian jets', 'RUS.MIL']]), k);
+  assert.deepEqual(ev.map((e) => e.mode).sort(), ['aerial', 'capture']);
+  const t2 = 'Russian jets bombed rebels. On Sunday, Russian jets bombed rebels near the town, killing four fighters.';
+  const at = (w: string, from: number): EntityMention => {
+    const start = t2.indexOf(w, from);
+    return { start, end: start + w.length, text: w, type: 'group', id: w === 'rebels' ? 'SYR.REB' : 'RUS.MIL' };
+  };
+  const second = t2.indexOf('On Sunday');
+  const entities = [at('Russian jets', 0), at('rebels', 0), at('Russian jets', second), at('rebels', second)];
+  const e2 = findEvents(docOf(t2, { sentences: splitSentences(t2), entities, published: '2022-03-10' }), k);
+  assert.equal(e2.length, 1);
+  assert.equal(e2[0]!.killed?.min, 4);
+  assert.equal(e2[0]!.evidence.sentence, 0);
+});
