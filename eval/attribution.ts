@@ -12,19 +12,9 @@ import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from '../src/analyze/attribution/index.js';
 import { compatible } from './entities.js';
-import { fmt, type Evaluator, type Row } from './common.js';
+import { fmt, type Evaluator, type GoldEvent, type GoldRef, type Row } from './common.js';
 
-interface GoldRef {
-  id: string;
-  text: string;
-  role?: string;
-}
 
-interface GoldEvent {
-  actor?: GoldRef;
-  source?: GoldRef;
-  evidence: { quote: string; char_start: number; char_end: number; extra?: { quote: string; char_start: number }[] };
-}
 
 export interface AttributionScore {
   sourced: number;

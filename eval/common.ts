@@ -33,3 +33,18 @@ export function formatTable(headers: string[], rows: string[][], right: number[]
     r.map((c, i) => (right.includes(i) ? c.padStart(width[i]!) : c.padEnd(width[i]!))).join(' | ').trimEnd();
   return [line(headers), width.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
 }
+
+/** An actor reference in gold/seeds.events.json (persons carry the sector id of their role). */
+export interface GoldRef {
+  id: string;
+  text: string;
+  role?: string;
+}
+
+/** The fields of a gold event the evaluators read (see the file's `_conventions`). */
+export interface GoldEvent {
+  actor?: GoldRef;
+  recipient?: GoldRef;
+  source?: GoldRef;
+  evidence: { quote: string; char_start: number; char_end: number; extra?: { quote: string; char_start: number }[] };
+}

@@ -10,7 +10,7 @@ import type { EntityMention } from '../src/model/index.js';
 import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findEntities, isNationality, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
-import { fmt, type Evaluator, type Row } from './common.js';
+import { fmt, type Evaluator, type GoldEvent, type GoldRef, type Row } from './common.js';
 
 function docOf(text: string, published: string | null = null): Doc {
   return newDoc(text, { published, sentences: splitSentences(text) });
@@ -19,18 +19,7 @@ function docOf(text: string, published: string | null = null): Doc {
 // ---------------------------------------------------------------------------
 // seeds
 
-interface GoldRef {
-  id: string;
-  text: string;
-  role?: string;
-}
 
-interface GoldEvent {
-  actor?: GoldRef;
-  recipient?: GoldRef;
-  source?: GoldRef;
-  evidence: { quote: string; char_start: number; char_end: number; extra?: { quote: string; char_start: number }[] };
-}
 
 /** Ids that fit: equal, one a part of the other (RUS.MIL ~ RUS), or a person and their role. */
 export function compatible(gold: GoldRef, predicted: string, k: EntityKnowledge): boolean {
