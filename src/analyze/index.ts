@@ -4,6 +4,7 @@
 import type { AnalyzedArticle, Article } from '../model/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from './attribution/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
+import { findEvents, loadEventKnowledge, type EventKnowledge } from './events/index.js';
 import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
 import { findTimes, loadTimeKnowledge, type TimeKnowledge } from './times/index.js';
@@ -17,6 +18,7 @@ export interface Knowledge {
   attribution: AttributionKnowledge;
   places: PlaceKnowledge;
   times: TimeKnowledge;
+  events: EventKnowledge;
 }
 
 /** Languages the stages after sentence splitting can read (`und`: too short to tell). */
@@ -28,6 +30,7 @@ export function loadKnowledge(): Knowledge {
     attribution: loadAttributionKnowledge(),
     places: loadPlaceKnowledge(),
     times: loadTimeKnowledge(),
+    events: loadEventKnowledge(),
   };
 }
 
@@ -47,9 +50,10 @@ export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle
     doc = { ...doc, places: findPlaces(doc, knowledge.places) };
     doc = { ...doc, times: findTimes(doc, knowledge.times) };
   }
+  const events = ANALYSED_LANGUAGES.has(doc.language) ? findEvents(doc, knowledge.events) : [];
   return {
     article,
     sentences: [...doc.sentences], entities: [...doc.entities], places: [...doc.places],
-    times: [...doc.times], quantities: [...doc.quantities], attributions: [...doc.attributions], events: [],
+    times: [...doc.times], quantities: [...doc.quantities], attributions: [...doc.attributions], events,
   };
 }

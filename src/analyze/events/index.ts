@@ -1,7 +1,7 @@
 // The events stage: who did what to whom, where, when, how many were hurt, and who says so.
 // Precision first: an event needs a trigger from the reviewed lexicon (data/events/) and an
 // actor or a recipient from the entity layer (or, for ASSAULT, casualties).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, TimeMention } from '../../model/index.js';
 import { locateEvent, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
@@ -22,9 +22,14 @@ export function compileEventKnowledge(data: TriggerFile): EventKnowledge {
   return { triggers };
 }
 
+/** Every lexicon file in data/events/triggers/ (one per family of types), compiled together. */
 export function loadEventKnowledge(): EventKnowledge {
-  const url = new URL('../../../../data/events/triggers.json', import.meta.url);
-  return compileEventKnowledge(JSON.parse(readFileSync(url, 'utf8')) as TriggerFile);
+  const dir = new URL('../../../../data/events/triggers/', import.meta.url);
+  const triggers: TriggerFile['triggers'] = [];
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    triggers.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as TriggerFile).triggers);
+  }
+  return compileEventKnowledge({ triggers });
 }
 
 const MEETING = new Set<EventType>(['CONSULT', 'AGREE']);
