@@ -94,6 +94,13 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
         // a duplicate of an already matched gold event: counted as spurious
       }
     }
+    if (process.env['SITREP_EVAL_VERBOSE'] === 'events' && !strict) {
+      const show = (e: { type: string; mode?: string; actor?: { id: string } | null; recipient?: { id: string } | null; status?: string; killed?: { min: number } | null }) =>
+        `${e.type}/${e.mode ?? ''} ${e.actor?.id ?? '-'} -> ${e.recipient?.id ?? '-'} ${e.status ?? ''} k=${e.killed?.min ?? ''}`;
+      console.log(`== ${file}`);
+      for (const s of events) console.log(`  sys ${g.events.some((ge) => matches(s, ge, role)) ? '+' : ' '} ${show(s)} ${s.date?.start ?? ''} ${s.place?.name ?? ''} | ${text.slice(s.evidence.start, s.evidence.end).slice(0, 110).replace(/\n/g, ' ')}`);
+      g.events.forEach((ge, i) => console.log(`  gold ${used.has(i) ? '+' : ge.optional ? 'o' : '!'} ${ge.id} ${show(ge)} ${ge.date?.start ?? ''}`));
+    }
     tp += fileTp; sys += events.length;
     goldReq += g.events.filter((e) => !e.optional).length;
     perSeed.push(`${file.slice(0, 3)}: sys ${events.length} tp ${fileTp} gold ${g.events.length}`);

@@ -1,7 +1,7 @@
 // `npm run eval`: runs every evaluator on the DEV sets in ../shared/data and prints one
 // table (metric | set | value | anchor), with the time each evaluator took. A stage adds
 // its scores by adding its Evaluator(s) to EVALUATORS; an evaluator that throws becomes
-// an error row and the rest still run.
+// an error row and the rest still run. Arguments pick evaluators by name prefix.
 import { existsSync } from 'node:fs';
 import { dataDir, formatTable, type Evaluator, type Row } from './common.js';
 import { entityEvaluators } from './entities.js';
@@ -9,8 +9,10 @@ import { attributionEval } from './attribution.js';
 import { aebExtraction, wcxbExtraction } from './extraction.js';
 import { placesEval } from './places.js';
 import { timesEvaluation } from './times.js';
+import { eventsEval } from './events.js';
+import { fakesEvents } from './fakes.js';
 
-const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, attributionEval, placesEval, timesEvaluation];
+const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, attributionEval, placesEval, timesEvaluation, eventsEval, fakesEvents];
 
 async function main(): Promise<void> {
   const dir = dataDir();
@@ -18,8 +20,11 @@ async function main(): Promise<void> {
     console.log(`eval: shared data not found at ${dir} (set SITREP_DATA to its location); nothing to score.`);
     return;
   }
+  // `npm run eval -- events plover` runs only the evaluators whose names start with a given word.
+  const only = process.argv.slice(2);
+  const chosen = only.length ? EVALUATORS.filter((e) => only.some((w) => e.name.startsWith(w))) : EVALUATORS;
   const rows: Row[] = [];
-  for (const ev of EVALUATORS) {
+  for (const ev of chosen) {
     const t0 = process.hrtime.bigint();
     try {
       rows.push(...(await ev.run(dir)));

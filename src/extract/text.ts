@@ -20,6 +20,8 @@ export interface ExtractedText {
 /** How far into the text a byline or dateline may stand. */
 const HEAD_LINES = 10;
 const BYLINE = /^(?:by|written by|reporting by)\s+\S/i;
+/** What may stand before a date at the very start of a text, ending where the date begins. */
+const LEAD_DATE = /^(?:(?:date of publication|posted on|published(?: on)?|last updated|updated)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?=\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 
 /** Normalises scraped text: line ends, no-break and zero-width spaces, blank-line runs. */
 export function normaliseText(raw: string): string {
@@ -46,6 +48,11 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'droppe
     const date = findExplicitDate(line);
     if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
   }
+  // A dateline run into the first line: "Tue 05 Jul 2016 Suicide bombing kills ...",
+  // "Date of publication 22 June 2016 At least ...", "Posted on July 20 2016 by ...".
+  const lead = LEAD_DATE.exec(text);
+  const date = lead ? findExplicitDate(text.slice(lead[0].length, lead[0].length + 24)) : null;
+  if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
   return { title, byline, published: null, publishedBasis: 'none' };
 }
 

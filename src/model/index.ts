@@ -201,6 +201,12 @@ export interface EventMention {
   source: ActorRef | null;
   evidence: { sentence: number; start: number; end: number };
   confidence: number;
+  /**
+   * Fields the sentence does not state, taken from the context: `actor` from the nearest
+   * clear antecedent, `mode` from a weapon named nearby, `place` from an earlier sentence
+   * or the article's lede. Absent when everything was read from the evidence sentence.
+   */
+  implied?: ('actor' | 'mode' | 'place' | 'date')[];
 }
 
 /** An article with every layer the analysis stages added. */

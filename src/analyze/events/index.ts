@@ -1,234 +1,360 @@
 // The events stage: who did what to whom, where, when, how many were hurt, and who says so.
 // Precision first: an event needs a trigger from the reviewed lexicon (data/events/) and an
-// actor or a recipient from the entity layer (or, for ASSAULT, casualties).
-import { readdirSync, readFileSync } from 'node:fs';
-import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, TimeMention } from '../../model/index.js';
+// actor or a recipient from the entity layer (or, for ASSAULT, casualties). What the sentence
+// leaves out (the attacker, the weapon, the place) is taken from its context and listed in
+// `implied`, with a lower confidence.
+import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceRef, TimeMention } from '../../model/index.js';
 import { locateEvent, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
+import { findCasualties } from './casualties.js';
+import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
-export interface Trigger { type: EventType; mode: string; phrase: string; re: RegExp }
-export interface EventKnowledge { triggers: Trigger[] }
-
-interface TriggerFile { triggers: { type: EventType; mode: string; patterns: string[] }[] }
-
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-export function compileEventKnowledge(data: TriggerFile): EventKnowledge {
-  const triggers: Trigger[] = [];
-  for (const t of data.triggers) for (const p of t.patterns) {
-    triggers.push({ type: t.type, mode: t.mode, phrase: p, re: new RegExp(`\\b${esc(p).replace(/ /g, '\\s+')}\\b`, 'gi') });
-  }
-  triggers.sort((a, b) => b.phrase.length - a.phrase.length);
-  return { triggers };
-}
-
-/** Every lexicon file in data/events/triggers/ (one per family of types), compiled together. */
-export function loadEventKnowledge(): EventKnowledge {
-  const dir = new URL('../../../../data/events/triggers/', import.meta.url);
-  const triggers: TriggerFile['triggers'] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    triggers.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as TriggerFile).triggers);
-  }
-  return compileEventKnowledge({ triggers });
-}
+export { compileEventKnowledge, loadEventKnowledge, type EventKnowledge, type Trigger } from './lexicon.js';
+export { findCasualties, parseCasualties } from './casualties.js';
 
 const MEETING = new Set<EventType>(['CONSULT', 'AGREE']);
 const STATEMENT = new Set<EventType>(['ACCUSE', 'REJECT', 'THREATEN', 'REQUEST', 'SUPPORT', 'CONCEDE', 'SANCTION']);
+const MATERIAL = new Set<EventType>(['ASSAULT', 'MOBILIZE', 'RETREAT']);
 const kindOf = (t: EventType): EventKind => (MEETING.has(t) ? 'meeting' : STATEMENT.has(t) ? 'statement' : 'action');
 
-const WORDS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20,
-};
-const NUM = `(?:\\d[\\d,]*|${Object.keys(WORDS).filter((w) => w.length > 2).join('|')}|dozens|scores|a|an)`;
-const WHO = `((?:[\\w'-]+\\s+){0,3}?(?:civilians|people|persons|fighters|militants|rebels|soldiers|troops|servicemen|children|child|women|members|personnel|terrorists|jihadists))`;
-const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|up\\s+to)?\\s*`;
+/** A person, a country or a group as actor of an ASSAULT is fine; a person is never its target. */
+const ref = (e: EntityMention): ActorRef => ({ id: e.id!, text: e.text });
 
-function whoOf(s: string): Casualties['who'] {
-  if (/civilian|child|women/i.test(s)) return 'civilians';
-  if (/soldier|troops|servicem|personnel/i.test(s)) return 'soldiers';
-  if (/fighter|militant|rebel|terrorist|jihadist|members/i.test(s)) return 'fighters';
-  return 'people';
-}
-function count(qual: string | undefined, n: string): { min: number; max: number | null } | null {
-  const w = n.toLowerCase();
-  let v: number;
-  if (w === 'dozens' || w === 'scores') return { min: 24, max: null };
-  if (w in WORDS) v = WORDS[w]!; else v = Number(w.replace(/,/g, ''));
-  if (!Number.isFinite(v) || v > 100000) return null;
-  if (v >= 1900 && v <= 2100) return null; // a year
-  const q = (qual ?? '').toLowerCase().replace(/\s+/g, ' ');
-  if (q === 'at least' || q === 'more than' || q === 'over') return { min: q === 'at least' ? v : v + 1, max: null };
-  if (q === 'up to') return { min: 0, max: v };
-  return { min: v, max: v };
+/** Part-of compatibility of actor ids: `RUS.MIL` fits `RUS`, equal ids fit. */
+export function partOf(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
 }
 
-/** Killed or injured in a sentence: "killing three people", "at least seven fighters were killed". */
-export function parseCasualties(s: string, what: 'killed' | 'injured'): Casualties | null {
-  const verb = what === 'killed' ? '(?:killed|killing|dead|died|deaths?|lost\\s+their\\s+lives)' : '(?:injured|injuring|wounded|wounding|hurt)';
-  const pats = [
-    new RegExp(`\\b${verb}\\s+${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}`, 'i'),
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:were|was|have\\s+been|had\\s+been|are|being)?\\s*(?:reportedly\\s+)?${verb}`, 'i'),
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b[^.;]{0,40}?\\b${verb}`, 'i'),
-  ];
-  for (const re of pats) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const c = count(m[1], m[2]!);
-    if (!c) continue;
-    const text = `${m[1] ? m[1] + ' ' : ''}${m[2]} ${m[3]}`.replace(/\s+/g, ' ').trim();
-    return { ...c, who: whoOf(m[3]!), text };
+/** What one sentence offers the rules below, computed once. */
+interface SentenceView {
+  index: number; start: number; end: number; text: string;
+  entities: EntityMention[];
+  times: TimeMention[];
+  triggers: PhraseMatch<Trigger>[];
+  cues: PhraseMatch<ModeCue>[];
+}
+
+const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
+const CLAUSE_BREAK = /(,\s*(which|when|while|as|after|before|but|although|whereas)\b|;|\s[–—]\s)/i;
+
+function statusOf(v: SentenceView, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
+  const before = v.text.slice(Math.max(0, tStart - 50), tStart).toLowerCase();
+  const rest = v.text.slice(tEnd);
+  const clauseEnd = rest.search(/[;.]|,\s*(?:but|while|which|as)\b/);
+  const after = rest.slice(0, Math.min(60, clauseEnd < 0 ? rest.length : clauseEnd)).toLowerCase();
+  const around = `${before} ${v.text.slice(tStart, tEnd).toLowerCase()} ${after}`;
+  if (/\b(denied|denies|deny)\b/.test(before)) return 'denied';
+  if (/\b(would|could|might|if|threatened to|in case)\b[^.]{0,30}$/.test(before)) return 'hypothetical';
+  if (/\b(will|is set to|are set to|set to take place|is due to|are due to|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(around) &&
+    !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
+  if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
+  if (/\b(since (the start of )?(the )?(war|conflict|uprising|revolution|\d{4})|for years|over the years|in recent years)\b/i.test(v.text) ||
+    (/\b(war|conflict|crisis|fighting|uprising)\b/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(v.text))) return 'background';
+  if (doc.published && date && date.basis !== 'publication') {
+    const days = (Date.parse(doc.published) - Date.parse(date.end)) / 86_400_000;
+    if (days > 90) return 'background';
   }
-  return null;
-}
-
-const ref = (e: EntityMention): ActorRef | null => (e.id ? { id: e.id, text: e.text } : null);
-
-function statusOf(sentence: string, triggerStart: number, triggerEnd: number, doc: Doc, date: EventDate | null): EventStatus {
-  // the trigger's own clause: from 50 characters before it to 20 after
-  const s = sentence.slice(Math.max(0, triggerStart - 50), triggerEnd + 20).toLowerCase();
-  if (/\b(denied|denies|deny)\b/.test(s)) return 'denied';
-  if (/\b(will|is set to|are set to|is due to|are due to|expected to|plans to|planned|to hold|upcoming)\b/.test(s) && !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected)\b/.test(s)) return 'planned';
-  if (/\b(allegedly|claimed|claims|reportedly)\b/.test(s)) return 'claimed';
-  const pubYear = doc.published ? Number(doc.published.slice(0, 4)) : null;
-  if (pubYear && date && date.basis !== 'publication' && pubYear - Number(date.end.slice(0, 4)) >= 2) return 'background';
   return 'occurred';
 }
 
-function dateOf(doc: Doc, times: TimeMention[], at: number, sentence: string): EventDate | null {
+/** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
+function modifierYear(doc: Doc, t: TimeMention): boolean {
+  return t.precision === 'year' && /\b(a|an|the|its|their|this|that)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 6), t.start)) &&
+    /^\s+[a-z]/.test(doc.text.slice(t.end, t.end + 3));
+}
+
+function dateRef(t: TimeMention): EventDate | null {
+  const range = t.range ?? [t.value, t.value];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(range[0]) || !/^\d{4}-\d{2}-\d{2}$/.test(range[1])) return null;
+  const basis = (t as { basis?: string }).basis === 'relative' ? 'relative' : 'explicit';
+  return { start: range[0], end: range[1], precision: t.precision as EventDate['precision'], basis };
+}
+
+/**
+ * The event's date: the time of its sentence nearest the trigger; else the latest time
+ * stated in the two sentences before it in the same paragraph (narrative time: "On Sunday,
+ * jets bombed X. The strikes killed five."), marked implied; else the publication date when
+ * the sentence reads as past; else null.
+ */
+function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): { date: EventDate | null; implied: boolean } {
   let best: TimeMention | null = null;
   let dist = Infinity;
-  for (const t of times) {
-    if (t.precision === 'duration') continue;
-    const d = Math.abs(t.start - at);
-    if (d < dist) { dist = d; best = t; }
+  for (const t of v.times) {
+    if (t.precision === 'duration' || modifierYear(doc, t)) continue;
+    const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
+    if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
-  if (best) {
-    const range = best.range ?? [best.value, best.value];
-    if (/^\d{4}-\d{2}-\d{2}$/.test(range[0]) && /^\d{4}-\d{2}-\d{2}$/.test(range[1])) {
-      const basis = (best as { basis?: string }).basis === 'relative' ? 'relative' : 'explicit';
-      return { start: range[0], end: range[1], precision: best.precision as EventDate['precision'], basis };
+  if (best) return { date: dateRef(best), implied: false };
+  for (let i = v.index - 1; i >= Math.max(0, v.index - 2); i--) {
+    const prev = views[i]!;
+    if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
+    const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
+    if (t) return { date: dateRef(t), implied: true };
+  }
+  if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
+    return { date: { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' }, implied: false };
+  }
+  return { date: null, implied: false };
+}
+
+function sourceOf(doc: Doc, v: SentenceView): ActorRef | null {
+  for (const a of doc.attributions) {
+    if (a.speaker && a.start <= v.end && a.end >= v.start) {
+      const ent = a.speaker.entity != null ? doc.entities[a.speaker.entity] : undefined;
+      return { id: a.speaker.id ?? ent?.id ?? 'SRC', text: a.speaker.text };
     }
   }
-  if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(sentence) && !/\bwill\b/i.test(sentence)) {
-    return { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' };
+  const m = /\baccording to ([^,.;]+)/i.exec(v.text) ?? /,\s*([^,.;]{3,60}?)\s+(?:said|reported|stated)\b/i.exec(v.text);
+  if (!m) return null;
+  const at = v.start + m.index + m[0].indexOf(m[1]!);
+  const ent = v.entities.find((e) => e.start >= at && e.start < at + m[1]!.length);
+  return { id: ent?.id ?? 'SRC', text: m[1]!.trim() };
+}
+
+/** Entities that speak rather than act: attribution speakers and "according to X". */
+function speakers(doc: Doc): Set<EntityMention> {
+  const out = new Set<EntityMention>();
+  for (const a of doc.attributions) {
+    if (!a.speaker) continue;
+    for (const e of doc.entities) if (e.start < a.speaker.end && e.end > a.speaker.start) out.add(e);
+  }
+  for (const e of doc.entities) {
+    const before = doc.text.slice(Math.max(0, e.start - 60), e.start);
+    if (/\baccording\s+to\s+(the\s+)?([\w'’-]+\s+){0,4}$/i.test(before) && !/[,.;]/.test(before.slice(before.toLowerCase().lastIndexOf('according')))) out.add(e);
+  }
+  return out;
+}
+
+/** The attacker named beside a weapon: "coalition airstrikes", "airstrikes by Russian jets", "a helicopter belonging to the regime". */
+function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken: Set<EntityMention>): EntityMention | null {
+  const cs = v.start + cue.start, ce = v.start + cue.end;
+  for (const e of v.entities) {
+    // "Raqqa airstrikes", "Syria airstrikes": a place names where, not who
+    if (spoken.has(e) || doc.places.some((p) => p.start === e.start && p.end === e.end)) continue;
+    if (e.end <= cs && cs - e.end <= 3 && /^[\s'’s-]*$/.test(doc.text.slice(e.end, cs))) return e;
+    if (e.start >= ce && /^\s+(?:(?:launched|carried out|operated|flown|fired|dropped)\s+)?(?:by|of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(ce, e.start))) return e;
+    if (e.start <= cs && e.end >= ce) return e; // the cue is inside the entity ("Russian warplanes")
   }
   return null;
 }
 
-function sourceOf(doc: Doc, start: number, end: number, sentence: string, sStart: number): ActorRef | null {
-  for (const a of doc.attributions) {
-    if (a.speaker && a.start <= end && a.end >= start) {
-      const ent = a.speaker.entity != null ? doc.entities[a.speaker.entity] : undefined;
-      const id = a.speaker.id ?? ent?.id ?? 'SRC';
-      return { id, text: a.speaker.text };
-    }
-  }
-  const m = /\baccording to ([^,.;]+)/i.exec(sentence) ?? /,\s*([^,.;]{3,60}?)\s+(?:said|reported|stated)\b/i.exec(sentence);
-  if (!m) return null;
-  const at = sStart + m.index + m[0].indexOf(m[1]!);
-  const ent = doc.entities.find((e) => e.start >= at && e.start < at + m[1]!.length && e.id);
-  return { id: ent?.id ?? 'SRC', text: m[1]!.trim() };
-}
-
 export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: EventKnowledge): EventMention[] => {
-  const out: EventMention[] = [];
-  doc.sentences.forEach((sent, si) => {
+  const withId = doc.entities.filter((e) => e.id);
+  const spoken = speakers(doc);
+  const views: SentenceView[] = doc.sentences.map((sent, index) => {
     const text = doc.text.slice(sent.start, sent.end);
-    const ents = doc.entities.filter((e) => e.start >= sent.start && e.end <= sent.end && e.id);
-    const times = doc.times.filter((t) => t.start >= sent.start && t.end <= sent.end);
-    const taken: [number, number][] = [];
-    const found: { t: Trigger; start: number; end: number }[] = [];
-    for (const t of k.triggers) {
-      t.re.lastIndex = 0;
-      for (let m = t.re.exec(text); m; m = t.re.exec(text)) {
-        const s = m.index, e = s + m[0].length;
-        if (taken.some(([a, b]) => s < b && e > a)) continue;
-        taken.push([s, e]);
-        found.push({ t, start: s, end: e });
-      }
-    }
-    found.sort((a, b) => a.start - b.start);
-    const seen = new Map<string, EventMention>();
-    for (const f of found) {
-      const before = text.slice(Math.max(0, f.start - 30), f.start).toLowerCase();
-      if (/\b(not|never|no|didn't|did not|denied)\s+(\w+\s+)?$/.test(before)) continue;
-      const absStart = sent.start + f.start, absEnd = sent.start + f.end;
-      const after = text.slice(f.end);
-      const passive = /\b(was|were|been|being)\s+(\w+\s+)?$/i.test(text.slice(0, f.start));
-      let actor: ActorRef | null = null, recipient: ActorRef | null = null;
-      const pre = ents.filter((e) => e.end <= absStart);
-      const post = ents.filter((e) => e.start >= absEnd);
-      if (passive) {
-        const by = /^[^.;]{0,40}?\bby\s+/i.exec(after);
-        if (/\bby$/i.test(f.t.phrase)) { const e = post[0]; if (e) actor = ref(e); }
-        else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (e) actor = ref(e); }
-        const subj = pre[pre.length - 1]; if (subj && subj.id !== actor?.id) recipient = ref(subj);
-      } else {
-        // the subject: the nearest entity before the trigger that is not a speaker ("X said", "according to X")
-        const subj = [...pre].reverse().find((e) =>
-          !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)) &&
-          !/\baccording\s+to\s+(the\s+)?([\w-]+\s+){0,3}$/i.test(doc.text.slice(Math.max(0, e.start - 40), e.start)));
-        if (subj) actor = ref(subj);
-        // the object: the first entity after the trigger in the same clause
-        const obj = post.find((x) => x.start - absEnd < 60 && !/[,;:]/.test(doc.text.slice(absEnd, x.start)));
-        if (obj) recipient = ref(obj);
-        if (/\b(from|by)$/i.test(f.t.phrase) && obj) { actor = ref(obj); recipient = null; }
-        if (f.t.type === 'ASSAULT' && recipient?.id.startsWith('PER.')) recipient = null;
-      }
-      if (MEETING.has(f.t.type)) {
-        // "between X and Y", "X and Y met": both sides of a symmetric event
-        const between = /^[^.;]{0,20}?\bbetween\b/i.exec(after);
-        const two = between ? post.slice(0, 2) : !recipient && pre.length >= 2 ? pre.slice(-2) : [];
-        if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
-      }
-      if (actor && recipient && actor.id === recipient.id) recipient = null;
-      const killed = f.t.type === 'ASSAULT' ? parseCasualties(text, 'killed') : null;
-      const injured = f.t.type === 'ASSAULT' ? parseCasualties(text, 'injured') : null;
-      if (!actor && !recipient && !(f.t.type === 'ASSAULT' && (killed || injured))) continue;
-      // one event per type and mode in a sentence; a trigger without a mode joins one of its type
-      const key = `${f.t.type}/${f.t.mode}`;
-      const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
-      if (prev) {
-        if (!prev.mode && f.t.mode) prev.mode = f.t.mode;
-        prev.actor ??= actor; prev.recipient ??= recipient;
-        continue;
-      }
-      const date = dateOf(doc, times, absStart, text);
-      const ev: EventMention = {
-        type: f.t.type, mode: f.t.mode, actor, recipient,
-        place: locateEvent(doc, si, { kind: kindOf(f.t.type), span: { start: absStart, end: sent.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 }),
-        date,
-        status: statusOf(text, f.start, f.end, doc, date),
-        killed, injured,
-        source: sourceOf(doc, sent.start, sent.end, text, sent.start),
-        evidence: { sentence: si, start: sent.start, end: sent.end },
-        confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
-      };
-      seen.set(key, ev);
-      out.push(ev);
-    }
+    return {
+      index, start: sent.start, end: sent.end, text,
+      entities: withId.filter((e) => e.start >= sent.start && e.end <= sent.end),
+      times: doc.times.filter((t) => t.start >= sent.start && t.end <= sent.end),
+      triggers: matchPhrases(text, k.triggers),
+      cues: matchPhrases(text, k.cues),
+    };
   });
+  const out: EventMention[] = [];
+  for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken));
+  fillFromContext(doc, views, out, spoken);
   return mergeArticle(out);
 };
 
+function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken: Set<EntityMention>): EventMention[] {
+  const { text } = v;
+  const killedAll = findCasualties(text, 'killed');
+  const injuredAll = findCasualties(text, 'injured');
+  let found = v.triggers.map((t) => ({ t: t.item, start: t.start, end: t.end }));
+  // A weapon named beside casualties is an attack even without a trigger verb:
+  // "an airstrike on the market left 12 civilians dead" (no "killed" in the lexicon's sense).
+  if (!found.some((f) => f.t.type === 'ASSAULT') && (killedAll.length || injuredAll.length) && v.cues.length) {
+    const c = v.cues[0]!;
+    found = [...found, { t: { type: 'ASSAULT' as const, mode: c.item.mode, phrase: c.item.phrase }, start: c.start, end: c.end }].sort((a, b) => a.start - b.start);
+  }
+  const seen = new Map<string, EventMention>();
+  const events: EventMention[] = [];
+  for (const f of found) {
+    if (NEGATED.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
+    const absStart = v.start + f.start, absEnd = v.start + f.end;
+    const after = text.slice(f.end);
+    const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
+    let actor: ActorRef | null = null, recipient: ActorRef | null = null;
+    const pre = v.entities.filter((e) => e.end <= absStart && !spoken.has(e));
+    const post = v.entities.filter((e) => e.start >= absEnd && !spoken.has(e));
+    const nominal = !/(ed|ing|s)$/.test(f.t.phrase.split(/\s+/)[0]!) || /^(the|a|an)\s/.test(f.t.phrase);
+    if (passive) {
+      const by = /^[^.;]{0,40}?\bby\s+/i.exec(after);
+      if (/\bby$/i.test(f.t.phrase)) { const e = post[0]; if (e) actor = ref(e); }
+      else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (e) actor = ref(e); }
+      const subj = pre[pre.length - 1];
+      if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
+    } else {
+      // the subject: the nearest entity before the trigger in the same clause, not a speaker
+      const subj = [...pre].reverse().find((e) =>
+        absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
+        !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
+      if (subj) actor = ref(subj);
+      // the object: the first entity after the trigger in the same clause
+      const obj = post.find((x) => x.start - absEnd < 60 && !/[,;:]/.test(doc.text.slice(absEnd, x.start)));
+      if (obj) recipient = ref(obj);
+      if (/\b(from|by)$/i.test(f.t.phrase) && obj) { actor = ref(obj); recipient = null; }
+      // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
+      const by = nominal ? /^[^.;]{0,60}?\bby\s+(?:the\s+)?/i.exec(after) : null;
+      if (by) {
+        const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
+        if (e && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
+      }
+    }
+    if (f.t.type === 'ASSAULT' && recipient?.id.startsWith('PER.')) recipient = null;
+    if (MEETING.has(f.t.type)) {
+      // "between X and Y", "X and Y met": both sides of a symmetric event
+      const between = /^[^.;]{0,20}?\bbetween\b/i.exec(after);
+      const two = between ? post.slice(0, 2) : !recipient && pre.length >= 2 ? pre.slice(-2) : [];
+      if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
+    }
+    if (actor && recipient && actor.id === recipient.id) recipient = null;
+    let killed: Casualties | null = null, injured: Casualties | null = null;
+    if (f.t.type === 'ASSAULT') {
+      const k0 = killedAll[0], i0 = injuredAll[0];
+      if (k0) { const { start: _a, end: _b, ...c } = k0; killed = c; }
+      if (i0) { const { start: _a, end: _b, ...c } = i0; injured = c; }
+      // the victims named in the toll are the recipient when the sentence names no other
+      const victims = k0 ?? i0;
+      if (!recipient && victims) {
+        const e = v.entities.find((x) => x.start >= v.start + victims.start && x.end <= v.start + victims.end && x.id !== actor?.id);
+        if (e && !e.id!.startsWith('PER.')) recipient = ref(e);
+      }
+    }
+    if (!actor && !recipient && !(f.t.type === 'ASSAULT' && (killed || injured))) continue;
+    // one event per type and mode in a sentence; a trigger without a mode joins one of its type
+    const key = `${f.t.type}/${f.t.mode}`;
+    const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
+    if (prev) {
+      if (!prev.mode && f.t.mode) prev.mode = f.t.mode;
+      prev.actor ??= actor; prev.recipient ??= recipient;
+      continue;
+    }
+    const { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
+    const ev: EventMention = {
+      type: f.t.type, mode: f.t.mode, actor, recipient,
+      place: locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 }),
+      date,
+      status: statusOf(v, f.start, f.end, doc, date),
+      killed, injured,
+      source: sourceOf(doc, v),
+      evidence: { sentence: v.index, start: v.start, end: v.end },
+      confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
+    };
+    if (dateImplied) ev.implied = ['date'];
+    seen.set(key, ev);
+    events.push(ev);
+    // coordinated attackers: "government forces along with Russian warplanes bombed ..."
+    if (MATERIAL.has(f.t.type) && actor) {
+      const a = v.entities.find((e) => e.id === actor!.id && e.end <= absStart);
+      const partner = a && v.entities.find((e) => e !== a && e.id && e.id !== actor!.id && !spoken.has(e) && e.end <= absStart &&
+        (/^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|as\s+well\s+as)\s+(?:the\s+)?$/i.test(doc.text.slice(a.end, e.start)) ||
+         /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|as\s+well\s+as)\s+(?:the\s+)?$/i.test(doc.text.slice(e.end, a.start))));
+      if (partner && !partOf(partner.id, actor.id)) events.push({ ...ev, actor: ref(partner), confidence: ev.confidence - 0.05 });
+    }
+  }
+  return events;
+}
+
 /**
- * One happening told twice in an article (headline, then body): same type, same actor and
- * recipient ids, modes that agree (or one empty). The first mention is kept; the later one
- * fills what it lacks (mode, a stated date over the publication date, casualties, source).
+ * What an ASSAULT's sentence leaves out, from its context: the weapon (mode) named in the
+ * sentence, the next or previous one, or anywhere in the article; the attacker named beside
+ * that weapon, else the nearest clear antecedent (the nearest earlier ASSAULT with an actor,
+ * else the nearest later one); the place of the sentences before, else the article's lede.
+ */
+function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[], spoken: Set<EntityMention>): void {
+  const mark = (e: EventMention, f: 'actor' | 'mode' | 'place' | 'date') => { (e.implied ??= []).includes(f) || e.implied.push(f); e.confidence = Math.max(0.1, e.confidence - 0.1); };
+  const allCues = views.flatMap((v) => v.cues.map((c) => ({ v, c })));
+  for (const e of events) {
+    if (e.type !== 'ASSAULT') continue;
+    const si = e.evidence.sentence;
+    const v = views[si]!;
+    // mode and the attacker beside the weapon
+    const near = v.cues.length ? v.cues.map((c) => ({ v, c })) : allCues
+      .filter((x) => Math.abs(x.v.index - si) <= 1)
+      .sort((a, b) => Math.abs(a.v.index - si) - Math.abs(b.v.index - si) || a.v.index - b.v.index);
+    const cue = near[0] ?? [...allCues].sort((a, b) => Math.abs(a.v.index - si) - Math.abs(b.v.index - si))[0];
+    if (!e.mode && cue) {
+      e.mode = cue.c.item.mode;
+      if (cue.v !== v) mark(e, 'mode');
+    }
+    if (!e.actor) {
+      for (const x of near) {
+        const a = actorAtCue(x.v, doc, x.c, spoken);
+        if (a && a.id !== e.recipient?.id) { e.actor = ref(a); if (x.v !== v) mark(e, 'actor'); break; }
+      }
+    }
+  }
+  // antecedents: the nearest ASSAULT in the article that names its attacker
+  const named = events.filter((e) => e.type === 'ASSAULT' && e.actor && e.status !== 'background' && !e.implied?.includes('actor'));
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background') continue;
+    const si = e.evidence.sentence;
+    const before = named.filter((n) => n.evidence.sentence <= si).sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
+    const later = named.filter((n) => n.evidence.sentence > si).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
+    const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
+    if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; mark(e, 'actor'); }
+  }
+  // places: an action's place from the sentences before, else from the lede, when its own
+  // sentence names none or names only the country the lede's place lies in
+  const lede = ledePlace(doc, views);
+  for (const e of events) {
+    if (!MATERIAL.has(e.type)) continue;
+    const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
+    if (e.place && !countryOnly) continue;
+    const back = locateEvent(doc, e.evidence.sentence, { kind: 'action', lookBack: 2 });
+    const better = [back, lede].find((p) => p && (!e.place || (p.country === e.place.country && p.admin1)));
+    if (better) { e.place = better; mark(e, 'place'); }
+  }
+}
+
+/**
+ * Where the article is: the first place of its first five sentences that is a town or
+ * district, else a province, else a country. A place read as an actor ("Raqqa killed") still
+ * counts here unless the entity layer gave it an actor id ("Moscow said").
+ */
+function ledePlace(doc: Doc, views: SentenceView[]): PlaceRef | null {
+  const end = views[Math.min(4, views.length - 1)]?.end ?? doc.text.length;
+  const cands = doc.places.filter((p) => p.start < end && !(p as { speechPlace?: boolean }).speechPlace &&
+    !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
+  const pick = cands.find((p) => p.precision <= 2) ?? cands.find((p) => p.precision === 3 && p.admin1) ?? cands[0];
+  if (!pick) return null;
+  const ref: PlaceRef = { name: pick.name, lat: pick.lat, lon: pick.lon, country: pick.country, precision: pick.precision };
+  if (pick.geonameid) ref.geonameid = pick.geonameid;
+  if (pick.admin1) ref.admin1 = pick.admin1;
+  return ref;
+}
+
+/**
+ * One happening told twice in an article (headline, then body): same type, compatible actor
+ * and recipient ids (a part fits its whole), modes that agree (or one empty), same status and
+ * overlapping dates. The first mention is kept; the later one fills what it lacks (mode, a
+ * stated date in place of the publication date, casualties, source, place), and the more
+ * specific actor id wins.
  */
 function mergeArticle(events: EventMention[]): EventMention[] {
   const kept: EventMention[] = [];
+  const roleFits = (a: ActorRef | null, b: ActorRef | null) => !a || !b || partOf(a.id, b.id);
   for (const e of events) {
     const same = kept.find((k) =>
-      k.type === e.type && (k.actor?.id ?? '') === (e.actor?.id ?? '') && (k.recipient?.id ?? '') === (e.recipient?.id ?? '') &&
+      k.type === e.type && roleFits(k.actor, e.actor) && roleFits(k.recipient, e.recipient) &&
+      (!!k.actor || !!k.recipient) === (!!e.actor || !!e.recipient) &&
       (!k.mode || !e.mode || k.mode === e.mode) && k.status === e.status &&
-      (!k.date || !e.date || !(k.date.end < e.date.start || k.date.start > e.date.end) || k.date.basis === 'publication'));
+      (!k.date || !e.date || !(k.date.end < e.date.start || k.date.start > e.date.end) || k.date.basis === 'publication' || e.date.basis === 'publication') &&
+      (!k.killed || !e.killed || k.killed.min === e.killed.min));
     if (!same) { kept.push(e); continue; }
     if (!same.mode) same.mode = e.mode;
+    if (e.actor && (!same.actor || (e.actor.id.length > same.actor.id.length && !e.implied?.includes('actor')))) same.actor = e.actor;
+    if (e.recipient && (!same.recipient || e.recipient.id.length > same.recipient.id.length)) same.recipient = e.recipient;
     if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication'))) same.date = e.date;
-    same.killed ??= e.killed; same.injured ??= e.injured; same.source ??= e.source; same.place ??= e.place;
+    same.killed ??= e.killed; same.injured ??= e.injured; same.source ??= e.source;
+    if (!same.place || (same.implied?.includes('place') && e.place && !e.implied?.includes('place'))) {
+      same.place = e.place;
+      if (same.implied && !e.implied?.includes('place')) same.implied = same.implied.filter((f) => f !== 'place');
+    }
+    if (same.implied?.length === 0) delete same.implied;
     same.confidence = Math.min(1, Math.max(same.confidence, e.confidence) + 0.05);
   }
   return kept;

@@ -1,0 +1,98 @@
+// Killed and injured in one sentence: "killing three people", "at least seven pro-Turkey
+// fighters were killed", "the death toll rose to 86", "a bomb blast kills six". Other numbers
+// (troops deployed, people displaced, years, dates) are never counted.
+import type { Casualties } from '../../model/index.js';
+
+const UNITS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
+  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  hundred: 100, dozen: 12,
+};
+/** Vague quantities: the conservative minimum (EVENTS.md: "dozens" is min 24, max null). */
+const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000 };
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
+const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators)';
+/** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
+const MODS = `(?:(?!${MONTH}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
+const WHO = `(${MODS}${VICTIM})`;
+const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
+
+const VERB = {
+  killed: '(?:killed|killing|kills|kill|dead|died|die|deaths?|lost\\s+their\\s+lives|massacred|perished|slain|slaughtered|executed|left\\s+dead)',
+  injured: '(?:injured|injuring|injures|injuries|wounded|wounding|wounds|hurt|suffered\\s+(?:from\\s+)?(?:injuries|wounds|suffocation)|suffocation\\s+cases)',
+};
+
+function value(n: string): number | null {
+  const w = n.toLowerCase().replace(/\s+/g, ' ');
+  if (w === 'a dozen') return 12;
+  if (w === 'a hundred') return 100;
+  const compound = /^([a-z]+)[- ]([a-z]+)$/.exec(w);
+  if (compound && UNITS[compound[1]!] && UNITS[compound[2]!]) return UNITS[compound[1]!]! + UNITS[compound[2]!]!;
+  if (w in UNITS) return UNITS[w]!;
+  const v = Number(w.replace(/,/g, '').replace(/\.$/, ''));
+  return Number.isInteger(v) ? v : null;
+}
+
+function count(qual: string | undefined, n: string): { min: number; max: number | null } | null {
+  const vague = VAGUE[n.toLowerCase()];
+  if (vague !== undefined) return { min: vague, max: null };
+  const v = value(n);
+  if (v === null || v > 1_000_000 || v < 1) return null;
+  if (v >= 1900 && v <= 2100 && /^\d{4}$/.test(n)) return null; // a year
+  const q = (qual ?? '').toLowerCase().replace(/\s+/g, ' ');
+  if (q === 'at least' || q === 'more than' || q === 'over') return { min: q === 'at least' ? v : v + 1, max: null };
+  if (q === 'up to' || q === 'as many as') return { min: 0, max: v };
+  return { min: v, max: v };
+}
+
+function whoOf(s: string): Casualties['who'] {
+  if (/civilian|child|kids|women|students|residents|villagers|worshippers|patients|refugees|protesters|demonstrators|family/i.test(s)) return 'civilians';
+  if (/soldier|troops|servicem|personnel|officers|police|guards|recruits/i.test(s)) return 'soldiers';
+  if (/fighter|militant|rebel|terrorist|jihadist|insurgent|gunmen|militiamen|members|combatants/i.test(s)) return 'fighters';
+  return 'people';
+}
+
+export interface CasualtySpan extends Casualties { start: number; end: number }
+
+/** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
+export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
+  const verb = VERB[what];
+  const pats: RegExp[] = [
+    // "killed at least seven fighters", "the killing of five fighters", "kills six"
+    new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+    // "seven fighters were killed", "30 dead", "three civilians died"
+    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi'),
+    // "12 civilians, including children, were injured"
+    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b[^.;]{0,40}?\\b${verb}`, 'gi'),
+    // "the death toll rose to 86", "putting the death toll at at least 70"
+    ...(what === 'killed' ? [new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi')] : []),
+  ];
+  const out: CasualtySpan[] = [];
+  for (const re of pats) {
+    for (let m = re.exec(s); m; m = re.exec(s)) {
+      const [qual, n, who] = [m[1], m[2]!, m[3]];
+      if (!who && /^(a|an)$/i.test(n)) continue; // "killed a ..." without a victim noun
+      const c = count(qual, n);
+      if (!c) continue;
+      // a count that is part of a date ("9 Aug 2016", "on 12 March") is not a toll
+      const at = m.index + m[0].indexOf(n, qual ? m[0].indexOf(qual) + qual.length : 0);
+      if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
+      const start = m.index, end = m.index + m[0].length;
+      if (out.some((o) => start < o.end && end > o.start)) continue;
+      const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
+      out.push({ ...c, who: whoOf(who ?? ''), text, start, end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The first killed (or injured) figure of a sentence, or null. */
+export function parseCasualties(s: string, what: 'killed' | 'injured'): Casualties | null {
+  const first = findCasualties(s, what)[0];
+  if (!first) return null;
+  const { start: _s, end: _e, ...c } = first;
+  return c;
+}
