@@ -120,3 +120,66 @@ test('two events in one sentence, and a headline merged with its body', () => {
   assert.equal(e2[0]!.killed?.min, 4);
   assert.equal(e2[0]!.evidence.sentence, 0);
 });
+
+test('planned vs occurred: "is due to meet", "set to take place", and a meeting that happened', () => {
+  const planned = findEvents(doc('The shelling went on as the two leaders Putin and Erdogan are due to meet on Friday.', [['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']]), k);
+  assert.equal(planned.find((e) => e.type === 'CONSULT')?.status, 'planned');
+  const later = findEvents(doc('It coincides with a meeting between Putin and Erdogan set to take place in the resort next week.', [['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']]), k);
+  const m = later.find((e) => e.type === 'CONSULT');
+  assert.equal(m?.status, 'planned');
+  assert.deepEqual([m?.actor?.id, m?.recipient?.id], ['PER.PUTIN', 'PER.ERDOGAN']);
+  const met = findEvents(doc('Putin met Erdogan on Tuesday.', [['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']]), k);
+  assert.equal(met[0]?.status, 'occurred');
+});
+
+test('background: a cumulative toll since the war began is not one event', () => {
+  const ev = findEvents(doc('The war has killed more than 300000 people since 2011.', []), k);
+  assert.ok(ev.every((e) => e.status === 'background'));
+});
+
+test('casualties of two kinds, number words, tolls, and dates that are not tolls', () => {
+  const text = 'A car bomb killed twenty-five people and wounded 40 others in the town.';
+  const ev = findEvents(doc(text, []), k);
+  assert.equal(ev.length, 1);
+  assert.equal(ev[0]!.mode, 'explosives');
+  assert.deepEqual([ev[0]!.killed?.min, ev[0]!.injured?.min, ev[0]!.injured?.who], [25, 40, 'people']);
+  assert.equal(parseCasualties('Aleppo bomb blast kills six', 'killed')?.min, 6);
+  assert.equal(parseCasualties('the death toll rose to 86', 'killed')?.min, 86);
+  assert.equal(parseCasualties('putting the death toll at at least 70.', 'killed')?.min, 70);
+  assert.equal(parseCasualties('9 Aug 2016 5 people were killed', 'killed')?.min, 5);
+  assert.equal(parseCasualties('the killing of at least five fighters', 'killed')?.min, 5);
+  assert.equal(parseCasualties('Turkey deployed 3000 troops to the border.', 'killed'), null);
+});
+
+test('a weapon named beside the toll gives the mode; "regime helicopters" gives the attacker', () => {
+  const text = 'Eight civilians were killed when regime helicopters dropped barrel bombs on the town.';
+  const ev = findEvents(doc(text, [['Eight civilians', 'SYR.CVL'], ['regime', 'SYR.GOV']]), k);
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.mode, 'aerial');
+  assert.equal(a.actor?.id, 'SYR.GOV');
+  assert.equal(a.recipient?.id, 'SYR.CVL');
+  assert.equal(a.killed?.min, 8);
+});
+
+test('implied attacker from the sentence before, marked and less confident; none when the article says nobody knows', () => {
+  const text = 'Russian jets bombed the town on Sunday. The strikes killed 12 civilians.';
+  const ev = findEvents(doc(text, [['Russian jets', 'RUS.MIL']]), k);
+  const withToll = ev.find((e) => e.killed)!;
+  assert.equal(withToll.actor?.id, 'RUS.MIL');
+  const unknown = 'An explosion killed 12 civilians in the market. It was not immediately clear who carried out the attack.';
+  const ev2 = findEvents(doc(unknown, []), k);
+  assert.equal(ev2[0]?.actor, null);
+  const t3 = 'Russian jets bombed the town on Sunday. On Tuesday, an airstrike killed 12 civilians.';
+  const day = (w: string, value: string): TimeMention => ({ start: t3.indexOf(w), end: t3.indexOf(w) + w.length, text: w, value, precision: 'day', range: [value, value] });
+  const e3 = findEvents(doc(t3, [['Russian jets', 'RUS.MIL']], { times: [day('Sunday', '2022-03-06'), day('Tuesday', '2022-03-08')] }), k).find((e) => e.killed?.min === 12)!;
+  assert.ok(e3.implied?.includes('actor'));
+  assert.ok(e3.confidence < 0.8);
+});
+
+test('coordinated attackers give one event each; reporters and civilians never attack', () => {
+  const text = 'Government forces along with Russian warplanes began an intense bombing campaign on rebel groups.';
+  const ev = findEvents(doc(text, [['Government forces', 'SYR.MIL'], ['Russian warplanes', 'RUS.MIL'], ['rebel groups', 'SYR.REB']]), k);
+  assert.deepEqual(ev.map((e) => e.actor?.id).sort(), ['RUS.MIL', 'SYR.MIL']);
+  const rep = findEvents(doc('State media said 20 fighters were killed in shelling.', [['State media', 'SYR.MED'], ['fighters', 'SYR.REB']]), k);
+  assert.notEqual(rep[0]?.actor?.id, 'SYR.MED');
+});

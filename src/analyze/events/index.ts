@@ -35,22 +35,36 @@ interface SentenceView {
   cues: PhraseMatch<ModeCue>[];
 }
 
+/** The article says the attacker is not known: no antecedent is guessed near it. */
+const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
 const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
 const CLAUSE_BREAK = /(,\s*(which|when|while|as|after|before|but|although|whereas)\b|;|\s[–—]\s)/i;
+
+/** The trigger's clause: from the last clause break before it to the next one after it. */
+function clauseOf(text: string, tStart: number, tEnd: number): string {
+  const before = text.slice(0, tStart);
+  let from = 0;
+  for (const m of before.matchAll(/(,\s*(?:which|who|when|while|as|after|before|but|although|whereas|since)\b|;|\s[–—]\s)/gi)) from = m.index! + 1;
+  const rest = text.slice(tEnd);
+  const stop = rest.search(/,\s*(?:which|who|when|while|as|after|before|but|although|whereas)\b|;|\s[–—]\s/i);
+  return text.slice(from, stop < 0 ? text.length : tEnd + stop);
+}
 
 function statusOf(v: SentenceView, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
   const before = v.text.slice(Math.max(0, tStart - 50), tStart).toLowerCase();
   const rest = v.text.slice(tEnd);
   const clauseEnd = rest.search(/[;.]|,\s*(?:but|while|which|as)\b/);
-  const after = rest.slice(0, Math.min(60, clauseEnd < 0 ? rest.length : clauseEnd)).toLowerCase();
-  const around = `${before} ${v.text.slice(tStart, tEnd).toLowerCase()} ${after}`;
+  const around = v.text.slice(Math.max(0, tStart - 50), tEnd + Math.min(60, clauseEnd < 0 ? rest.length : clauseEnd)).toLowerCase();
+  const clause = clauseOf(v.text, tStart, tEnd);
   if (/\b(denied|denies|deny)\b/.test(before)) return 'denied';
   if (/\b(would|could|might|if|threatened to|in case)\b[^.]{0,30}$/.test(before)) return 'hypothetical';
-  if (/\b(will|is set to|are set to|set to take place|is due to|are due to|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(around) &&
+  if ((/\b(will|(is|are) set to|(is|are) due to|due to (meet|hold|visit|sign|take place|be held|arrive|begin|start|discuss)|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(around) ||
+    /\b(set|due|scheduled|expected) to (take place|meet|hold|be held|convene)\b/.test(clause.toLowerCase())) &&
     !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
   if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
-  if (/\b(since (the start of )?(the )?(war|conflict|uprising|revolution|\d{4})|for years|over the years|in recent years)\b/i.test(v.text) ||
-    (/\b(war|conflict|crisis|fighting|uprising)\b/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(v.text))) return 'background';
+  // history the article recalls, and cumulative tolls over a period, which are not one event
+  if (/\b(since|for years|over the years|in recent years|over the (last|past)|in the (last|past) \w+ (days|weeks|months|years)|so far this|this year|last year|in total|the deadliest)\b/i.test(clause) ||
+    (/\b(war|conflict|crisis|fighting|uprising)\b/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(clause))) return 'background';
   if (doc.published && date && date.basis !== 'publication') {
     const days = (Date.parse(doc.published) - Date.parse(date.end)) / 86_400_000;
     if (days > 90) return 'background';
@@ -127,11 +141,11 @@ function speakers(doc: Doc): Set<EntityMention> {
 }
 
 /** The attacker named beside a weapon: "coalition airstrikes", "airstrikes by Russian jets", "a helicopter belonging to the regime". */
-function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken: Set<EntityMention>): EntityMention | null {
+function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken: Set<EntityMention>, k: EventKnowledge): EntityMention | null {
   const cs = v.start + cue.start, ce = v.start + cue.end;
   for (const e of v.entities) {
     // "Raqqa airstrikes", "Syria airstrikes": a place names where, not who
-    if (spoken.has(e) || doc.places.some((p) => p.start === e.start && p.end === e.end)) continue;
+    if (spoken.has(e) || doc.places.some((p) => p.start === e.start && p.end === e.end) || !canAttack(doc, k, e, [])) continue;
     if (e.end <= cs && cs - e.end <= 3 && /^[\s'’s-]*$/.test(doc.text.slice(e.end, cs))) return e;
     if (e.start >= ce && /^\s+(?:(?:launched|carried out|operated|flown|fired|dropped)\s+)?(?:by|of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(ce, e.start))) return e;
     if (e.start <= cs && e.end >= ce) return e; // the cue is inside the entity ("Russian warplanes")
@@ -153,15 +167,30 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
     };
   });
   const out: EventMention[] = [];
-  for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken));
-  fillFromContext(doc, views, out, spoken);
+  for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken, k));
+  fillFromContext(doc, views, out, spoken, k);
   return mergeArticle(out);
 };
 
-function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken: Set<EntityMention>): EventMention[] {
+/**
+ * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
+ * civilians, not a place named as a place ("in northern Syria"), not the victims of the
+ * sentence's own toll ("24 civilians killed", "five Turkish soldiers died").
+ */
+function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { start: number; end: number }[]): boolean {
+  const id = e.id!;
+  if (k.reporter(id) || k.civilian(id)) return false;
+  // "Syrians", "Iraqis": a people, not its state
+  if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
+  if (doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
+  return !victims.some((x) => e.start >= x.start && e.end <= x.end);
+}
+
+function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge): EventMention[] {
   const { text } = v;
   const killedAll = findCasualties(text, 'killed');
   const injuredAll = findCasualties(text, 'injured');
+  const victims = [...killedAll, ...injuredAll].map((c) => ({ start: v.start + c.start, end: v.start + c.end }));
   let found = v.triggers.map((t) => ({ t: t.item, start: t.start, end: t.end }));
   // A weapon named beside casualties is an attack even without a trigger verb:
   // "an airstrike on the market left 12 civilians dead" (no "killed" in the lexicon's sense).
@@ -169,6 +198,12 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const c = v.cues[0]!;
     found = [...found, { t: { type: 'ASSAULT' as const, mode: c.item.mode, phrase: c.item.phrase }, start: c.start, end: c.end }].sort((a, b) => a.start - b.start);
   }
+  const gap = (a: { start: number; end: number }, b: { start: number; end: number }) => Math.max(0, a.start - b.end, b.start - a.end);
+  const nearestAssault = (c: { start: number; end: number }) => {
+    let best: (typeof found)[number] | undefined;
+    for (const f of found) if (f.t.type === 'ASSAULT' && (!best || gap(f, c) < gap(best, c))) best = f;
+    return best;
+  };
   const seen = new Map<string, EventMention>();
   const events: EventMention[] = [];
   for (const f of found) {
@@ -177,43 +212,49 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const after = text.slice(f.end);
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
+    const material = MATERIAL.has(f.t.type);
     const pre = v.entities.filter((e) => e.end <= absStart && !spoken.has(e));
     const post = v.entities.filter((e) => e.start >= absEnd && !spoken.has(e));
+    const attacker = (e: EntityMention | undefined) => !!e && (!material || canAttack(doc, k, e, victims));
     const nominal = !/(ed|ing|s)$/.test(f.t.phrase.split(/\s+/)[0]!) || /^(the|a|an)\s/.test(f.t.phrase);
     if (passive) {
       const by = /^[^.;]{0,40}?\bby\s+/i.exec(after);
-      if (/\bby$/i.test(f.t.phrase)) { const e = post[0]; if (e) actor = ref(e); }
-      else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (e) actor = ref(e); }
+      if (/\bby$/i.test(f.t.phrase)) { const e = post[0]; if (attacker(e)) actor = ref(e!); }
+      else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (attacker(e)) actor = ref(e!); }
       const subj = pre[pre.length - 1];
       if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
     } else {
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
+        !/\b(backed|supported|aided|assisted|armed|funded)\s+by\s+(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
-      if (subj) actor = ref(subj);
+      if (subj && attacker(subj)) actor = ref(subj);
+      else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
       // the object: the first entity after the trigger in the same clause
       const obj = post.find((x) => x.start - absEnd < 60 && !/[,;:]/.test(doc.text.slice(absEnd, x.start)));
-      if (obj) recipient = ref(obj);
-      if (/\b(from|by)$/i.test(f.t.phrase) && obj) { actor = ref(obj); recipient = null; }
+      if (obj && !recipient) recipient = ref(obj);
+      if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
       const by = nominal ? /^[^.;]{0,60}?\bby\s+(?:the\s+)?/i.exec(after) : null;
       if (by) {
         const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
-        if (e && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
+        if (e && attacker(e) && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
       }
     }
     if (f.t.type === 'ASSAULT' && recipient?.id.startsWith('PER.')) recipient = null;
     if (MEETING.has(f.t.type)) {
       // "between X and Y", "X and Y met": both sides of a symmetric event
-      const between = /^[^.;]{0,20}?\bbetween\b/i.exec(after);
+      const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /^[^.;]{0,20}?\bbetween\b/i.exec(after);
       const two = between ? post.slice(0, 2) : !recipient && pre.length >= 2 ? pre.slice(-2) : [];
       if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
     }
     if (actor && recipient && actor.id === recipient.id) recipient = null;
     let killed: Casualties | null = null, injured: Casualties | null = null;
     if (f.t.type === 'ASSAULT') {
-      const k0 = killedAll[0], i0 = injuredAll[0];
+      // each toll goes to the attack whose trigger is nearest to it in the sentence
+      const mine = (c: { start: number; end: number }) => nearestAssault(c) === f;
+      const k0 = killedAll.find(mine), i0 = injuredAll.find(mine);
       if (k0) { const { start: _a, end: _b, ...c } = k0; killed = c; }
       if (i0) { const { start: _a, end: _b, ...c } = i0; injured = c; }
       // the victims named in the toll are the recipient when the sentence names no other
@@ -229,13 +270,14 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
     if (prev) {
       if (!prev.mode && f.t.mode) prev.mode = f.t.mode;
-      prev.actor ??= actor; prev.recipient ??= recipient;
+      prev.actor ??= actor; prev.recipient ??= recipient; prev.killed ??= killed; prev.injured ??= injured;
       continue;
     }
     const { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
     const ev: EventMention = {
       type: f.t.type, mode: f.t.mode, actor, recipient,
-      place: locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 }),
+      // a meeting is where the sentence puts the meeting, not any place the sentence names
+      place: locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0, strictSpan: MEETING.has(f.t.type) }),
       date,
       status: statusOf(v, f.start, f.end, doc, date),
       killed, injured,
@@ -249,7 +291,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     // coordinated attackers: "government forces along with Russian warplanes bombed ..."
     if (MATERIAL.has(f.t.type) && actor) {
       const a = v.entities.find((e) => e.id === actor!.id && e.end <= absStart);
-      const partner = a && v.entities.find((e) => e !== a && e.id && e.id !== actor!.id && !spoken.has(e) && e.end <= absStart &&
+      const partner = a && v.entities.find((e) => e !== a && e.id && e.id !== actor!.id && !spoken.has(e) && e.end <= absStart && canAttack(doc, k, e, victims) &&
         (/^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|as\s+well\s+as)\s+(?:the\s+)?$/i.test(doc.text.slice(a.end, e.start)) ||
          /^\s*(?:,\s*)?(?:and|along\s+with|together\s+with|alongside|as\s+well\s+as)\s+(?:the\s+)?$/i.test(doc.text.slice(e.end, a.start))));
       if (partner && !partOf(partner.id, actor.id)) events.push({ ...ev, actor: ref(partner), confidence: ev.confidence - 0.05 });
@@ -264,7 +306,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
  * that weapon, else the nearest clear antecedent (the nearest earlier ASSAULT with an actor,
  * else the nearest later one); the place of the sentences before, else the article's lede.
  */
-function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[], spoken: Set<EntityMention>): void {
+function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[], spoken: Set<EntityMention>, k: EventKnowledge): void {
   const mark = (e: EventMention, f: 'actor' | 'mode' | 'place' | 'date') => { (e.implied ??= []).includes(f) || e.implied.push(f); e.confidence = Math.max(0.1, e.confidence - 0.1); };
   const allCues = views.flatMap((v) => v.cues.map((c) => ({ v, c })));
   for (const e of events) {
@@ -282,18 +324,23 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     }
     if (!e.actor) {
       for (const x of near) {
-        const a = actorAtCue(x.v, doc, x.c, spoken);
+        const a = actorAtCue(x.v, doc, x.c, spoken, k);
         if (a && a.id !== e.recipient?.id) { e.actor = ref(a); if (x.v !== v) mark(e, 'actor'); break; }
       }
     }
   }
-  // antecedents: the nearest ASSAULT in the article that names its attacker
-  const named = events.filter((e) => e.type === 'ASSAULT' && e.actor && e.status !== 'background' && !e.implied?.includes('actor'));
+  // antecedents: the nearest attack in the article that names its attacker (up to five
+  // sentences before, or two after, as ledes name the toll before the attacker), unless the
+  // article says nearby that nobody knows who it was
+  const named = events.filter((e) => e.type === 'ASSAULT' && e.actor && (e.status === 'occurred' || e.status === 'claimed') && !e.implied?.includes('actor'));
+  const unknownAt = views.filter((v) => UNKNOWN_PERPETRATOR.test(v.text)).map((v) => v.index);
   for (const e of events) {
-    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background') continue;
+    // only an attack the sentence reports in substance (a toll, or its weapon) takes an antecedent
+    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode')))) continue;
     const si = e.evidence.sentence;
-    const before = named.filter((n) => n.evidence.sentence <= si).sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
-    const later = named.filter((n) => n.evidence.sentence > si).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
+    if (unknownAt.some((i) => Math.abs(i - si) <= 2)) continue;
+    const before = named.filter((n) => n.evidence.sentence <= si && si - n.evidence.sentence <= 5).sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
+    const later = named.filter((n) => n.evidence.sentence > si && n.evidence.sentence - si <= 2).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
     const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
     if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; mark(e, 'actor'); }
   }
@@ -305,7 +352,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     if (e.place && !countryOnly) continue;
     const back = locateEvent(doc, e.evidence.sentence, { kind: 'action', lookBack: 2 });
-    const better = [back, lede].find((p) => p && (!e.place || (p.country === e.place.country && p.admin1)));
+    // a country named in passing ("the border with Iraq") yields to a province or town nearby
+    const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; mark(e, 'place'); }
   }
 }

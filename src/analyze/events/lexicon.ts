@@ -7,7 +7,14 @@ export interface Trigger { type: EventType; mode: string; phrase: string }
 export interface ModeCue { mode: string; phrase: string }
 /** A phrase list compiled into one alternation (longest phrase first), one group per phrase. */
 export interface PhraseSet<T> { items: T[]; re: RegExp }
-export interface EventKnowledge { triggers: PhraseSet<Trigger>; cues: PhraseSet<ModeCue> }
+export interface EventKnowledge {
+  triggers: PhraseSet<Trigger>;
+  cues: PhraseSet<ModeCue>;
+  /** Ids that report or suffer violence but never carry it out (data/events/roles.json). */
+  reporter: (id: string) => boolean;
+  civilian: (id: string) => boolean;
+}
+export interface RolesFile { reporters: string[]; civilians: string[] }
 
 export interface TriggerFile { triggers: { type: EventType; mode: string; patterns: string[] }[] }
 export interface ModeFile { modes: Record<string, string[]> }
@@ -29,12 +36,20 @@ export function phraseSet<T extends { phrase: string }>(items: T[]): PhraseSet<T
   return { items: sorted, re: new RegExp(`(?<![\\w-])(?:${body || '(?!)'})(?![\\w-])`, 'gi') };
 }
 
-export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { modes: {} }): EventKnowledge {
+/** `RUS.MED` matches `*.MED`, `NGO.HRW` matches `NGO.*`, `SOHR` matches `SOHR`. */
+export function idMatcher(patterns: readonly string[]): (id: string) => boolean {
+  const exact = new Set(patterns.filter((p) => !p.includes('*')));
+  const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+  const suffixes = patterns.filter((p) => p.startsWith('*')).map((p) => p.slice(1));
+  return (id) => exact.has(id) || prefixes.some((p) => id.startsWith(p)) || suffixes.some((s) => id.endsWith(s));
+}
+
+export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { modes: {} }, roles: RolesFile = { reporters: [], civilians: [] }): EventKnowledge {
   const triggers: Trigger[] = [];
   for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p });
   const cues: ModeCue[] = [];
   for (const [mode, phrases] of Object.entries(modes.modes)) for (const p of phrases) cues.push({ mode, phrase: p });
-  return { triggers: phraseSet(triggers), cues: phraseSet(cues) };
+  return { triggers: phraseSet(triggers), cues: phraseSet(cues), reporter: idMatcher(roles.reporters), civilian: idMatcher(roles.civilians) };
 }
 
 /** Every lexicon file in data/events/triggers/ (one per family of types) and the mode cues. */
@@ -44,8 +59,8 @@ export function loadEventKnowledge(): EventKnowledge {
   for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     triggers.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as TriggerFile).triggers);
   }
-  const modes = JSON.parse(readFileSync(new URL('../../../../data/events/modes.json', import.meta.url), 'utf8')) as ModeFile;
-  return compileEventKnowledge({ triggers }, modes);
+  const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8')) as T;
+  return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'));
 }
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }

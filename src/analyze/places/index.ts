@@ -194,6 +194,8 @@ export interface LocateOptions {
    * after "Lavrov told reporters in New York"). Default 0.
    */
   lookBack?: number;
+  /** Only places inside `span` (or named as where a meeting or statement happened) count. */
+  strictSpan?: boolean;
 }
 
 type Located = PlaceMention & Partial<ResolvedPlace>;
@@ -241,6 +243,8 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   if (span) {
     const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
     if (inside.length) usable = inside;
+    else if (options.strictSpan) usable = usable.filter(spoken);
+    if (usable.length === 0) return null;
   }
   // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
   const notMeeting = usable.filter((p) => !p.meetingPlace);
