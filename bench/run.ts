@@ -15,7 +15,9 @@ import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { analyze, docOf, loadKnowledge, type Doc } from '../src/analyze/index.js';
+import { findAttributions, loadAttributionKnowledge } from '../src/analyze/attribution/index.js';
 import { findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
+import { findEvents, loadEventKnowledge } from '../src/analyze/events/index.js';
 import { findPlaces, loadPlaceKnowledge } from '../src/analyze/places/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findTimes, loadTimeKnowledge } from '../src/analyze/times/index.js';
@@ -195,6 +197,15 @@ async function benchStages(data: string): Promise<{ rows: BenchRow[]; notes: str
     stage('places', (d) => findPlaces(d, places.value)),
     stage('times', (d) => findTimes(d, times.value), (d) => chrono.casual.parse(d.text, reference(d)), 'chrono.casual.parse'),
   ];
+  // the events stage reads every layer before it: fill them once, then time the stage alone
+  const attribution = loadAttributionKnowledge(), events = loadEventKnowledge();
+  const full = docs.map((d) => {
+    const a = { ...d, attributions: findAttributions(d, attribution) };
+    const p = { ...a, places: findPlaces(a, places.value) };
+    return { ...p, times: findTimes(p, times.value) };
+  });
+  const [ev, evPeer] = measure(full, size, [(d) => findEvents(d, events), (d) => regexSplit(d.text)]) as [Measure, Measure];
+  rows.push({ bench: 'stage: events', set, ours: 'events', ourSpeed: ev, peer: peerLabel, peerSpeed: evPeer });
   return { rows, notes };
 }
 

@@ -135,7 +135,9 @@ test('analyze FILE --json prints one analysis with the article and its layers', 
 test('doctor finds a layer span that points outside its text', async () => {
   const db = tempDb();
   sitrep(['ingest', sample, '--db', db]);
-  assert.deepEqual([sitrep(['doctor', '--db', db]).code, sitrep(['doctor', '--db', db]).out.trim()], [0, 'ok: 4 articles, 0 events']);
+  const healthy = sitrep(['doctor', '--db', db]);
+  assert.equal(healthy.code, 0);
+  assert.match(healthy.out.trim(), /^ok: 4 articles, [1-9]\d* events$/);
   const { default: Database } = await import('better-sqlite3');
   const raw = new Database(db);
   raw.prepare('UPDATE sentences SET "end" = 99999 WHERE article_id = 2 AND idx = 1').run();

@@ -2,6 +2,9 @@
 // JSON records, each carrying the article it came from. Streams, so memory stays flat.
 import { stringify } from 'csv-stringify/sync';
 import type { StoredEvent } from '../store/index.js';
+import { ACLED_COLUMNS, acledCsvRow, acledRecord, loadAcledMapping } from './acled.js';
+
+export { ACLED_COLUMNS, acledRecord, loadAcledMapping } from './acled.js';
 
 export const CSV_COLUMNS = [
   'event_id', 'event_date', 'date_end', 'date_precision', 'date_basis', 'event_type', 'sub_event_type',
@@ -29,9 +32,35 @@ export function eventJson({ id, event, article }: StoredEvent) {
 export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'geojson';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['json', 'jsonl', 'csv', 'geojson'];
 
+/**
+ * CSV column sets: `sitrep` (CSV_COLUMNS, every field, the default and a public contract) or
+ * `acled` (ACLED_COLUMNS: ACLED's names and categories, one row per event ACLED would code).
+ */
+export type CsvColumns = 'sitrep' | 'acled';
+export const CSV_COLUMN_SETS: readonly CsvColumns[] = ['sitrep', 'acled'];
+
+export interface ExportOptions {
+  /** CSV only; default `sitrep`. */
+  columns?: CsvColumns;
+  /** Called for each event the `acled` columns leave out (a statement, or not occurred/claimed). */
+  onSkipped?: (row: StoredEvent) => void;
+}
+
 /** The export as text chunks, one per event plus header and footer. */
-export async function* exportEvents(events: AsyncIterable<StoredEvent>, format: ExportFormat): AsyncGenerator<string> {
+export async function* exportEvents(
+  events: AsyncIterable<StoredEvent>, format: ExportFormat, options: ExportOptions = {},
+): AsyncGenerator<string> {
   let first = true;
+  if (format === 'csv' && options.columns === 'acled') {
+    const mapping = loadAcledMapping();
+    yield stringify([ACLED_COLUMNS as unknown as string[]]);
+    for await (const row of events) {
+      const record = acledRecord(row, mapping);
+      if (record) yield stringify([acledCsvRow(record)]);
+      else options.onSkipped?.(row);
+    }
+    return;
+  }
   if (format === 'csv') yield stringify([CSV_COLUMNS as unknown as string[]]);
   if (format === 'json') yield '[';
   if (format === 'geojson') yield '{"type":"FeatureCollection","features":[';
