@@ -169,7 +169,9 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
   const out: EventMention[] = [];
   for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken, k));
   fillFromContext(doc, views, out, spoken, k);
-  return mergeArticle(out);
+  const merged = mergeArticle(out);
+  for (const e of merged) e.confidence = Math.round(e.confidence * 100) / 100;
+  return merged;
 };
 
 /**
