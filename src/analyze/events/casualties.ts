@@ -16,7 +16,8 @@ const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
-const MODS = `(?:(?!${MONTH}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
+const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
+const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 const WHO = `(${MODS}${VICTIM})`;
 const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
 
@@ -43,7 +44,8 @@ function count(qual: string | undefined, n: string): { min: number; max: number 
   if (v === null || v > 1_000_000 || v < 1) return null;
   if (v >= 1900 && v <= 2100 && /^\d{4}$/.test(n)) return null; // a year
   const q = (qual ?? '').toLowerCase().replace(/\s+/g, ' ');
-  if (q === 'at least' || q === 'more than' || q === 'over') return { min: q === 'at least' ? v : v + 1, max: null };
+  // "more than 30" is recorded as 30, the figure stated, as ACLED and casualty monitors do
+  if (q === 'at least' || q === 'more than' || q === 'over') return { min: v, max: null };
   if (q === 'up to' || q === 'as many as') return { min: 0, max: v };
   return { min: v, max: v };
 }
@@ -82,6 +84,8 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
       const start = m.index, end = m.index + m[0].length;
       if (out.some((o) => start < o.end && end > o.start)) continue;
+      // a part of a toll already counted: "including three children", "among them two women"
+      if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, start - 16), start))) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
       out.push({ ...c, who: whoOf(who ?? ''), text, start, end });
     }

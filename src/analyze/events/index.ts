@@ -233,8 +233,16 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
-      // the object: the first entity after the trigger in the same clause
-      const obj = post.find((x) => x.start - absEnd < 60 && !/[,;:]/.test(doc.text.slice(absEnd, x.start)));
+      // a statement's speaker is its actor: "Turkey accused Russia of ...", "X said it would retaliate"
+      if (!actor && STATEMENT.has(f.t.type)) {
+        const speaker = v.entities.filter((e) => e.end <= absStart && spoken.has(e) && absStart - e.end <= 120).pop();
+        if (speaker) actor = ref(speaker);
+      }
+      // the object: the first entity after the trigger in the same clause (for a phrase with a
+      // gap, "expelled … diplomats", from the end of its first word), never a place after "in"/"at"
+      const objFrom = f.t.phrase.includes('…') ? absStart + (/^\S+/.exec(text.slice(f.start))?.[0].length ?? 0) : absEnd;
+      const obj = v.entities.find((x) => !spoken.has(x) && x.start >= objFrom && x.start - objFrom < 60 &&
+        !/[,;:]/.test(doc.text.slice(objFrom, x.start)) && !/\b(in|at|inside|near)\s+(the\s+)?$/i.test(doc.text.slice(objFrom, x.start)));
       if (obj && !recipient) recipient = ref(obj);
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
@@ -266,7 +274,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         if (e && !e.id!.startsWith('PER.')) recipient = ref(e);
       }
     }
-    if (!actor && !recipient && !(f.t.type === 'ASSAULT' && (killed || injured))) continue;
+    // no known actor or recipient: no event, unless an attack with a toll, or an act whose
+    // subject is named but not in the actor dictionary ("President X threatened to ...")
+    const unnamedSubject = !MATERIAL.has(f.t.type) && doc.entities.some((e) => !e.id && e.end <= absStart && absStart - e.end <= 60 &&
+      (e.type === 'person' || e.type === 'organization') && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) && e.start >= v.start);
+    if (!actor && !recipient && !(f.t.type === 'ASSAULT' && (killed || injured)) && !unnamedSubject) continue;
     // one event per type and mode in a sentence; a trigger without a mode joins one of its type
     const key = `${f.t.type}/${f.t.mode}`;
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
@@ -384,6 +396,8 @@ function ledePlace(doc: Doc, views: SentenceView[]): PlaceRef | null {
  * stated date in place of the publication date, casualties, source, place), and the more
  * specific actor id wins.
  */
+const vague = (c: Casualties) => /\b(dozens|scores|hundreds|thousands)\b/i.test(c.text);
+
 function mergeArticle(events: EventMention[]): EventMention[] {
   const kept: EventMention[] = [];
   const roleFits = (a: ActorRef | null, b: ActorRef | null) => !a || !b || partOf(a.id, b.id);
@@ -393,13 +407,16 @@ function mergeArticle(events: EventMention[]): EventMention[] {
       (!!k.actor || !!k.recipient) === (!!e.actor || !!e.recipient) &&
       (!k.mode || !e.mode || k.mode === e.mode) && k.status === e.status &&
       (!k.date || !e.date || !(k.date.end < e.date.start || k.date.start > e.date.end) || k.date.basis === 'publication' || e.date.basis === 'publication') &&
-      (!k.killed || !e.killed || k.killed.min === e.killed.min));
+      (!k.killed || !e.killed || k.killed.min === e.killed.min || vague(k.killed) || vague(e.killed)));
     if (!same) { kept.push(e); continue; }
     if (!same.mode) same.mode = e.mode;
     if (e.actor && (!same.actor || (e.actor.id.length > same.actor.id.length && !e.implied?.includes('actor')))) same.actor = e.actor;
     if (e.recipient && (!same.recipient || e.recipient.id.length > same.recipient.id.length)) same.recipient = e.recipient;
     if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication'))) same.date = e.date;
-    same.killed ??= e.killed; same.injured ??= e.injured; same.source ??= e.source;
+    // a stated figure replaces a vague one ("dozens killed" ... "the toll rose to 42")
+    if (e.killed && (!same.killed || (vague(same.killed) && !vague(e.killed)))) same.killed = e.killed;
+    if (e.injured && (!same.injured || (vague(same.injured) && !vague(e.injured)))) same.injured = e.injured;
+    same.source ??= e.source;
     if (!same.place || (same.implied?.includes('place') && e.place && !e.implied?.includes('place'))) {
       same.place = e.place;
       if (same.implied && !e.implied?.includes('place')) same.implied = same.implied.filter((f) => f !== 'place');
