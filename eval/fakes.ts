@@ -52,7 +52,7 @@ export function causeOf(e: EventMention | null): string {
 export function actorBucket(e: EventMention | null): string {
   const id = e?.actor?.id;
   if (!id) return 'unknown';
-  if (/^(SYR\.(GOV|MIL)|RUS|IRN|LBN\.HEZ|PER\.(ASSAD|PUTIN))/.test(id)) return 'syrian government or russian troops';
+  if (/^(SYR(\.(GOV|MIL))?$|RUS|IRN|LBN\.HEZ|PER\.(ASSAD|PUTIN))/.test(id)) return 'syrian government or russian troops';
   if (/^(IGO\.COALITION|USA|GBR|FRA|AUS|CAN|JOR\.MIL|IGO\.NATO)/.test(id)) return 'international coalition forces';
   if (/^(ISIS|PER\.BAGHDADI)/.test(id)) return 'the organization of the islamic state in iraq and the levant - isis';
   if (/^(HTS|AQ|PER\.JOLANI)/.test(id)) return 'al-nusra front';

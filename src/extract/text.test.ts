@@ -66,3 +66,11 @@ test('language is told from the text', () => {
   assert.equal(en.value.language, 'en');
   assert.equal(tr.value.language, 'tr');
 });
+
+test('datelines run into the first line: weekday dates, "Date of publication", a wire name after the headline', () => {
+  assert.equal(extractText('Tue 05 Jul 2016 Blast kills nine in a market town').published, '2016-07-05');
+  assert.equal(extractText('Date of publication 22 June 2016 At least four people were hurt').published, '2016-06-22');
+  assert.equal(extractText('Posted on July 20 2016 by a correspondent Talks resumed').published, '2016-07-20');
+  assert.equal(extractText('Strikes hit a market town Monitor AFP Monday 13 Nov 2017 Strikes on a market').published, '2017-11-13');
+  assert.equal(extractText('May the talks succeed, said the envoy in 2016.').published, null);
+});

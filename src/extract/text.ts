@@ -53,6 +53,10 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'droppe
   const lead = LEAD_DATE.exec(text);
   const date = lead ? findExplicitDate(text.slice(lead[0].length, lead[0].length + 24)) : null;
   if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
+  // a wire dateline after the headline on one run-on first line: "… Monitor AFP Monday 13 Nov 2017 Air strikes …"
+  const wire = /\b(?:AFP|Reuters|AP|Anadolu|SANA|TASS|Sputnik|Xinhua|DPA|Al Jazeera)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?(?=\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i.exec(text.slice(0, 200));
+  const wireDate = wire ? findExplicitDate(text.slice(wire.index + wire[0].length, wire.index + wire[0].length + 24)) : null;
+  if (wireDate) return { title, byline, published: wireDate, publishedBasis: 'dateline' };
   return { title, byline, published: null, publishedBasis: 'none' };
 }
 
