@@ -3,7 +3,7 @@
 // actor or a recipient from the entity layer (or, for ASSAULT, casualties). What the sentence
 // leaves out (the attacker, the weapon, the place) is taken from its context and listed in
 // `implied`, with a lower confidence.
-import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceRef, TimeMention } from '../../model/index.js';
+import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { locateEvent, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
@@ -229,7 +229,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
-        !/\b(backed|supported|aided|assisted|armed|funded)\s+by\s+(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
+        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led|blamed\s+on|attributed\s+to)\s+(by\s+)?(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -253,6 +253,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       }
     }
     if (f.t.type === 'ASSAULT' && recipient?.id.startsWith('PER.')) recipient = null;
+    // an outlet or a monitor named after the trigger reports the attack; it is not its target
+    if (material && recipient && k.reporter(recipient.id)) recipient = null;
     if (MEETING.has(f.t.type)) {
       // "between X and Y", "X and Y met": both sides of a symmetric event
       const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /^[^.;]{0,20}?\bbetween\b/i.exec(after);
@@ -381,7 +383,15 @@ function ledePlace(doc: Doc, views: SentenceView[]): PlaceRef | null {
   const end = views[Math.min(4, views.length - 1)]?.end ?? doc.text.length;
   const cands = doc.places.filter((p) => p.start < end && !(p as { speechPlace?: boolean }).speechPlace &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
-  const pick = cands.find((p) => p.precision <= 2) ?? cands.find((p) => p.precision === 3 && p.admin1) ?? cands[0];
+  // else the place the whole article names most often, below country level
+  const usable = (p: PlaceMention) => !(p as { speechPlace?: boolean }).speechPlace && !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end);
+  const counts = new Map<string, { p: PlaceMention; n: number }>();
+  for (const p of doc.places) if (usable(p) && (p.precision <= 2 || p.admin1)) {
+    const c = counts.get(p.name) ?? { p, n: 0 };
+    c.n++; counts.set(p.name, c);
+  }
+  const often = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
+  const pick = cands.find((p) => p.precision <= 2) ?? cands.find((p) => p.precision === 3 && p.admin1) ?? often ?? cands[0];
   if (!pick) return null;
   const ref: PlaceRef = { name: pick.name, lat: pick.lat, lon: pick.lon, country: pick.country, precision: pick.precision };
   if (pick.geonameid) ref.geonameid = pick.geonameid;
