@@ -50,7 +50,7 @@ function clauseOf(text: string, tStart: number, tEnd: number): string {
   return text.slice(from, stop < 0 ? text.length : tEnd + stop);
 }
 
-function statusOf(v: SentenceView, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
+function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
   const before = v.text.slice(Math.max(0, tStart - 50), tStart).toLowerCase();
   const rest = v.text.slice(tEnd);
   const clauseEnd = rest.search(/[;.]|,\s*(?:but|while|which|as)\b/);
@@ -58,8 +58,10 @@ function statusOf(v: SentenceView, tStart: number, tEnd: number, doc: Doc, date:
   const clause = clauseOf(v.text, tStart, tEnd);
   if (/\b(denied|denies|deny)\b/.test(before)) return 'denied';
   if (/\b(would|could|might|if|threatened to|in case)\b[^.]{0,30}$/.test(before)) return 'hypothetical';
-  if ((/\b(will|(is|are) set to|(is|are) due to|due to (meet|hold|visit|sign|take place|be held|arrive|begin|start|discuss)|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(around) ||
-    /\b(set|due|scheduled|expected) to (take place|meet|hold|be held|convene)\b/.test(clause.toLowerCase())) &&
+  // an act's own plan stands before it ("will attack"); a meeting's may follow it ("a meeting ... set to take place")
+  const window = MATERIAL.has(type) ? `${before} ${v.text.slice(tStart, tEnd).toLowerCase()}` : around;
+  if ((/\b(will|(is|are) set to|(is|are) due to|due to (meet|hold|visit|sign|take place|be held|arrive|begin|start|discuss)|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(window) ||
+    (!MATERIAL.has(type) && /\b(set|due|scheduled|expected) to (take place|meet|hold|be held|convene)\b/.test(clause.toLowerCase()))) &&
     !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
   if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
   // history the article recalls, and cumulative tolls over a period, which are not one event
@@ -258,7 +260,10 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     if (MEETING.has(f.t.type)) {
       // "between X and Y", "X and Y met": both sides of a symmetric event
       const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /^[^.;]{0,20}?\bbetween\b/i.exec(after);
-      const two = between ? post.slice(0, 2) : !recipient && pre.length >= 2 ? pre.slice(-2) : [];
+      // "X and Y met": only two subjects joined by "and" (not "X entered ... after Y agreed")
+      const last2 = pre.slice(-2);
+      const joined = last2.length === 2 && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(doc.text.slice(last2[0]!.end, last2[1]!.start));
+      const two = between ? post.slice(0, 2) : !recipient && joined ? last2 : [];
       if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
     }
     if (actor && recipient && actor.id === recipient.id) recipient = null;
@@ -295,7 +300,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // a meeting is where the sentence puts the meeting, not any place the sentence names
       place: locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0, strictSpan: MEETING.has(f.t.type) }),
       date,
-      status: statusOf(v, f.start, f.end, doc, date),
+      status: statusOf(v, f.t.type, f.start, f.end, doc, date),
       killed, injured,
       source: sourceOf(doc, v),
       evidence: { sentence: v.index, start: v.start, end: v.end },
@@ -340,6 +345,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     }
     if (!e.actor) {
       for (const x of near) {
+        if (x.v !== v && !e.killed && !e.injured) break; // a neighbour's weapon names the attacker only of a reported toll
         const a = actorAtCue(x.v, doc, x.c, spoken, k);
         if (a && a.id !== e.recipient?.id) { e.actor = ref(a); if (x.v !== v) mark(e, 'actor'); break; }
       }
