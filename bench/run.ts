@@ -5,6 +5,7 @@
 // plain regex sentence split (times: against chrono-node's casual parser). Pipeline:
 // extraction + analysis per article. Ingest: `sitrep ingest` into SQLite with 1 and 2
 // analysis threads, articles/s and peak memory, the 2-thread figure against the 1-thread one.
+// Stories: the time to cluster one new article as the store grows (bench/stories.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +27,7 @@ import { extractHtml } from '../src/extract/html.js';
 import { streamCsv } from '../src/ingest/archives.js';
 import type { RawDocument } from '../src/model/index.js';
 import { dataDir, formatTable } from '../eval/common.js';
+import { benchStories } from './stories.js';
 
 /** Timed passes over each set; the fastest pass is reported (least disturbed by other load). */
 const ROUNDS = Math.max(1, Number(process.env['BENCH_ROUNDS'] ?? 2));
@@ -352,8 +354,14 @@ async function main(): Promise<void> {
     notes.push(...result.notes);
     console.log(`${name}: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   }
+  t0 = process.hrtime.bigint();
+  const stories = await benchStories();
+  notes.push(...stories.notes);
+  console.log(`stories bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   console.log('');
   console.log(render(rows));
+  console.log('');
+  console.log(stories.table);
   for (const n of notes) console.log(`note: ${n}`);
 }
 

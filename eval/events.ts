@@ -10,7 +10,10 @@ import { findPlaces, km, loadPlaceKnowledge } from '../src/analyze/places/index.
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findTimes, inferPublication, loadTimeKnowledge } from '../src/analyze/times/index.js';
 import { docOf, type Doc } from '../src/analyze/types.js';
+import { compatible } from '../src/model/actors.js';
 import { fmt, type Evaluator, type Row } from './common.js';
+
+export { compatible };
 
 interface GoldActor { id: string; text?: string; role?: string }
 interface GoldEvent {
@@ -33,14 +36,6 @@ function roles(gold: Record<string, unknown>): Map<string, string> {
   return m;
 }
 
-export function compatible(a: string | undefined, b: string | undefined, role: Map<string, string>): boolean {
-  if (!a || !b) return !a && !b;
-  const norm = (x: string) => [x, role.get(x)].filter((y): y is string => !!y);
-  for (const x of norm(a)) for (const y of norm(b)) {
-    if (x === y || x.startsWith(y + '.') || y.startsWith(x + '.')) return true;
-  }
-  return false;
-}
 
 function matches(s: EventMention, g: GoldEvent, role: Map<string, string>): boolean {
   if (s.type !== g.type) return false;

@@ -11,8 +11,10 @@ import { placesEval } from './places.js';
 import { timesEvaluation } from './times.js';
 import { eventsEval } from './events.js';
 import { fakesEvents } from './fakes.js';
+import { ploverEval } from './plover.js';
+import { storiesEval } from './stories.js';
 
-const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, attributionEval, placesEval, timesEvaluation, eventsEval, fakesEvents];
+const EVALUATORS: Evaluator[] = [aebExtraction, wcxbExtraction, ...entityEvaluators, attributionEval, placesEval, timesEvaluation, eventsEval, fakesEvents, ploverEval, storiesEval];
 
 async function main(): Promise<void> {
   const dir = dataDir();

@@ -3,14 +3,17 @@
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
 import { extractExplained } from '../extract/index.js';
-import { EXPORT_FORMATS, exportEvents, type ExportFormat } from '../export/index.js';
+import { CSV_COLUMN_SETS, EXPORT_FORMATS, exportEvents, type CsvColumns, type ExportFormat } from '../export/index.js';
 import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
 import { ingestItems, type Analyzer } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
+import { serve } from '../api/index.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
+import { storyView, updateStories } from '../stories/index.js';
+import { storyRow, storyText } from '../stories/text.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
 
 const program = new Command();
@@ -106,9 +109,12 @@ storeOptions(program.command('ingest'))
     const bar = progress(opts.quiet ? 0 : inputs.files.length, 'ingest');
     const items = inputItems(inputs, opts.csvMap ? { csv: opts.csvMap } : {}, (path) => bar.tick(path));
     // The store is opened (and migrated) here first; then each thread opens its own.
-    const summary = await withStore(opts, async () => {
+    const summary = await withStore(opts, async (store) => {
       const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
-      return ingestItems(items, ingestor).finally(() => ingestor.close());
+      const done = await ingestItems(items, ingestor).finally(() => ingestor.close());
+      // What was stored joins its stories now; `sitrep stories` catches up on anything missed.
+      await updateStories(store);
+      return done;
     });
     bar.stop();
     if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
@@ -335,16 +341,22 @@ program
 storeOptions(program.command('events'))
   .description('export stored events, each with its article (sourceId, url, outlet)')
   .addOption(new Option('--format <format>', 'output format').choices([...EXPORT_FORMATS, 'table']).default('table'))
+  .addOption(new Option('--columns <set>', 'CSV columns: sitrep (every field) or acled (ACLED names and categories, '
+    + 'only events ACLED would code: occurred or claimed, no statements; see docs/CODEBOOK.md)').choices([...CSV_COLUMN_SETS]).default('sitrep'))
   .option('--type <type>', 'PLOVER event type, e.g. ASSAULT')
   .option('--actor <id>', 'canonical actor id, e.g. RUS.MIL')
   .option('--from <date>', 'events ending on or after YYYY-MM-DD')
   .option('--to <date>', 'events starting on or before YYYY-MM-DD')
   .option('--limit <n>', 'at most n events', parsePositive)
-  .action(run(async (opts: StoreOptions & { format: ExportFormat | 'table'; type?: string; actor?: string; from?: string; to?: string; limit?: number }) => {
+  .action(run(async (opts: StoreOptions & { format: ExportFormat | 'table'; columns: CsvColumns; type?: string; actor?: string; from?: string; to?: string; limit?: number }) => {
+    if (opts.columns !== 'sitrep' && opts.format !== 'csv') throw new UsageError(`--columns ${opts.columns} needs --format csv`);
     const query = { ...pick(opts, ['type', 'actor', 'from', 'to', 'limit'] as const) };
     await withStore(opts, async (store) => {
       if (opts.format !== 'table') {
-        for await (const chunk of exportEvents(store.events(query), opts.format)) await write(chunk);
+        let skipped = 0;
+        const options = { columns: opts.columns, onSkipped: () => void skipped++ };
+        for await (const chunk of exportEvents(store.events(query), opts.format, options)) await write(chunk);
+        if (skipped) console.error(`sitrep: ${skipped} event(s) have no ACLED row (statements, or not occurred/claimed)`);
         return;
       }
       let n = 0;
@@ -381,7 +393,77 @@ storeOptions(program.command('articles'))
     return EXIT_OK;
   }));
 
+storeOptions(program.command('stories'))
+  .description('put newly stored articles in stories, then list the stories: id, first and last date, articles, outlets, title')
+  .option('--json', 'every story in full, as a JSON array (INTERFACE.md)')
+  .action(run(async (opts: StoreOptions & { json?: boolean }) => {
+    await withStore(opts, async (store) => {
+      await updateStories(store);
+      if (!opts.json) {
+        for await (const s of store.stories()) await write(storyRow(s));
+        return;
+      }
+      // Streamed one story at a time, so a large store does not have to fit in memory.
+      let n = 0;
+      await write('[');
+      for await (const s of store.stories()) {
+        const story = await storyView(store, s.id);
+        if (story) await write((n++ ? ',\n' : '\n') + JSON.stringify(story));
+      }
+      await write(n ? '\n]\n' : ']\n');
+    });
+    return EXIT_OK;
+  }));
+
+storeOptions(program.command('story'))
+  .description('one story: its articles and outlets, the timeline of its events with their claims, and a summary')
+  .argument('<id>', 'story id, as `sitrep stories` lists it (the id of a story since merged into another also works)')
+  .option('--json', 'as JSON')
+  .action(run(async (id: string, opts: StoreOptions & { json?: boolean }) => {
+    const storyId = parsePositive(id);
+    return withStore(opts, async (store) => {
+      await updateStories(store);
+      const story = await storyView(store, storyId);
+      if (!story) throw new UsageError(`no story ${storyId}`);
+      await write(opts.json ? JSON.stringify(story, null, 2) + '\n' : storyText(story));
+      return EXIT_OK;
+    });
+  }));
+
+storeOptions(program.command('serve'))
+  .description('serve the HTTP API (/api), Atom feeds (/feeds) and the web app until stopped; prints the URL')
+  .option('--port <n>', 'port (default 8080; 0 picks a free one)', parsePort)
+  .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
+  .option('--private', 'reads need a bearer token too: $SITREP_TOKEN or $SITREP_READ_TOKEN (writes always need $SITREP_TOKEN)')
+  .action(run(async (opts: StoreOptions & { port?: number; host?: string; private?: boolean }) => {
+    const token = process.env.SITREP_TOKEN || undefined;
+    const readToken = process.env.SITREP_READ_TOKEN || undefined;
+    if (opts.private && !token && !readToken) throw new UsageError('--private needs a token: set SITREP_TOKEN or SITREP_READ_TOKEN');
+    return withStore(opts, async (store) => {
+      const server = await serve({ store, token, readToken, private: opts.private ?? false, host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080 })
+        .catch((e: NodeJS.ErrnoException) => {
+          if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${opts.host ?? '127.0.0.1'}:${opts.port ?? 8080}: ${e.code}`);
+          throw e;
+        });
+      console.log(`sitrep serving on ${server.url}`);
+      console.error(`sitrep: writes ${token ? 'need SITREP_TOKEN' : 'are off (set SITREP_TOKEN to allow POST /api/articles)'}; `
+        + `reads ${opts.private || readToken ? 'need a token' : 'are open'}. Stop with Ctrl-C.`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await server.close();
+      return EXIT_OK;
+    });
+  }));
+
 // ---------------------------------------------------------------------------
+
+function parsePort(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new UsageError(`expected a port from 0 to 65535, got "${value}"`);
+  return n;
+}
 
 function parsePositive(value: string): number {
   const n = Number(value);

@@ -235,8 +235,29 @@ export interface Claim {
 export interface StoryEvent
   extends Pick<EventMention, 'type' | 'mode' | 'actor' | 'recipient' | 'place' | 'date' | 'status' | 'killed' | 'injured'> {
   id: string;
-  mentions: { sourceId: string; event: EventMention }[];
+  mentions: { sourceId: string; event: EventMention; outlet?: string | null }[];
   claims: Claim[];
+  /** When the mentions give different tolls: the lowest minimum (the headline `killed`) to the highest figure. */
+  killedRange?: { min: number; max: number };
+  injuredRange?: { min: number; max: number };
+}
+
+/** A sentence of the story's summary, traceable to the article it comes from. */
+export interface SummarySentence extends Span {
+  sourceId: string;
+  text: string;
+}
+
+/** An article of a story, with the date it has within the story. */
+export interface StoryArticle {
+  sourceId: string;
+  outlet: string | null;
+  title: string | null;
+  url: string | null;
+  /** The article's date: its own, or (`basis: "story"`) the one its story gives it. */
+  date: { date: string; precision: TimePrecision; basis: string; earliest?: string; latest?: string } | null;
+  /** The sourceId of the member it is a near-duplicate of (it counts once), or null. */
+  duplicateOf: string | null;
 }
 
 export interface Story {
@@ -244,7 +265,14 @@ export interface Story {
   title: string;
   /** `sourceId`s of the articles in the story. */
   articles: string[];
+  /** In date order: the story's timeline. */
   events: StoryEvent[];
+  firstDate?: string | null;
+  lastDate?: string | null;
+  /** Outlets and how many of the story's articles each published. */
+  outlets?: Record<string, number>;
+  members?: StoryArticle[];
+  summary?: SummarySentence[];
 }
 
 /** How one outlet covers things: its labels for actors, its voices, its blind spots. */

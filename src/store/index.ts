@@ -4,15 +4,17 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Migration, type Selectable } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Migration, type Selectable } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
 import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
 import { migrations } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
+import { KyselyStoryTables, listStories, storyWithMembers, type StoredStory, type StoryMember, type StoryTables } from './stories.js';
 
 export type { Database } from './schema.js';
+export type { PendingArticle, StoredStory, StoryMember, StoryRecord, StoryTables } from './stories.js';
 
 export interface StoredArticle {
   id: number;
@@ -26,7 +28,13 @@ export interface StoredArticle {
 export interface StoredEvent {
   id: number;
   event: EventMention;
-  article: { id: number; sourceId: string; url: string | null; outlet: string | null; title: string | null; published: string | null };
+  article: {
+    id: number; sourceId: string; url: string | null; outlet: string | null; title: string | null; published: string | null;
+    /** When the article was stored (ISO timestamp); always set by the store. */
+    ingestedAt?: string;
+  };
+  /** The story the article is in, or null when it is not (yet) in one; always set by the store. */
+  story?: number | null;
 }
 
 export interface SaveResult {
@@ -43,14 +51,62 @@ export interface ArticleQuery {
   from?: string;
   to?: string;
   limit?: number;
+  /** Rows to skip (paging), after sorting. */
+  offset?: number;
+  /** `id` (the default: storing order) or `published`; a leading `-` sorts descending; undated articles last. */
+  sort?: ArticleSort;
+  /** Keyset paging: only the rows after this one in the sort order (its id, and its `published` when sorted by it). */
+  after?: SortKey;
 }
+
+/** Where a row stands in a sort: its id and its value of the sort column (null when it has none). */
+export interface SortKey {
+  id: number;
+  key?: string | number | null;
+}
+
+export type ArticleSort = 'id' | '-id' | 'published' | '-published';
+export const ARTICLE_SORTS: readonly ArticleSort[] = ['id', '-id', 'published', '-published'];
 
 export interface EventQuery {
   type?: string;
   actor?: string;
+  /** Events whose date range ends on or after `from` and starts on or before `to` (YYYY-MM-DD). */
   from?: string;
   to?: string;
   limit?: number;
+  mode?: string;
+  recipient?: string;
+  status?: string;
+  /** At least this many killed (the event's lowest figure). */
+  minKilled?: number;
+  country?: string;
+  admin1?: string;
+  /** Placed within the box (degrees); `minLon > maxLon` crosses the antimeridian. */
+  bbox?: { minLon: number; minLat: number; maxLon: number; maxLat: number };
+  /** Placed within `km` kilometres (great circle) of the point. */
+  near?: { lat: number; lon: number; km: number };
+  /** Rows to skip (paging), after sorting. */
+  offset?: number;
+  /** `id` (the default: storing order), `date` (start) or `killed`; a leading `-` sorts descending; undated or uncounted events last. */
+  sort?: EventSort;
+  /** Keyset paging: only the rows after this one in the sort order (its id, and its date start or lowest killed when sorted by them). */
+  after?: SortKey;
+  /** Just this event. */
+  id?: number;
+}
+
+export type EventSort = 'id' | '-id' | 'date' | '-date' | 'killed' | '-killed';
+export const EVENT_SORTS: readonly EventSort[] = ['id', '-id', 'date', '-date', 'killed', '-killed'];
+
+/** An outlet and how much of the store is its. */
+export interface OutletSummary {
+  outlet: string;
+  articles: number;
+  events: number;
+  /** Earliest and latest publication dates of its articles, or null when none is dated. */
+  firstPublished: string | null;
+  lastPublished: string | null;
 }
 
 export interface Store {
@@ -63,12 +119,23 @@ export interface Store {
   articles(query?: ArticleQuery): AsyncIterable<StoredArticle>;
   events(query?: EventQuery): AsyncIterable<StoredEvent>;
   counts(): Promise<{ articles: number; events: number }>;
+  /** Every outlet with its article and event counts, by number of articles (most first). */
+  outlets(): Promise<OutletSummary[]>;
   /** Conditional-GET validators last seen for a feed. */
   feedState(url: string): Promise<FeedState | null>;
   saveFeedState(url: string, state: FeedState): Promise<void>;
   /** Which of `keys` were not yet seen in this feed. */
   unseenItems(feedUrl: string, keys: string[]): Promise<string[]>;
   markItemSeen(feedUrl: string, key: string): Promise<void>;
+  /**
+   * Runs `fn` over the story tables in one write transaction; one such transaction runs at
+   * a time across processes, so two ingests clustering at once take turns.
+   */
+  storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T>;
+  /** Stories (not those merged into another), oldest first; the store may be queried while reading them. */
+  stories(): AsyncIterable<StoredStory>;
+  /** One story with its members; an id merged into another story gives the story it is now part of. */
+  story(id: number): Promise<(StoredStory & { members: StoryMember[] }) | null>;
   /** Integrity checks (`sitrep doctor`): an empty list means the store is sound. */
   check(): Promise<Problem[]>;
   close(): Promise<void>;
@@ -155,6 +222,10 @@ interface DialectHooks {
   engineChecks(db: Kysely<Database>): Promise<Problem[]>;
   /** Runs `fn` in one transaction that will write. */
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** Inside a write transaction: waits until no other transaction holds the story tables. */
+  lockStories(trx: Kysely<Database>): Promise<void>;
+  /** Article ids below the clustering watermark that may still be uncommitted when it moves. */
+  readonly lateCommits: number;
 }
 
 const sqliteHooks: DialectHooks = {
@@ -172,6 +243,9 @@ const sqliteHooks: DialectHooks = {
         throw e;
       }
     }),
+  // BEGIN IMMEDIATE already lets one writer in at a time, and ids are given out in commit order.
+  lockStories: async () => {},
+  lateCommits: 0,
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
   async engineChecks(db) {
     const problems: Problem[] = [];
@@ -190,6 +264,12 @@ const sqliteHooks: DialectHooks = {
 
 const postgresHooks: DialectHooks = {
   writeTransaction: (db, fn) => db.transaction().execute(fn),
+  // A transaction-scoped advisory lock (the number is arbitrary, fixed): released at commit.
+  lockStories: async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(80080008)`.execute(trx);
+  },
+  // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
+  lateCommits: 1000,
   fullTextIds: (query) =>
     sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`,
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
@@ -263,44 +343,23 @@ class KyselyStore implements Store {
     });
   }
 
-  async load(articleId: number): Promise<AnalyzedArticle | null> {
-    const row = await this.db.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
-    if (!row) return null;
-    const db = this.db;
-    const [sentences, entities, places, times, quantities, attributions, events] = await Promise.all([
-      db.selectFrom('sentences').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('entities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('times').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('quantities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('attributions').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
-      db.selectFrom('events').select('record').where('article_id', '=', articleId).orderBy('idx').execute(),
-    ]);
-    const restore = <T>(r: { start: number; end: number; extra: string | null }, fields: T) => ({
-      start: r.start, end: r.end, ...fields, ...(r.extra ? (JSON.parse(r.extra) as object) : {}),
+  load(articleId: number): Promise<AnalyzedArticle | null> {
+    return loadArticle(this.db, articleId);
+  }
+
+  storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T> {
+    return this.hooks.writeTransaction(this.db, async (trx) => {
+      await this.hooks.lockStories(trx);
+      return fn(new KyselyStoryTables(trx, (id) => loadArticle(trx, id), this.hooks.lateCommits));
     });
-    return {
-      article: toArticle(row),
-      sentences: sentences.map((s) => restore(s, {})),
-      entities: entities.map((e) => restore(e, {
-        text: e.text, type: e.type as EntityMention['type'],
-        ...(e.actor_id ? { id: e.actor_id } : {}),
-        ...(e.labels ? { labels: JSON.parse(e.labels) as string[] } : {}),
-      })),
-      places: places.map((p) => restore(p, {
-        text: p.text, name: p.name, lat: p.lat, lon: p.lon, country: p.country, precision: p.precision as PlacePrecision,
-        ...(p.geonameid !== null ? { geonameid: p.geonameid } : {}),
-        ...(p.admin1 !== null ? { admin1: p.admin1 } : {}),
-      })),
-      times: times.map((t) => restore(t, {
-        text: t.text, value: t.value, precision: t.precision as TimeMention['precision'],
-        ...(t.range_start && t.range_end ? { range: [t.range_start, t.range_end] as [string, string] } : {}),
-      })),
-      quantities: quantities.map((q) => restore(q, { text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}) })),
-      // cue and speaker are in `extra`; the columns are for queries.
-      attributions: attributions.map((a) => restore(a, { kind: a.kind as Attribution['kind'] }) as Attribution),
-      events: events.map((e) => JSON.parse(e.record) as EventMention),
-    };
+  }
+
+  stories(): AsyncIterable<StoredStory> {
+    return listStories(this.db);
+  }
+
+  story(id: number): Promise<(StoredStory & { members: StoryMember[] }) | null> {
+    return storyWithMembers(this.db, id);
   }
 
   async *articles(query: ArticleQuery = {}): AsyncIterable<StoredArticle> {
@@ -318,8 +377,12 @@ class KyselyStore implements Store {
     if (query.language) q = q.where('language', '=', query.language);
     if (query.from) q = q.where('published', '>=', query.from);
     if (query.to) q = q.where('published', '<=', query.to);
-    if (query.limit) q = q.limit(query.limit);
-    for await (const row of q.orderBy('id').stream()) {
+    const [key, direction] = sortOf(query.sort ?? 'id');
+    const column = key === 'published' ? 'published' : null;
+    if (query.after) q = q.where(afterRow(column, 'id', direction, query.after));
+    if (column) q = q.orderBy(column, (ob) => ob[direction]().nullsLast());
+    q = page(q.orderBy('id', direction), query);
+    for await (const row of q.stream()) {
       yield {
         id: row.id, ingestedAt: row.ingested_at, article: toArticle(row),
         duplicateOf: row.duplicate_of !== null ? { id: row.duplicate_of, similarity: row.duplicate_similarity ?? 1 } : null,
@@ -331,22 +394,71 @@ class KyselyStore implements Store {
     let q = this.db
       .selectFrom('events')
       .innerJoin('articles', 'articles.id', 'events.article_id')
+      .leftJoin('story_articles', 'story_articles.article_id', 'articles.id')
       .select([
         'events.id as id', 'events.record as record', 'articles.id as article_id', 'articles.source_id as source_id',
         'articles.url as url', 'articles.outlet as outlet', 'articles.title as title', 'articles.published as published',
+        'articles.ingested_at as ingested_at', 'story_articles.story_id as story_id',
       ]);
     if (query.type) q = q.where('events.type', '=', query.type);
     if (query.actor) q = q.where('events.actor_id', '=', query.actor);
     if (query.from) q = q.where('events.date_end', '>=', query.from);
     if (query.to) q = q.where('events.date_start', '<=', query.to);
-    if (query.limit) q = q.limit(query.limit);
-    for await (const row of q.orderBy('events.id').stream()) {
+    if (query.mode) q = q.where('events.mode', '=', query.mode);
+    if (query.recipient) q = q.where('events.recipient_id', '=', query.recipient);
+    if (query.status) q = q.where('events.status', '=', query.status);
+    if (query.minKilled !== undefined) q = q.where('events.killed_min', '>=', query.minKilled);
+    if (query.country) q = q.where('events.country', '=', query.country);
+    if (query.admin1) q = q.where('events.admin1', '=', query.admin1);
+    if (query.bbox) {
+      const { minLon, minLat, maxLon, maxLat } = query.bbox;
+      q = q.where('events.lat', '>=', minLat).where('events.lat', '<=', maxLat).where(lonWithin(minLon, maxLon));
+    }
+    if (query.near) q = q.where(withinKm(query.near));
+    if (query.id !== undefined) q = q.where('events.id', '=', query.id);
+    const [key, direction] = sortOf(query.sort ?? 'id');
+    const column = key === 'date' ? 'events.date_start' : key === 'killed' ? 'events.killed_min' : null;
+    if (query.after) q = q.where(afterRow(column, 'events.id', direction, query.after));
+    if (column) q = q.orderBy(column, (ob) => ob[direction]().nullsLast());
+    q = page(q.orderBy('events.id', direction), query);
+    for await (const row of q.stream()) {
       yield {
         id: row.id,
         event: JSON.parse(row.record) as EventMention,
-        article: { id: row.article_id, sourceId: row.source_id, url: row.url, outlet: row.outlet, title: row.title, published: row.published },
+        article: {
+          id: row.article_id, sourceId: row.source_id, url: row.url, outlet: row.outlet, title: row.title, published: row.published,
+          ingestedAt: row.ingested_at,
+        },
+        story: row.story_id,
       };
     }
+  }
+
+  async outlets(): Promise<OutletSummary[]> {
+    const events = this.db
+      .selectFrom('events')
+      .innerJoin('articles', 'articles.id', 'events.article_id')
+      .select(['articles.outlet as outlet', (eb) => eb.fn.countAll<number>().as('events')])
+      .where('articles.outlet', 'is not', null)
+      .groupBy('articles.outlet');
+    const rows = await this.db
+      .selectFrom('articles')
+      .leftJoin(events.as('e'), 'e.outlet', 'articles.outlet')
+      .select((eb) => [
+        'articles.outlet as outlet',
+        eb.fn.countAll<number>().as('articles'),
+        eb.fn.max('e.events').as('events'),
+        eb.fn.min('articles.published').as('first'),
+        eb.fn.max('articles.published').as('last'),
+      ])
+      .where('articles.outlet', 'is not', null)
+      .groupBy('articles.outlet')
+      .orderBy('articles', 'desc')
+      .orderBy('articles.outlet')
+      .execute();
+    return rows.map((r) => ({
+      outlet: r.outlet!, articles: Number(r.articles), events: Number(r.events ?? 0), firstPublished: r.first ?? null, lastPublished: r.last ?? null,
+    }));
   }
 
   async counts(): Promise<{ articles: number; events: number }> {
@@ -412,6 +524,102 @@ class KyselyStore implements Store {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** A sort option as the column key and direction: `-date` is `['date', 'desc']`. */
+function sortOf<K extends string>(sort: K | `-${K}`): [K, 'asc' | 'desc'] {
+  return sort.startsWith('-') ? [sort.slice(1) as K, 'desc'] : [sort as K, 'asc'];
+}
+
+/** Limit and offset; an offset alone gets a limit too, since SQLite has no OFFSET without LIMIT. */
+function page<Q extends { limit(n: number): Q; offset(n: number): Q }>(q: Q, query: { limit?: number; offset?: number }): Q {
+  if (query.limit || query.offset) q = q.limit(query.limit || Number.MAX_SAFE_INTEGER);
+  return query.offset ? q.offset(query.offset) : q;
+}
+
+/** Rows after `after` in the order of `column` (nulls last; none: by id alone), then id, both `direction`. */
+function afterRow(column: string | null, id: string, direction: 'asc' | 'desc', after: SortKey) {
+  const past = direction === 'asc' ? '>' : '<';
+  return (eb: ExpressionBuilder<any, any>) => {
+    const idAfter = eb(id, past, after.id);
+    if (column === null) return idAfter;
+    const key = after.key ?? null;
+    if (key === null) return eb.and([eb(column, 'is', null), idAfter]);
+    return eb.or([eb(column, past, key), eb.and([eb(column, '=', key), idAfter]), eb(column, 'is', null)]);
+  };
+}
+
+/** Events whose longitude lies from `min` east to `max` (across the antimeridian when min > max). */
+function lonWithin(min: number, max: number) {
+  return (eb: ExpressionBuilder<Database, 'events'>) =>
+    min <= max
+      ? eb.and([eb('events.lon', '>=', min), eb('events.lon', '<=', max)])
+      : eb.or([eb('events.lon', '>=', min), eb('events.lon', '<=', max)]);
+}
+
+const EARTH_KM = 6371.0088;
+const RAD = Math.PI / 180;
+
+/**
+ * Events within `km` of a point on the sphere, in SQL (haversine), behind a box around the
+ * circle that the lat/lon index can use.
+ */
+function withinKm({ lat, lon, km }: { lat: number; lon: number; km: number }) {
+  const r = Math.min(km / EARTH_KM, Math.PI);
+  const latMin = lat - r / RAD;
+  const latMax = lat + r / RAD;
+  return (eb: ExpressionBuilder<Database, 'events'>) => {
+    const box = [eb('events.lat', '>=', Math.max(latMin, -90)), eb('events.lat', '<=', Math.min(latMax, 90))];
+    // The longitude span of the circle, when it reaches no pole.
+    if (latMin > -90 && latMax < 90) {
+      const dLon = Math.asin(Math.min(1, Math.sin(r) / Math.cos(lat * RAD))) / RAD;
+      const wrap = (x: number) => (x < -180 ? x + 360 : x > 180 ? x - 360 : x);
+      if (dLon < 180) box.push(lonWithin(wrap(lon - dLon), wrap(lon + dLon))(eb));
+    }
+    const haversine = sql<number>`sin((events.lat - ${lat}) * ${RAD / 2}) * sin((events.lat - ${lat}) * ${RAD / 2})
+      + ${Math.cos(lat * RAD)} * cos(events.lat * ${RAD}) * sin((events.lon - ${lon}) * ${RAD / 2}) * sin((events.lon - ${lon}) * ${RAD / 2})`;
+    return eb.and([...box, eb(haversine, '<=', Math.sin(r / 2) ** 2)]);
+  };
+}
+
+/** One article with all its layers, read on `db` (the store, or a transaction of it). */
+async function loadArticle(db: Kysely<Database>, articleId: number): Promise<AnalyzedArticle | null> {
+  const row = await db.selectFrom('articles').selectAll().where('id', '=', articleId).executeTakeFirst();
+  if (!row) return null;
+  const [sentences, entities, places, times, quantities, attributions, events] = await Promise.all([
+    db.selectFrom('sentences').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('entities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('places').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('times').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('quantities').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('attributions').selectAll().where('article_id', '=', articleId).orderBy('idx').execute(),
+    db.selectFrom('events').select('record').where('article_id', '=', articleId).orderBy('idx').execute(),
+  ]);
+  const restore = <T>(r: { start: number; end: number; extra: string | null }, fields: T) => ({
+    start: r.start, end: r.end, ...fields, ...(r.extra ? (JSON.parse(r.extra) as object) : {}),
+  });
+  return {
+    article: toArticle(row),
+    sentences: sentences.map((s) => restore(s, {})),
+    entities: entities.map((e) => restore(e, {
+      text: e.text, type: e.type as EntityMention['type'],
+      ...(e.actor_id ? { id: e.actor_id } : {}),
+      ...(e.labels ? { labels: JSON.parse(e.labels) as string[] } : {}),
+    })),
+    places: places.map((p) => restore(p, {
+      text: p.text, name: p.name, lat: p.lat, lon: p.lon, country: p.country, precision: p.precision as PlacePrecision,
+      ...(p.geonameid !== null ? { geonameid: p.geonameid } : {}),
+      ...(p.admin1 !== null ? { admin1: p.admin1 } : {}),
+    })),
+    times: times.map((t) => restore(t, {
+      text: t.text, value: t.value, precision: t.precision as TimeMention['precision'],
+      ...(t.range_start && t.range_end ? { range: [t.range_start, t.range_end] as [string, string] } : {}),
+    })),
+    quantities: quantities.map((q) => restore(q, { text: q.text, min: q.min, max: q.max, ...(q.unit ? { unit: q.unit } : {}) })),
+    // cue and speaker are in `extra`; the columns are for queries.
+    attributions: attributions.map((a) => restore(a, { kind: a.kind as Attribution['kind'] }) as Attribution),
+    events: events.map((e) => JSON.parse(e.record) as EventMention),
+  };
 }
 
 /**

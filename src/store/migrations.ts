@@ -16,12 +16,16 @@ function layerTable(db: Kysely<any>, name: string) {
     .addColumn('extra', 'text');
 }
 
+/** A table with a generated integer id: an identity column on PostgreSQL, AUTOINCREMENT on SQLite. */
+function withId(dialect: Dialect, t: ReturnType<Kysely<any>['schema']['createTable']>) {
+  return dialect === 'postgres'
+    ? t.addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+    : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+}
+
 const initial = (dialect: Dialect): Migration => ({
   async up(db) {
-    const id = (t: ReturnType<Kysely<any>['schema']['createTable']>) =>
-      dialect === 'postgres'
-        ? t.addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
-        : t.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement());
+    const id = (t: ReturnType<Kysely<any>['schema']['createTable']>) => withId(dialect, t);
     await id(db.schema.createTable('articles'))
       .addColumn('source_id', 'text', (c) => c.notNull())
       .addColumn('content_hash', 'text', (c) => c.notNull().unique())
@@ -197,11 +201,83 @@ const feeds: Migration = {
   },
 };
 
+/**
+ * Stories (src/stories): the stories, which story each article is in, the inverted index
+ * that finds candidate stories for a new article, the document frequencies of the
+ * clustering keys, and the clustering's counters. Story ids are the older story's when
+ * two merge; the younger row stays, pointing at it.
+ */
+const stories = (dialect: Dialect): Migration => ({
+  async up(db) {
+    await withId(dialect, db.schema.createTable('stories'))
+      .addColumn('title', 'text')
+      .addColumn('first_date', 'text')
+      .addColumn('last_date', 'text')
+      .addColumn('articles', 'integer', (c) => c.notNull())
+      .addColumn('centroid', 'text', (c) => c.notNull())
+      .addColumn('outlets', 'text', (c) => c.notNull())
+      .addColumn('merged_into', 'integer', (c) => c.references('stories.id'))
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('stories_last_date').on('stories').column('last_date').execute();
+    await db.schema
+      .createTable('story_articles')
+      .addColumn('article_id', 'integer', (c) => c.primaryKey().references('articles.id').onDelete('cascade'))
+      .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id'))
+      .addColumn('similarity', 'double precision', (c) => c.notNull())
+      .addColumn('duplicate_of', 'integer', (c) => c.references('articles.id'))
+      .addColumn('added_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('story_articles_story').on('story_articles').column('story_id').execute();
+    await db.schema
+      .createTable('story_keys')
+      .addColumn('key', 'text', (c) => c.notNull())
+      .addColumn('story_id', 'integer', (c) => c.notNull().references('stories.id'))
+      .addColumn('first_day', 'text')
+      .addColumn('last_day', 'text')
+      .addPrimaryKeyConstraint('story_keys_pk', ['key', 'story_id'])
+      .execute();
+    // Candidates are a key's stories seen lately: the index is read newest first.
+    await db.schema.createIndex('story_keys_key_day').on('story_keys').columns(['key', 'last_day']).execute();
+    await db.schema.createIndex('story_keys_story').on('story_keys').column('story_id').execute();
+    await db.schema
+      .createTable('story_terms')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('df', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('story_state')
+      .addColumn('name', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'integer', (c) => c.notNull())
+      .execute();
+  },
+  async down(db) {
+    for (const t of ['story_state', 'story_terms', 'story_keys', 'story_articles', 'stories']) {
+      await db.schema.dropTable(t).ifExists().execute();
+    }
+  },
+});
+
+/** Indexes for the API's event queries: sorted by date or toll, filtered by a minimum killed. */
+const eventIndexes: Migration = {
+  async up(db) {
+    await db.schema.createIndex('events_date').on('events').columns(['date_start', 'id']).execute();
+    await db.schema.createIndex('events_killed').on('events').columns(['killed_min', 'id']).execute();
+  },
+  async down(db) {
+    await db.schema.dropIndex('events_killed').ifExists().execute();
+    await db.schema.dropIndex('events_date').ifExists().execute();
+  },
+};
+
 /** Migrations by name; the names sort in the order they apply. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
     '0002_fulltext': dialect === 'postgres' ? postgresFullText : sqliteFullText,
     '0003_feeds': feeds,
+    '0004_stories': stories(dialect),
+    '0005_event_indexes': eventIndexes,
   };
 }

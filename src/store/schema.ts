@@ -119,7 +119,58 @@ export interface SimhashBandsTable {
   article_id: number;
 }
 
+/** One story; a story merged into an older one keeps its row, pointing at the survivor. */
+export interface StoriesTable {
+  id: Generated<number>;
+  title: string | null;
+  first_date: string | null;
+  last_date: string | null;
+  /** Members that are not near-duplicates of another member. */
+  articles: number;
+  centroid: string; // JSON [key, weight][]
+  outlets: string; // JSON { outlet: count }
+  merged_into: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Which story each clustered article is in. */
+export interface StoryArticlesTable {
+  article_id: number;
+  story_id: number;
+  /** How well the article fitted the story when it joined (1 for the article that began it). */
+  similarity: number;
+  /** The member it is a near-duplicate of: it joined that member's story and counts once. */
+  duplicate_of: number | null;
+  added_at: string;
+}
+
+/** The inverted index of stories: a key (a rare word, actor, place or event day) and the days it was seen in the story. */
+export interface StoryKeysTable {
+  key: string;
+  story_id: number;
+  first_day: string | null;
+  last_day: string | null;
+}
+
+/** Document frequency of every clustering key over the clustered articles (duplicates not counted). */
+export interface StoryTermsTable {
+  key: string;
+  df: number;
+}
+
+/** Counters of the clustering: `watermark` (highest article id clustered), `documents` (articles counted in story_terms). */
+export interface StoryStateTable {
+  name: string;
+  value: number;
+}
+
 export interface Database {
+  stories: StoriesTable;
+  story_articles: StoryArticlesTable;
+  story_keys: StoryKeysTable;
+  story_terms: StoryTermsTable;
+  story_state: StoryStateTable;
   simhash_bands: SimhashBandsTable;
   feeds: FeedsTable;
   feed_items: FeedItemsTable;

@@ -1,50 +1,10 @@
-// Every store test runs against both dialects: SQLite always, PostgreSQL when
-// SITREP_TEST_DATABASE_URL names a server (each test in a schema of its own).
+// Every store test runs against both dialects (./dialects.fixture.ts).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import type { AnalyzedArticle, EventMention, TimeMention } from '../model/index.js';
 import { simhash } from '../extract/simhash.js';
-import { openPostgresStore, openSqliteStore, type Store } from './index.js';
-
-const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
-
-interface Dialect {
-  name: string;
-  skip: string | false;
-  open(): Promise<{ store: Store; dispose(): Promise<void> }>;
-}
-
-const dialects: Dialect[] = [
-  {
-    name: 'sqlite',
-    skip: false,
-    async open() {
-      return { store: await openSqliteStore(':memory:'), dispose: async () => {} };
-    },
-  },
-  {
-    name: 'postgres',
-    skip: pgUrl ? false : 'PostgreSQL store tests skipped: SITREP_TEST_DATABASE_URL is not set (.ci/run sets it)',
-    async open() {
-      const schema = `t_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: pgUrl });
-      await admin.connect();
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      const url = new URL(pgUrl!);
-      url.searchParams.set('options', `-c search_path=${schema}`);
-      const store = await openPostgresStore(url.toString());
-      return {
-        store,
-        async dispose() {
-          await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-          await admin.end();
-        },
-      };
-    },
-  },
-];
+import type { Store } from './index.js';
+import { dialects, withDialectStore } from './dialects.fixture.js';
 
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
   return {
@@ -70,15 +30,7 @@ const shelling: EventMention = {
 
 for (const dialect of dialects) {
   describe(`store on ${dialect.name}`, { skip: dialect.skip }, () => {
-    async function withStore(fn: (s: Store) => Promise<void>) {
-      const { store, dispose } = await dialect.open();
-      try {
-        await fn(store);
-      } finally {
-        await store.close();
-        await dispose();
-      }
-    }
+    const withStore = (fn: (s: Store) => Promise<void>) => withDialectStore(dialect, fn);
 
     test('storing the same article twice changes nothing and says so', () =>
       withStore(async (store) => {

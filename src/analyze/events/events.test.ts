@@ -183,3 +183,13 @@ test('coordinated attackers give one event each; reporters and civilians never a
   const rep = findEvents(doc('State media said 20 fighters were killed in shelling.', [['State media', 'SYR.MED'], ['fighters', 'SYR.REB']]), k);
   assert.notEqual(rep[0]?.actor?.id, 'SYR.MED');
 });
+
+test('"two days after X met": the narrative date moved by the stated offset; "days after" is the week before', () => {
+  const text = 'Jets bombed the town on Friday. These strikes came two days after Putin met Erdogan.';
+  const fri: TimeMention = { start: text.indexOf('Friday'), end: text.indexOf('Friday') + 6, text: 'Friday', value: '2022-03-04', precision: 'day', range: ['2022-03-04', '2022-03-04'] };
+  const ev = findEvents(doc(text, [['Jets', 'RUS.MIL'], ['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']], { times: [fri] }), k);
+  const met = ev.find((e) => e.type === 'CONSULT')!;
+  assert.deepEqual([met.date?.start, met.date?.end, met.date?.basis], ['2022-03-02', '2022-03-02', 'relative']);
+  const vague = findEvents(doc('The offensive started days after Putin met Erdogan.', [['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']]), k);
+  assert.deepEqual([vague[0]?.date?.start, vague[0]?.date?.end], ['2022-03-03', '2022-03-09']);
+});

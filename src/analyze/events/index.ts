@@ -4,6 +4,7 @@
 // leaves out (the attacker, the weapon, the place) is taken from its context and listed in
 // `implied`, with a lower confidence.
 import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
+import { compatible } from '../../model/actors.js';
 import { locateEvent, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
@@ -20,11 +21,9 @@ const kindOf = (t: EventType): EventKind => (MEETING.has(t) ? 'meeting' : STATEM
 /** A person, a country or a group as actor of an ASSAULT is fine; a person is never its target. */
 const ref = (e: EntityMention): ActorRef => ({ id: e.id!, text: e.text });
 
-/** Part-of compatibility of actor ids: `RUS.MIL` fits `RUS`, equal ids fit. */
-export function partOf(a: string | undefined, b: string | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  return a === b || a.startsWith(b + '.') || b.startsWith(a + '.');
-}
+/** Part-of compatibility of actor ids: `RUS.MIL` fits `RUS`, equal ids fit (no person roles here). */
+const NO_ROLES: ReadonlyMap<string, string> = new Map();
+export const partOf = (a: string | undefined, b: string | undefined): boolean => compatible(a, b, NO_ROLES);
 
 /** What one sentence offers the rules below, computed once. */
 interface SentenceView {
@@ -74,6 +73,21 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
   return 'occurred';
 }
 
+/**
+ * Where a meeting was: a place the places stage marks as a meeting place, or one the
+ * sentence puts the meeting in ("met in Moscow", "a summit ... in Sochi on Wednesday"), never
+ * the subject of the talks ("to discuss the situation in Idlib").
+ */
+function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): PlaceRef | null {
+  const p = locateEvent(doc, v.index, { kind: 'meeting', span: { start: tStart, end: v.end }, strictSpan: true });
+  if (!p) return null;
+  const mention = doc.places.find((m) => m.start >= v.start && m.end <= v.end && m.name === p.name.split(', ')[0]);
+  if (!mention) return p;
+  if ((mention as { meetingPlace?: boolean }).meetingPlace) return p;
+  const between = doc.text.slice(tEnd, mention.start);
+  return mention.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between) ? p : null;
+}
+
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
   return t.precision === 'year' && /\b(a|an|the|its|their|this|that)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 6), t.start)) &&
@@ -85,6 +99,29 @@ function dateRef(t: TimeMention): EventDate | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(range[0]) || !/^\d{4}-\d{2}-\d{2}$/.test(range[1])) return null;
   const basis = (t as { basis?: string }).basis === 'relative' ? 'relative' : 'explicit';
   return { start: range[0], end: range[1], precision: t.precision as EventDate['precision'], basis };
+}
+
+const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * "These airstrikes come just two days after Putin met ...": the narrative date of the
+ * sentence before, moved by the offset stated before the trigger ("two days after" -2 days,
+ * "a week before" +7, "days after" somewhere in the week before).
+ */
+function shifted(d: EventDate, before: string): EventDate {
+  const m = /\b(a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(day|days|week|weeks)\s+(after|before)\s+[^,;.]*$/i.exec(before);
+  if (!m) return d;
+  const sign = m[3]!.toLowerCase() === 'after' ? -1 : 1;
+  const unit = /^week/i.test(m[2]!) ? 7 : 1;
+  const n = COUNT[m[1]!.toLowerCase()] ?? (/^\d+$/.test(m[1]!) ? Number(m[1]) : NaN);
+  if (Number.isFinite(n)) {
+    const day = addDays(d.start, sign * n * unit);
+    return { start: day, end: unit === 7 ? addDays(day, 6) : day, precision: unit === 7 ? 'week' : 'day', basis: 'relative' };
+  }
+  // "days after", "a few days before": within the week on that side
+  const [a, b] = sign < 0 ? [addDays(d.start, -7 * unit), addDays(d.start, -1)] : [addDays(d.end, 1), addDays(d.end, 7 * unit)];
+  return { start: a, end: b, precision: 'week', basis: 'relative' };
 }
 
 /**
@@ -106,15 +143,20 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const prev = views[i]!;
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
     const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
-    if (t) return { date: dateRef(t), implied: true };
+    if (t) return { date: shifted(dateRef(t)!, v.text.slice(0, at - v.start)), implied: true };
   }
   if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
-    return { date: { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' }, implied: false };
+    const pub: EventDate = { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' };
+    return { date: shifted(pub, v.text.slice(0, at - v.start)), implied: false };
   }
   return { date: null, implied: false };
 }
 
-function sourceOf(doc: Doc, v: SentenceView): ActorRef | null {
+function sourceOf(doc: Doc, v: SentenceView, k: EventKnowledge): ActorRef | null {
+  // a monitor or an outlet that documents, counts or reports what the sentence tells
+  const witness = v.entities.find((e) => k.reporter(e.id!) &&
+    /^[\s,)]*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|also\s+)?(documented|recorded|counted|tallied|verified|confirmed|reported|monitored)\b/i.test(doc.text.slice(e.end, e.end + 40)));
+  if (witness) return ref(witness);
   for (const a of doc.attributions) {
     if (a.speaker && a.start <= v.end && a.end >= v.start) {
       const ent = a.speaker.entity != null ? doc.entities[a.speaker.entity] : undefined;
@@ -262,7 +304,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /^[^.;]{0,20}?\bbetween\b/i.exec(after);
       // "X and Y met": only two subjects joined by "and" (not "X entered ... after Y agreed")
       const last2 = pre.slice(-2);
-      const joined = last2.length === 2 && /^\s*(?:and|&)\s+(?:the\s+)?$/i.test(doc.text.slice(last2[0]!.end, last2[1]!.start));
+      const joined = last2.length === 2 && /^\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$/.test(doc.text.slice(last2[0]!.end, last2[1]!.start));
       const two = between ? post.slice(0, 2) : !recipient && joined ? last2 : [];
       if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
     }
@@ -297,12 +339,12 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
     const ev: EventMention = {
       type: f.t.type, mode: f.t.mode, actor, recipient,
-      // a meeting is where the sentence puts the meeting, not any place the sentence names
-      place: locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0, strictSpan: MEETING.has(f.t.type) }),
+      place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd)
+        : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 }),
       date,
       status: statusOf(v, f.t.type, f.start, f.end, doc, date),
       killed, injured,
-      source: sourceOf(doc, v),
+      source: sourceOf(doc, v, k),
       evidence: { sentence: v.index, start: v.start, end: v.end },
       confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
     };
@@ -430,7 +472,10 @@ function mergeArticle(events: EventMention[]): EventMention[] {
     if (e.recipient && (!same.recipient || e.recipient.id.length > same.recipient.id.length)) same.recipient = e.recipient;
     if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication'))) same.date = e.date;
     // a stated figure replaces a vague one ("dozens killed" ... "the toll rose to 42")
-    if (e.killed && (!same.killed || (vague(same.killed) && !vague(e.killed)))) same.killed = e.killed;
+    if (e.killed && (!same.killed || (vague(same.killed) && !vague(e.killed)))) {
+      same.killed = e.killed;
+      if (e.source) same.source = e.source; // whoever is credited with the toll is the event's source
+    }
     if (e.injured && (!same.injured || (vague(same.injured) && !vague(e.injured)))) same.injured = e.injured;
     same.source ??= e.source;
     if (!same.place || (same.implied?.includes('place') && e.place && !e.implied?.includes('place'))) {

@@ -1,0 +1,283 @@
+// The story tables (migration 0004): what clustering reads and writes inside its write
+// transaction, and what the story commands read. The clustering logic is in src/stories;
+// this file only moves its records in and out of the database.
+import { sql, type Kysely } from 'kysely';
+import type { AnalyzedArticle, PublicationGuess } from '../model/index.js';
+import type { Database } from './schema.js';
+
+/** A story as clustering keeps it (src/stories/cluster.ts). */
+export interface StoryRecord {
+  id: number;
+  title: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Members that are not near-duplicates of another member. */
+  articles: number;
+  /** Key -> summed weight of the members' vectors. */
+  centroid: Map<string, number>;
+  outlets: Record<string, number>;
+}
+
+/** An article waiting to be clustered. */
+export interface PendingArticle {
+  id: number;
+  duplicateOf: number | null;
+}
+
+/** The story tables as one clustering transaction sees them. */
+export interface StoryTables {
+  /** Up to `limit` stored articles not yet in a story, in id order. */
+  pending(limit: number): Promise<PendingArticle[]>;
+  load(articleId: number): Promise<AnalyzedArticle | null>;
+  /** Number of articles counted in the document frequencies. */
+  documents(): Promise<number>;
+  documentFrequencies(keys: readonly string[]): Promise<Map<string, number>>;
+  /** Counts one more article holding these (distinct) keys. */
+  countDocument(keys: readonly string[]): Promise<void>;
+  /**
+   * Stories holding any of `keys`, seen within `window` (inclusive days; null: any time),
+   * at most `perKey` a key, newest first: story id -> the keys it shares.
+   */
+  candidates(keys: readonly string[], window: { from: string; to: string } | null, perKey: number): Promise<Map<number, string[]>>;
+  stories(ids: readonly number[]): Promise<StoryRecord[]>;
+  /** A new story; its id is assigned here. */
+  create(story: Omit<StoryRecord, 'id'>): Promise<number>;
+  update(story: StoryRecord): Promise<void>;
+  /** Moves the members and keys of `from` into `into`; the `from` rows point at `into`. */
+  merge(into: number, from: readonly number[]): Promise<void>;
+  addMember(member: { articleId: number; storyId: number; similarity: number; duplicateOf: number | null }): Promise<void>;
+  /** The story an article is in, or null. */
+  storyOf(articleId: number): Promise<number | null>;
+  /** Indexes the story under `keys`, seen on `day`. */
+  post(storyId: number, keys: readonly string[], day: string | null): Promise<void>;
+}
+
+/** A story as the commands list it. */
+export interface StoredStory {
+  id: number;
+  title: string | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  articles: number;
+  outlets: Record<string, number>;
+}
+
+export interface StoryMember {
+  articleId: number;
+  sourceId: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  publishedGuess: PublicationGuess | null;
+  similarity: number;
+  /** The member article it copies (near-duplicate), or null. */
+  duplicateOf: number | null;
+}
+
+const CHUNK = 400;
+
+export class KyselyStoryTables implements StoryTables {
+  /**
+   * `lookback`: how many ids below the watermark are looked at again, for articles committed
+   * after an article with a later id (PostgreSQL assigns ids before commit; SQLite's writers
+   * take turns, so there it is 0).
+   */
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly load: (articleId: number) => Promise<AnalyzedArticle | null>,
+    private readonly lookback: number,
+  ) {}
+
+  private async counter(name: string): Promise<number> {
+    const row = await this.db.selectFrom('story_state').select('value').where('name', '=', name).executeTakeFirst();
+    return row?.value ?? 0;
+  }
+
+  private async setCounter(name: string, value: number): Promise<void> {
+    await this.db.insertInto('story_state').values({ name, value })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+  }
+
+  async pending(limit: number): Promise<PendingArticle[]> {
+    const watermark = await this.counter('watermark');
+    const rows = await this.db
+      .selectFrom('articles')
+      .leftJoin('story_articles', 'story_articles.article_id', 'articles.id')
+      .select(['articles.id as id', 'articles.duplicate_of as duplicate_of'])
+      .where('articles.id', '>', watermark - this.lookback)
+      .where('story_articles.article_id', 'is', null)
+      .orderBy('articles.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ id: r.id, duplicateOf: r.duplicate_of }));
+  }
+
+  documents = () => this.counter('documents');
+
+  async documentFrequencies(keys: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = await this.db.selectFrom('story_terms').select(['key', 'df']).where('key', 'in', keys.slice(i, i + CHUNK)).execute();
+      for (const r of rows) out.set(r.key, r.df);
+    }
+    return out;
+  }
+
+  async countDocument(keys: readonly string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      await this.db.insertInto('story_terms').values(keys.slice(i, i + CHUNK).map((key) => ({ key, df: 1 })))
+        .onConflict((oc) => oc.column('key').doUpdateSet({ df: sql`story_terms.df + 1` })).execute();
+    }
+    await this.setCounter('documents', (await this.documents()) + 1);
+  }
+
+  async candidates(keys: readonly string[], window: { from: string; to: string } | null, perKey: number): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    for (const key of keys) {
+      let q = this.db.selectFrom('story_keys').select('story_id').where('key', '=', key);
+      if (window) q = q.where('last_day', '>=', window.from).where('first_day', '<=', window.to);
+      // Newest first, read straight off the (key, last_day) index; with no window, undated
+      // postings last on both engines (PostgreSQL puts NULLs first in a descending order).
+      const rows = await q.orderBy(window ? sql`last_day desc` : sql`last_day desc nulls last`).orderBy('story_id', 'desc').limit(perKey).execute();
+      for (const r of rows) {
+        if (!out.has(r.story_id)) out.set(r.story_id, []);
+        out.get(r.story_id)!.push(key);
+      }
+    }
+    return out;
+  }
+
+  async stories(ids: readonly number[]): Promise<StoryRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.selectFrom('stories').selectAll().where('id', 'in', [...ids]).execute();
+    return rows.map((r) => ({
+      id: r.id, title: r.title, firstDate: r.first_date, lastDate: r.last_date, articles: r.articles,
+      centroid: new Map(JSON.parse(r.centroid) as [string, number][]), outlets: JSON.parse(r.outlets) as Record<string, number>,
+    }));
+  }
+
+  async create(story: Omit<StoryRecord, 'id'>): Promise<number> {
+    const now = new Date().toISOString();
+    const { id } = await this.db.insertInto('stories').values({ ...columns(story), merged_into: null, created_at: now })
+      .returning('id').executeTakeFirstOrThrow();
+    return id;
+  }
+
+  async update(story: StoryRecord): Promise<void> {
+    await this.db.updateTable('stories').set(columns(story)).where('id', '=', story.id).execute();
+  }
+
+  async merge(into: number, from: readonly number[]): Promise<void> {
+    if (from.length === 0) return;
+    const ids = [...from];
+    await this.db.updateTable('story_articles').set({ story_id: into }).where('story_id', 'in', ids).execute();
+    const keys = await this.db.selectFrom('story_keys').select(['key', 'first_day', 'last_day']).where('story_id', 'in', ids).execute();
+    await this.upsertKeys(into, keys);
+    await this.db.deleteFrom('story_keys').where('story_id', 'in', ids).execute();
+    await this.db.updateTable('stories').set({ merged_into: into, updated_at: new Date().toISOString() })
+      .where((eb) => eb.or([eb('id', 'in', ids), eb('merged_into', 'in', ids)])).execute();
+  }
+
+  async addMember(m: { articleId: number; storyId: number; similarity: number; duplicateOf: number | null }): Promise<void> {
+    await this.db.insertInto('story_articles').values({
+      article_id: m.articleId, story_id: m.storyId, similarity: m.similarity, duplicate_of: m.duplicateOf, added_at: new Date().toISOString(),
+    }).execute();
+    if (m.articleId > (await this.counter('watermark'))) await this.setCounter('watermark', m.articleId);
+  }
+
+  async storyOf(articleId: number): Promise<number | null> {
+    const row = await this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
+    return row?.story_id ?? null;
+  }
+
+  post(storyId: number, keys: readonly string[], day: string | null): Promise<void> {
+    return this.upsertKeys(storyId, keys.map((key) => ({ key, first_day: day, last_day: day })));
+  }
+
+  /** Adds keys to a story's index entries, widening the days of those it has. */
+  private async upsertKeys(storyId: number, keys: readonly { key: string; first_day: string | null; last_day: string | null }[]): Promise<void> {
+    // One row a key: an INSERT may not update the same row twice (PostgreSQL).
+    const rows = new Map<string, { key: string; story_id: number; first_day: string | null; last_day: string | null }>();
+    for (const k of keys) {
+      const r = rows.get(k.key);
+      if (!r) rows.set(k.key, { ...k, story_id: storyId });
+      else {
+        r.first_day = earlier(r.first_day, k.first_day);
+        r.last_day = later(r.last_day, k.last_day);
+      }
+    }
+    const values = [...rows.values()];
+    for (let i = 0; i < values.length; i += CHUNK) {
+      await this.db
+        .insertInto('story_keys')
+        .values(values.slice(i, i + CHUNK))
+        // Portable min/max that keep a known day over an unknown one (SQLite's min() returns NULL).
+        .onConflict((oc) => oc.columns(['key', 'story_id']).doUpdateSet({
+          first_day: sql`CASE WHEN story_keys.first_day IS NULL OR excluded.first_day < story_keys.first_day THEN excluded.first_day ELSE story_keys.first_day END`,
+          last_day: sql`CASE WHEN story_keys.last_day IS NULL OR excluded.last_day > story_keys.last_day THEN excluded.last_day ELSE story_keys.last_day END`,
+        }))
+        .execute();
+    }
+  }
+}
+
+const earlier = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : a ?? b);
+const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : a ?? b);
+
+function columns(s: Omit<StoryRecord, 'id'>) {
+  return {
+    title: s.title, first_date: s.firstDate, last_date: s.lastDate, articles: s.articles,
+    centroid: JSON.stringify([...s.centroid]), outlets: JSON.stringify(s.outlets), updated_at: new Date().toISOString(),
+  };
+}
+
+/** Follows merges to the story that survives: the id a user holds stays good. */
+export async function survivingStory(db: Kysely<Database>, id: number): Promise<number | null> {
+  for (let hops = 0, current = id; hops < 100; hops++) {
+    const row = await db.selectFrom('stories').select(['id', 'merged_into']).where('id', '=', current).executeTakeFirst();
+    if (!row) return null;
+    if (row.merged_into === null) return row.id;
+    current = row.merged_into;
+  }
+  return null;
+}
+
+/** Stories not merged into another, by id, read a page at a time so the caller may query the store between them. */
+export async function* listStories(db: Kysely<Database>): AsyncIterable<StoredStory> {
+  for (let after = 0; ;) {
+    const page = await db.selectFrom('stories').selectAll().where('merged_into', 'is', null).where('id', '>', after).orderBy('id').limit(500).execute();
+    for (const r of page) yield storedStory(r);
+    if (page.length < 500) return;
+    after = page[page.length - 1]!.id;
+  }
+}
+
+export async function storyWithMembers(db: Kysely<Database>, requested: number): Promise<(StoredStory & { members: StoryMember[] }) | null> {
+  const id = await survivingStory(db, requested);
+  if (id === null) return null;
+  const row = await db.selectFrom('stories').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const members = await db
+    .selectFrom('story_articles')
+    .innerJoin('articles', 'articles.id', 'story_articles.article_id')
+    .select([
+      'articles.id as id', 'articles.source_id as source_id', 'articles.url as url', 'articles.outlet as outlet', 'articles.title as title',
+      'articles.published as published', 'articles.published_guess as published_guess',
+      'story_articles.similarity as similarity', 'story_articles.duplicate_of as duplicate_of',
+    ])
+    .where('story_articles.story_id', '=', id)
+    .orderBy('articles.id')
+    .execute();
+  return {
+    ...storedStory(row),
+    members: members.map((m) => ({
+      articleId: m.id, sourceId: m.source_id, url: m.url, outlet: m.outlet, title: m.title, published: m.published,
+      publishedGuess: m.published_guess ? (JSON.parse(m.published_guess) as PublicationGuess) : null,
+      similarity: m.similarity, duplicateOf: m.duplicate_of,
+    })),
+  };
+}
+
+function storedStory(r: { id: number; title: string | null; first_date: string | null; last_date: string | null; articles: number; outlets: string }): StoredStory {
+  return { id: r.id, title: r.title, firstDate: r.first_date, lastDate: r.last_date, articles: r.articles, outlets: JSON.parse(r.outlets) as Record<string, number> };
+}

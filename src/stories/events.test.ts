@@ -1,0 +1,130 @@
+// Story events: mentions of one happening merged across articles, with the claims ledger;
+// the dates a story gives its undated articles; the summary.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compatible } from '../model/actors.js';
+import { articleDate, redate, storySpan } from './dating.js';
+import { mergeEvents, type Mention } from './events.js';
+import { rolesFrom } from './roles.js';
+import { summarize } from './summary.js';
+import { IDLIB_PROVINCE, KAFRANBEL, mention, NEAR_KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
+
+const roles = new Map([['PER.PUTIN', 'RUS.GOV'], ['PER.ERDOGAN', 'TUR.GOV'], ['PER.LAVROV', 'RUS.GOV']]);
+const told = (sourceId: string, outlet: string | null, articleDate: string, event: Mention['event']): Mention => ({ sourceId, outlet, articleDate, event });
+
+test('actor ids: a part fits its whole, a person the sector of their role', () => {
+  assert.ok(compatible('RUS.MIL', 'RUS', roles));
+  assert.ok(compatible('PER.LAVROV', 'RUS.GOV', roles));
+  assert.ok(!compatible('RUS.GOV', 'RUS.MIL', roles));
+  assert.ok(!compatible('PER.LAVROV', 'TUR.GOV', roles));
+});
+
+test('person roles follow the year: the office held then', () => {
+  const rolesIn = rolesFrom([{ id: 'PER.X', type: 'person', names: ['X'], source: 'test', roles: [{ of: 'AAA.MIL', title: 'defence minister', from: 2010, to: 2015 }, { of: 'AAA.GOV', title: 'president', from: 2016, to: null }] }]);
+  assert.equal(rolesIn(2012).get('PER.X'), 'AAA.MIL');
+  assert.equal(rolesIn(2020).get('PER.X'), 'AAA.GOV');
+});
+
+test('one airstrike told by two outlets with rival tolls: one event, the lowest toll with the range, both voices, disputed', () => {
+  const sohr = { id: 'SOHR', text: 'a war monitor' };
+  const spotters = { id: 'SPOTTERS', text: 'plane spotters' };
+  const events = mergeEvents('1', [
+    told('a', 'Example Wire', '2024-03-10', mention({ mode: 'aerial', actor: { id: 'RUS.MIL', text: 'Russian jets' }, recipient: { id: 'SYR.REB.TUR', text: 'Turkish-backed fighters' },
+      place: KAFRANBEL, day: '2024-03-10', killed: { min: 7, max: null, who: 'fighters', text: 'at least seven fighters' }, source: sohr })),
+    told('b', 'Other Daily', '2024-03-11', mention({ mode: 'aerial', actor: { id: 'RUS', text: 'Russia' }, place: NEAR_KAFRANBEL, day: '2024-03-10',
+      killed: { min: 5, max: null, who: 'fighters', text: 'at least five fighters' }, injured: { min: 12, max: null, who: 'civilians', text: '12 civilians' }, source: spotters })),
+  ], roles);
+  assert.equal(events.length, 1);
+  const [e] = events;
+  assert.equal(e!.mentions.length, 2);
+  assert.equal(e!.actor!.id, 'RUS.MIL');
+  assert.equal(e!.killed!.min, 5);
+  assert.deepEqual(e!.killedRange, { min: 5, max: 7 });
+  assert.equal(e!.injured!.min, 12);
+  const killed = e!.claims.find((c) => c.field === 'killed')!;
+  assert.equal(killed.disputed, true);
+  assert.deepEqual(killed.values.map((v) => [(v.value as { min: number }).min, v.sourceId, v.outlet, v.source?.id]), [[7, 'a', 'Example Wire', 'SOHR'], [5, 'b', 'Other Daily', 'SPOTTERS']]);
+  // Russia and its air force are the same actor told more or less precisely: listed, not disputed.
+  assert.deepEqual(e!.claims.find((c) => c.field === 'actor')?.disputed, false);
+  assert.equal(e!.claims.some((c) => c.field === 'injured'), false);
+});
+
+test('a meeting announced and then reported is one event that occurred, its planned mentions kept', () => {
+  const putin = { id: 'PER.PUTIN', text: 'Putin' }, erdogan = { id: 'PER.ERDOGAN', text: 'Erdogan' };
+  const events = mergeEvents('1', [
+    told('a', 'Example Wire', '2024-03-10', mention({ type: 'CONSULT', mode: 'meeting', actor: putin, recipient: erdogan, place: SOCHI, day: '2024-03-14', status: 'planned' })),
+    told('b', 'Example Wire', '2024-03-11', mention({ type: 'CONSULT', mode: 'talks', actor: erdogan, recipient: null, place: SOCHI,
+      date: { start: '2024-03-11', end: '2024-03-17', precision: 'week', basis: 'relative' }, status: 'planned' })),
+    // Told the other way round, by sector, with no place.
+    told('c', 'Other Daily', '2024-03-15', mention({ type: 'CONSULT', mode: 'meeting', actor: { id: 'TUR.GOV', text: 'Ankara' }, recipient: { id: 'RUS.GOV', text: 'Moscow' }, day: '2024-03-14' })),
+  ], roles);
+  assert.equal(events.length, 1);
+  const [e] = events;
+  assert.equal(e!.status, 'occurred');
+  assert.deepEqual(e!.date, { start: '2024-03-14', end: '2024-03-14', precision: 'day', basis: 'explicit' });
+  assert.deepEqual([e!.actor?.id, e!.recipient?.id], ['PER.PUTIN', 'PER.ERDOGAN']);
+  assert.deepEqual(e!.mentions.map((m) => [m.sourceId, m.event.status]), [['a', 'planned'], ['b', 'planned'], ['c', 'occurred']]);
+  // A plan that came true is not a dispute.
+  assert.deepEqual(e!.claims.find((c) => c.field === 'status')?.disputed, false);
+});
+
+test('different happenings stay apart: far places, other days, another mode, a call is not a meeting', () => {
+  const base = { mode: 'heavy-weapons', actor: { id: 'SYR.MIL', text: 'artillery' }, day: '2024-03-10' };
+  const split = (...ms: Mention['event'][]) => mergeEvents('1', ms.map((m, i) => told(String(i), null, '2024-03-10', m)), roles).length;
+  assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, place: TAFAS })), 2);
+  assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, place: IDLIB_PROVINCE })), 1, 'a town inside the province named');
+  assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, day: '2024-03-14' })), 2);
+  assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, mode: 'capture' })), 2);
+  assert.equal(split(mention({ type: 'CONSULT', mode: 'call', day: '2024-03-10', actor: { id: 'PER.PUTIN', text: 'Putin' } }), mention({ type: 'CONSULT', mode: 'meeting', day: '2024-03-10', actor: { id: 'PER.PUTIN', text: 'Putin' } })), 2);
+  // A vague mention fits both, but does not chain two places together.
+  assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base }), mention({ ...base, place: TAFAS })), 2);
+});
+
+test('the timeline is in date order, undated events last', () => {
+  const events = mergeEvents('1', [
+    told('a', null, '2024-03-10', mention({ type: 'PROTEST', actor: { id: 'SYR.CVL', text: 'residents' } })),
+    told('a', null, '2024-03-10', mention({ actor: { id: 'SYR.MIL', text: 'army' }, day: '2024-03-09', start: 20 })),
+    told('a', null, '2024-03-10', mention({ type: 'RETREAT', actor: { id: 'HTS', text: 'HTS' }, day: '2024-03-08', start: 40 })),
+  ], roles);
+  assert.deepEqual(events.map((e) => e.type), ['RETREAT', 'ASSAULT', 'PROTEST']);
+});
+
+test('an undated article takes its date from the story, its year-less dates the story year', () => {
+  const members = [
+    { published: '2021-09-26', publishedBasis: 'byline', publishedGuess: null },
+    { published: null, publishedGuess: { date: '2021-09-27', precision: 'day' as const, basis: [], confidence: 0.5 } },
+    // A text with no year, its guess made in the wrong year.
+    { published: null, publishedGuess: { date: '2019-09-28', precision: 'day' as const, basis: [], confidence: 0.5 } },
+    { published: null, publishedGuess: null },
+  ];
+  const span = storySpan(members);
+  assert.deepEqual(span, { first: '2021-09-26', last: '2021-09-26' });
+  assert.deepEqual(members.map((m) => articleDate(m, span)), [
+    { date: '2021-09-26', precision: 'day', basis: 'byline' },
+    { date: '2021-09-27', precision: 'day', basis: 'story' },
+    { date: '2021-09-28', precision: 'day', basis: 'story' },
+    { date: '2021-09-26', precision: 'week', basis: 'story', earliest: '2021-09-26', latest: '2021-09-26' },
+  ]);
+  const relative = mention({ date: { start: '2019-09-29', end: '2019-09-29', precision: 'day', basis: 'relative' } });
+  assert.deepEqual(redate(relative, members[2]!, articleDate(members[2]!, span)).date, { start: '2021-09-29', end: '2021-09-29', precision: 'day', basis: 'story' });
+  const explicit = mention({ date: { start: '2019-09-29', end: '2019-09-29', precision: 'day', basis: 'explicit' } });
+  assert.equal(redate(explicit, members[2]!, articleDate(members[2]!, span)), explicit);
+  assert.equal(redate(relative, members[0]!, articleDate(members[0]!, span)), relative);
+});
+
+test('the summary: at most five central sentences, no repeats, each traceable to its article', () => {
+  const a = 'Artillery shelled the market in Kafranbel on Sunday, killing four civilians. Rescue workers searched the rubble of the market for survivors. ' +
+    'The town has been shelled often in recent months by the army. A local council asked for help.';
+  const b = 'Artillery shelled the Kafranbel market on Sunday, killing four civilians, rescue workers said. Shops in the market were destroyed by the shelling. ' +
+    'Aid groups said they could not reach the town after the attack. Schools in the area stayed closed on Monday.';
+  const c = 'Rescue workers searched the rubble of the Kafranbel market for survivors after the shelling. Families buried the four civilians killed in the attack. ' +
+    'Residents said they feared more shelling in the coming days. The army did not comment on the shelling.';
+  const spans = (t: string) => [...t.matchAll(/[^.]+\./g)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  const summary = summarize([{ sourceId: 'a', text: a, sentences: spans(a) }, { sourceId: 'b', text: b, sentences: spans(b) }, { sourceId: 'c', text: c, sentences: spans(c) }]);
+  assert.ok(summary.length >= 2 && summary.length <= 5);
+  const texts = { a, b, c } as Record<string, string>;
+  for (const s of summary) assert.equal(texts[s.sourceId]!.slice(s.start, s.end), s.text);
+  // The two near-identical lead sentences are one sentence of the summary.
+  assert.equal(summary.filter((s) => /^Artillery shelled/.test(s.text)).length, 1);
+  assert.match(summary.map((s) => s.text).join(' '), /Kafranbel/);
+});

@@ -1,0 +1,100 @@
+// Incremental clustering over the store: every stored article not yet in a story is put in
+// one, oldest first, in write transactions of a few articles each, so a process that stops
+// midway leaves the stories consistent and the next run goes on where it stopped.
+import type { PendingArticle, Store, StoryTables } from '../store/index.js';
+import { CLUSTERING, combine, decide, absorb, retrievalKeys, storyOf, weigh } from './cluster.js';
+import { featuresOf } from './features.js';
+
+export interface UpdateSummary {
+  /** Articles put in a story (near-duplicates included). */
+  clustered: number;
+  /** Stories begun. */
+  created: number;
+  /** Stories merged into an older one because an article bridged them. */
+  merged: number;
+}
+
+/** Articles clustered in one write transaction: short enough not to hold up other writers long. */
+const BATCH = 50;
+
+/** Clusters everything stored and not yet in a story. */
+export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}): Promise<UpdateSummary> {
+  const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
+  for (;;) {
+    const { batch, full } = await retryBusy(() => store.storyTransaction(async (tables) => {
+      const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
+      const pending = await tables.pending(BATCH);
+      for (const p of pending) await clusterOne(tables, p, summary);
+      return { batch: summary, full: pending.length === BATCH };
+    }));
+    total.clustered += batch.clustered;
+    total.created += batch.created;
+    total.merged += batch.merged;
+    if (batch.clustered) onBatch(total);
+    // A batch that was not full took everything there was.
+    if (!full) return total;
+  }
+}
+
+/**
+ * A batch rolled back because another SQLite writer held the lock past the busy timeout is
+ * tried again: the transaction is undone whole, so nothing is clustered twice.
+ */
+async function retryBusy<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (attempt >= 20 || !/^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) throw e;
+      await new Promise((r) => setTimeout(r, 10 * attempt));
+    }
+  }
+}
+
+async function clusterOne(tables: StoryTables, pending: PendingArticle, summary: UpdateSummary): Promise<void> {
+  summary.clustered++;
+  // A near-copy goes where its original went and counts once: it adds nothing to the
+  // story's vector, dates or the document frequencies.
+  if (pending.duplicateOf !== null) {
+    const story = await tables.storyOf(pending.duplicateOf);
+    if (story !== null) {
+      await tables.addMember({ articleId: pending.id, storyId: story, similarity: 1, duplicateOf: pending.duplicateOf });
+      return;
+    }
+  }
+  const doc = await tables.load(pending.id);
+  if (!doc) return;
+  const features = featuresOf(doc);
+  const keys = [...features.counts.keys()];
+  const vector = weigh(features, await tables.documentFrequencies(keys), (await tables.documents()) + 1);
+  const lookup = retrievalKeys(vector);
+  const found = await tables.candidates(lookup, windowAround(features.date), CLUSTERING.perKey);
+  // The full states of the few stories that share the most (weighted) keys.
+  const shared = [...found].map(([id, ks]) => ({ id, weight: ks.reduce((sum, k) => sum + (vector.get(k) ?? 0), 0) }));
+  shared.sort((a, b) => b.weight - a.weight || b.id - a.id);
+  const candidates = await tables.stories(shared.slice(0, CLUSTERING.candidates).map((c) => c.id));
+  const decision = decide(vector, features.date, candidates);
+  let storyId: number;
+  if (decision.story === null) {
+    const { id: _, ...fresh } = storyOf(0, vector, features);
+    storyId = await tables.create(fresh);
+    summary.created++;
+  } else {
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    const joined = combine(byId.get(decision.story)!, decision.merge.map((id) => byId.get(id)!));
+    await tables.merge(decision.story, decision.merge);
+    await tables.update(absorb(joined, vector, features));
+    storyId = decision.story;
+    summary.merged += decision.merge.length;
+  }
+  await tables.addMember({ articleId: pending.id, storyId, similarity: decision.similarity, duplicateOf: null });
+  await tables.post(storyId, lookup, features.date);
+  await tables.countDocument(keys);
+}
+
+function windowAround(date: string | null): { from: string; to: string } | null {
+  if (!date) return null;
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const day = (offset: number) => new Date(t + offset * 86_400_000).toISOString().slice(0, 10);
+  return { from: day(-CLUSTERING.windowDays), to: day(CLUSTERING.windowDays) };
+}
