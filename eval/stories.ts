@@ -72,7 +72,7 @@ export const storiesEval: Evaluator = {
         const analysed = analyze(got.value, knowledge);
         const saved = await store.save(analysed);
         articleOf.set(r.unit_id, saved.articleId);
-        if (saved.status === 'stored') principal.set(saved.articleId, { sourceId, event: principalEvent(analysed.events) });
+        if (saved.status === 'stored') principal.set(saved.articleId, { sourceId, event: principalEvent(analysed.events, 'lede') });
       }
       await updateStories(store);
 

@@ -128,3 +128,17 @@ test('the summary: at most five central sentences, no repeats, each traceable to
   assert.equal(summary.filter((s) => /^Artillery shelled/.test(s.text)).length, 1);
   assert.match(summary.map((s) => s.text).join(' '), /Kafranbel/);
 });
+
+test('outlets that blame different sides for one attack (same town, same day) tell one happening', async () => {
+  const { sameHappening } = await import('./events.js');
+  const base = {
+    type: 'ASSAULT' as const, mode: 'aerial', recipient: null, status: 'occurred' as const, killed: null, injured: null, source: null,
+    place: { name: 'Kafr Nabl', lat: 35.61, lon: 36.56, country: 'SY', precision: 1 as const, geonameid: 1 },
+    date: { start: '2024-03-01', end: '2024-03-01', precision: 'day' as const, basis: 'explicit' as const },
+    evidence: { sentence: 0, start: 0, end: 10 }, confidence: 0.8,
+  };
+  const roles = new Map<string, string>();
+  assert.ok(sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...base, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+  const otherDay = { ...base, date: { ...base.date, start: '2024-03-02', end: '2024-03-02' } };
+  assert.ok(!sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+});

@@ -74,7 +74,9 @@ function agreement(a: EventMention, b: EventMention): number {
 
 export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
   if (a.type !== b.type || !modesAgree(a, b)) return false;
-  if (!actorsAgree(a, b, roles)) return false;
+  // Outlets that blame different sides for one attack (the same town, the same day) tell one
+  // happening: the disagreement belongs in the claims ledger, not in two events.
+  if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && sameSpot(a, b))) return false;
   if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
   if (a.date && b.date && !datesOverlap(a.date, b.date, SLACK_DAYS)) return false;
   return true;
@@ -98,6 +100,13 @@ const fits = (x: ActorRef | null, y: ActorRef | null, roles: ReadonlyMap<string,
 function actorsAgree(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
   if (fits(a.actor, b.actor, roles) && fits(a.recipient, b.recipient, roles)) return true;
   return SYMMETRIC.has(a.type) && fits(a.actor, b.recipient, roles) && fits(a.recipient, b.actor, roles);
+}
+
+/** The same town or site (within 10 km, both located to a town or district) on the same day. */
+function sameSpot(a: EventMention, b: EventMention): boolean {
+  if (!a.place || !b.place || a.place.precision === 3 || b.place.precision === 3) return false;
+  if (!a.date || !b.date || a.date.precision !== 'day' || b.date.precision !== 'day' || a.date.start !== b.date.start) return false;
+  return a.place.geonameid !== undefined && a.place.geonameid === b.place.geonameid || km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10;
 }
 
 /** Within 50 km, or one inside the other (a town in its province or country). */
