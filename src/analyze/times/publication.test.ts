@@ -42,3 +42,8 @@ test('a year used as a modifier means a later year; the latest past date gives t
 test('nothing that ties the text to a year gives null', () => {
   assert.equal(inferPublication('Jets bombed the town on Sunday.'), null);
 });
+
+test('a "year" after the latest possible date is not a year: a clock time like "updated 2042" gives no guess, never NaN', () => {
+  const p = inferPublication('Get short URL (updated 2042) Six people were killed in the shelling on Sunday.', { notAfter: '2026-11-26' });
+  assert.ok(p === null || /^\d{4}-\d{2}-\d{2}$/.test(p.date), JSON.stringify(p));
+});

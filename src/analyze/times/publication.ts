@@ -73,6 +73,7 @@ export function inferPublication(text: string, options: InferPublicationOptions 
 
   // Step 2: the year.
   const basis: PublicationBasis[] = [];
+  const notAfter = options.notAfter ? parseIsoDay(options.notAfter) : null;
   let yearLow: number | null = null;
   for (const f of found) {
     const r = f.reading;
@@ -83,9 +84,10 @@ export function inferPublication(text: string, options: InferPublicationOptions 
       // "a 2020 agreement", "the 2018 offensive": named as a past year's thing.
       if (/\b(?:a|an|the)\s+$/i.test(text.slice(Math.max(0, f.start - 6), f.start)) && /^\s+[a-z]/.test(text.slice(f.end, f.end + 3))) y += 1;
     }
+    // a year after the latest possible publication is not a year ("updated 2042" is a clock time)
+    if (y !== undefined && notAfter !== null && y > ymd(notAfter).y) continue;
     if (y !== undefined && (yearLow === null || y > yearLow)) yearLow = y;
   }
-  const notAfter = options.notAfter ? parseIsoDay(options.notAfter) : null;
   const yearHigh = notAfter !== null ? ymd(notAfter).y : yearLow !== null ? yearLow + 1 : null;
   if (yearHigh === null) return null;
   const from = yearLow ?? yearHigh - 40;
@@ -122,6 +124,7 @@ export function inferPublication(text: string, options: InferPublicationOptions 
   } else if (yearLow === null && pairs.length === 0) {
     return null; // nothing in the text ties it to a year
   }
+  if (years.length === 0) return null;
   // The nearest year the evidence allows: just after the latest year named, else the latest possible.
   const year = yearLow !== null ? years[0]! : years[years.length - 1]!;
 
