@@ -2,6 +2,9 @@
 // that data crossing a boundary (JSONL input, API bodies, files read from disk) is
 // validated by the same definition the code is typed by.
 import { z } from 'zod';
+import type { FramingEvidence } from './framing.js';
+
+export type * from './framing.js';
 
 /** ISO calendar day, `YYYY-MM-DD`. */
 export const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
@@ -275,12 +278,41 @@ export interface Story {
   summary?: SummarySentence[];
 }
 
-/** How one outlet covers things: its labels for actors, its voices, its blind spots. */
+/**
+ * How one outlet covers things across all stories, computed from its articles (never from
+ * an external rating): its labels for actors, its voices, its loaded terms, its blind spots.
+ * Only words in the outlet's own voice count in `labels` and `loaded` (src/stories/framing).
+ */
 export interface OutletProfile {
   outlet: string;
   articles: number;
+  /** Actor id -> label -> uses in the outlet's own voice. */
   labels: Record<string, Record<string, number>>;
+  /** Voice key (actor id, else the words) -> times quoted or credited. */
   voices: Record<string, number>;
+  /** True when the store names no outlet: the profile is of one article, `outlet` its sourceId. */
+  byArticle?: boolean;
+  stories?: number;
+  words?: number;
+  /** Actor id -> label family (terrorist, rebel, regime…) -> own uses. */
+  labelTerms?: Record<string, Record<string, number>>;
+  /** Voice kind (official, monitor, residents, state media…) -> times credited. */
+  voiceKinds?: Record<string, number>;
+  /** Side (actor id) of the officials and armed groups it credits -> times. */
+  voiceSides?: Record<string, number>;
+  loaded?: { own: number; perThousandWords: number; hedges: number; factives: number; terms: Record<string, number> };
+  /**
+   * Story events in its stories that two or more columns were compared on: how many, how
+   * many it reported, how many another outlet reported and it left out.
+   */
+  coverage?: { events: number; reported: number; missed: number };
+  /** The sentences behind the counts above: the same keys, each with its evidence. */
+  evidence?: {
+    labels: Record<string, Record<string, FramingEvidence[]>>;
+    voices: Record<string, FramingEvidence[]>;
+    loaded: Record<string, FramingEvidence[]>;
+    missed: { story: string; event: string }[];
+  };
 }
 
 // ---------------------------------------------------------------------------

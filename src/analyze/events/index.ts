@@ -226,6 +226,8 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { start: number; end: number }[]): boolean {
   const id = e.id!;
   if (k.reporter(id) || k.civilian(id)) return false;
+  // "opposition-held Idlib", "regime-controlled areas": who holds a place, not who struck it
+  if (/^-(held|controlled|run|occupied|besieged|dominated|administered)\b/i.test(doc.text.slice(e.end, e.end + 16))) return false;
   // "Syrians", "Iraqis": a people, not its state
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
   if (doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
