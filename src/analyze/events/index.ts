@@ -34,6 +34,9 @@ interface SentenceView {
   cues: PhraseMatch<ModeCue>[];
 }
 
+/** Modes that name what killed, before modes that name how it was delivered. */
+const OUTRANKS = ['chemical', 'suicide', 'execution'];
+
 /** The article says the attacker is not known: no antecedent is guessed near it. */
 const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
 const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
@@ -386,6 +389,13 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     if (!e.mode && cue) {
       e.mode = cue.c.item.mode;
       if (cue.v !== v) mark(e, 'mode');
+    }
+    // what killed outranks how it was delivered: a chemical attack dropped from the air is
+    // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
+    const own = new Set(v.cues.map((c) => c.item.mode));
+    if (e.mode !== 'capture' && e.mode !== 'abduct') {
+      const stronger = OUTRANKS.find((m) => own.has(m));
+      if (stronger && e.mode !== stronger && OUTRANKS.indexOf(e.mode) < 0) e.mode = stronger;
     }
     if (!e.actor) {
       for (const x of near) {
