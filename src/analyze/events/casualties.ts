@@ -59,10 +59,9 @@ function whoOf(s: string): Casualties['who'] {
 
 export interface CasualtySpan extends Casualties { start: number; end: number }
 
-/** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
-export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
+function patterns(what: 'killed' | 'injured'): RegExp[] {
   const verb = VERB[what];
-  const pats: RegExp[] = [
+  return [
     // "killed at least seven fighters", "the killing of five fighters", "kills six"
     new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
     // "seven fighters were killed", "30 dead", "three civilians died"
@@ -72,8 +71,18 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi')] : []),
   ];
+}
+/** Compiled once: the toll patterns, and a cheap test that a sentence names killing or wounding at all. */
+const PATTERNS = { killed: patterns('killed'), injured: patterns('injured') };
+const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
+
+/** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
+export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
+  if (!ANY_VERB[what].test(s)) return [];
+  const pats = PATTERNS[what];
   const out: CasualtySpan[] = [];
   for (const re of pats) {
+    re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const [qual, n, who] = [m[1], m[2]!, m[3]];
       if (!who && /^(a|an)$/i.test(n)) continue; // "killed a ..." without a victim noun

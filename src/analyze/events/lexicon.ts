@@ -5,8 +5,12 @@ import type { EventType } from '../../model/index.js';
 
 export interface Trigger { type: EventType; mode: string; phrase: string }
 export interface ModeCue { mode: string; phrase: string }
-/** A phrase list compiled into one alternation (longest phrase first), one group per phrase. */
-export interface PhraseSet<T> { items: T[]; re: RegExp }
+/**
+ * A phrase list indexed by the first word of each phrase: matching looks up each word of the
+ * text and tries only the phrases that start with it (longest first), each as a sticky regex,
+ * so the cost grows with the text, not with the size of the lexicon.
+ */
+export interface PhraseSet<T> { items: T[]; byFirst: Map<string, { item: T; re: RegExp }[]> }
 export interface EventKnowledge {
   triggers: PhraseSet<Trigger>;
   cues: PhraseSet<ModeCue>;
@@ -29,11 +33,21 @@ export function phraseSource(phrase: string): string {
   return phrase.trim().toLowerCase().split(/\s+…\s+/).map((part) => esc(part).replace(/ +/g, '\\s+')).join('\\s+(?:[^\\s.;:!?]+\\s+){0,6}?');
 }
 
-/** Longest phrase first; at one position the first alternative that matches wins. */
+const WORD = /([\p{L}\p{N}]+)[\p{L}\p{N}'’.-]*/gu;
+const firstKey = (word: string) => (/^[\p{L}\p{N}]+/u.exec(word.toLowerCase())?.[0] ?? '');
+
+/** Longest phrase first; at one position the first phrase that matches wins. */
 export function phraseSet<T extends { phrase: string }>(items: T[]): PhraseSet<T> {
   const sorted = [...items].sort((a, b) => b.phrase.length - a.phrase.length);
-  const body = sorted.map((t) => `(${phraseSource(t.phrase)})`).join('|');
-  return { items: sorted, re: new RegExp(`(?<![\\w-])(?:${body || '(?!)'})(?![\\w-])`, 'gi') };
+  const byFirst = new Map<string, { item: T; re: RegExp }[]>();
+  for (const item of sorted) {
+    const key = firstKey(item.phrase.trim());
+    if (!key) continue;
+    const list = byFirst.get(key) ?? [];
+    list.push({ item, re: new RegExp(`${phraseSource(item.phrase)}(?![\\w-])`, 'iy') });
+    byFirst.set(key, list);
+  }
+  return { items: sorted, byFirst };
 }
 
 /** `RUS.MED` matches `*.MED`, `NGO.HRW` matches `NGO.*`, `SOHR` matches `SOHR`. */
@@ -67,11 +81,23 @@ export interface PhraseMatch<T> { item: T; start: number; end: number }
 
 /** Non-overlapping matches of a phrase set in `text`, leftmost first, in text order. */
 export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>[] {
-  const re = new RegExp(set.re.source, set.re.flags);
   const found: PhraseMatch<T>[] = [];
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const g = m.findIndex((x, i) => i > 0 && x !== undefined);
-    if (g > 0) found.push({ item: set.items[g - 1]!, start: m.index, end: m.index + m[0].length });
+  const words = new RegExp(WORD.source, WORD.flags);
+  let from = 0;
+  for (let w = words.exec(text); w; w = words.exec(text)) {
+    if (w.index < from) continue;
+    if (w.index > 0 && /[\w-]/.test(text[w.index - 1]!)) continue; // inside a word ("non-attack")
+    const candidates = set.byFirst.get(w[1]!.toLowerCase());
+    if (!candidates) continue;
+    for (const c of candidates) {
+      c.re.lastIndex = w.index;
+      const m = c.re.exec(text);
+      if (!m) continue;
+      found.push({ item: c.item, start: w.index, end: w.index + m[0].length });
+      from = w.index + m[0].length;
+      words.lastIndex = from;
+      break;
+    }
   }
   return found;
 }
