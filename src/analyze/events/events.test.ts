@@ -193,3 +193,18 @@ test('"two days after X met": the narrative date moved by the stated offset; "da
   const vague = findEvents(doc('The offensive started days after Putin met Erdogan.', [['Putin', 'PER.PUTIN'], ['Erdogan', 'PER.ERDOGAN']]), k);
   assert.deepEqual([vague[0]?.date?.start, vague[0]?.date?.end], ['2022-03-03', '2022-03-09']);
 });
+
+test('a capture is taken from the other side named in the sentence', () => {
+  const text = 'The army entered the village of Tal Rifaat after the rebels agreed to leave.';
+  const ev = findEvents(doc(text, [['The army', 'SYR.MIL'], ['the rebels', 'SYR.REB']]), k).find((e) => e.mode === 'capture')!;
+  assert.deepEqual([ev.actor?.id, ev.recipient?.id], ['SYR.MIL', 'SYR.REB']);
+});
+
+test('an attack is placed by its own clause, not by a place in another clause of the sentence', () => {
+  const text = 'Envoys arrived in Geneva on Monday, a few days after five soldiers died in shelling by government forces.';
+  const geneva = { start: text.indexOf('Geneva'), end: text.indexOf('Geneva') + 6, text: 'Geneva', name: 'Geneva', lat: 46.2, lon: 6.14, country: 'CH', precision: 1 as const };
+  const d = { ...doc(text, [['five soldiers', 'TUR.MIL'], ['government forces', 'SYR.MIL']]), places: [geneva] };
+  const a = findEvents(d, k).find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor?.id, 'SYR.MIL');
+  assert.notEqual(a.place?.name, 'Geneva');
+});

@@ -44,12 +44,19 @@ const CLAUSE_BREAK = /(,\s*(which|when|while|as|after|before|but|although|wherea
 
 /** The trigger's clause: from the last clause break before it to the next one after it. */
 function clauseOf(text: string, tStart: number, tEnd: number): string {
+  const [from, to] = clauseBounds(text, tStart, tEnd);
+  return text.slice(from, to);
+}
+
+/** Offsets in `text` of the trigger's clause (see clauseOf). */
+function clauseBounds(text: string, tStart: number, tEnd: number): [number, number] {
   const before = text.slice(0, tStart);
   let from = 0;
-  for (const m of before.matchAll(/(,\s*(?:which|who|when|while|as|after|before|but|although|whereas|since)\b|;|\s[–—]\s)/gi)) from = m.index! + 1;
+  // (a relative clause, ", which killed five", belongs with the clause it hangs on)
+  for (const m of before.matchAll(/(,\s*(?:when|while|as|after|before|but|although|whereas|since)\b|,\s*(?:a\s+few\s+|several\s+|\w+\s+)?(?:days?|weeks?)\s+(?:after|before)\b|;|\s[–—]\s)/gi)) from = m.index! + 1;
   const rest = text.slice(tEnd);
   const stop = rest.search(/,\s*(?:which|who|when|while|as|after|before|but|although|whereas)\b|;|\s[–—]\s/i);
-  return text.slice(from, stop < 0 ? text.length : tEnd + stop);
+  return [from, stop < 0 ? text.length : tEnd + stop];
 }
 
 function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
@@ -90,6 +97,11 @@ function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): 
   const between = doc.text.slice(tEnd, mention.start);
   return mention.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between) ? p : null;
 }
+
+const clauseSpan = (v: SentenceView, tStart: number, tEnd: number) => {
+  const [from, to] = clauseBounds(v.text, tStart, tEnd);
+  return { start: v.start + from, end: v.start + to };
+};
 
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
@@ -141,7 +153,8 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
-  if (best) return { date: dateRef(best), implied: false };
+  // "On February 8, a few days after soldiers died": the time, moved by the offset between it and the trigger
+  if (best) return { date: best.end <= at ? shifted(dateRef(best)!, doc.text.slice(best.end, at)) : dateRef(best), implied: false };
   for (let i = v.index - 1; i >= Math.max(0, v.index - 2); i--) {
     const prev = views[i]!;
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
@@ -333,6 +346,15 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const unnamedSubject = !MATERIAL.has(f.t.type) && doc.entities.some((e) => !e.id && e.end <= absStart && absStart - e.end <= 60 &&
       (e.type === 'person' || e.type === 'organization') && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) && e.start >= v.start);
     if (!actor && !recipient && !(f.t.type === 'ASSAULT' && (killed || injured)) && !unnamedSubject) continue;
+    // a capture is taken from the other side the sentence names: state forces take ground from
+    // armed groups, armed groups from state forces ("the army entered X after rebels agreed ...")
+    if (f.t.mode === 'capture' && actor && !recipient) {
+      const stateId = (id: string) => /^[A-Z]{3}(\.(MIL|GOV))?$/.test(id);
+      const loser = v.entities.filter((e) => !spoken.has(e) && canAttack(doc, k, e, victims) && !partOf(e.id, actor!.id) &&
+        !e.id!.startsWith('PER.') && stateId(e.id!) !== stateId(actor!.id))
+        .sort((a, b) => Math.abs(a.start - absStart) - Math.abs(b.start - absStart))[0];
+      if (loser) recipient = ref(loser);
+    }
     // one event per type and mode in a sentence; a trigger without a mode joins one of its type
     const key = `${f.t.type}/${f.t.mode}`;
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
@@ -344,8 +366,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
     const ev: EventMention = {
       type: f.t.type, mode: f.t.mode, actor, recipient,
+      // a meeting is where the sentence puts it; an act is where its own clause puts it ("Envoys
+      // arrived in Ankara, a few days after soldiers died in shelling": not Ankara)
       place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd)
-        : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end }, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 }),
+        : material ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 })
+        : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end } }),
       date,
       status: statusOf(v, f.t.type, f.start, f.end, doc, date),
       killed, injured,
@@ -422,13 +447,15 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   }
   // places: an action's place from the sentences before, else from the lede, when its own
   // sentence names none or names only the country the lede's place lies in
-  const lede = ledePlace(doc, views);
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     if (e.place && !countryOnly) continue;
-    const back = locateEvent(doc, e.evidence.sentence, { kind: 'action', lookBack: 2 });
+    // the sentences before (the event's own sentence named no place in the event's clause)
+    const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
+    // (never from another clause of the event's own sentence: that place was passed over)
+    const lede = ledePlace(doc, views, e.evidence);
     const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; mark(e, 'place'); }
   }
@@ -439,14 +466,14 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
  * district, else a province, else a country. A place read as an actor ("Raqqa killed") still
  * counts here unless the entity layer gave it an actor id ("Moscow said").
  */
-function ledePlace(doc: Doc, views: SentenceView[]): PlaceRef | null {
+function ledePlace(doc: Doc, views: SentenceView[], skip: { start: number; end: number }): PlaceRef | null {
   const end = views[Math.min(4, views.length - 1)]?.end ?? doc.text.length;
-  const cands = doc.places.filter((p) => p.start < end && !(p as { speechPlace?: boolean }).speechPlace &&
+  const cands = doc.places.filter((p) => p.start < end && !(p as { speechPlace?: boolean }).speechPlace && !(p.start >= skip.start && p.end <= skip.end) &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
   // else the place the whole article names most often, below country level
   const usable = (p: PlaceMention) => !(p as { speechPlace?: boolean }).speechPlace && !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end);
   const counts = new Map<string, { p: PlaceMention; n: number }>();
-  for (const p of doc.places) if (usable(p) && (p.precision <= 2 || p.admin1)) {
+  for (const p of doc.places) if (usable(p) && !(p.start >= skip.start && p.end <= skip.end) && (p.precision <= 2 || p.admin1)) {
     const c = counts.get(p.name) ?? { p, n: 0 };
     c.n++; counts.set(p.name, c);
   }
