@@ -208,3 +208,12 @@ test('an attack is placed by its own clause, not by a place in another clause of
   assert.equal(a.actor?.id, 'SYR.MIL');
   assert.notEqual(a.place?.name, 'Geneva');
 });
+
+test('reported criticism: the speaker accuses whoever the quoted words name ("X is unacceptable")', () => {
+  const text = 'The minister said the presence of Ankara in the town is unacceptable.';
+  const att: Attribution = { start: text.indexOf('the presence'), end: text.length - 1, kind: 'reported', cue: { start: 13, end: 17, text: 'said' }, speaker: { start: 0, end: 12, text: 'The minister', id: 'RUS.GOV' } } as Attribution;
+  const ev = findEvents(doc(text, [['The minister', 'RUS.GOV'], ['Ankara', 'TUR.GOV']], { attributions: [att] }), k);
+  assert.deepEqual(ev.map((e) => [e.type, e.actor?.id, e.recipient?.id]), [['ACCUSE', 'RUS.GOV', 'TUR.GOV']]);
+  // outside reported speech, or with nobody named, no accusation is coded
+  assert.equal(findEvents(doc('The plan is unacceptable.', []), k).length, 0);
+});

@@ -124,9 +124,12 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00
  * sentence before, moved by the offset stated before the trigger ("two days after" -2 days,
  * "a week before" +7, "days after" somewhere in the week before).
  */
-function shifted(d: EventDate, before: string): EventDate {
+function shifted(d: EventDate, before: string, sentenceStart = false): EventDate {
   const m = /\b(a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(day|days|week|weeks)\s+(after|before)\s+[^,;.]*$/i.exec(before);
   if (!m) return d;
+  // "Days before this meeting, Lavrov said ...": the offset dates the speaker from an anchor
+  // the sentence does not date; only "X came two days after Y met" moves Y back from X
+  if (sentenceStart && /^\W*(just\s+|only\s+|some\s+)?$/i.test(before.slice(0, m.index))) return d;
   const sign = m[3]!.toLowerCase() === 'after' ? -1 : 1;
   const unit = /^week/i.test(m[2]!) ? 7 : 1;
   const n = COUNT[m[1]!.toLowerCase()] ?? (/^\d+$/.test(m[1]!) ? Number(m[1]) : NaN);
@@ -159,11 +162,11 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const prev = views[i]!;
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
     const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
-    if (t) return { date: shifted(dateRef(t)!, v.text.slice(0, at - v.start)), implied: true };
+    if (t) return { date: shifted(dateRef(t)!, v.text.slice(0, at - v.start), true), implied: true };
   }
   if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
     const pub: EventDate = { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' };
-    return { date: shifted(pub, v.text.slice(0, at - v.start)), implied: false };
+    return { date: shifted(pub, v.text.slice(0, at - v.start), true), implied: false };
   }
   return { date: null, implied: false };
 }
@@ -277,6 +280,22 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
     const material = MATERIAL.has(f.t.type);
+    if (f.t.predicate) {
+      // reported criticism: the speaker accuses whoever the quoted words name before the phrase
+      const said = doc.attributions.find((a) => a.speaker?.id && a.start <= absStart && a.end >= absEnd);
+      if (!said) continue;
+      const target = v.entities.find((e) => e.start >= said.start && e.end <= absStart && e.id !== said.speaker!.id && !spoken.has(e));
+      if (!target) continue; // criticism of nobody named is not coded
+      const pe = { t: f.t, actor: { id: said.speaker!.id!, text: said.speaker!.text }, recipient: ref(target) };
+      const { date } = dateOf(doc, views, v, absStart);
+      events.push({
+        type: pe.t.type, mode: pe.t.mode, actor: pe.actor, recipient: pe.recipient,
+        place: locateEvent(doc, v.index, { kind: 'statement', span: { start: absStart, end: v.end } }), date,
+        status: statusOf(v, f.t.type, f.start, f.end, doc, date), killed: null, injured: null, source: null,
+        evidence: { sentence: v.index, start: v.start, end: v.end }, confidence: 0.6,
+      });
+      continue;
+    }
     const pre = v.entities.filter((e) => e.end <= absStart && !spoken.has(e));
     const post = v.entities.filter((e) => e.start >= absEnd && !spoken.has(e));
     const attacker = (e: EntityMention | undefined) => !!e && (!material || canAttack(doc, k, e, victims));

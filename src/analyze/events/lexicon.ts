@@ -3,7 +3,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { EventType } from '../../model/index.js';
 
-export interface Trigger { type: EventType; mode: string; phrase: string }
+export interface Trigger {
+  type: EventType; mode: string; phrase: string;
+  /** Criticism said about someone ("… is unacceptable"): an event only inside reported speech. */
+  predicate?: boolean;
+}
 export interface ModeCue { mode: string; phrase: string }
 /**
  * A phrase list indexed by the first word of each phrase: matching looks up each word of the
@@ -20,7 +24,7 @@ export interface EventKnowledge {
 }
 export interface RolesFile { reporters: string[]; civilians: string[] }
 
-export interface TriggerFile { triggers: { type: EventType; mode: string; patterns: string[] }[] }
+export interface TriggerFile { triggers: { type: EventType; mode: string; roles?: 'predicate'; patterns: string[] }[] }
 export interface ModeFile { modes: Record<string, string[]> }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -60,7 +64,7 @@ export function idMatcher(patterns: readonly string[]): (id: string) => boolean 
 
 export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { modes: {} }, roles: RolesFile = { reporters: [], civilians: [] }): EventKnowledge {
   const triggers: Trigger[] = [];
-  for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p });
+  for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p, ...(t.roles === 'predicate' ? { predicate: true } : {}) });
   const cues: ModeCue[] = [];
   for (const [mode, phrases] of Object.entries(modes.modes)) for (const p of phrases) cues.push({ mode, phrase: p });
   return { triggers: phraseSet(triggers), cues: phraseSet(cues), reporter: idMatcher(roles.reporters), civilian: idMatcher(roles.civilians) };
