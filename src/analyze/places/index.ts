@@ -243,7 +243,7 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   if (span) {
     const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
     if (inside.length) usable = inside;
-    else if (options.strictSpan) usable = usable.filter(spoken);
+    else if (options.strictSpan) usable = kind === 'action' ? [] : usable.filter(spoken);
     if (usable.length === 0) return null;
   }
   // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
