@@ -3,29 +3,12 @@
 // JSON shape and the exit codes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Story, StoryEvent } from '../src/model/index.js';
 import { km } from '../src/analyze/places/index.js';
+import { root, seedOf as seed, seeds, sitrep, skipWithoutSeeds as skip, tempDb as tempDbIn } from './helpers/cli.js';
 
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const cli = join(root, 'dist/src/cli/main.js');
-const seeds = fileURLToPath(new URL('../../../shared/data/seeds/', import.meta.url));
-const skip = !existsSync(seeds) && 'no ../shared/data/seeds';
-
-function sitrep(args: string[]) {
-  const env = { ...process.env };
-  delete env.SITREP_DB;
-  delete env.SITREP_DATABASE_URL;
-  const r = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', cwd: root, env, maxBuffer: 64 << 20 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-const tempDb = () => join(mkdtempSync(join(tmpdir(), 'sitrep-stories-')), 'test.db');
-const seed = (sourceId: string) => /(\d{3})_[0-9a-f]+\.txt$/.exec(sourceId)?.[1] ?? sourceId;
+const tempDb = () => tempDbIn('stories');
 
 function ingestSeeds(): Story[] {
   const db = tempDb();

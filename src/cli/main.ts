@@ -14,6 +14,7 @@ import { serve } from '../api/index.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { storyView, updateStories } from '../stories/index.js';
 import { storyRow, storyText } from '../stories/text.js';
+import { framingText, framingView, outletsText, outletsView } from '../stories/framing/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
 
 const program = new Command();
@@ -428,6 +429,33 @@ storeOptions(program.command('story'))
       await write(opts.json ? JSON.stringify(story, null, 2) + '\n' : storyText(story));
       return EXIT_OK;
     });
+  }));
+
+storeOptions(program.command('framing'))
+  .description('how each outlet tells one story, side by side: its words for each actor, loaded terms and hedges, voices, and the story events it reports or leaves out')
+  .argument('<id>', 'story id, as `sitrep stories` lists it')
+  .option('--json', 'as JSON, every count with the sentences it counts (article sourceId and offsets)')
+  .action(run(async (id: string, opts: StoreOptions & { json?: boolean }) => {
+    const storyId = parsePositive(id);
+    return withStore(opts, async (store) => {
+      await updateStories(store);
+      const framing = await framingView(store, storyId);
+      if (!framing) throw new UsageError(`no story ${storyId}`);
+      await write(opts.json ? JSON.stringify(framing, null, 2) + '\n' : framingText(framing));
+      return EXIT_OK;
+    });
+  }));
+
+storeOptions(program.command('outlets'))
+  .description('outlet profiles across all stories, computed from their articles: labels per actor, voices, loaded-term rate, coverage')
+  .option('--json', 'as a JSON array of profiles, every count with the sentences it counts')
+  .action(run(async (opts: StoreOptions & { json?: boolean }) => {
+    await withStore(opts, async (store) => {
+      await updateStories(store);
+      const profiles = await outletsView(store);
+      await write(opts.json ? JSON.stringify(profiles) + '\n' : outletsText(profiles));
+    });
+    return EXIT_OK;
   }));
 
 storeOptions(program.command('serve'))

@@ -13,13 +13,18 @@ import { summarize } from './summary.js';
 export async function storyView(store: Store, id: number, roles: RolesIn = loadRoles()): Promise<Story | null> {
   const stored = await store.story(id);
   if (!stored) return null;
+  return composeStory(String(stored.id), stored.title, stored.members, await memberDocs(store, stored.members), roles);
+}
+
+/** The analysed articles of a story's members that are not near-duplicates, by article id. */
+export async function memberDocs(store: Store, members: readonly StoryMember[]): Promise<Map<number, AnalyzedArticle>> {
   const docs = new Map<number, AnalyzedArticle>();
-  for (const m of stored.members) {
+  for (const m of members) {
     if (m.duplicateOf !== null) continue;
     const doc = await store.load(m.articleId);
     if (doc) docs.set(m.articleId, doc);
   }
-  return composeStory(String(stored.id), stored.title, stored.members, docs, roles);
+  return docs;
 }
 
 /** The pure part of storyView: a Story from its members and their analysed articles. */

@@ -1,0 +1,108 @@
+// The JSON the app reads from `sitrep serve` (shapes of src/api/schemas.ts, narrowed to
+// what the views use).
+export interface ActorRef { id: string; text: string }
+export interface Place { name: string; lat: number; lon: number; country: string; precision: number; admin1?: string | null }
+export interface EventDate { start: string; end: string; precision: string; basis: string }
+export interface Count { min: number; max: number | null; who: string; text: string }
+export interface Evidence { sentence: number; start: number; end: number }
+
+export interface EventFields {
+  type: string;
+  mode: string;
+  actor: ActorRef | null;
+  recipient: ActorRef | null;
+  place: Place | null;
+  date: EventDate | null;
+  status: string;
+  killed: Count | null;
+  injured: Count | null;
+  source?: ActorRef | null;
+  evidence: Evidence;
+  confidence: number;
+}
+
+export interface ApiEvent extends EventFields {
+  id: number;
+  article: { id: number; sourceId: string; url: string | null; outlet: string | null; title: string | null; published: string | null };
+  story: number | null;
+}
+
+export interface Span { start: number; end: number; text?: string }
+export interface ArticleJson {
+  id: number;
+  article: { sourceId: string; url: string | null; outlet: string | null; title: string | null; byline: string | null; published: string | null; language: string; text: string };
+  sentences: Span[];
+  entities: (Span & { type?: string; id?: string | null })[];
+  places: (Span & { name?: string; admin1?: string | null; country?: string })[];
+  times: (Span & { value?: string })[];
+  quantities: Span[];
+  events: EventFields[];
+}
+
+export interface ArticleSummary { id: number; sourceId: string; title: string | null; outlet: string | null; published: string | null }
+
+export interface StorySummary { id: number; title: string | null; firstDate: string | null; lastDate: string | null; articles: number; outlets: Record<string, number> }
+
+export interface ClaimValue { value: unknown; sourceId: string; outlet: string | null; source: ActorRef | null }
+export interface Claim { field: string; values: ClaimValue[]; disputed: boolean }
+export interface StoryEvent extends Omit<EventFields, 'evidence' | 'confidence'> {
+  id: string;
+  mentions: { sourceId: string; outlet: string | null; event: EventFields }[];
+  claims: Claim[];
+}
+export interface StoryJson {
+  id: string;
+  title: string;
+  articles: string[];
+  events: StoryEvent[];
+  firstDate?: string | null;
+  lastDate?: string | null;
+  outlets?: Record<string, number>;
+  members?: { sourceId: string; outlet: string | null; title: string | null; url: string | null; date: { date: string } | null }[];
+  summary?: { sourceId: string; start: number; end: number; text: string }[];
+}
+
+export class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  const r = await fetch(path, { headers: { accept: 'application/json' } });
+  if (!r.ok) {
+    let message = `${r.status} ${r.statusText}`;
+    try {
+      message = ((await r.json()) as { error?: { message?: string } }).error?.message ?? message;
+    } catch { /* not JSON */ }
+    throw new HttpError(r.status, message);
+  }
+  return (await r.json()) as T;
+}
+
+/** Every page of a listing, up to `max` rows. */
+export async function getAll<T>(path: string, max = 5000): Promise<{ items: T[]; truncated: boolean }> {
+  const items: T[] = [];
+  let next: string | null = path;
+  while (next && items.length < max) {
+    const page: { items: T[]; next: string | null } = await getJson(next);
+    items.push(...page.items);
+    next = page.next;
+  }
+  return { items: items.slice(0, max), truncated: next !== null || items.length > max };
+}
+
+const articleCache = new Map<number, Promise<ArticleJson>>();
+export const getArticle = (id: number) => {
+  let p = articleCache.get(id);
+  if (!p) articleCache.set(id, (p = getJson<ArticleJson>(`/api/articles/${id}`)));
+  p.catch(() => articleCache.delete(id));
+  return p;
+};
+
+let articleIndex: Promise<Map<string, ArticleSummary>> | null = null;
+/** Stored articles by sourceId (stories name their articles by sourceId). */
+export function articlesBySource(): Promise<Map<string, ArticleSummary>> {
+  articleIndex ??= getAll<ArticleSummary>('/api/articles?limit=1000', 20000).then(({ items }) => new Map(items.map((a) => [a.sourceId, a])));
+  return articleIndex;
+}
