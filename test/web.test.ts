@@ -182,6 +182,16 @@ describe('the web app in Chromium', { skip }, () => {
     assert.match(rows, /six civilians/);
     assert.ok(await killed.first().locator('.disputed-badge').isVisible());
     assert.match(await page.locator('section.members').textContent() ?? '', /Artillery strikes hit villages in Idlib/);
+    // The framing table: a column an article (the files name no outlet), a row an actor with its labels.
+    const framing = page.locator('table.framing-table');
+    await framing.waitFor();
+    const [a1, a2] = ['a1.txt', 'a2.txt'].map((name) => join(dir, 'articles', name));
+    assert.deepEqual(await framing.locator('thead th[data-outlet]').evaluateAll((ths) => ths.map((t) => t.getAttribute('data-outlet')).sort()), [a1, a2]);
+    const monitor = framing.locator(`tr[data-actor="SOHR"] td[data-outlet="${a1}"] li.own`);
+    assert.match(await monitor.textContent() ?? '', /Syrian Observatory for Human Rights ×1/);
+    assert.match(await framing.locator(`tr[data-actor="SYR.REB"] td[data-outlet="${a1}"]`).textContent() ?? '', /rebel groups ×1/);
+    assert.match(await framing.locator(`tr.framing-voices td[data-outlet="${a1}"]`).textContent() ?? '', /Syrian Observatory for Human Rights ×1 monitor/);
+    assert.match(await framing.locator(`tr.framing-coverage td[data-outlet="${a2}"]`).textContent() ?? '', /reports 2 of 3 events.*ASSAULT/);
     await page.screenshot({ path: join(results, 'web-story.png'), fullPage: true });
   });
 

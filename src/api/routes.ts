@@ -13,6 +13,7 @@ import type { AnalyzedArticle, RawDocument, Result } from '../model/index.js';
 import { fail, ok } from '../model/index.js';
 import type { Analyzer } from '../pipeline.js';
 import { QueryError, type SortKey, type Store, type StoredArticle, type StoredEvent } from '../store/index.js';
+import { framingView, outletsView } from '../stories/framing/index.js';
 import { storyView, updateStories } from '../stories/index.js';
 import { atomFeed, eventEntry, storyEntry, type AtomEntry } from './atom.js';
 import * as s from './schemas.js';
@@ -184,6 +185,15 @@ export function apiRoutes(ctx: Context, openapi: () => object): Route[] {
     }),
 
     route({
+      method: 'GET', path: '/api/outlets/profiles', tag: 'outlets', access: 'read', query: z.strictObject({}),
+      summary: 'Every outlet\'s framing profile across all stories: its own labels per actor, whom it credits, loaded terms, coverage',
+      description: 'Computed from the stored articles\' layers when asked (src/stories/framing); every count keeps its sentences under `evidence`. '
+        + 'An article the store names no outlet for is profiled alone (`byArticle`).',
+      answer: { type: JSON_TYPE, description: 'The profiles, most articles first', schema: z.object({ items: z.array(s.outletProfileBody) }) },
+      handle: async () => ({ items: await outletsView(store) }),
+    }),
+
+    route({
       method: 'GET', path: '/api/stories', tag: 'stories', access: 'read', query: s.storiesQuery,
       summary: 'Stories (articles about one situation across outlets and days), oldest first, a page at a time',
       answer: { type: JSON_TYPE, description: 'A page of stories', schema: s.pageOf(s.storySummary) },
@@ -204,6 +214,13 @@ export function apiRoutes(ctx: Context, openapi: () => object): Route[] {
       summary: 'One story: its articles, the timeline of its events with their claims ledgers, and its summary',
       description: 'The id of a story since merged into another gives the story it is now part of.',
     }, (id) => storyView(store, id)),
+
+    byId('story', {
+      path: '/api/stories/:id/framing', tag: 'stories', schema: s.storyFramingBody, answers: 'The story\'s framing',
+      summary: 'How each outlet tells one story: side by side, its labels for each actor, loaded terms, voices and the events it leaves out',
+      description: 'One column an outlet; an article with no outlet is its own column, keyed by its sourceId (`byArticle`). '
+        + 'Only `own` uses are the outlet\'s words. Computed when asked from the members\' layers.',
+    }, (id) => framingView(store, id)),
 
     route({
       method: 'GET', path: '/feeds/events.atom', tag: 'feeds', access: 'read', query: s.eventFeedQuery,
@@ -243,13 +260,13 @@ export function apiRoutes(ctx: Context, openapi: () => object): Route[] {
 /** A route answering one record by its id, or 404 when `find` finds none. */
 function byId(
   what: string,
-  spec: Pick<Route, 'path' | 'tag' | 'summary' | 'description'> & { schema: z.ZodType },
+  spec: Pick<Route, 'path' | 'tag' | 'summary' | 'description'> & { schema: z.ZodType; answers?: string },
   find: (id: number) => Promise<unknown>,
 ): Route {
-  const { schema, ...described } = spec;
+  const { schema, answers, ...described } = spec;
   return route({
     method: 'GET', access: 'read', query: z.strictObject({}), params: s.idParams, ...described,
-    answer: { type: JSON_TYPE, description: `The ${what}`, schema },
+    answer: { type: JSON_TYPE, description: answers ?? `The ${what}`, schema },
     errors: [404],
     handle: async ({ params }) => {
       const found = await find(params.id);

@@ -208,6 +208,77 @@ export const storyBody = z.looseObject({
   events: z.array(z.looseObject({ id: z.string(), type: z.enum(eventTypes), claims: z.array(z.looseObject({ field: z.string(), disputed: z.boolean() })) })),
 });
 
+/** Framing (src/stories/framing): the sentence behind a count, and counts that keep theirs. */
+const framingEvidence = z.looseObject({
+  sourceId: z.string(), sentence: z.number().int(), start: z.number().int(), end: z.number().int(), span: span,
+});
+const counted = {
+  count: z.number().int(),
+  articles: z.record(z.string(), z.number()).meta({ description: 'sourceId -> count' }),
+  evidence: z.array(framingEvidence),
+};
+const framingVoice = z.enum(['own', 'quoted', 'reported', 'distanced', 'negated'])
+  .meta({ description: 'Whose words: the outlet\'s `own`, else quoted, reported, distanced (scare quotes, "so-called") or negated' });
+
+export const storyFramingBody = z.looseObject({
+  story: z.string(),
+  title: z.string(),
+  outlets: z.array(z.looseObject({
+    key: z.string().meta({ description: 'The column: the outlet, else the sourceId of an article with no outlet' }),
+    outlet: z.string().nullable(), byArticle: z.boolean(), articles: z.array(z.string()), words: z.number().int(),
+  })),
+  note: z.string().optional(),
+  actors: z.array(z.looseObject({
+    id: z.string(), name: z.string(),
+    outlets: z.record(z.string(), z.array(z.looseObject({
+      label: z.string(), kind: z.enum(['label', 'name']), terms: z.array(z.string()), voice: framingVoice,
+      speaker: z.string().optional(), distanced: z.array(z.string()).optional(), ...counted,
+    }))).meta({ description: 'Column key -> its labels for this actor, most used first' }),
+  })),
+  loaded: z.record(z.string(), z.looseObject({
+    words: z.number().int(), own: z.number().int(), perThousandWords: z.number(), hedges: z.number().int(), factives: z.number().int(),
+    terms: z.array(z.looseObject({
+      term: z.string(), category: z.enum(['loaded', 'hedge', 'factive']), tone: z.string().optional(), about: z.string().nullable(),
+      voice: framingVoice, speaker: z.string().optional(), ...counted,
+    })),
+  })).meta({ description: 'Column key -> its loaded terms, hedges and factives' }),
+  voices: z.record(z.string(), z.array(z.looseObject({
+    key: z.string(), id: z.string().optional(), name: z.string(), kind: z.string(), side: z.string().optional(), role: z.string().optional(),
+    how: z.array(z.enum(['quoted', 'reported', 'source'])), ...counted,
+  }))).meta({ description: 'Column key -> whom it quotes or credits, most credited first' }),
+  coverage: z.looseObject({
+    events: z.array(z.looseObject({
+      id: z.string(), type: z.string(), mode: z.string(), status: z.string(), date: z.string().nullable(), place: z.string().nullable(),
+      actor: z.string().nullable(), recipient: z.string().nullable(),
+      outlets: z.record(z.string(), z.array(framingEvidence)).meta({ description: 'Column key -> the sentences reporting the event' }),
+      missing: z.array(z.string()).meta({ description: 'Columns that leave the event out' }),
+    })),
+    blindspots: z.record(z.string(), z.array(z.string())).meta({ description: 'Column key -> story events another column reports and it leaves out' }),
+  }),
+});
+
+const tally = z.record(z.string(), z.number());
+export const outletProfileBody = z.looseObject({
+  outlet: z.string(),
+  articles: z.number().int(),
+  labels: z.record(z.string(), tally).meta({ description: 'Actor id -> label -> uses in the outlet\'s own voice' }),
+  voices: tally.meta({ description: 'Voice key (actor id, else the words) -> times quoted or credited' }),
+  byArticle: z.boolean().optional().meta({ description: 'True when the store names no outlet: the profile is of one article, `outlet` its sourceId' }),
+  stories: z.number().int().optional(),
+  words: z.number().int().optional(),
+  labelTerms: z.record(z.string(), tally).optional(),
+  voiceKinds: tally.optional(),
+  voiceSides: tally.optional(),
+  loaded: z.looseObject({ own: z.number(), perThousandWords: z.number(), hedges: z.number(), factives: z.number(), terms: tally }).optional(),
+  coverage: z.looseObject({ events: z.number().int(), reported: z.number().int(), missed: z.number().int() }).optional(),
+  evidence: z.looseObject({
+    labels: z.record(z.string(), z.record(z.string(), z.array(framingEvidence))),
+    voices: z.record(z.string(), z.array(framingEvidence)),
+    loaded: z.record(z.string(), z.array(framingEvidence)),
+    missed: z.array(z.object({ story: z.string(), event: z.string() })),
+  }).optional(),
+});
+
 export const saved = z.object({
   id: z.number().int().meta({ description: 'The stored article id' }),
   sourceId: z.string(),

@@ -45,7 +45,8 @@ describe('the API document, pages and headers', () => {
     await SwaggerParser.validate(structuredClone(doc));
     assert.equal(doc.openapi, '3.0.3');
     for (const path of ['/api/articles', '/api/articles/{id}', '/api/events', '/api/events/{id}', '/api/events.csv', '/api/events.geojson',
-      '/api/events.jsonl', '/api/outlets', '/api/stories', '/api/stories/{id}', '/feeds/events.atom', '/feeds/stories.atom']) {
+      '/api/events.jsonl', '/api/outlets', '/api/outlets/profiles', '/api/stories', '/api/stories/{id}', '/api/stories/{id}/framing',
+      '/feeds/events.atom', '/feeds/stories.atom']) {
       assert.ok(doc.paths[path]?.get, path);
     }
     assert.ok(doc.paths['/api/articles'].post.requestBody);

@@ -62,6 +62,23 @@ export interface StoryJson {
   summary?: { sourceId: string; start: number; end: number; text: string }[];
 }
 
+/** `GET /api/stories/:id/framing`: one column an outlet (or an article with no outlet). */
+export interface FramingCounted { count: number; articles: Record<string, number>; evidence: { sourceId: string; sentence: number; start: number; end: number }[] }
+export interface FramingLabel extends FramingCounted { label: string; kind: string; terms: string[]; voice: string; speaker?: string; distanced?: string[] }
+export interface FramingTerm extends FramingCounted { term: string; category: string; tone?: string; about: string | null; voice: string; speaker?: string }
+export interface FramingVoiceCount extends FramingCounted { key: string; id?: string; name: string; kind: string; side?: string; role?: string }
+export interface FramingCoverageEvent { id: string; type: string; mode: string; date: string | null; place: string | null; actor: string | null; recipient: string | null; outlets: Record<string, unknown[]>; missing: string[] }
+export interface StoryFramingJson {
+  story: string;
+  title: string;
+  outlets: { key: string; outlet: string | null; byArticle: boolean; articles: string[]; words: number }[];
+  note?: string;
+  actors: { id: string; name: string; outlets: Record<string, FramingLabel[]> }[];
+  loaded: Record<string, { words: number; own: number; perThousandWords: number; hedges: number; factives: number; terms: FramingTerm[] }>;
+  voices: Record<string, FramingVoiceCount[]>;
+  coverage: { events: FramingCoverageEvent[]; blindspots: Record<string, string[]> };
+}
+
 export class HttpError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);

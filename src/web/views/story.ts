@@ -1,9 +1,10 @@
 // Stories: the list, and one story with its summary, timeline, events with their claims
 // ledgers (disputed figures flagged), its articles and the outlets covering it.
-import { articlesBySource, getAll, getJson, type ArticleSummary, type Claim, type ClaimValue, type StoryEvent, type StoryJson, type StorySummary } from '../api.js';
+import { articlesBySource, getAll, getJson, type ArticleSummary, type Claim, type ClaimValue, type StoryEvent, type StoryFramingJson, type StoryJson, type StorySummary } from '../api.js';
 import { h } from '../dom.js';
 import { actor, appLink, count, dateText, eventFacts, typeBadge } from '../format.js';
 import { drawTimeline } from '../timeline.js';
+import { framingSection } from './framing.js';
 
 export async function storiesView(view: HTMLElement): Promise<void> {
   document.title = 'Stories · sitrep';
@@ -26,7 +27,9 @@ export function claimText(value: unknown): string {
 }
 
 export async function storyView(view: HTMLElement, id: number): Promise<void> {
-  const [story, bySource] = await Promise.all([getJson<StoryJson>(`/api/stories/${id}`), articlesBySource()]);
+  // The framing is computed per request; the story shows without it if it fails.
+  const [story, bySource, framing] = await Promise.all([getJson<StoryJson>(`/api/stories/${id}`), articlesBySource(),
+    getJson<StoryFramingJson>(`/api/stories/${id}/framing`).catch(() => null)]);
   document.title = `${story.title} · sitrep`;
   const articleLink = (sourceId: string, start?: number, label?: string) => {
     const a = bySource.get(sourceId);
@@ -53,6 +56,7 @@ export async function storyView(view: HTMLElement, id: number): Promise<void> {
     h('section', { class: 'story-events' }, h('h2', null, 'Events'), ...events.map((e) => storyEvent(e, articleLink, outletOf))),
     h('section', { class: 'members' }, h('h2', null, 'Articles'), h('ul', null, ...members.map((m) => h('li', null,
       articleLink(m.sourceId, undefined, m.title ?? undefined), ' ', h('span', { class: 'meta' }, `${outletOf(m.sourceId, m.outlet)}${m.date ? `, ${m.date.date}` : ''}`))))),
+    framingSection(framing, articleLink),
     h('section', { class: 'outlets' }, h('h2', null, 'Outlets'), outlets.length
       ? h('table', null, h('thead', null, h('tr', null, h('th', null, 'outlet'), h('th', null, 'articles'))), h('tbody', null, ...outlets.map(([o, n]) => h('tr', null, h('td', null, o), h('td', { class: 'num' }, String(n))))))
       : h('p', null, 'No outlet is named by these articles.')),
