@@ -6,6 +6,7 @@
 // extraction + analysis per article. Ingest: `sitrep ingest` into SQLite with 1 and 2
 // analysis threads, articles/s and peak memory, the 2-thread figure against the 1-thread one.
 // Stories: the time to cluster one new article as the store grows (bench/stories.ts).
+// API: event-query latency over HTTP on a 100,000-article store (bench/api.ts).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,7 @@ import { extractHtml } from '../src/extract/html.js';
 import { streamCsv } from '../src/ingest/archives.js';
 import type { RawDocument } from '../src/model/index.js';
 import { dataDir, formatTable } from '../eval/common.js';
+import { benchApi } from './api.js';
 import { benchStories } from './stories.js';
 
 /** Timed passes over each set; the fastest pass is reported (least disturbed by other load). */
@@ -358,10 +360,18 @@ async function main(): Promise<void> {
   const stories = await benchStories();
   notes.push(...stories.notes);
   console.log(`stories bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+  t0 = process.hrtime.bigint();
+  const api = await benchApi();
+  notes.push(...api.notes);
+  console.log(`api bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   console.log('');
   console.log(render(rows));
   console.log('');
   console.log(stories.table);
+  if (api.table) {
+    console.log('');
+    console.log(api.table);
+  }
   for (const n of notes) console.log(`note: ${n}`);
 }
 
