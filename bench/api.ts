@@ -21,7 +21,7 @@ const DURATION_S = Math.max(1, Number(process.env['BENCH_API_SECONDS'] ?? 10));
 const CONNECTIONS = Math.max(1, Number(process.env['BENCH_API_CONNECTIONS'] ?? 10));
 const DIRECT_SAMPLES = 500;
 
-function generator() {
+export function generator() {
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
