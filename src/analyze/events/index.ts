@@ -157,7 +157,8 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
   // "On February 8, a few days after soldiers died": the time, moved by the offset between it and the trigger
-  if (best) return { date: best.end <= at ? shifted(dateRef(best)!, doc.text.slice(best.end, at)) : dateRef(best), implied: false };
+  // (only an offset set off after the time by a comma: "On February 8, a few days after ...")
+  if (best) return { date: best.end <= at && /^\s*,/.test(doc.text.slice(best.end, at)) ? shifted(dateRef(best)!, doc.text.slice(best.end, at)) : dateRef(best), implied: false };
   for (let i = v.index - 1; i >= Math.max(0, v.index - 2); i--) {
     const prev = views[i]!;
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
