@@ -3,13 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMention } from '../src/model/index.js';
-import { findAttributions, loadAttributionKnowledge } from '../src/analyze/attribution/index.js';
-import { findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
-import { findEvents, loadEventKnowledge } from '../src/analyze/events/index.js';
-import { findPlaces, km, loadPlaceKnowledge } from '../src/analyze/places/index.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
-import { findTimes, inferPublication, loadTimeKnowledge } from '../src/analyze/times/index.js';
-import { docOf, type Doc } from '../src/analyze/types.js';
+import { docOf, loadKnowledge, runStages } from '../src/analyze/index.js';
+import { km } from '../src/analyze/places/index.js';
+import { inferPublication } from '../src/analyze/times/index.js';
 import { compatible } from '../src/model/actors.js';
 import { fmt, type Evaluator, type Row } from './common.js';
 
@@ -53,7 +49,7 @@ function matches(s: EventMention, g: GoldEvent, role: Map<string, string>): bool
 export async function scoreSeeds(dataDir: string, strict: boolean) {
   const goldAll = JSON.parse(readFileSync(join(dataDir, 'gold', 'seeds.events.json'), 'utf8')) as Record<string, unknown>;
   const role = roles(goldAll);
-  const kn = { e: loadEntityKnowledge(), a: loadAttributionKnowledge(), p: loadPlaceKnowledge(), t: loadTimeKnowledge(), ev: loadEventKnowledge() };
+  const kn = loadKnowledge();
   let tp = 0, sys = 0, goldReq = 0, hitReq = 0;
   const field: Record<string, [number, number]> = {};
   const tally = (f: string, ok: boolean) => { const c = (field[f] ??= [0, 0]); c[0] += ok ? 1 : 0; c[1]++; };
@@ -63,13 +59,7 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
     const g = v as GoldFile;
     const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
     const published = strict ? (inferPublication(text)?.date ?? null) : (g.published?.date ?? null);
-    let doc: Doc = docOf(text, { published });
-    doc = { ...doc, sentences: splitSentences(text) };
-    doc = { ...doc, entities: findEntities(doc, kn.e) };
-    doc = { ...doc, attributions: findAttributions(doc, kn.a) };
-    doc = { ...doc, places: findPlaces(doc, kn.p) };
-    doc = { ...doc, times: findTimes(doc, kn.t) };
-    const events = findEvents(doc, kn.ev);
+    const { events } = runStages(docOf(text, { published: published }), kn);
     const used = new Set<number>();
     let fileTp = 0;
     for (const s of events) {

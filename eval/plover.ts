@@ -21,13 +21,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { EventMention } from '../src/model/index.js';
-import { findAttributions, loadAttributionKnowledge } from '../src/analyze/attribution/index.js';
-import { findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
-import { findEvents, loadEventKnowledge } from '../src/analyze/events/index.js';
-import { findPlaces, loadPlaceKnowledge } from '../src/analyze/places/index.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
-import { findTimes, loadTimeKnowledge } from '../src/analyze/times/index.js';
-import { docOf, type Doc } from '../src/analyze/types.js';
+import { docOf, loadKnowledge, runStages } from '../src/analyze/index.js';
+import type { EntityKnowledge } from '../src/analyze/entities/index.js';
 import { dataDir as defaultDataDir, fmt, formatTable, type Evaluator, type Row } from './common.js';
 
 interface GsrActor { actorText?: string; code?: string; sector?: string }
@@ -95,20 +90,14 @@ export function scorePlover(dir: string): PloverResult | null {
   if (!existsSync(gsrPath) || !existsSync(tablePath)) return null;
   const records = (JSON.parse(readFileSync(gsrPath, 'utf8')) as GsrRecord[]).filter((r) => r.event !== 'DOCUMENT' && r.text);
   const mapping = ploverMapping(parseCameo2Plover(readFileSync(tablePath, 'utf8')), new Set(records.map((r) => r.event)));
-  const kn = { e: loadEntityKnowledge(), a: loadAttributionKnowledge(), p: loadPlaceKnowledge(), t: loadTimeKnowledge(), ev: loadEventKnowledge() };
+  const kn = loadKnowledge();
   const res: PloverResult = {
     n: 0, correct: 0, covered: 0, firstCorrect: 0, perType: new Map(), confusion: new Map(), modeN: 0, modeOk: 0,
     actorN: 0, actorCountry: 0, actorSector: 0, actorSectorN: 0, mapping, misses: [],
   };
   for (const r of records) {
     const text = r.text!;
-    let doc: Doc = docOf(text, { published: '2000-01-01' });
-    doc = { ...doc, sentences: splitSentences(text) };
-    doc = { ...doc, entities: findEntities(doc, kn.e) };
-    doc = { ...doc, attributions: findAttributions(doc, kn.a) };
-    doc = { ...doc, places: findPlaces(doc, kn.p) };
-    doc = { ...doc, times: findTimes(doc, kn.t) };
-    const events = findEvents(doc, kn.ev);
+    const { events } = runStages(docOf(text, { published: '2000-01-01' }), kn);
     const gold = mapping.get(r.event)!;
     const p = predicted(events);
     const ok = p?.type === gold.type;
@@ -126,15 +115,15 @@ export function scorePlover(dir: string): PloverResult | null {
     const goldMode = modeOf(gold.type, r.mode || gold.mode);
     if (ok && goldMode) { res.modeN++; if (p!.mode === goldMode) res.modeOk++; }
     // actor: the gold sources whose country code sitrep knows (either side of a reciprocal event)
-    const srcs = Array.isArray(r.source) ? r.source.filter((a) => a.code && kn.e.byId.has(a.code)) : [];
+    const srcs = Array.isArray(r.source) ? r.source.filter((a) => a.code && kn.entities.byId.has(a.code)) : [];
     if (srcs.length) {
       res.actorN++;
       const pid = p?.actor?.id;
-      if (pid && srcs.some((a) => countryOf(kn.e, pid) === a.code)) res.actorCountry++;
+      if (pid && srcs.some((a) => countryOf(kn.entities, pid) === a.code)) res.actorCountry++;
       const sectored = srcs.filter((a) => a.sector && /^[A-Z]{3}$/.test(a.sector));
       if (sectored.length) {
         res.actorSectorN++;
-        if (pid && sectored.some((a) => sectorIds(kn.e, pid).includes(`${a.code}.${a.sector}`))) res.actorSector++;
+        if (pid && sectored.some((a) => sectorIds(kn.entities, pid).includes(`${a.code}.${a.sector}`))) res.actorSector++;
       }
     }
   }

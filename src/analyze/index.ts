@@ -1,7 +1,7 @@
 // The analysis entry point: runs the stages in order over one article. Each stage is a
 // pure function of the document so far (./types.ts) that returns its own layer; its
 // knowledge (lexicons, dictionaries, gazetteer) is loaded once by loadKnowledge().
-import type { AnalyzedArticle, Article } from '../model/index.js';
+import type { AnalyzedArticle, Article, EventMention } from '../model/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from './attribution/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
 import { findEvents, loadEventKnowledge, type EventKnowledge } from './events/index.js';
@@ -34,23 +34,30 @@ export function loadKnowledge(): Knowledge {
   };
 }
 
+/**
+ * Every stage in order over a document: sentences, then (for a language the stages read)
+ * entities, attributions, places, times and events. The one definition of the stage order,
+ * used by `analyze` and by evaluations that start from a bare text.
+ */
+export function runStages(start: Doc, knowledge: Knowledge): { doc: Doc; events: EventMention[] } {
+  let doc: Doc = { ...start, sentences: splitSentences(start.text) };
+  // The lexicons, dictionaries and grammars below are English: an article in another
+  // language is stored with its sentences only, rather than misread as English.
+  if (!ANALYSED_LANGUAGES.has(doc.language)) return { doc, events: [] };
+  doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
+  doc = { ...doc, attributions: findAttributions(doc, knowledge.attribution) };
+  doc = { ...doc, places: findPlaces(doc, knowledge.places) };
+  doc = { ...doc, times: findTimes(doc, knowledge.times) };
+  return { doc, events: findEvents(doc, knowledge.events) };
+}
+
 export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle {
-  let doc: Doc = docOf(article.text, {
+  const { doc, events } = runStages(docOf(article.text, {
     // An undated article's relative dates are read against the date its text implies.
     published: article.published ?? article.publishedGuess?.date ?? null,
     language: article.language,
     title: article.title,
-  });
-  doc = { ...doc, sentences: splitSentences(doc.text) };
-  // The lexicons, dictionaries and grammars below are English: an article in another
-  // language is stored with its sentences only, rather than misread as English.
-  if (ANALYSED_LANGUAGES.has(doc.language)) {
-    doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
-    doc = { ...doc, attributions: findAttributions(doc, knowledge.attribution) };
-    doc = { ...doc, places: findPlaces(doc, knowledge.places) };
-    doc = { ...doc, times: findTimes(doc, knowledge.times) };
-  }
-  const events = ANALYSED_LANGUAGES.has(doc.language) ? findEvents(doc, knowledge.events) : [];
+  }), knowledge);
   return {
     article,
     sentences: [...doc.sentences], entities: [...doc.entities], places: [...doc.places],
