@@ -66,6 +66,11 @@ test('the GeoJSON export opens in GDAL with every placed event and its fields', 
   }
   // The event id is the feature id.
   assert.match(summary, /^FID Column = id$/m);
+  // the CSV's flat columns beside the nested record: typed fields without any open option
+  assert.equal(types.get('event_date'), 'Date');
+  assert.equal(types.get('latitude'), 'Real');
+  assert.equal(types.get('actor1'), 'String');
+  if (some('killed')) assert.equal(types.get('fatalities'), 'Integer');
 
   // Flattened (what QGIS users get with this open option): typed columns per nested field.
   const flat = fields(ogrinfo(['-so', '-oo', 'FLATTEN_NESTED_ATTRIBUTES=YES', file]));

@@ -25,6 +25,12 @@ export function eventCsvRow({ id, event: e, article: a }: StoredEvent): (string 
   ];
 }
 
+/** The CSV columns of an event as one flat object: `event_date`, `actor1`, `fatalities`, … */
+export function flatColumns(row: StoredEvent): Record<string, string | number | null> {
+  const values = eventCsvRow(row);
+  return Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, values[i] ?? null]));
+}
+
 export function eventJson({ id, event, article }: StoredEvent) {
   return { id, ...event, article: { sourceId: article.sourceId, url: article.url, outlet: article.outlet, title: article.title, published: article.published } };
 }
@@ -79,7 +85,9 @@ export async function* exportEvents(
       ? JSON.stringify({
           type: 'Feature',
           geometry: { type: 'Point', coordinates: [row.event.place!.lon, row.event.place!.lat] },
-          properties: eventJson(row),
+          // the nested record (the contract) and, beside it, the CSV's flat columns, which GIS
+          // tools (QGIS, ogr2ogr) read as typed fields without flattening options
+          properties: { ...flatColumns(row), ...eventJson(row) },
         })
       : JSON.stringify(eventJson(row));
     yield (first ? '\n' : ',\n') + body;
