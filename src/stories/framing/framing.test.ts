@@ -118,8 +118,8 @@ test('hedges and factives, and whom a loaded word is about', () => {
 });
 
 test('voices: whom the article credits, of which kind and side', () => {
-  const f = read('Residents said Russian jets bombed villages in Syria, according to the Syrian Observatory for Human Rights. '
-    + 'Major Youssef Hamoud, the spokesperson for the National Army, said the Russian campaign began in Syria.');
+  const f = read('Villagers said Russian jets hit two farms in Syria, according to the Syrian Observatory for Human Rights. '
+    + 'Major Youssef Hamoud, the spokesperson for the National Army, said the strikes would not stop the harvest in Syria.');
   const v = new Map(f.voices.map((x) => [x.key, x]));
   assert.equal(v.get('SOHR')?.kind, 'monitor');
   assert.equal(v.get('SYR.CVL')?.kind, 'residents');
@@ -127,14 +127,14 @@ test('voices: whom the article credits, of which kind and side', () => {
 });
 
 test('an event source the attribution layer missed is a voice too', () => {
-  const text = 'A network of plane spotters documented the killing of five fighters in Syria.';
-  const source = { id: 'SPOTTERS', text: 'network of plane spotters' };
+  const text = 'Volunteer plane spotters logged four sorties over the hills of Syria.';
+  const source = { id: 'SPOTTERS', text: 'plane spotters' };
   const event: EventMention = {
     type: 'ASSAULT', mode: 'aerial', actor: null, recipient: null, place: null, date: null, status: 'occurred', killed: null, injured: null,
     source, evidence: { sentence: 0, start: 0, end: text.length }, confidence: 0.8,
   };
   const f = articleFraming(analysed(text, { events: [event] }), lex, 2021);
-  assert.deepEqual(f.voices.map((x) => [x.key, x.kind, x.how, text.slice(x.evidence.span.start, x.evidence.span.end)]), [['SPOTTERS', 'monitor', 'source', 'network of plane spotters']]);
+  assert.deepEqual(f.voices.map((x) => [x.key, x.kind, x.how, text.slice(x.evidence.span.start, x.evidence.span.end)]), [['SPOTTERS', 'monitor', 'source', 'plane spotters']]);
 });
 
 /** Two outlets and an article with no outlet telling one invented story. */

@@ -1,6 +1,6 @@
 // Whom an article quotes or credits: every speaker of the attribution layer, and the
 // sources of events that the attribution layer credits nowhere in the article ("a network
-// of plane spotters documented …"), once a sentence. Each voice is classed by its actor id
+// of plane spotters logged …"), once a sentence. Each voice is classed by its actor id
 // (data/framing/voices.json): officials of a side, armed groups, monitors, residents,
 // state media; a person by the actor their role belongs to in the story's year.
 import type { EventMention, Span, VoiceUse } from '../../model/index.js';
