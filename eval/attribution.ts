@@ -12,7 +12,7 @@ import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from '../src/analyze/attribution/index.js';
 import { compatible } from './entities.js';
-import { fmt, type Evaluator, type GoldEvent, type GoldRef, type Row } from './common.js';
+import { fmt, type Evaluator, type GoldEvent, type Row } from './common.js';
 
 
 

@@ -9,7 +9,7 @@ import type { Analyzer } from '../pipeline.js';
 import { threadAnalyzer } from '../queue/threads.js';
 import type { Store } from '../store/index.js';
 import { openApiDocument } from './openapi.js';
-import { ApiError, apiRoutes, type Access, type Context, type Route } from './routes.js';
+import { ApiError, apiRoutes, type Access, type Context } from './routes.js';
 import { DEFAULT_WEB_ROOT, registerWeb } from './web.js';
 
 export { ApiError } from './routes.js';

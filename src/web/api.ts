@@ -1,25 +1,14 @@
 // The JSON the app reads from `sitrep serve` (shapes of src/api/schemas.ts, narrowed to
 // what the views use).
-export interface ActorRef { id: string; text: string }
-export interface Place { name: string; lat: number; lon: number; country: string; precision: number; admin1?: string | null }
-export interface EventDate { start: string; end: string; precision: string; basis: string }
-export interface Count { min: number; max: number | null; who: string; text: string }
-export interface Evidence { sentence: number; start: number; end: number }
+// The event record is the model's own (src/model: type-only imports, erased in the bundle).
+import type { ActorRef, Casualties, Claim, EventDate, EventMention, PlaceRef } from '../model/index.js';
 
-export interface EventFields {
-  type: string;
-  mode: string;
-  actor: ActorRef | null;
-  recipient: ActorRef | null;
-  place: Place | null;
-  date: EventDate | null;
-  status: string;
-  killed: Count | null;
-  injured: Count | null;
-  source?: ActorRef | null;
-  evidence: Evidence;
-  confidence: number;
-}
+export type { ActorRef, Claim, EventDate };
+export type ClaimValue = Claim['values'][number];
+export type Place = PlaceRef;
+export type Count = Casualties;
+export type Evidence = EventMention['evidence'];
+export type EventFields = EventMention;
 
 export interface ApiEvent extends EventFields {
   id: number;
@@ -43,8 +32,7 @@ export interface ArticleSummary { id: number; sourceId: string; title: string | 
 
 export interface StorySummary { id: number; title: string | null; firstDate: string | null; lastDate: string | null; articles: number; outlets: Record<string, number> }
 
-export interface ClaimValue { value: unknown; sourceId: string; outlet: string | null; source: ActorRef | null }
-export interface Claim { field: string; values: ClaimValue[]; disputed: boolean }
+/** A story event as the API sends it (every mention carries its outlet). */
 export interface StoryEvent extends Omit<EventFields, 'evidence' | 'confidence'> {
   id: string;
   mentions: { sourceId: string; outlet: string | null; event: EventFields }[];

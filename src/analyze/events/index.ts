@@ -5,7 +5,7 @@
 // `implied`, with a lower confidence.
 import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { compatible } from '../../model/actors.js';
-import { locateEvent, type EventKind } from '../places/index.js';
+import { locateEvent, refOf, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
 import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
@@ -287,10 +287,9 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (!said) continue;
       const target = v.entities.find((e) => e.start >= said.start && e.end <= absStart && e.id !== said.speaker!.id && !spoken.has(e));
       if (!target) continue; // criticism of nobody named is not coded
-      const pe = { t: f.t, actor: { id: said.speaker!.id!, text: said.speaker!.text }, recipient: ref(target) };
       const { date } = dateOf(doc, views, v, absStart);
       events.push({
-        type: pe.t.type, mode: pe.t.mode, actor: pe.actor, recipient: pe.recipient,
+        type: f.t.type, mode: f.t.mode, actor: { id: said.speaker!.id!, text: said.speaker!.text }, recipient: ref(target),
         place: locateEvent(doc, v.index, { kind: 'statement', span: { start: absStart, end: v.end } }), date,
         status: statusOf(v, f.t.type, f.start, f.end, doc, date), killed: null, injured: null, source: null,
         evidence: { sentence: v.index, start: v.start, end: v.end }, confidence: 0.6,
@@ -430,7 +429,9 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const near = v.cues.length ? v.cues.map((c) => ({ v, c })) : allCues
       .filter((x) => Math.abs(x.v.index - si) <= 1)
       .sort((a, b) => Math.abs(a.v.index - si) - Math.abs(b.v.index - si) || a.v.index - b.v.index);
-    const cue = near[0] ?? [...allCues].sort((a, b) => Math.abs(a.v.index - si) - Math.abs(b.v.index - si))[0];
+    // else the weapon named nearest in the article (the first of equally near ones)
+    const cue = near[0] ?? allCues.reduce<(typeof allCues)[number] | undefined>((best, x) =>
+      !best || Math.abs(x.v.index - si) < Math.abs(best.v.index - si) ? x : best, undefined);
     if (!e.mode && cue) {
       e.mode = cue.c.item.mode;
       if (cue.v !== v) mark(e, 'mode');
@@ -467,6 +468,9 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   }
   // places: an action's place from the sentences before, else from the lede, when its own
   // sentence names none or names only the country the lede's place lies in
+  // places that can stand for where the article is: not where someone spoke from, not an actor ("Moscow said")
+  const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace &&
+    !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
@@ -475,7 +479,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
     // (never from another clause of the event's own sentence: that place was passed over)
-    const lede = ledePlace(doc, views, e.evidence);
+    const lede = ledePlace(located, views, e.evidence);
     const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; mark(e, 'place'); }
   }
@@ -483,27 +487,21 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
 
 /**
  * Where the article is: the first place of its first five sentences that is a town or
- * district, else a province, else a country. A place read as an actor ("Raqqa killed") still
- * counts here unless the entity layer gave it an actor id ("Moscow said").
+ * district, else a province, else the place below country level the article names most,
+ * else a country; never one inside `skip` (the event's own sentence).
  */
-function ledePlace(doc: Doc, views: SentenceView[], skip: { start: number; end: number }): PlaceRef | null {
-  const end = views[Math.min(4, views.length - 1)]?.end ?? doc.text.length;
-  const cands = doc.places.filter((p) => p.start < end && !(p as { speechPlace?: boolean }).speechPlace && !(p.start >= skip.start && p.end <= skip.end) &&
-    !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
-  // else the place the whole article names most often, below country level
-  const usable = (p: PlaceMention) => !(p as { speechPlace?: boolean }).speechPlace && !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end);
+function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip: { start: number; end: number }): PlaceRef | null {
+  const end = views[Math.min(4, views.length - 1)]?.end ?? Infinity;
+  const outside = located.filter((p) => !(p.start >= skip.start && p.end <= skip.end));
+  const lede = outside.filter((p) => p.start < end);
   const counts = new Map<string, { p: PlaceMention; n: number }>();
-  for (const p of doc.places) if (usable(p) && !(p.start >= skip.start && p.end <= skip.end) && (p.precision <= 2 || p.admin1)) {
+  for (const p of outside) if (p.precision <= 2 || p.admin1) {
     const c = counts.get(p.name) ?? { p, n: 0 };
     c.n++; counts.set(p.name, c);
   }
   const often = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
-  const pick = cands.find((p) => p.precision <= 2) ?? cands.find((p) => p.precision === 3 && p.admin1) ?? often ?? cands[0];
-  if (!pick) return null;
-  const ref: PlaceRef = { name: pick.name, lat: pick.lat, lon: pick.lon, country: pick.country, precision: pick.precision };
-  if (pick.geonameid) ref.geonameid = pick.geonameid;
-  if (pick.admin1) ref.admin1 = pick.admin1;
-  return ref;
+  const pick = lede.find((p) => p.precision <= 2) ?? lede.find((p) => p.precision === 3 && p.admin1) ?? often ?? lede[0];
+  return pick ? refOf(pick) : null;
 }
 
 /**

@@ -272,7 +272,8 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);
 }
 
-function refOf(p: PlaceMention, precision: PlacePrecision): PlaceRef {
+/** A place mention as the place of an event, at the given precision. */
+export function refOf(p: PlaceMention, precision: PlacePrecision = p.precision): PlaceRef {
   const ref: PlaceRef = { name: p.name, lat: p.lat, lon: p.lon, country: p.country, precision };
   if (p.geonameid) ref.geonameid = p.geonameid;
   if (p.admin1) ref.admin1 = p.admin1;
