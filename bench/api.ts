@@ -5,14 +5,17 @@
 // The articles are generated, not analysed (latency does not need the analysis): short
 // invented texts with two events each, spread over four years, 16 types, 40 actors and 500
 // places in Syria and around it, killed figures on about a third. The store is built in a
-// temporary folder and removed at the end of the run.
+// temporary folder and removed at the end of the run. Last, a load of ten kinds of read
+// at once (the mix of `mixedPaths`), alone and while `sitrep ingest` writes real articles
+// into the same store: the p99 of the reads and the articles stored meanwhile.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import { formatTable } from '../eval/common.js';
+import { CLI, writeGuardianJsonl } from './corpus.js';
 import { simhash } from '../src/extract/simhash.js';
 import { eventTypes, type AnalyzedArticle, type EventMention, type PlaceRef } from '../src/model/index.js';
 import { openSqliteStore, type EventQuery, type Store } from '../src/store/index.js';
@@ -105,11 +108,10 @@ async function direct(store: Store, queries: EventQuery[]): Promise<Load> {
 
 /** Starts `sitrep serve --port 0` on the store; resolves to its URL and a stop function. */
 function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
   const env = { ...process.env };
   delete env['SITREP_TOKEN'];
   delete env['SITREP_READ_TOKEN'];
-  const child = spawn(process.execPath, [cli, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {
@@ -138,7 +140,48 @@ const TYPE_WINDOWS: [string, string][] = Array.from({ length: 24 }, (_, k) => {
 });
 const BOXES = Array.from({ length: 20 }, (_, k) => ({ minLon: 35.5 + (k % 5) * 0.8, minLat: 32 + Math.floor(k / 5) * 1.0, maxLon: 36.3 + (k % 5) * 0.8, maxLat: 33 + Math.floor(k / 5) * 1.0 }));
 
-export async function benchApi(): Promise<{ table: string; notes: string[] }> {
+/** Kinds of request in the mixed load. */
+const MIXED_KINDS = 10;
+
+/**
+ * The mixed read load: what the web app and analysts' scripts ask, in turn: event pages by
+ * type and window, by box, by actor latest first, by province and type, one event, one
+ * article with its layers, a full-text search, an outlet's articles, the event feed, the
+ * story list. `count` articles are in the store.
+ */
+function mixedPaths(count: number): string[] {
+  const paths: string[] = [];
+  for (let i = 0; i < 240; i++) {
+    const [from, to] = TYPE_WINDOWS[i % TYPE_WINDOWS.length]!;
+    const b = BOXES[i % BOXES.length]!;
+    const n = 1 + ((i * 7919) % count);
+    paths.push(
+      `/api/events?type=ASSAULT&from=${from}&to=${to}&limit=50`,
+      `/api/events?bbox=${b.minLon},${b.minLat},${b.maxLon},${b.maxLat}&limit=50`,
+      `/api/events?actor=ACT${i % 40}&sort=-date&limit=50`,
+      `/api/events?admin1=${encodeURIComponent(`province ${i % 14}`)}&type=${eventTypes[i % eventTypes.length]}&limit=50`,
+      `/api/events/${1 + ((i * 104729) % (2 * count))}`,
+      `/api/articles/${n}`,
+      `/api/articles?q=${encodeURIComponent(`"bulletin ${n * 7 + 3}"`)}&limit=20`,
+      `/api/articles?outlet=${encodeURIComponent(`outlet ${i % 20}`)}&limit=20`,
+      `/feeds/events.atom?type=${eventTypes[i % eventTypes.length]}&minKilled=5`,
+      '/api/stories?limit=20',
+    );
+  }
+  return paths;
+}
+
+/** Articles in the SQLite store at `db`, read on a connection of its own. */
+function articlesIn(db: string): number {
+  const conn = new Database(db, { readonly: true, fileMustExist: true });
+  try {
+    return Number((conn.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n);
+  } finally {
+    conn.close();
+  }
+}
+
+export async function benchApi(data: string): Promise<{ table: string; notes: string[] }> {
   const count = Math.floor(Number(process.env['BENCH_API_ARTICLES'] ?? 100_000));
   if (!(count > 0)) return { table: '', notes: ['api bench skipped (BENCH_API_ARTICLES=0)'] };
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-api-'));
@@ -190,6 +233,33 @@ export async function benchApi(): Promise<{ table: string; notes: string[] }> {
         'GET /api/openapi.json (static)', `${lat(staticLoad)}${staticLoad.errors ? ` (${staticLoad.errors} failed)` : ''}`, staticLoad.rps.toFixed(0),
         '—', '—', '—', staticLoad.p95 < 50 ? 'yes' : 'NO',
       ]);
+      // Sustained mixed reads, alone and while `sitrep ingest` writes real articles into the
+      // same store (issue 12's load figure: p99 under 200 ms, no errors).
+      const mixed = mixedPaths(count);
+      const quiet = await load(server.url, mixed);
+      const jsonl = join(dir, 'ingest.jsonl');
+      const written = await writeGuardianJsonl(data, jsonl, 3000);
+      if (written) {
+        const before = articlesIn(db);
+        const ingest = spawn(process.execPath, [CLI, 'ingest', jsonl, '--db', db, '--quiet'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let ingestErr = '';
+        ingest.stderr.on('data', (d: Buffer) => (ingestErr += d.toString()));
+        const t0 = process.hrtime.bigint();
+        const busy = await load(server.url, mixed);
+        const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+        const exited = ingest.exitCode !== null;
+        ingest.kill('SIGKILL');
+        await new Promise((done) => (ingest.exitCode !== null ? done(null) : ingest.once('exit', done)));
+        const stored = articlesIn(db) - before;
+        rows.push([
+          `mixed reads (${MIXED_KINDS} kinds) while ingest writes`, `${lat(busy)}${busy.errors ? ` (${busy.errors} failed)` : ''}`, busy.rps.toFixed(0),
+          'the same mix, no ingest', lat(quiet), (busy.p99 / quiet.p99).toFixed(1) + 'x (p99)', busy.p99 < 200 && !busy.errors ? 'p99 < 200: yes' : 'p99 < 200: NO',
+        ]);
+        notes.push(`api load: during the ${seconds.toFixed(0)} s of mixed reads, \`sitrep ingest\` stored ${stored} real articles (Guardian sample copies) into the same store (${(stored / seconds).toFixed(1)} articles/s)${exited ? `; the ingest ended early: ${ingestErr.trim().slice(0, 200) || 'finished'}` : ''}`);
+      } else {
+        rows.push([`mixed reads (${MIXED_KINDS} kinds)`, lat(quiet), quiet.rps.toFixed(0), '—', '—', '—', quiet.p99 < 200 && !quiet.errors ? 'p99 < 200: yes' : 'p99 < 200: NO']);
+        notes.push('api load: no concurrent ingest (the Guardian sample is not in the shared data)');
+      }
     } finally {
       await server.stop();
     }

@@ -29,6 +29,7 @@ import { streamCsv } from '../src/ingest/archives.js';
 import type { RawDocument } from '../src/model/index.js';
 import { dataDir, formatTable } from '../eval/common.js';
 import { benchApi } from './api.js';
+import { CLI, readDocs, writeGuardianJsonl } from './corpus.js';
 import { benchStories } from './stories.js';
 
 /** Timed passes over each set; the fastest pass is reported (least disturbed by other load). */
@@ -143,12 +144,6 @@ function benchHtml(data: string): BenchRow[] {
 // ---------------------------------------------------------------------------
 // Text: the real sets, read through the CSV ingest adapter
 
-async function readDocs(path: string): Promise<RawDocument[]> {
-  const docs: RawDocument[] = [];
-  for await (const item of streamCsv(path)) if (item.ok) docs.push(item.doc);
-  return docs;
-}
-
 /** The text peer: a plain regex sentence split, nothing else. */
 const regexSplit = (text: string) => text.split(/(?<=[.!?])\s+/).length;
 
@@ -235,18 +230,11 @@ async function benchPipeline(data: string): Promise<BenchRow[]> {
  * and with 2 analysis threads: wall time, so it includes start-up, reading and writing.
  */
 async function benchIngest(data: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
-  const path = join(data, 'unlabeled', 'guardian_sdf_sample.csv');
-  if (!existsSync(path)) return { rows: [], notes: [] };
-  const guardian = await readDocs(path);
   const dir = mkdtempSync(join(tmpdir(), 'sitrep-bench-'));
   const jsonl = join(dir, 'docs.jsonl');
-  // Each copy made distinct, so that none is skipped as already stored.
-  const docs = Array.from({ length: 1000 }, (_, i) => {
-    const d = guardian[i % guardian.length]!;
-    return { id: `${d.sourceId}/${i}`, text: `${d.content}\n\nCopy ${i}.`, ...(d.published ? { published: d.published } : {}) };
-  });
-  writeFileSync(jsonl, docs.map((d) => JSON.stringify(d)).join('\n') + '\n');
-  const cli = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+  const written = await writeGuardianJsonl(data, jsonl, 1000);
+  if (!written) return { rows: [], notes: [] };
+  const cli = CLI;
   const gnuTime = existsSync('/usr/bin/time');
   const run = (workers: number): Measure & { peakMb: number | null } => {
     const db = join(dir, `w${workers}.db`);
@@ -255,14 +243,14 @@ async function benchIngest(data: string): Promise<{ rows: BenchRow[]; notes: str
     const r = gnuTime ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', ...args], { encoding: 'utf8' }) : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     const peak = /peak-kb (\d+)/.exec(r.stderr ?? '');
-    return { items: docs.length, bytes: Buffer.byteLength(readFileSync(jsonl)), seconds, errors: r.status === 0 ? 0 : docs.length, peakMb: peak ? Number(peak[1]) / 1024 : null };
+    return { items: written.count, bytes: written.bytes, seconds, errors: r.status === 0 ? 0 : written.count, peakMb: peak ? Number(peak[1]) / 1024 : null };
   };
   const one = run(1);
   const two = run(2);
   const mem = (m: { peakMb: number | null }) => (m.peakMb === null ? 'peak memory not measured (no /usr/bin/time)' : `peak ${m.peakMb.toFixed(0)} MB`);
   const rows: BenchRow[] = [{ bench: 'ingest into SQLite', set: 'guardian x4 (1,000 articles, JSONL)', ours: 'sitrep ingest --workers 2', ourSpeed: two, peer: 'sitrep ingest --workers 1', peerSpeed: one }];
   const notes = [`ingest memory: 1 thread ${mem(one)}, 2 threads ${mem(two)} (whole process tree's largest)`];
-  const queued = await benchQueue(cli, jsonl, docs.length);
+  const queued = await benchQueue(cli, jsonl, written.count);
   rows.push(...queued.rows);
   notes.push(...queued.notes);
   rmSync(dir, { recursive: true, force: true });
@@ -333,7 +321,17 @@ function render(rows: BenchRow[]): string {
   );
 }
 
+/** Sections to run: every one, or those named on the command line (`npm run bench -- api stories`). */
+const SECTIONS = ['html', 'stages', 'pipeline', 'ingest', 'stories', 'api'] as const;
+
+function chosenSections(args: string[]): Set<string> {
+  const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+  if (unknown.length) throw new Error(`bench: no section ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
+  return new Set(args.length ? args : SECTIONS);
+}
+
 async function main(): Promise<void> {
+  const chosen = chosenSections(process.argv.slice(2));
   const data = dataDir();
   if (!existsSync(data)) {
     console.log(`bench: shared data not found at ${data} (set SITREP_DATA to its location); nothing to measure.`);
@@ -341,37 +339,32 @@ async function main(): Promise<void> {
   }
   console.log(`bench: best of ${ROUNDS} timed pass(es) after a warm-up; node ${process.version}; one thread unless a row says otherwise`);
   const rows: BenchRow[] = [];
-  let t0 = process.hrtime.bigint();
-  rows.push(...benchHtml(data));
-  console.log(`html bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   const notes: string[] = [];
-  for (const [name, bench] of [
-    ['stage benches', () => benchStages(data)],
-    ['pipeline bench', async () => ({ rows: await benchPipeline(data), notes: [] })],
-    ['ingest bench', () => benchIngest(data)],
-  ] as const) {
-    t0 = process.hrtime.bigint();
-    const result = await bench();
-    rows.push(...result.rows);
+  const tables: string[] = [];
+  const timed = async <T>(name: string, run: () => Promise<T> | T): Promise<T> => {
+    const t0 = process.hrtime.bigint();
+    const result = await run();
+    console.log(`${name} bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
+    return result;
+  };
+  if (chosen.has('html')) rows.push(...(await timed('html', () => benchHtml(data))));
+  type Section = { rows?: BenchRow[]; table?: string; notes: string[] };
+  const sections: [string, () => Promise<Section>][] = [
+    ['stages', () => benchStages(data)],
+    ['pipeline', async () => ({ rows: await benchPipeline(data), notes: [] })],
+    ['ingest', () => benchIngest(data)],
+    ['stories', benchStories],
+    ['api', () => benchApi(data)],
+  ];
+  for (const [name, bench] of sections) {
+    if (!chosen.has(name)) continue;
+    const result = await timed(name, bench);
+    rows.push(...(result.rows ?? []));
+    if (result.table) tables.push(result.table);
     notes.push(...result.notes);
-    console.log(`${name}: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
   }
-  t0 = process.hrtime.bigint();
-  const stories = await benchStories();
-  notes.push(...stories.notes);
-  console.log(`stories bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
-  t0 = process.hrtime.bigint();
-  const api = await benchApi();
-  notes.push(...api.notes);
-  console.log(`api bench: ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(1)} s`);
-  console.log('');
-  console.log(render(rows));
-  console.log('');
-  console.log(stories.table);
-  if (api.table) {
-    console.log('');
-    console.log(api.table);
-  }
+  if (rows.length) console.log(`\n${render(rows)}`);
+  for (const t of tables) console.log(`\n${t}`);
   for (const n of notes) console.log(`note: ${n}`);
 }
 

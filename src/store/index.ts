@@ -9,7 +9,7 @@ import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
 import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
-import { migrations } from './migrations.js';
+import { migrations, SHORT_SPAN_DAYS } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
 import { KyselyStoryTables, listStories, storyWithMembers, type StoredStory, type StoryMember, type StoryTables } from './stories.js';
 
@@ -218,6 +218,8 @@ async function migrate(db: Kysely<Database>, migrations: Record<string, Migratio
 interface DialectHooks {
   /** A full-text query as a subquery of matching article ids. */
   fullTextIds(query: string): ReturnType<typeof sql<number>>;
+  /** How to find the events in a box (see `BoxPlan`). */
+  boxPlan(db: Kysely<Database>, box: Box): Promise<BoxPlan>;
   /** The engine's own integrity checks. */
   engineChecks(db: Kysely<Database>): Promise<Problem[]>;
   /** Runs `fn` in one transaction that will write. */
@@ -247,12 +249,28 @@ const sqliteHooks: DialectHooks = {
   lockStories: async () => {},
   lateCommits: 0,
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
+  // A box with few events is read from the R*Tree. Where the box holds many (a whole
+  // province of a busy war), walking the events in the page's order and testing each is
+  // faster than collecting and sorting every one in the box, so the lat/lon index is kept
+  // out of the plan (55 -> 0.2 ms for a page of a box holding 7% of 200,000 events).
+  async boxPlan(db, box) {
+    const ids = rtreeIds(box);
+    const probe = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${ids}) LIMIT ${DENSE_BOX})`.execute(db);
+    return Number(probe.rows[0]?.n ?? 0) < DENSE_BOX ? { ids } : 'scan';
+  },
   async engineChecks(db) {
     const problems: Problem[] = [];
     const integrity = await sql<{ integrity_check: string }>`PRAGMA integrity_check`.execute(db);
     for (const r of integrity.rows) if (r.integrity_check !== 'ok') problems.push({ check: 'integrity_check', detail: r.integrity_check });
     const fk = await sql<{ table: string; rowid: number; parent: string }>`PRAGMA foreign_key_check`.execute(db);
     for (const r of fk.rows) problems.push({ check: 'foreign_keys', detail: `${r.table} row ${r.rowid} points to a missing ${r.parent} row` });
+    const rtree = await sql<{ check: string }>`SELECT rtreecheck('events_rtree') AS "check"`.execute(db);
+    for (const r of rtree.rows) if (r.check !== 'ok') problems.push({ check: 'spatial_index', detail: r.check });
+    const placed = await sql<{ events: number; indexed: number }>`SELECT
+      (SELECT count(*) FROM events WHERE lat IS NOT NULL AND lon IS NOT NULL) AS events, (SELECT count(*) FROM events_rtree) AS indexed`.execute(db);
+    for (const r of placed.rows) {
+      if (r.events !== r.indexed) problems.push({ check: 'spatial_index', detail: `${r.events} placed events but ${r.indexed} in the spatial index` });
+    }
     try {
       await sql`INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)`.execute(db);
     } catch (e) {
@@ -272,6 +290,8 @@ const postgresHooks: DialectHooks = {
   lateCommits: 1000,
   fullTextIds: (query) =>
     sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`,
+  // The planner's statistics choose between the B-tree on (lat, lon) and the others.
+  boxPlan: async () => 'plain',
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
   engineChecks: async () => [],
 };
@@ -391,7 +411,49 @@ class KyselyStore implements Store {
   }
 
   async *events(query: EventQuery = {}): AsyncIterable<StoredEvent> {
-    let q = this.db
+    // The filter, order and page pick event ids first, on the events table and its indexes
+    // alone; only the picked page is then joined to its article and story and has its record
+    // read. Joining first would carry every matching row's record and article through the
+    // sort (2.2 -> 0.7 ms for a type and date query, 55 -> 2.5 ms for a bounding box, on
+    // 200,000 events in SQLite).
+    const [key, direction] = sortOf(query.sort ?? 'id');
+    const column = key === 'date' ? 'events.date_start' : key === 'killed' ? 'events.killed_min' : null;
+    const ordered = <Q extends { orderBy: (...args: any[]) => Q }>(q: Q): Q => {
+      if (column) q = q.orderBy(column, (ob: any) => ob[direction]().nullsLast());
+      return q.orderBy('events.id', direction);
+    };
+    const filtered = (dates: 'short' | 'long' | 'any') => {
+      let ids = this.db.selectFrom('events').select('events.id');
+      if (query.type) ids = ids.where('events.type', '=', query.type);
+      if (query.actor) ids = ids.where('events.actor_id', '=', query.actor);
+      if (query.from) ids = ids.where('events.date_end', '>=', query.from);
+      if (query.to) ids = ids.where('events.date_start', '<=', query.to);
+      if (dates === 'short') ids = ids.where('events.long_span', '=', 0).where('events.date_start', '>=', shortFrom!);
+      if (dates === 'long') ids = ids.where('events.long_span', '=', 1);
+      if (query.mode) ids = ids.where('events.mode', '=', query.mode);
+      if (query.recipient) ids = ids.where('events.recipient_id', '=', query.recipient);
+      if (query.status) ids = ids.where('events.status', '=', query.status);
+      if (query.minKilled !== undefined) ids = ids.where('events.killed_min', '>=', query.minKilled);
+      if (query.country) ids = ids.where('events.country', '=', query.country);
+      if (query.admin1) ids = ids.where('events.admin1', '=', query.admin1);
+      if (bboxPlan) ids = ids.where(inBox(query.bbox!, bboxPlan));
+      if (nearPlan) ids = ids.where(withinKm(query.near!, nearPlan));
+      if (query.id !== undefined) ids = ids.where('events.id', '=', query.id);
+      if (query.after) ids = ids.where(afterRow(column, 'events.id', direction, query.after));
+      return ordered(ids);
+    };
+    const bboxPlan = query.bbox ? await this.hooks.boxPlan(this.db, query.bbox) : null;
+    const nearPlan = query.near ? await this.hooks.boxPlan(this.db, circleBox(query.near)) : null;
+    // A window from a day: its short and its long events apart (see migration 0007), each
+    // branch a page at most, and the page taken again from both.
+    const shortFrom = query.from !== undefined ? daysBefore(query.from, SHORT_SPAN_DAYS) : null;
+    const split = shortFrom !== null;
+    const firstRows = query.limit ? { limit: query.limit + (query.offset ?? 0) } : {};
+    const ids = split
+      ? this.db.selectFrom(page(filtered('short'), firstRows).as('s')).select('s.id')
+        .unionAll(this.db.selectFrom(page(filtered('long'), firstRows).as('l')).select('l.id'))
+      : this.db.selectFrom(page(filtered('any'), query).as('a')).select('a.id');
+    const joined = ordered(this.db
       .selectFrom('events')
       .innerJoin('articles', 'articles.id', 'events.article_id')
       .leftJoin('story_articles', 'story_articles.article_id', 'articles.id')
@@ -399,28 +461,9 @@ class KyselyStore implements Store {
         'events.id as id', 'events.record as record', 'articles.id as article_id', 'articles.source_id as source_id',
         'articles.url as url', 'articles.outlet as outlet', 'articles.title as title', 'articles.published as published',
         'articles.ingested_at as ingested_at', 'story_articles.story_id as story_id',
-      ]);
-    if (query.type) q = q.where('events.type', '=', query.type);
-    if (query.actor) q = q.where('events.actor_id', '=', query.actor);
-    if (query.from) q = q.where('events.date_end', '>=', query.from);
-    if (query.to) q = q.where('events.date_start', '<=', query.to);
-    if (query.mode) q = q.where('events.mode', '=', query.mode);
-    if (query.recipient) q = q.where('events.recipient_id', '=', query.recipient);
-    if (query.status) q = q.where('events.status', '=', query.status);
-    if (query.minKilled !== undefined) q = q.where('events.killed_min', '>=', query.minKilled);
-    if (query.country) q = q.where('events.country', '=', query.country);
-    if (query.admin1) q = q.where('events.admin1', '=', query.admin1);
-    if (query.bbox) {
-      const { minLon, minLat, maxLon, maxLat } = query.bbox;
-      q = q.where('events.lat', '>=', minLat).where('events.lat', '<=', maxLat).where(lonWithin(minLon, maxLon));
-    }
-    if (query.near) q = q.where(withinKm(query.near));
-    if (query.id !== undefined) q = q.where('events.id', '=', query.id);
-    const [key, direction] = sortOf(query.sort ?? 'id');
-    const column = key === 'date' ? 'events.date_start' : key === 'killed' ? 'events.killed_min' : null;
-    if (query.after) q = q.where(afterRow(column, 'events.id', direction, query.after));
-    if (column) q = q.orderBy(column, (ob) => ob[direction]().nullsLast());
-    q = page(q.orderBy('events.id', direction), query);
+      ])
+      .where('events.id', 'in', ids));
+    const q = split ? page(joined, query) : joined;
     for await (const row of q.stream()) {
       yield {
         id: row.id,
@@ -526,6 +569,18 @@ class KyselyStore implements Store {
   }
 }
 
+/** The day `days` before an ISO day, or null when `day` is not one. */
+function daysBefore(day: string, days: number): string | null {
+  const t = Date.parse(`${day.slice(0, 10)}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && Number.isFinite(t) ? new Date(t - days * 86_400_000).toISOString().slice(0, 10) : null;
+}
+
+/** Whether a date from `start` to `end` spans more than SHORT_SPAN_DAYS (or cannot be read). */
+function isLongSpan(start: string, end: string): boolean {
+  const days = (Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000;
+  return !(days <= SHORT_SPAN_DAYS);
+}
+
 /** A sort option as the column key and direction: `-date` is `['date', 'desc']`. */
 function sortOf<K extends string>(sort: K | `-${K}`): [K, 'asc' | 'desc'] {
   return sort.startsWith('-') ? [sort.slice(1) as K, 'desc'] : [sort as K, 'asc'];
@@ -549,36 +604,71 @@ function afterRow(column: string | null, id: string, direction: 'asc' | 'desc', 
   };
 }
 
-/** Events whose longitude lies from `min` east to `max` (across the antimeridian when min > max). */
-function lonWithin(min: number, max: number) {
-  return (eb: ExpressionBuilder<Database, 'events'>) =>
-    min <= max
-      ? eb.and([eb('events.lon', '>=', min), eb('events.lon', '<=', max)])
-      : eb.or([eb('events.lon', '>=', min), eb('events.lon', '<=', max)]);
+/** A box on the map; `minLon > maxLon` crosses the antimeridian. */
+interface Box {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+}
+
+/**
+ * How a box is searched: `plain` comparisons on lat/lon, left to the engine's planner;
+ * `ids`, the candidates a spatial index gives, then the exact test; `scan`, the exact test
+ * on rows found by the other filters or the page order, with the lat/lon index kept out.
+ */
+type BoxPlan = 'plain' | 'scan' | { ids: ReturnType<typeof sql<number>> };
+
+/** Candidates from the R*Tree beyond which a box counts as dense (see `sqliteHooks.boxPlan`). */
+const DENSE_BOX = 2000;
+
+/** The ids the SQLite R*Tree has in a box (its floats are rounded outwards: a coarse filter). */
+function rtreeIds({ minLat, maxLat, minLon, maxLon }: Box) {
+  const band = (west: number, east: number) =>
+    sql`SELECT id FROM events_rtree WHERE lat1 >= ${minLat} AND lat0 <= ${maxLat} AND lon1 >= ${west} AND lon0 <= ${east}`;
+  return minLon <= maxLon ? sql<number>`${band(minLon, maxLon)}` : sql<number>`${band(minLon, 180)} UNION ALL ${band(-180, maxLon)}`;
+}
+
+/** Events inside `box`, searched as `plan` says. */
+function inBox(box: Box, plan: BoxPlan) {
+  const { minLat, maxLat, minLon, maxLon } = box;
+  return (eb: ExpressionBuilder<Database, 'events'>) => {
+    // `+column` is still the column, but SQLite will not search an index for it.
+    const lat = plan === 'scan' ? sql<number>`+events.lat` : eb.ref('events.lat');
+    const lon = plan === 'scan' ? sql<number>`+events.lon` : eb.ref('events.lon');
+    const lonTest = minLon <= maxLon
+      ? eb.and([eb(lon, '>=', minLon), eb(lon, '<=', maxLon)])
+      : eb.or([eb(lon, '>=', minLon), eb(lon, '<=', maxLon)]);
+    const exact = [eb(lat, '>=', minLat), eb(lat, '<=', maxLat), lonTest];
+    return eb.and(typeof plan === 'object' ? [eb('events.id', 'in', sql<number>`(${plan.ids})`), ...exact] : exact);
+  };
 }
 
 const EARTH_KM = 6371.0088;
 const RAD = Math.PI / 180;
 
-/**
- * Events within `km` of a point on the sphere, in SQL (haversine), behind a box around the
- * circle that the lat/lon index can use.
- */
-function withinKm({ lat, lon, km }: { lat: number; lon: number; km: number }) {
+/** The box around the circle of `km` around a point (all longitudes when it reaches a pole). */
+function circleBox({ lat, lon, km }: { lat: number; lon: number; km: number }): Box {
   const r = Math.min(km / EARTH_KM, Math.PI);
   const latMin = lat - r / RAD;
   const latMax = lat + r / RAD;
+  const box = { minLat: Math.max(latMin, -90), maxLat: Math.min(latMax, 90), minLon: -180, maxLon: 180 };
+  if (latMin > -90 && latMax < 90) {
+    const dLon = Math.asin(Math.min(1, Math.sin(r) / Math.cos(lat * RAD))) / RAD;
+    const wrap = (x: number) => (x < -180 ? x + 360 : x > 180 ? x - 360 : x);
+    if (dLon < 180) Object.assign(box, { minLon: wrap(lon - dLon), maxLon: wrap(lon + dLon) });
+  }
+  return box;
+}
+
+/** Events within `km` of a point on the sphere (haversine), inside the box around the circle. */
+function withinKm(near: { lat: number; lon: number; km: number }, plan: BoxPlan) {
+  const { lat, lon } = near;
+  const r = Math.min(near.km / EARTH_KM, Math.PI);
   return (eb: ExpressionBuilder<Database, 'events'>) => {
-    const box = [eb('events.lat', '>=', Math.max(latMin, -90)), eb('events.lat', '<=', Math.min(latMax, 90))];
-    // The longitude span of the circle, when it reaches no pole.
-    if (latMin > -90 && latMax < 90) {
-      const dLon = Math.asin(Math.min(1, Math.sin(r) / Math.cos(lat * RAD))) / RAD;
-      const wrap = (x: number) => (x < -180 ? x + 360 : x > 180 ? x - 360 : x);
-      if (dLon < 180) box.push(lonWithin(wrap(lon - dLon), wrap(lon + dLon))(eb));
-    }
     const haversine = sql<number>`sin((events.lat - ${lat}) * ${RAD / 2}) * sin((events.lat - ${lat}) * ${RAD / 2})
       + ${Math.cos(lat * RAD)} * cos(events.lat * ${RAD}) * sin((events.lon - ${lon}) * ${RAD / 2}) * sin((events.lon - ${lon}) * ${RAD / 2})`;
-    return eb.and([...box, eb(haversine, '<=', Math.sin(r / 2) ** 2)]);
+    return eb.and([inBox(circleBox(near), plan)(eb), eb(haversine, '<=', Math.sin(r / 2) ** 2)]);
   };
 }
 
@@ -708,7 +798,7 @@ async function insertLayers(trx: Kysely<Database>, articleId: number, doc: Analy
     actor_id: e.actor?.id ?? null, recipient_id: e.recipient?.id ?? null,
     place_name: e.place?.name ?? null, lat: e.place?.lat ?? null, lon: e.place?.lon ?? null,
     country: e.place?.country ?? null, admin1: e.place?.admin1 ?? null,
-    date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, status: e.status,
+    date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, long_span: e.date && isLongSpan(e.date.start, e.date.end) ? 1 : 0, status: e.status,
     killed_min: e.killed?.min ?? null, injured_min: e.injured?.min ?? null, credited_id: e.source?.id ?? null,
     sentence: e.evidence.sentence, start: e.evidence.start, end: e.evidence.end, confidence: e.confidence,
     record: JSON.stringify(e),

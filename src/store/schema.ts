@@ -89,6 +89,8 @@ export interface EventsTable {
   admin1: string | null;
   date_start: string | null;
   date_end: string | null;
+  /** 1 when the date spans more than SHORT_SPAN_DAYS (or cannot be read), else 0. */
+  long_span: Generated<number>;
   status: string;
   killed_min: number | null;
   injured_min: number | null;

@@ -132,5 +132,134 @@ for (const dialect of dialects) {
         for await (const _ of store.events({ to: '2024-01-01' })) none++;
         assert.equal(none, 0);
       }));
+
+    test('events in a box or a radius are the same whichever way the store searches (few, many, across the antimeridian)', () =>
+      withStore(async (store) => {
+        // 2,400 events packed around Idlib (more than the dense-box threshold), 60 spread
+        // over the region, a few either side of the antimeridian, and some with no place.
+        let seed = 11;
+        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const at = (lat: number, lon: number, i: number): EventMention => ({
+          ...shelling, type: i % 3 ? 'ASSAULT' : 'COERCE',
+          place: { ...shelling.place!, name: `p${i}`, lat, lon },
+          date: { start: `2024-0${1 + (i % 9)}-1${i % 10}`, end: `2024-0${1 + (i % 9)}-1${i % 10}`, precision: 'day', basis: 'explicit' },
+          killed: i % 4 ? { min: i % 17, max: null, who: 'people', text: String(i % 17) } : null,
+        });
+        const points: [number, number][] = [
+          ...Array.from({ length: 2400 }, (): [number, number] => [35.5 + rnd() * 0.8, 36.3 + rnd() * 0.8]),
+          ...Array.from({ length: 60 }, (): [number, number] => [30 + rnd() * 8, 34 + rnd() * 10]),
+          [-17.5, 179.9], [-17.6, -179.8], [-17.4, 178.1], [-17.5, -178.5],
+        ];
+        const perArticle = 40;
+        for (let a = 0; a * perArticle < points.length + 20; a++) {
+          const events = points.slice(a * perArticle, (a + 1) * perArticle).map(([lat, lon], k) => at(lat, lon, a * perArticle + k));
+          if (a === 0) events.push({ ...shelling, place: null }, { ...shelling, place: null });
+          await store.save(article(`Report ${a}: shelling in the north.`, { events }));
+        }
+        const all: { id: number; event: EventMention }[] = [];
+        for await (const e of store.events()) all.push(e);
+        assert.equal(all.length, points.length + 2);
+
+        const haversineKm = (lat1: number, lon1: number, lat2: number, lon2: number) => {
+          const rad = Math.PI / 180;
+          const h = Math.sin(((lat2 - lat1) * rad) / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
+          return 2 * 6371.0088 * Math.asin(Math.sqrt(h));
+        };
+        const inBox = (b: { minLat: number; maxLat: number; minLon: number; maxLon: number }) => (e: EventMention) => {
+          const p = e.place;
+          if (!p) return false;
+          const lonIn = b.minLon <= b.maxLon ? p.lon >= b.minLon && p.lon <= b.maxLon : p.lon >= b.minLon || p.lon <= b.maxLon;
+          return p.lat >= b.minLat && p.lat <= b.maxLat && lonIn;
+        };
+        const dense = { minLat: 35.4, maxLat: 36.4, minLon: 36.2, maxLon: 37.2 };
+        const sparse = { minLat: 30, maxLat: 34, minLon: 40, maxLon: 44 };
+        const across = { minLat: -18, maxLat: -17, minLon: 179, maxLon: -179 };
+        const ids = async (q: Parameters<Store['events']>[0]) => {
+          const got: number[] = [];
+          for await (const e of store.events(q)) got.push(e.id);
+          return got;
+        };
+        const expected = (keep: (e: EventMention) => boolean, order: (a: { id: number; event: EventMention }, b: { id: number; event: EventMention }) => number, limit: number) =>
+          all.filter((e) => keep(e.event)).sort(order).slice(0, limit).map((e) => e.id);
+        const byId = (a: { id: number }, b: { id: number }) => a.id - b.id;
+        const byDateDesc = (a: { id: number; event: EventMention }, b: { id: number; event: EventMention }) =>
+          (b.event.date?.start ?? '').localeCompare(a.event.date?.start ?? '') || b.id - a.id;
+        assert.ok(all.filter((e) => inBox(dense)(e.event)).length > 2000, 'the dense box holds more events than the threshold');
+        for (const [name, box] of [['dense', dense], ['sparse', sparse], ['across the antimeridian', across]] as const) {
+          assert.ok(all.some((e) => inBox(box)(e.event)), `the ${name} box holds events`);
+          assert.deepEqual(await ids({ bbox: box, limit: 50 }), expected(inBox(box), byId, 50), `${name} box, by id`);
+          assert.deepEqual(await ids({ bbox: box, sort: '-date', limit: 30 }), expected(inBox(box), byDateDesc, 30), `${name} box, latest first`);
+          assert.deepEqual(await ids({ bbox: box, type: 'COERCE', minKilled: 5 }),
+            expected((e) => inBox(box)(e) && e.type === 'COERCE' && (e.killed?.min ?? -1) >= 5, byId, Infinity), `${name} box with filters`);
+        }
+        assert.equal((await ids({ bbox: across })).length, 2, 'two of the four points near the antimeridian lie in the box');
+        for (const near of [{ lat: 35.9, lon: 36.7, km: 40 }, { lat: 35.9, lon: 36.7, km: 2 }, { lat: -17.5, lon: 179.95, km: 30 }]) {
+          const within = (e: EventMention) => Boolean(e.place && haversineKm(near.lat, near.lon, e.place.lat, e.place.lon) <= near.km);
+          assert.deepEqual(await ids({ near, limit: 40 }), expected(within, byId, 40), `within ${near.km} km of ${near.lat},${near.lon}`);
+        }
+        assert.deepEqual(await store.check(), []);
+      }));
+
+    test('a date window finds short and long events alike, in every order and page by page', () =>
+      withStore(async (store) => {
+        // Days of 2023-2024, months, years, and ranges of a few days to a year and a half.
+        let seed = 5;
+        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const day = (t: number) => new Date(Date.UTC(2023, 0, 1) + Math.floor(t) * 86_400_000).toISOString().slice(0, 10);
+        const dated = (i: number): EventMention => {
+          const start = rnd() * 700;
+          const span = [0, 0, 0, 2, 29, 30, 31, 32, 60, 364, 540][i % 11]!;
+          return { ...shelling, type: i % 2 ? 'ASSAULT' : 'PROTEST', killed: i % 5 ? { min: i % 13, max: null, who: 'people', text: '' } : null,
+            date: { start: day(start), end: day(start + span), precision: span ? 'range' : 'day', basis: 'explicit' } as EventMention['date'] };
+        };
+        for (let a = 0; a < 30; a++) {
+          const events = Array.from({ length: 20 }, (_, k) => dated(a * 20 + k));
+          if (a === 0) events.push({ ...shelling, date: null });
+          await store.save(article(`Bulletin ${a}: clashes reported.`, { events }));
+        }
+        const all: { id: number; event: EventMention }[] = [];
+        for await (const e of store.events()) all.push(e);
+        const got = async (q: Parameters<Store['events']>[0]) => {
+          const ids: number[] = [];
+          for await (const e of store.events(q)) ids.push(e.id);
+          return ids;
+        };
+        type Row = { id: number; event: EventMention };
+        const orders: Record<string, (a: Row, b: Row) => number> = {
+          id: (a, b) => a.id - b.id,
+          '-id': (a, b) => b.id - a.id,
+          date: (a, b) => (a.event.date?.start ?? '~').localeCompare(b.event.date?.start ?? '~') || a.id - b.id,
+          '-killed': (a, b) => (b.event.killed?.min ?? -1) - (a.event.killed?.min ?? -1) || b.id - a.id,
+        };
+        const windows = [
+          { from: '2024-03-01', to: '2024-03-31' }, { from: '2024-06-15' }, { to: '2023-02-01' }, { from: '2023-12-30', to: '2024-01-02', type: 'ASSAULT' },
+        ];
+        for (const w of windows) {
+          const keep = (e: EventMention) => Boolean(e.date && (!w.from || e.date.end >= w.from) && (!w.to || e.date.start <= w.to) && (!w.type || e.type === w.type));
+          const inWindow = all.filter((e) => keep(e.event));
+          // Some began over a month before the window: the long events the store reads apart.
+          const monthBefore = w.from && new Date(Date.parse(w.from) - 40 * 86_400_000).toISOString().slice(0, 10);
+          if (monthBefore) assert.ok(inWindow.some((e) => e.event.date!.start < monthBefore), `${JSON.stringify(w)} holds events begun long before it`);
+          assert.ok(inWindow.length > 7, `${JSON.stringify(w)} holds more than a page`);
+          for (const [sort, order] of Object.entries(orders)) {
+            const expected = [...inWindow].sort(order).map((e) => e.id);
+            const label = `${JSON.stringify(w)} sorted by ${sort}`;
+            assert.deepEqual(await got({ ...w, sort: sort as never }), expected, label);
+            assert.deepEqual(await got({ ...w, sort: sort as never, limit: 7, offset: 5 }), expected.slice(5, 12), `${label}, offset 5`);
+            // Keyset paging, seven at a time, walks the same list.
+            const walked: number[] = [];
+            let after: { id: number; key?: string | number | null } | undefined;
+            for (;;) {
+              const pageRows: Row[] = [];
+              for await (const e of store.events({ ...w, sort: sort as never, limit: 7, ...(after ? { after } : {}) })) pageRows.push(e);
+              if (!pageRows.length) break;
+              walked.push(...pageRows.map((e) => e.id));
+              const last = pageRows.at(-1)!;
+              after = { id: last.id, key: sort.endsWith('date') ? last.event.date?.start ?? null : sort.endsWith('killed') ? last.event.killed?.min ?? null : null };
+            }
+            assert.deepEqual(walked, expected, `${label}, page by page`);
+          }
+        }
+      }));
   });
 }
