@@ -6,8 +6,15 @@ export type Day = number;
 const MS_PER_DAY = 86_400_000;
 
 export function dayOf(year: number, month: number, day: number): Day {
-  return Math.floor(Date.UTC(year, month - 1, day) / MS_PER_DAY);
+  // setUTCFullYear, not Date.UTC, which reads the years 0-99 as 1900-1999.
+  const dt = new Date(0);
+  dt.setUTCFullYear(year, month - 1, day);
+  return Math.floor(dt.getTime() / MS_PER_DAY);
 }
+
+/** The first and last days a date may have: 0001-01-01 and 9999-12-31 (four-digit years). */
+export const FIRST_DAY: Day = dayOf(1, 1, 1);
+export const LAST_DAY: Day = dayOf(9999, 12, 31);
 
 export function parseIsoDay(iso: string): Day {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -30,6 +37,17 @@ const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 export function isoDay(day: Day): string {
   const { y, m, d } = ymd(day);
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** TIMEX3 value of a year (`0970`, `2021`), a decade (`197`, the 1970s) or a century (`19`). */
+export function yearValue(y: number): string {
+  return pad(y, 4);
+}
+export function decadeValue(decade: number): string {
+  return pad(decade, 3);
+}
+export function centuryValue(century: number): string {
+  return pad(century, 2);
 }
 
 export function isoMonth(y: number, m: number): string {

@@ -6,6 +6,7 @@
 import {
   addMonths, dayOf, daysInMonth, type Day, isoDay, isoMonth, isoWeekValue, monthRange, quarterRange,
   weekday, weekStart, yearRange, ymd,
+  centuryValue, decadeValue, yearValue, FIRST_DAY, LAST_DAY,
 } from './calendar.js';
 import type { Reading, Season, Unit } from './grammar.js';
 import type { Tense } from './tense.js';
@@ -87,6 +88,12 @@ function durationValue(unit: Unit, n: number | null): string {
  * range of the last day-, week-, month- or year-precise date the text gave (for anaphora).
  */
 export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { range: [Day, Day]; precision: string }, strongTense = false): Resolved | null {
+  const resolved = resolveReading(r, ref, tense, last, strongTense);
+  // "9999 years ago" lands before the calendar this layer writes (four-digit years): no date.
+  return resolved?.range && !(resolved.range[0] >= FIRST_DAY && resolved.range[1] <= LAST_DAY) ? null : resolved;
+}
+
+function resolveReading(r: Reading, ref: Day | null, tense: Tense, last?: { range: [Day, Day]; precision: string }, strongTense = false): Resolved | null {
   const horizon = strongTense ? Infinity : TENSE_HORIZON;
   switch (r.k) {
     case 'anaphor': {
@@ -106,7 +113,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
         const t = addMonths(b.y, b.m, r.off);
         return { value: isoMonth(t.y, t.m), precision: 'month', range: monthRange(t.y, t.m), type: 'DATE', basis: 'relative' };
       }
-      return { value: String(b.y + r.off), precision: 'year', range: yearRange(b.y + r.off), type: 'DATE', basis: 'relative' };
+      return { value: yearValue(b.y + r.off), precision: 'year', range: yearRange(b.y + r.off), type: 'DATE', basis: 'relative' };
     }
     case 'duration':
       return { value: durationValue(r.unit, r.n), precision: 'duration', type: 'DURATION', basis: 'explicit' };
@@ -114,10 +121,10 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
       return { value: durationValue(r.unit, 1), precision: 'duration', type: 'SET', basis: 'explicit' };
     case 'year': {
       const range = partOfRange(yearRange(r.y), r.part, ref ?? 0);
-      return { value: String(r.y), precision: 'year', range, type: 'DATE', basis: 'explicit' };
+      return { value: yearValue(r.y), precision: 'year', range, type: 'DATE', basis: 'explicit' };
     }
     case 'century':
-      return { value: String(r.c).padStart(2, '0'), precision: 'year', range: [dayOf(r.c * 100, 1, 1), dayOf(r.c * 100 + 99, 12, 31)], type: 'DATE', basis: 'explicit' };
+      return { value: centuryValue(r.c), precision: 'year', range: [dayOf(r.c * 100, 1, 1), dayOf(r.c * 100 + 99, 12, 31)], type: 'DATE', basis: 'explicit' };
     case 'yearEnd': {
       if (ref === null) return null;
       const y = ymd(ref).y;
@@ -132,7 +139,7 @@ export function resolve(r: Reading, ref: Day | null, tense: Tense, last?: { rang
       return dayResult(pick(days, ref, tense, TENSE_HORIZON), 'relative');
     }
     case 'decade':
-      return { value: String(r.y), precision: 'year', range: [dayOf(r.y * 10, 1, 1), dayOf(r.y * 10 + 9, 12, 31)], type: 'DATE', basis: 'explicit' };
+      return { value: decadeValue(r.y), precision: 'year', range: [dayOf(r.y * 10, 1, 1), dayOf(r.y * 10 + 9, 12, 31)], type: 'DATE', basis: 'explicit' };
     case 'date': {
       if (r.y !== undefined) {
         if (!validDay(r.y, r.m, r.d)) return null;
@@ -275,13 +282,13 @@ function resolveUnit(r: Extract<Reading, { k: 'unit' }>, ref: Day, tense: Tense)
     case 'quarter':
       return null;
     case 'year':
-      return { value: String(y + r.rel), precision: 'year', range: partOfRange(yearRange(y + r.rel), r.part, ref), type: 'DATE', basis: 'relative' };
+      return { value: yearValue(y + r.rel), precision: 'year', range: partOfRange(yearRange(y + r.rel), r.part, ref), type: 'DATE', basis: 'relative' };
     case 'decade':
     case 'century':
       if (r.rel === 0) {
         const size = r.unit === 'decade' ? 10 : 100;
         const first = Math.floor(y / size) * size;
-        return { value: String(r.unit === 'decade' ? first / 10 : first / 100), precision: 'year', range: [dayOf(first, 1, 1), dayOf(first + size - 1, 12, 31)], type: 'DATE', basis: 'relative' };
+        return { value: r.unit === 'decade' ? decadeValue(first / 10) : centuryValue(first / 100), precision: 'year', range: [dayOf(first, 1, 1), dayOf(first + size - 1, 12, 31)], type: 'DATE', basis: 'relative' };
       }
       return { value: durationValue(r.unit, 1), precision: 'duration', type: 'DURATION', basis: 'relative' };
     default:
@@ -312,7 +319,7 @@ function resolveAgo(r: Extract<Reading, { k: 'ago' }>, ref: Day): Resolved | nul
     case 'year': case 'decade': case 'century': {
       const scale = r.unit === 'decade' ? 10 : r.unit === 'century' ? 100 : 1;
       const yy = y + Math.round(n * scale);
-      return { value: String(yy), precision: 'year', range: yearRange(yy), type: 'DATE', basis: 'relative' };
+      return { value: yearValue(yy), precision: 'year', range: yearRange(yy), type: 'DATE', basis: 'relative' };
     }
   }
 }

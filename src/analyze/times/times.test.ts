@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { splitSentences } from '../sentences/index.js';
 import { docOf, type Doc } from '../types.js';
+import { dayOf, isoDay } from './calendar.js';
 import { findTimes, loadTimeKnowledge, type TimeMentionDetail } from './index.js';
 
 const knowledge = loadTimeKnowledge();
@@ -191,4 +192,16 @@ test('"for years" is a stretch of unknown length; "the day before" an event is n
   assert.equal(the('The two sides have fought for years.', SUNDAY, 'years').value, 'PXY');
   assert.equal(the('Rebels reinforced the line. The day before, jets struck the town.', SUNDAY, 'The day before').value, '2021-09-25');
   assert.ok(!times('He was last seen the day before police issued a warrant.', SUNDAY).some((t) => t.text.includes('before')));
+});
+
+test('years are written with four digits, decades with three and centuries with two; a date before year 1 is none', () => {
+  const ancient = the('The citadel was built ten centuries ago, historians say.', '1970-06-01', 'ten centuries ago');
+  assert.deepEqual([ancient.value, ancient.range], ['0970', ['0970-01-01', '0970-12-31']]);
+  const decade = the('Fighting this decade has emptied the valley.', '2021-05-03', 'this decade');
+  assert.deepEqual([decade.value, decade.range], ['202', ['2020-01-01', '2029-12-31']]);
+  // "9999 years ago" and "3000 centuries ago" fall before the calendar: no date, not a negative year.
+  assert.deepEqual(times('The feud began 9999 years ago, a legend says.', '2021-05-03').filter((t) => t.range), []);
+  assert.deepEqual(times('It started 3000 centuries ago.', '2021-05-03').filter((t) => t.range), []);
+  // Days of the years 0-99 are those years, not 1900-1999.
+  assert.equal(isoDay(dayOf(50, 3, 1)), '0050-03-01');
 });
