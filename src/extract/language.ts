@@ -24,11 +24,11 @@ function englishShare(text: string): { share: number; distinct: number } {
  * The text's language. Trigram statistics misread short English texts full of foreign names
  * ("Putin met with Erdogan in Sochi" as Dutch): a text whose words are at least a fifth
  * English function words, several of them different, is English whatever the trigrams say.
+ * That test is asked first: it is cheap, and the trigrams (a quarter of the time of
+ * extracting and analysing an English article) are then needed only for the rest.
  */
 export function detectLanguage(text: string): string {
-  const code = franc(text.slice(0, 4000), { minLength: 20 });
-  const found = ISO1[code] ?? 'und';
-  if (found === 'en') return found;
   const { share, distinct } = englishShare(text);
-  return share >= 0.2 && distinct >= 3 ? 'en' : found;
+  if (share >= 0.2 && distinct >= 3) return 'en';
+  return ISO1[franc(text.slice(0, 4000), { minLength: 20 })] ?? 'und';
 }
