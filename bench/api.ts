@@ -19,14 +19,14 @@ import { CLI, writeGuardianJsonl } from './corpus.js';
 import { simhash } from '../src/extract/simhash.js';
 import { eventTypes, type AnalyzedArticle, type EventMention, type PlaceRef } from '../src/model/index.js';
 import { openSqliteStore, type EventQuery, type Store } from '../src/store/index.js';
+import { seeded } from '../test/helpers/random.js';
 
 const DURATION_S = Math.max(1, Number(process.env['BENCH_API_SECONDS'] ?? 10));
 const CONNECTIONS = Math.max(1, Number(process.env['BENCH_API_CONNECTIONS'] ?? 10));
 const DIRECT_SAMPLES = 500;
 
 export function generator() {
-  let seed = 7;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seeded(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const places: PlaceRef[] = Array.from({ length: 500 }, (_, i) => ({
     name: `town ${i}`, geonameid: 500_000 + i, lat: 32 + (i % 50) / 10, lon: 35.5 + Math.floor(i / 50) / 2.5,

@@ -29,6 +29,7 @@ import { streamCsv } from '../src/ingest/archives.js';
 import type { Article, RawDocument } from '../src/model/index.js';
 import { dataDir, formatTable } from '../eval/common.js';
 import { benchApi } from './api.js';
+import { benchScale } from './scale.js';
 import { CLI, readDocs, writeGuardianJsonl } from './corpus.js';
 import { benchStories } from './stories.js';
 
@@ -327,13 +328,16 @@ function render(rows: BenchRow[]): string {
   );
 }
 
-/** Sections to run: every one, or those named on the command line (`npm run bench -- api stories`). */
-const SECTIONS = ['html', 'stages', 'pipeline', 'ingest', 'stories', 'api'] as const;
+/**
+ * Sections to run: those named on the command line (`npm run bench -- api stories`), else
+ * every one but `scale`, which takes hours at its full size and runs only when named.
+ */
+const SECTIONS = ['html', 'stages', 'pipeline', 'ingest', 'stories', 'api', 'scale'] as const;
 
 function chosenSections(args: string[]): Set<string> {
   const unknown = args.filter((a) => !(SECTIONS as readonly string[]).includes(a));
   if (unknown.length) throw new Error(`bench: no section ${unknown.join(', ')}; sections are ${SECTIONS.join(', ')}`);
-  return new Set(args.length ? args : SECTIONS);
+  return new Set(args.length ? args : SECTIONS.filter((s) => s !== 'scale'));
 }
 
 async function main(): Promise<void> {
@@ -361,6 +365,7 @@ async function main(): Promise<void> {
     ['ingest', () => benchIngest(data)],
     ['stories', benchStories],
     ['api', () => benchApi(data)],
+    ['scale', () => benchScale(data)],
   ];
   for (const [name, bench] of sections) {
     if (!chosen.has(name)) continue;

@@ -14,12 +14,12 @@ import type { AnalyzedArticle } from '../src/model/index.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { updateStories } from '../src/stories/index.js';
 import { doc } from '../src/stories/stories.fixture.js';
+import { seeded } from '../test/helpers/random.js';
 
 const SAMPLES = 200;
 
 function generator() {
-  let seed = 42;
-  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const rnd = seeded(42);
   const syllables = ['ka', 'ra', 'mi', 'lo', 'sa', 'be', 'tu', 'no', 'fi', 'da', 'ze', 'hu', 'qa', 'wi', 'yo', 'pe'];
   const word = (i: number) => {
     let w = '';

@@ -5,6 +5,7 @@ import type { AnalyzedArticle, EventMention, TimeMention } from '../model/index.
 import { simhash } from '../extract/simhash.js';
 import type { Store } from './index.js';
 import { dialects, withDialectStore } from './dialects.fixture.js';
+import { seeded } from '../../test/helpers/random.js';
 
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
   return {
@@ -137,8 +138,7 @@ for (const dialect of dialects) {
       withStore(async (store) => {
         // 2,400 events packed around Idlib (more than the dense-box threshold), 60 spread
         // over the region, a few either side of the antimeridian, and some with no place.
-        let seed = 11;
-        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const rnd = seeded(11);
         const at = (lat: number, lon: number, i: number): EventMention => ({
           ...shelling, type: i % 3 ? 'ASSAULT' : 'COERCE',
           place: { ...shelling.place!, name: `p${i}`, lat, lon },
@@ -203,8 +203,7 @@ for (const dialect of dialects) {
     test('a date window finds short and long events alike, in every order and page by page', () =>
       withStore(async (store) => {
         // Days of 2023-2024, months, years, and ranges of a few days to a year and a half.
-        let seed = 5;
-        const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const rnd = seeded(5);
         const day = (t: number) => new Date(Date.UTC(2023, 0, 1) + Math.floor(t) * 86_400_000).toISOString().slice(0, 10);
         const dated = (i: number): EventMention => {
           const start = rnd() * 700;
