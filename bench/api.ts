@@ -106,12 +106,12 @@ async function direct(store: Store, queries: EventQuery[]): Promise<Load> {
   return { ...percentiles(ms), rps: (DIRECT_SAMPLES + 20) / seconds, errors: 0 };
 }
 
-/** Starts `sitrep serve --port 0` on the store; resolves to its URL and a stop function. */
+/** Starts `sitrep serve --port 0` on the store, with no per-client rate limit (the load is one client); resolves to its URL and a stop function. */
 function startServer(db: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const env = { ...process.env };
   delete env['SITREP_TOKEN'];
   delete env['SITREP_READ_TOKEN'];
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--rate-limit', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let err = '';
   child.stderr.on('data', (d: Buffer) => (err += d.toString()));
   return new Promise((resolve, reject) => {

@@ -1,9 +1,13 @@
 // A small store for the API tests: short articles written for these tests (never real
 // article text), each with the events an analysis would have found, on SQLite in a temp
-// folder and, when SITREP_TEST_DATABASE_URL names a server, on PostgreSQL.
+// folder and, when SITREP_TEST_DATABASE_URL names a server, on PostgreSQL; and `sitrep
+// serve` started as a command.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { simhash } from '../extract/simhash.js';
 import type { AnalyzedArticle, EventMention, PlaceRef } from '../model/index.js';
 import { dialects as storeDialects, type Dialect } from '../store/dialects.fixture.js';
@@ -105,4 +109,39 @@ export async function openTestStore(dialect: Dialect, articles = ARTICLES): Prom
       await dispose();
     },
   };
+}
+
+/** The repository (above dist/src/api). */
+export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/**
+ * `sitrep serve --port 0 ...args` on a fresh SQLite store, with `env` added to this process's
+ * (PostgreSQL left out); resolves once it prints its URL. `stop` kills it and removes the store.
+ */
+export async function serveCommand(args: string[], env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; stop(): void }> {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete childEnv.SITREP_DATABASE_URL;
+  const child = spawn(process.execPath, [join(ROOT, 'dist/src/cli/main.js'), 'serve', '--port', '0', '--db', join(dir, 's.db'), ...args],
+    { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stop = () => {
+    child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += String(d);
+        if (out.includes('\n')) resolve(out);
+      });
+      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing its URL`)));
+    });
+    const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line)?.[1];
+    assert.ok(url, line);
+    return { url, child, stop };
+  } catch (e) {
+    stop();
+    throw e;
+  }
 }

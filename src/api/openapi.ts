@@ -31,15 +31,16 @@ const ERRORS: Record<number, string> = {
   413: 'The body is too large',
   415: 'The body is not JSON',
   422: 'The article was refused: its page could not be fetched, or it has no text sitrep can read',
+  429: 'Too many requests from this address: wait the seconds of the Retry-After header',
   500: 'A failure on the server (its details are logged, not sent)',
 };
 
-export function openApiDocument(routes: readonly Route[], options: { version: string; privateReads: boolean }): object {
+export function openApiDocument(routes: readonly Route[], options: { version: string; privateReads: boolean; rateLimited: { read: boolean; write: boolean } }): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const r of routes) {
     const path = r.path.replace(/:(\w+)/g, '{$1}');
     const ok = r.answer;
-    const errors = [400, ...(r.access === 'write' || (r.access === 'read' && options.privateReads) ? [401] : []), ...(r.errors ?? []), 500];
+    const errors = [400, ...(r.access === 'write' || (r.access === 'read' && options.privateReads) ? [401] : []), ...(r.errors ?? []), ...(options.rateLimited[r.access === 'write' ? 'write' : 'read'] ? [429] : []), 500];
     const security = r.access === 'write' ? [{ bearer: [] }] : r.access === 'read' && options.privateReads ? [{ bearer: [] }] : [];
     (paths[path] ??= {})[r.method.toLowerCase()] = {
       operationId: `${r.method.toLowerCase()}${path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, c: string | undefined) => (c ?? '').toUpperCase())}`,

@@ -103,8 +103,8 @@ export function apiRoutes(ctx: Context, openapi: () => object): Route[] {
         const { cursor, ...q } = query;
         const { q: search, ...filters } = q;
         const after = readCursor(cursor, q.sort);
-        return listPage(store.articles({ ...filters, ...(search ? { search } : {}), ...(after ? { after } : {}), limit: q.limit + 1 }),
-          q.limit, url, (a) => sortKey(q.sort, a.id, a.article.published), articleSummary);
+        const rows = store.articles({ ...filters, ...(search ? { search } : {}), ...(after ? { after } : {}), limit: q.limit + 1 });
+        return listPage(naming(rows, 'q'), q.limit, url, (a) => sortKey(q.sort, a.id, a.article.published), articleSummary);
       },
     }),
 
@@ -167,8 +167,10 @@ export function apiRoutes(ctx: Context, openapi: () => object): Route[] {
         answer: { type: EXPORT_TYPES[format], description: `The ${format.toUpperCase()} export` },
         handle: async ({ query }, reply) => {
           const { columns, ...q } = query as z.output<typeof s.eventCsvQuery>;
-          const rows = inChunks((after, limit) => store.events({ ...s.eventQuery(q), ...(after ? { after } : {}), limit }),
-            (e) => eventSortKey(q.sort, e), q.limit);
+          // The first rows are read before the answer starts: a store that fails at once gives
+          // an error answer, not a 200 whose body is cut off.
+          const rows = await primed(inChunks((after, limit) => store.events({ ...s.eventQuery(q), ...(after ? { after } : {}), limit }),
+            (e) => eventSortKey(q.sort, e), q.limit));
           const body = exportEvents(rows, format as ExportFormat, columns ? { columns } : {});
           return reply
             .type(EXPORT_TYPES[format])
@@ -311,6 +313,27 @@ async function* inChunks<T>(read: (after: SortKey | undefined, limit: number) =>
     left -= size;
     after = keyOf(chunk[chunk.length - 1]!).at;
   }
+}
+
+/** `rows` with the store's refusal of a query (QueryError) told as a 400 naming the query parameter `param`. */
+async function* naming<T>(rows: AsyncIterable<T>, param: string): AsyncGenerator<T> {
+  try {
+    yield* rows;
+  } catch (e) {
+    if (e instanceof QueryError) throw new ApiError(400, 'bad_query', `query parameter ${param}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** `rows` with its first row already read (so that a failure to start is thrown here). */
+async function primed<T>(rows: AsyncIterable<T>): Promise<AsyncIterable<T>> {
+  const iterator = rows[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return (async function* () {
+    if (first.done) return;
+    yield first.value;
+    yield* { [Symbol.asyncIterator]: () => iterator };
+  })();
 }
 
 /** A position in a sorted listing: the sort and the last row's key. */

@@ -6,6 +6,12 @@ import { z } from 'zod';
 import { eventStatuses, eventTypes, isoDay } from '../model/index.js';
 import { ARTICLE_SORTS, EVENT_SORTS, type EventQuery } from '../store/index.js';
 
+/**
+ * Free text in a query string or a body, up to `max` characters. A NUL character is refused:
+ * no stored value holds one, and PostgreSQL cannot take one as text (the query would fail).
+ */
+const text = (max?: number) => (max === undefined ? z.string() : z.string().max(max)).refine((t) => !t.includes('\0'), 'must not contain a NUL character');
+
 /** A whole number in a query string or path. */
 const whole = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
@@ -35,19 +41,19 @@ const near = numbers(2, 'A point `lat,lon` in degrees: events within `km` of it.
   .transform(([lat, lon]) => ({ lat: lat!, lon: lon! }));
 
 /** An opaque position in a sorted listing, from a page's `next`. */
-const cursor = z.string().max(200).meta({ description: 'Continue after the last row of a page: the `cursor` from its `next` link.' });
+const cursor = text(200).meta({ description: 'Continue after the last row of a page: the `cursor` from its `next` link.' });
 
 const eventFilterShape = {
   type: z.enum(eventTypes).optional().meta({ description: 'PLOVER event type' }),
-  mode: z.string().max(100).optional().meta({ description: 'Mode within the type, e.g. `aerial`' }),
-  actor: z.string().max(200).optional().meta({ description: 'Canonical actor id, e.g. `RUS.MIL`' }),
-  recipient: z.string().max(200).optional().meta({ description: 'Canonical id of the actor acted upon' }),
+  mode: text(100).optional().meta({ description: 'Mode within the type, e.g. `aerial`' }),
+  actor: text(200).optional().meta({ description: 'Canonical actor id, e.g. `RUS.MIL`' }),
+  recipient: text(200).optional().meta({ description: 'Canonical id of the actor acted upon' }),
   status: z.enum(eventStatuses).optional(),
   minKilled: whole(0, 1e9).optional().meta({ description: 'At least this many killed (the lowest figure)' }),
   from: isoDay.optional().meta({ description: 'Events ending on or after this day (YYYY-MM-DD)' }),
   to: isoDay.optional().meta({ description: 'Events starting on or before this day (YYYY-MM-DD)' }),
-  country: z.string().max(10).optional().meta({ description: 'ISO 3166-1 alpha-2 country of the place' }),
-  admin1: z.string().max(200).optional().meta({ description: 'First-level division of the place (province, governorate)' }),
+  country: text(10).optional().meta({ description: 'ISO 3166-1 alpha-2 country of the place' }),
+  admin1: text(200).optional().meta({ description: 'First-level division of the place (province, governorate)' }),
   bbox: bbox.optional(),
   near: near.optional(),
   km: z.coerce.number().positive().max(20_000).optional().meta({ description: 'Radius for `near`, in kilometres' }),
@@ -98,9 +104,13 @@ export const eventFeedQuery = eventFilters({
 });
 
 export const articlesQuery = z.strictObject({
-  q: z.string().min(1).max(500).optional().meta({ description: 'Full-text query (SQLite FTS5 syntax; PostgreSQL web-search syntax)' }),
-  outlet: z.string().max(200).optional(),
-  language: z.string().max(10).optional().meta({ description: 'ISO 639-1 code' }),
+  q: text(500).min(1).optional().meta({
+    description: 'Full-text query, in the store\'s own syntax. SQLite: FTS5 (words, all of which must appear; `"a phrase"`; `OR`; `NOT`; `prefix*`). '
+      + 'PostgreSQL: web-search (words; `"a phrase"`; `or`; `-word` to exclude one; excluded words alone find nothing). '
+      + 'A query that does not parse is a 400 `bad_query` naming `q`, never a partial answer.',
+  }),
+  outlet: text(200).optional(),
+  language: text(10).optional().meta({ description: 'ISO 639-1 code' }),
   from: isoDay.optional().meta({ description: 'Published on or after this day' }),
   to: isoDay.optional().meta({ description: 'Published on or before this day' }),
   ...paging(1000, 50),
@@ -123,12 +133,12 @@ export const idParams = z.strictObject({
 /** `POST /api/articles`: the fields of a JSONL document (INTERFACE.md); a lone `url` is fetched. */
 export const newArticle = z
   .strictObject({
-    id: z.string().min(1).max(2000).optional().meta({ description: 'Your id for the article (its sourceId); default: the URL, else a hash of the content' }),
-    text: z.string().optional().meta({ description: 'Plain text of the article' }),
-    html: z.string().optional().meta({ description: 'The article page as HTML' }),
+    id: text(2000).min(1).optional().meta({ description: 'Your id for the article (its sourceId); default: the URL, else a hash of the content' }),
+    text: text().optional().meta({ description: 'Plain text of the article' }),
+    html: text().optional().meta({ description: 'The article page as HTML' }),
     url: z.url({ protocol: /^https?$/ }).max(2000).optional().meta({ description: 'The page; fetched (http and https, public addresses only) when neither text nor html is given' }),
-    title: z.string().max(2000).optional(),
-    outlet: z.string().max(200).optional(),
+    title: text(2000).optional(),
+    outlet: text(200).optional(),
     published: isoDay.optional(),
   })
   .refine((d) => d.text !== undefined || d.html !== undefined || d.url !== undefined, { message: 'an article needs "text", "html" or "url"' });

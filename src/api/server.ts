@@ -1,8 +1,10 @@
 // The HTTP shell over the store: Fastify, the routes of ./routes.ts validated by their zod
-// schemas, bearer tokens, JSON errors that never carry a stack trace, security headers, and
-// the web app's pages. No CORS: a browser page from another origin cannot read the API.
+// schemas, bearer tokens, per-client rate limits, JSON errors that never carry a stack trace,
+// security headers, and the web app's pages. No CORS: a browser page from another origin
+// cannot read the API.
 import { createHash, timingSafeEqual } from 'node:crypto';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteShorthandOptions } from 'fastify';
 import type { z } from 'zod';
 import type { FetchOptions } from '../ingest/fetch.js';
 import type { Analyzer } from '../pipeline.js';
@@ -34,7 +36,19 @@ export interface ApiOptions {
   publicUrl?: string;
   /** Where failures are told (default: stderr). */
   log?: (message: string) => void;
+  /** Requests a minute one client (IP address) may make; each limit left out has its default, 0 turns it off. */
+  rateLimit?: Partial<RateLimit>;
 }
+
+export interface RateLimit {
+  /** Reads a minute per client, every read route together (the web app's files have a budget as large of their own). */
+  perMinute: number;
+  /** Writes (`POST /api/articles`, each an analysis) a minute per client, apart from the reads. */
+  writesPerMinute: number;
+}
+
+/** Room for an analyst's web app and scripts on a self-hosted server; a flood from one address is cut short. */
+export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 600, writesPerMinute: 60 };
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 
@@ -70,26 +84,36 @@ export function createApi(options: ApiOptions): FastifyInstance {
     await analyzer?.close();
   });
 
+  const limits = { ...DEFAULT_RATE_LIMIT, ...options.rateLimit };
+  const budget = rateLimits(app, limits);
   let document: object | null = null;
-  const routes = apiRoutes(ctx, () => (document ??= openApiDocument(routes, { version: '0.1.0', privateReads: needsReadToken(options) })));
+  const routes = apiRoutes(ctx, () => (document ??= openApiDocument(routes, {
+    version: '0.1.0', privateReads: needsReadToken(options), rateLimited: { read: limits.perMinute > 0, write: limits.writesPerMinute > 0 },
+  })));
   const allowed = access(options);
-  for (const r of routes) {
-    app.route({
-      method: r.method,
-      url: r.path,
-      // Before the body is read: a caller without the token gets no further.
-      onRequest: async (request, reply) => allowed(r.access, request, reply),
-      handler: async (request, reply) =>
-        r.handle({
-          query: parse(r.query, request.query, 'query parameter'),
-          params: parse(r.params, request.params, 'path parameter'),
-          body: parse(r.body, request.body, 'body'),
-          base: baseUrl(request, options.publicUrl),
-          url: request.url,
-        }, reply),
-    });
-  }
-  registerWeb(app, options.webRoot ?? DEFAULT_WEB_ROOT, routes);
+  // The routes are declared in a plugin of their own, loaded after the rate limiter, which
+  // sees each route as it is declared.
+  void app.register(async (api) => {
+    for (const r of routes) {
+      api.route({
+        method: r.method,
+        url: r.path,
+        ...budget(r.access === 'write' ? 'write' : 'read'),
+        // After the rate limiter (onRequest), so that guessed tokens count against the budget
+        // too, and before the body is read: a caller without the token gets no further.
+        preParsing: async (request, reply) => allowed(r.access, request, reply),
+        handler: async (request, reply) =>
+          r.handle({
+            query: parse(r.query, request.query, 'query parameter'),
+            params: parse(r.params, request.params, 'path parameter'),
+            body: parse(r.body, request.body, 'body'),
+            base: baseUrl(request, options.publicUrl),
+            url: request.url,
+          }, reply),
+      });
+    }
+    registerWeb(api, options.webRoot ?? DEFAULT_WEB_ROOT, routes, budget('files'));
+  });
 
   app.addHook('onSend', async (_request, reply, payload) => {
     const type = String(reply.getHeader('content-type') ?? '');
@@ -127,6 +151,39 @@ const FASTIFY_CODES: Record<string, string> = {
 };
 
 const errorJson = (code: string, message: string) => ({ error: { code, message } });
+
+const MINUTE = 60_000;
+
+/**
+ * Registers the rate limiter (when a limit is on), keyed by the client's address (an IPv6
+ * client by its /64); answers the route options that put a route on one of three budgets:
+ * - `read`: every read route shares one count per client, so a client's budget does not
+ *   grow with the number of routes;
+ * - `write`: `POST /api/articles`, each an analysis, counted apart and lower, so that a
+ *   client's writes neither use up its reads nor the other way round;
+ * - `files`: the web app's pages and files, counted apart: opening the app fetches its page
+ *   and its scripts and styles besides the API reads it then makes, and those must not
+ *   starve the API reads (nor a busy script the app's loading); they are still bounded, at
+ *   the read limit, since each is a file read from disk.
+ * Over its budget a client gets 429 with `Retry-After` and the usual JSON error. A path no
+ * route matches is not counted: the 404 touches neither the store nor the disk. Behind a
+ * reverse proxy every client has the proxy's address: limit there, or set 0 here.
+ */
+function rateLimits(app: FastifyInstance, limits: RateLimit): (budget: 'read' | 'write' | 'files') => RouteShorthandOptions {
+  const { perMinute, writesPerMinute } = limits;
+  if (perMinute <= 0 && writesPerMinute <= 0) return () => ({});
+  void app.register(rateLimit, {
+    // The read budget: the routes with no rateLimit of their own count against it (with
+    // reads unlimited, each read route opts out below, and this is never used).
+    max: Math.max(perMinute, 1),
+    timeWindow: MINUTE,
+    errorResponseBuilder: (_request, context) =>
+      new ApiError(429, 'rate_limited', `too many requests from this address (at most ${context.max} a minute); retry in ${context.after}`),
+  });
+  // A route given its own settings gets a count of its own.
+  const own = (max: number): RouteShorthandOptions => ({ config: { rateLimit: max > 0 ? { max, timeWindow: MINUTE } : false } });
+  return (budget) => (budget === 'write' ? own(writesPerMinute) : budget === 'files' ? own(perMinute) : perMinute > 0 ? {} : own(0));
+}
 
 /** A request part parsed by its schema; a failure names the part and the field. */
 function parse<S extends z.ZodType | undefined>(schema: S, value: unknown, part: string): S extends z.ZodType ? z.output<S> : undefined {

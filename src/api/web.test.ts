@@ -2,19 +2,16 @@
 // build, or the built-in page), the security headers, and the command itself.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../store/index.js';
 import { createApi, serve } from './index.js';
-import { dialects, openTestStore } from './api.fixture.js';
+import { dialects, openTestStore, serveCommand } from './api.fixture.js';
 
 const sqlite = dialects[0]!;
-const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('the API document, pages and headers', () => {
   let store: Store;
@@ -114,21 +111,8 @@ describe('the API document, pages and headers', () => {
 });
 
 test('sitrep serve prints its URL, answers, and stops cleanly on SIGTERM', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-serve-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, SITREP_TOKEN: 'cli-token' };
-  delete env.SITREP_DATABASE_URL;
-  const child = spawn(process.execPath, [join(root, 'dist/src/cli/main.js'), 'serve', '--port', '0', '--db', join(dir, 's.db')], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const { url, child, stop } = await serveCommand([], { SITREP_TOKEN: 'cli-token' });
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += String(d);
-        if (out.includes('\n')) resolve(out);
-      });
-      child.once('exit', (code) => reject(new Error(`exited with ${code} before printing its URL`)));
-    });
-    const url = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(line)?.[1];
-    assert.ok(url, line);
     const posted = await fetch(`${url}api/articles`, {
       method: 'POST', headers: { authorization: 'Bearer cli-token', 'content-type': 'application/json' },
       body: JSON.stringify({ id: 'cli-1', text: 'Delegations met in the capital on Monday to discuss the exchange of prisoners.' }),
@@ -140,7 +124,6 @@ test('sitrep serve prints its URL, answers, and stops cleanly on SIGTERM', async
     child.kill('SIGTERM');
     assert.equal(await exit, 0);
   } finally {
-    child.kill('SIGKILL');
-    rmSync(dir, { recursive: true, force: true });
+    stop();
   }
 });

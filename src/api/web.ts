@@ -4,7 +4,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteShorthandOptions } from 'fastify';
 import { xmlText } from './atom.js';
 import type { Route } from './routes.js';
 
@@ -18,16 +18,16 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.woff': 'font/woff', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm',
 };
 
-/** Registers `/` and the app's files (or the built-in page when `root` holds no index.html). */
-export function registerWeb(app: FastifyInstance, root: string, routes: readonly Route[]): void {
+/** Registers `/` and the app's files (or the built-in page when `root` holds no index.html), with `options` (their rate limit). */
+export function registerWeb(app: FastifyInstance, root: string, routes: readonly Route[], options: RouteShorthandOptions = {}): void {
   const folder = resolve(root);
   const index = resolve(folder, 'index.html');
   if (!existsSync(index)) {
     const page = builtInPage(routes);
-    app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
+    app.get('/', options, async (_request, reply) => reply.type('text/html; charset=utf-8').send(page));
     return;
   }
-  app.get('/*', async (request, reply) => {
+  app.get('/*', options, async (request, reply) => {
     // Decoded by the router already.
     const path = (request.params as { '*': string })['*'];
     // The API and feeds answer for themselves: an unknown one is a JSON 404, not the app.

@@ -33,11 +33,13 @@ for (const dialect of dialects) {
     let app: FastifyInstance;
     let page: Server;
     let pageUrl: string;
+    let pageHits = 0;
     before(async () => {
       ({ store, close } = await openTestStore(dialect));
       // Fetching a page on loopback is allowed here only: by default it is refused.
       app = createApi({ store, token: WRITE, readToken: READ, webRoot: '/nonexistent', bodyLimit: 20_000, fetch: { allowPrivate: true, perHostIntervalMs: 0 } });
       page = createServer((req, res) => {
+        pageHits++;
         if (req.url === '/report.html') {
           res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
           res.end(`<!doctype html><html><head><title>Shelling in Kansafra</title></head><body><article><h1>Shelling in Kansafra</h1><p>${REPORT}</p><p>Aid groups said they were sending tents and food to the camps near the border.</p></article></body></html>`);
@@ -111,6 +113,10 @@ for (const dialect of dialects) {
         [auth, { text: '   \n  ' }, 422, 'rejected'],
         [auth, { url: `${pageUrl}/missing.html` }, 422, 'fetch_failed'],
         [auth, '{"__proto__": {"polluted": true}, "text": "x"}', 400, 'bad_json'],
+        // A NUL character, which PostgreSQL cannot store: refused by name on every store.
+        [auth, { text: `${REPORT}\u0000 More.` }, 400, 'bad_request'],
+        [auth, { text: REPORT, title: 'Shelling\u0000' }, 400, 'bad_request'],
+        [auth, { text: REPORT, id: 'nul\u0000id' }, 400, 'bad_request'],
       ];
       for (const [headers, payload, status, code] of cases) {
         const r = await call(app, 'POST', '/api/articles', headers, payload);
@@ -126,12 +132,18 @@ for (const dialect of dialects) {
 
     test('a URL on a private address is refused by default (SSRF)', async () => {
       const guarded = createApi({ store, token: WRITE, webRoot: '/nonexistent' });
-      for (const url of ['http://127.0.0.1:9/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', `${pageUrl}/report.html`]) {
+      const hitsBefore = pageHits;
+      // Refused before any connection: addresses by their value, names by what they resolve to
+      // (localhost), the test's own page on loopback included, however the address is written.
+      const loopback = pageUrl.replace('127.0.0.1', '[::ffff:127.0.0.1]');
+      for (const url of ['http://127.0.0.1:9/', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://10.255.1.2:8080/admin',
+        'http://localhost:9/', `${pageUrl}/report.html`, `${loopback}/report.html`, `${pageUrl.replace('127.0.0.1', 'localhost')}/report.html`]) {
         const r = await call(guarded, 'POST', '/api/articles', bearer(WRITE), { url });
         assert.equal(r.status, 422, url);
         assert.equal(r.json.error.code, 'fetch_failed');
         assert.match(r.json.error.message, /refused|private/, url);
       }
+      assert.equal(pageHits, hitsBefore, 'the page on loopback was never asked for');
       await guarded.close();
     });
 

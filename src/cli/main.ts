@@ -10,7 +10,7 @@ import { ingestItems, type Analyzer } from '../pipeline.js';
 import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
-import { serve } from '../api/index.js';
+import { DEFAULT_RATE_LIMIT, serve, type RateLimit } from '../api/index.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { storyView, updateStories } from '../stories/index.js';
 import { storyRow, storyText } from '../stories/text.js';
@@ -463,19 +463,22 @@ storeOptions(program.command('serve'))
   .option('--port <n>', 'port (default 8080; 0 picks a free one)', parsePort)
   .option('--host <address>', 'address to listen on (default 127.0.0.1: this machine only)')
   .option('--private', 'reads need a bearer token too: $SITREP_TOKEN or $SITREP_READ_TOKEN (writes always need $SITREP_TOKEN)')
-  .action(run(async (opts: StoreOptions & { port?: number; host?: string; private?: boolean }) => {
+  .option('--rate-limit <per-minute>', `reads a minute per client address, writes (POST /api/articles) a tenth of it; 0: no limit (default: $SITREP_RATE_LIMIT or ${DEFAULT_RATE_LIMIT.perMinute})`, parseCount)
+  .action(run(async (opts: StoreOptions & { port?: number; host?: string; private?: boolean; rateLimit?: number }) => {
     const token = process.env.SITREP_TOKEN || undefined;
     const readToken = process.env.SITREP_READ_TOKEN || undefined;
     if (opts.private && !token && !readToken) throw new UsageError('--private needs a token: set SITREP_TOKEN or SITREP_READ_TOKEN');
+    const rateLimit = rateLimitOf(opts.rateLimit ?? envCount('SITREP_RATE_LIMIT'));
     return withStore(opts, async (store) => {
-      const server = await serve({ store, token, readToken, private: opts.private ?? false, host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080 })
+      const server = await serve({ store, token, readToken, private: opts.private ?? false, host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080, rateLimit })
         .catch((e: NodeJS.ErrnoException) => {
           if (e.code === 'EADDRINUSE' || e.code === 'EACCES' || e.code === 'EADDRNOTAVAIL') throw new UsageError(`cannot listen on ${opts.host ?? '127.0.0.1'}:${opts.port ?? 8080}: ${e.code}`);
           throw e;
         });
       console.log(`sitrep serving on ${server.url}`);
       console.error(`sitrep: writes ${token ? 'need SITREP_TOKEN' : 'are off (set SITREP_TOKEN to allow POST /api/articles)'}; `
-        + `reads ${opts.private || readToken ? 'need a token' : 'are open'}. Stop with Ctrl-C.`);
+        + `reads ${opts.private || readToken ? 'need a token' : 'are open'}; `
+        + `${rateLimit.perMinute ? `at most ${rateLimit.perMinute} reads and ${rateLimit.writesPerMinute} writes a minute per client address` : 'no rate limit'}. Stop with Ctrl-C.`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);
         process.once('SIGTERM', resolve);
@@ -497,6 +500,29 @@ function parsePositive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`expected a positive whole number, got "${value}"`);
   return n;
+}
+
+function parseCount(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isInteger(n) || n < 0) throw new UsageError(`expected a whole number, 0 or more, got "${value}"`);
+  return n;
+}
+
+/** A count from the environment variable `name`, if set. */
+function envCount(name: string): number | undefined {
+  const value = process.env[name];
+  if (!value) return undefined;
+  try {
+    return parseCount(value);
+  } catch (e) {
+    throw new UsageError(`${name}: ${(e as Error).message}`);
+  }
+}
+
+/** `--rate-limit N`: N reads a minute per client and a tenth of that for writes (at least one); 0 turns both off. */
+function rateLimitOf(perMinute: number | undefined): RateLimit {
+  if (perMinute === undefined) return DEFAULT_RATE_LIMIT;
+  return { perMinute, writesPerMinute: perMinute === 0 ? 0 : Math.max(1, Math.round(perMinute / 10)) };
 }
 
 function pick<T extends object, K extends keyof T>(o: T, keys: readonly K[]): Partial<Pick<T, K>> {

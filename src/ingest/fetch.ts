@@ -45,9 +45,40 @@ export function isPrivateAddress(address: string): boolean {
       (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || (a === 192 && b === 0) || (a === 198 && (b === 18 || b === 19)) || a >= 224
     );
   }
-  const v6 = address.toLowerCase();
-  if (v6.startsWith('::ffff:')) return isPrivateAddress(v6.slice(7));
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff');
+  if (isIP(address) !== 6) return false;
+  const h = hextets(address);
+  const embedded = () => `${h[6]! >> 8}.${h[6]! & 255}.${h[7]! >> 8}.${h[7]! & 255}`;
+  const zeros = (n: number) => h.slice(0, n).every((x) => x === 0);
+  // An IPv4 address inside an IPv6 one is judged as IPv4, whichever way it is written
+  // (`::ffff:127.0.0.1` is also `::ffff:7f00:1`): mapped, translated (SIIT) and NAT64.
+  if (zeros(5) && h[5] === 0xffff) return isPrivateAddress(embedded());
+  if (zeros(4) && h[4] === 0xffff && h[5] === 0) return isPrivateAddress(embedded());
+  if (h[0] === 0x64 && h[1] === 0xff9b && h.slice(2, 6).every((x) => x === 0)) return isPrivateAddress(embedded());
+  // 6to4 carries its IPv4 address in the second and third hextets.
+  if (h[0] === 0x2002) return isPrivateAddress(`${h[1]! >> 8}.${h[1]! & 255}.${h[2]! >> 8}.${h[2]! & 255}`);
+  return (
+    zeros(6) || // ::, ::1 and the deprecated IPv4-compatible ::a.b.c.d
+    (h[0] === 0x64 && h[1] === 0xff9b) || // local-use NAT64 (64:ff9b:1::/48)
+    (h[0] === 0x2001 && (h[1] === 0 || h[1] === 0xdb8)) || // Teredo, documentation
+    (h[0]! & 0xfe00) === 0xfc00 || // unique local fc00::/7
+    (h[0]! & 0xffc0) === 0xfe80 || (h[0]! & 0xffc0) === 0xfec0 || // link-local, old site-local
+    h[0]! >= 0xff00 // multicast
+  );
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (a trailing dotted IPv4 part is two). */
+function hextets(address: string): number[] {
+  let text = address.toLowerCase().replace(/%.*$/, '');
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const groups = (part: string | undefined) => (part ? part.split(':').map((x) => parseInt(x, 16)) : []);
+  const before = groups(head);
+  const after = groups(tail);
+  return tail === undefined ? before : [...before, ...Array<number>(8 - before.length - after.length).fill(0), ...after];
 }
 
 const lastRequest = new Map<string, number>();

@@ -43,7 +43,7 @@ export interface SaveResult {
 }
 
 export interface ArticleQuery {
-  /** Full-text query (FTS5 syntax on SQLite). */
+  /** Full-text query (FTS5 syntax on SQLite, web-search syntax on PostgreSQL, where a query of excluded words only finds nothing). */
   search?: string;
   outlet?: string;
   language?: string;
@@ -288,8 +288,11 @@ const postgresHooks: DialectHooks = {
   },
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
+  // A query of excluded words only (`-word`) would match every article without them: like a
+  // search engine (and like SQLite, whose FTS5 refuses it), it finds nothing. querytree() is
+  // 'T' when a query has no word to look for.
   fullTextIds: (query) =>
-    sql<number>`(SELECT id FROM articles WHERE fts @@ websearch_to_tsquery('simple', sitrep_unaccent(${query})))`,
+    sql<number>`(SELECT a.id FROM articles a, websearch_to_tsquery('simple', sitrep_unaccent(${query})) AS q WHERE a.fts @@ q AND querytree(q) <> 'T')`,
   // The planner's statistics choose between the B-tree on (lat, lon) and the others.
   boxPlan: async () => 'plain',
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.

@@ -116,6 +116,12 @@ for (const dialect of dialects) {
         };
         assert.deepEqual(await found('talks'), ['Leaders met in Sochi for talks.']);
         assert.deepEqual(await found('erdogan'), ['Erdoğan and Putin met in Sochi.']);
+        if (dialect.name === 'postgres') {
+          // Web-search syntax: a word can be excluded, but excluded words alone find nothing, not every article.
+          assert.deepEqual(await found('sochi -talks'), ['Erdoğan and Putin met in Sochi.']);
+          assert.deepEqual(await found('-talks'), []);
+          assert.deepEqual(await found('-talks -kansafra'), []);
+        }
       }));
 
     test('events come back with the article they came from, filtered by type and date', () =>
