@@ -40,7 +40,12 @@ export function extractDocument(raw: RawDocument): Result<Article> {
   return r.ok ? ok(r.value.article) : r;
 }
 
+/** Metadata a caller may give, none of which may hold a NUL character (no store keeps one). */
+const GIVEN = ['sourceId', 'url', 'outlet', 'title', 'published'] as const;
+
 export function extractExplained(raw: RawDocument): Result<Extraction> {
+  const withNul = GIVEN.find((field) => raw[field]?.includes('\u0000'));
+  if (withNul) return fail(`its ${withNul} holds a NUL character`);
   let page: Extracted;
   let dropped: DroppedLine[] = [];
   if (raw.kind === 'html') {
@@ -48,7 +53,9 @@ export function extractExplained(raw: RawDocument): Result<Extraction> {
     if (!html.ok) return html;
     page = html.value;
   } else if (raw.clean === false) {
-    // Analyse the text exactly as given, so that gold offsets line up.
+    // Analyse the text exactly as given, so that gold offsets line up: then a NUL cannot be
+    // taken out either.
+    if (raw.content.includes('\u0000')) return fail('the text holds a NUL character, which no store keeps (without "clean": false it would be removed)');
     page = { ...readTextHead(raw.content), text: raw.content };
   } else {
     const text = extractText(raw.content);

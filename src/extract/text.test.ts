@@ -74,3 +74,17 @@ test('datelines run into the first line: weekday dates, "Date of publication", a
   assert.equal(extractText('Strikes hit a market town Monitor AFP Monday 13 Nov 2017 Strikes on a market').published, '2017-11-13');
   assert.equal(extractText('May the talks succeed, said the envoy in 2016.').published, null);
 });
+
+test('NUL and other control characters: taken out of a text to clean, refused where they cannot be', () => {
+  const r = extractDocument({ sourceId: 'n', kind: 'text', content: 'Rockets\u0000 hit the\u0007 town.\tTwo\u001b died.' });
+  assert.ok(r.ok);
+  assert.equal(r.value.text, 'Rockets hit the town. Two died.');
+  const exact = extractDocument({ sourceId: 'e', kind: 'text', content: 'Rockets\u0000 hit the town.', clean: false });
+  assert.ok(!exact.ok);
+  assert.match(exact.error, /NUL/);
+  for (const field of ['title', 'outlet', 'url', 'sourceId'] as const) {
+    const meta = extractDocument({ sourceId: 'm', kind: 'text', content: 'Rockets hit the town.', [field]: 'Wire\u0000 desk' });
+    assert.ok(!meta.ok, field);
+    assert.equal(meta.error, `its ${field} holds a NUL character`);
+  }
+});

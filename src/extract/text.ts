@@ -26,6 +26,9 @@ const LEAD_DATE = /^(?:(?:date of publication|posted on|published(?: on)?|last u
 /** Normalises scraped text: line ends, no-break and zero-width spaces, blank-line runs. */
 export function normaliseText(raw: string): string {
   return raw
+    // Control characters other than tabs and line breaks mean nothing in a story (and
+    // PostgreSQL cannot store NUL): they go.
+    .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[\u00a0\u2007\u202f]/g, ' ')
     .replace(/[\u200b\u200c\u200d\u2060\ufeff]/g, '')

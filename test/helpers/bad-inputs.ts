@@ -52,6 +52,9 @@ export function writeBadInputs(dir: string): BadInput[] {
     [{ file: 'scripts-only.html', expect: /no article text/ }, html('<script>document.write("x")</script>'.repeat(200))],
     // A 10 MB article: stored, or refused when its analysis passes the time limit.
     [{ file: 'lines.jsonl', id: 'long-line', expect: 'stored-or-rejected' }, `${JSON.stringify({ id: 'long-line', text: `Long report\n\n${(ENGLISH + ' ').repeat(60_000)}` })}\n{"id":"cut","text":"The line was cut sho\n`],
+    // NUL in a JSONL text is taken out; in metadata it is refused (no store keeps a NUL).
+    [{ file: 'nul-text.jsonl', id: 'nul-text', expect: 'stored', contains: 'monitoring group' }, `${JSON.stringify({ id: 'nul-text', text: `Shelling\u0000 report\n\n${ENGLISH}` })}\n`],
+    [{ file: 'nul-title.jsonl', id: 'nul-title', expect: /its title holds a NUL character/ }, `${JSON.stringify({ id: 'nul-title', title: 'Shelling\u0000 report', text: ENGLISH })}\n`],
     [{ file: 'broken.csv', expect: /CSV reading stopped/ }, `id,text\n1,"A row before the broken one. ${ENGLISH}"\n2,"quote never closed\n`],
     [{ file: 'truncated.warc.gz', expect: /no WARC records found/ }, gzipSync(`WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n`).subarray(0, 40)],
   ];
