@@ -12,7 +12,7 @@ import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
 import { DEFAULT_RATE_LIMIT, serve, type RateLimit } from '../api/index.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
-import { storyView, updateStories } from '../stories/index.js';
+import { storyView, updateStories, updateStoriesAlongside } from '../stories/index.js';
 import { storyRow, storyText } from '../stories/text.js';
 import { framingText, framingView, outletsText, outletsView } from '../stories/framing/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
@@ -112,10 +112,14 @@ storeOptions(program.command('ingest'))
     // The store is opened (and migrated) here first; then each thread opens its own.
     const summary = await withStore(opts, async (store) => {
       const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
-      const done = await ingestItems(items, ingestor).finally(() => ingestor.close());
-      // What was stored joins its stories now; `sitrep stories` catches up on anything missed.
-      await updateStories(store);
-      return done;
+      // What is stored joins its stories while the threads go on; `sitrep stories` catches up
+      // on anything a stopped run missed.
+      const stories = updateStoriesAlongside(store);
+      try {
+        return await ingestItems(items, ingestor).finally(() => ingestor.close());
+      } finally {
+        await stories.stop();
+      }
     });
     bar.stop();
     if (!opts.quiet) for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);

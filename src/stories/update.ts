@@ -17,15 +17,15 @@ export interface UpdateSummary {
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
 
-/** Clusters everything stored and not yet in a story. */
-export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}): Promise<UpdateSummary> {
+/** Clusters everything stored and not yet in a story, `batch` articles a transaction. */
+export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}, batchSize = BATCH): Promise<UpdateSummary> {
   const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
   for (;;) {
     const { batch, full } = await retryBusy(() => store.storyTransaction(async (tables) => {
       const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
-      const pending = await tables.pending(BATCH);
+      const pending = await tables.pending(batchSize);
       for (const p of pending) await clusterOne(tables, p, summary);
-      return { batch: summary, full: pending.length === BATCH };
+      return { batch: summary, full: pending.length === batchSize };
     }));
     total.clustered += batch.clustered;
     total.created += batch.created;
@@ -34,6 +34,37 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
     // A batch that was not full took everything there was.
     if (!full) return total;
   }
+}
+
+/** While other writers store articles: a few articles a transaction, so they wait little. */
+const ALONGSIDE_BATCH = 4;
+const ALONGSIDE_PAUSE_MS = 100;
+
+/**
+ * Clusters, over and over, what other connections store meanwhile (an ingest's threads), so
+ * that the stories are done when the articles are rather than after them; `stop` waits for
+ * the pass under way and clusters what is left.
+ */
+export function updateStoriesAlongside(store: Store): { stop(): Promise<UpdateSummary> } {
+  let stopped = false;
+  let wake: (() => void) | null = null;
+  const loop = (async () => {
+    while (!stopped) {
+      await updateStories(store, () => {}, ALONGSIDE_BATCH);
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, ALONGSIDE_PAUSE_MS).unref();
+      });
+    }
+  })();
+  return {
+    async stop() {
+      stopped = true;
+      wake?.();
+      await loop;
+      return updateStories(store);
+    },
+  };
 }
 
 /**
