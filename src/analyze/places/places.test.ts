@@ -210,3 +210,10 @@ test('a known person is not a place, even after "in"', () => {
   const assad = [...text.matchAll(/Assad/g)].map((m): EntityMention => ({ start: m.index, end: m.index + 5, text: 'Assad', type: 'person', id: 'PER.ASSAD' }));
   assert.deepEqual(places(text, assad).map((p) => p.split(' -> ')[0]), ['Qardaha', 'Latakia', 'Jenin', 'Nablus']);
 });
+
+test('a possessive whose apostrophe was lost ("Syrias Hama") is the place before the s, and the run goes on after it', () => {
+  assert.deepEqual(findPlaces(docOf('A car bomb killed 34 people in Syrias Hama on Friday.'), k).map((p) => [p.text, p.name]), [['Syria', 'Syria'], ['Hama', 'Ḩamāh']]);
+  assert.deepEqual(places('Rebels shelled Aleppos western districts.'), ['Aleppo -> Aleppo/SY']);
+  // A name that ends in s is itself first: Homs is not Hom.
+  assert.deepEqual(places('Shelling hit Homs.'), ['Homs -> Homs/SY']);
+});

@@ -202,7 +202,7 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
   }
 }
 
-function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[] } | null {
+function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; possessive?: true } | null {
   const key = nameKey(span);
   if (!key) return null;
   let entries = k.lookup(key);
@@ -212,11 +212,22 @@ function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: re
     entries = k.lookup(bare);
     if (entries.length) return { key: bare, entries };
   }
+  // A possessive whose apostrophe a scrape lost ("Syrias war", "Aleppos east"): the
+  // country, province or city before the s, when it is one of those.
+  if (/\p{Ll}s$/u.test(span) && key.length > 4) {
+    const stem = key.slice(0, -1);
+    entries = k.lookup(stem).filter((i) => {
+      const e = k.entry(i);
+      return e.featureClass === 'C' || e.featureCode === 'ADM1' || e.population >= 100_000;
+    });
+    if (entries.length) return { key: stem, entries, possessive: true };
+  }
   return null;
 }
 
 function matchRun(text: string, tokens: Token[], from: number, to: number, sentence: number, runAtSentenceStart: boolean, k: PlaceKnowledge, out: Candidate[]): void {
   let i = from;
+  let afterPossessive = from;
   const isName = (t: Token) => !MODIFIERS.has(t.text.toLowerCase()) && !PLACE_HEADS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase());
   while (i < to) {
     if (!tokens[i]!.cap) {
@@ -225,7 +236,7 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
     }
     // Longest first; at each length the exact key, then (names of 5+ letters) the loose one,
     // so "Tal Rifaat" (loosely Tall Rif‘at) wins over the exact but shorter "Tal".
-    let found: { j: number; key: string; entries: readonly number[]; loose: boolean } | null = null;
+    let found: { j: number; key: string; entries: readonly number[]; loose: boolean; possessive?: true } | null = null;
     for (let j = Math.min(to, i + MAX_WORDS); j > i && !found; j--) {
       if (!tokens[j - 1]!.cap) continue;
       const span = text.slice(tokens[i]!.start, tokens[j - 1]!.end);
@@ -248,9 +259,13 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
     const { j } = found;
     const runStart = /^the$/i.test(tokens[from]!.text) ? from + 1 : from;
     const opensRun = i === runStart;
-    const others = [...tokens.slice(runStart, i), ...tokens.slice(j, to)];
+    // After a possessive place ("Syrias Hama") the run starts anew: Hama is no part of a name.
+    const others = [...tokens.slice(Math.max(runStart, afterPossessive), i), ...tokens.slice(j, to)];
+    if (found.possessive) afterPossessive = j;
+    // "Syrias": the place is "Syria", without the possessive s.
+    const end = tokens[j - 1]!.end - (found.possessive ? 1 : 0);
     out.push({
-      start: tokens[i]!.start, end: tokens[j - 1]!.end, text: text.slice(tokens[i]!.start, tokens[j - 1]!.end),
+      start: tokens[i]!.start, end, text: text.slice(tokens[i]!.start, end),
       key: found.key, entries: found.entries, loose: found.loose, sentence,
       wholeRun: opensRun && j === to,
       inName: others.some((t) => t.cap && isName(t)),
