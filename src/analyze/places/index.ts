@@ -6,7 +6,7 @@ import type { Doc, Stage } from '../types.js';
 import type { FeatureClass, PlaceEntry, PlaceKnowledge } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
-import { candidatesOf, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
+import { candidatesOf, contains, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
 import { km, resolveAll, type Resolution } from './resolve.js';
 
 export { buildGazetteerCache, defaultCachePath, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
@@ -83,11 +83,20 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
 }
 
 interface Article {
+  /** By candidate index: the entry its container resolved to. */
+  containers: readonly (PlaceEntry | null)[];
   personWords: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
   /** Names found outside a Title Case headline. */
   bodyKeys: ReadonlySet<string>;
   focus: string;
+}
+
+/** Whether `e` lies in `container`: its country, or its province (by admin1 or name). */
+function within(e: PlaceEntry, container: PlaceEntry): boolean {
+  if (container.featureClass === 'C') return e.country === container.country;
+  if (container.featureClass === 'A') return e.country === container.country && (e.admin1 === container.admin1 || e.admin1 === container.name);
+  return true;
 }
 
 /** After resolution: whether the reading is good enough to report, given how the text put it. */
@@ -112,6 +121,12 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // A small foreign town nothing else in the article points to ("Emerald" in an Ohio story).
   if (!c.cued && !r.supported && c.container === null && e.featureClass === 'P' && e.population < 100_000 && e.country !== a.focus) return false;
   if (!c.cued && !r.supported && !civil && e.population < 15_000) return false;
+  // A place its province rules out: "the town of Milis in Idlib province" is no Milis in
+  // Sardinia. (A comma proves less: "London, Paris and Berlin" is a list.)
+  if (c.containerBy === 'in' && c.container !== null && a.containers[c.container] && !within(e, a.containers[c.container]!)) return false;
+  // A small foreign place read through a spelling variant or another of its names ("Russeifa"
+  // for "al-Rasafa", "Haan" for "Khan"), with no container to place it: not in this story.
+  if (e.featureClass === 'P' && e.population < 100_000 && e.country !== a.focus && (c.loose || !ownName) && c.container === null) return false;
   // A common English word ("Nearly", "Seven", "Capital"), capitalised at a sentence start or
   // in a headline, names a place only when a cue introduces it or the place is a country, a
   // province or a large place under that very name ("Turkey", "Nice").
@@ -140,7 +155,8 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const res = resolveAll(k, cands);
   const focus = focusCountry(k, res);
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
-  const article: Article = { personWords, commonWords: k.commonWords, bodyKeys, focus };
+  const containers = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
+  const article: Article = { containers, personWords, commonWords: k.commonWords, bodyKeys, focus };
   const out: ResolvedPlace[] = [];
   cands.forEach((c, n) => {
     const r = res[n];
@@ -175,7 +191,10 @@ const round = (x: number) => Math.round(x * 1e4) / 1e4;
 function relinkContainers(text: string, cands: Candidate[]): void {
   cands.forEach((c, n) => {
     const next = cands[n + 1];
-    c.container = next && next.sentence === c.sentence && /^,\s*$/.test(text.slice(c.end, next.start)) ? n + 1 : null;
+    const by = next ? contains(text, c, next) : null;
+    c.container = by ? n + 1 : null;
+    if (by) c.containerBy = by;
+    else delete c.containerBy;
   });
 }
 

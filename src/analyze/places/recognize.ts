@@ -53,9 +53,13 @@ export interface Candidate {
   ap?: boolean;
   /** The gazetteer entries of the name after the comma ("Texas" in "Paris, Texas"). */
   containerEntries?: readonly number[];
-  /** Index of the candidate that contains it by a comma ("Paris, Texas" -> Texas). */
+  /** Index of the candidate that contains it ("Paris, Texas" -> Texas; "Milis in Idlib province" -> Idlib). */
   container: number | null;
+  /** How the container was given: after a comma (also how lists are written), or as a province after "in". */
+  containerBy?: Containment;
 }
+
+export type Containment = 'comma' | 'in';
 
 interface Token {
   start: number;
@@ -179,6 +183,18 @@ function notePerson(text: string, tokens: Token[], from: number, to: number, fou
   const unknownFirst = !wellKnownName(first) && plain(first.toLowerCase()) && !/^\p{Lu}+$/u.test(first) && !placeAt(words[0]!);
   const isPerson = FIRST_NAMES.has(first.toLowerCase()) || (unknownFirst && !words.slice(1).some((w) => wellKnownName(w.text)));
   if (isPerson && words.slice(1).every((w) => plain(w.text.toLowerCase()))) for (const w of words.slice(1)) personWords.add(nameKey(w.text));
+}
+
+/**
+ * Whether `outer`, the candidate right after `c`, names a place containing it, and how:
+ * "Paris, Texas", "Homs, Syria", or a province after "in" ("the town of Milis in Idlib
+ * province").
+ */
+export function contains(text: string, c: Candidate, outer: Candidate): Containment | null {
+  if (outer.sentence !== c.sentence) return null;
+  const between = text.slice(c.end, outer.start);
+  if (/^,\s*$/.test(between)) return 'comma';
+  return outer.hint === 'A' && /^\s+in\s+(?:the\s+)?$/.test(between) ? 'in' : null;
 }
 
 const AP_AFTER = /^,\s*(W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.)/;
@@ -333,8 +349,11 @@ function annotate(text: string, sentences: readonly { start: number; end: number
         c.relation = c.relation === 'none' ? prev.relation : c.relation;
       }
     }
-    // "Paris, Texas", "Homs, Syria": the second names a container of the first.
-    if (prev && prev.sentence === c.sentence && /^,\s*$/.test(text.slice(prev.end, c.start))) c.container = n;
+    const by = prev ? contains(text, prev, c) : null;
+    if (by) {
+      c.container = n;
+      c.containerBy = by;
+    }
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
     c.meetingPlace = MEETING_PLACE_BEFORE.test(before);
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
@@ -348,6 +367,8 @@ function annotate(text: string, sentences: readonly { start: number; end: number
       c.container = null;
       cands[n - 1]!.container = n;
       cands[n - 1]!.containerEntries = c.entries;
+      if (c.containerBy) cands[n - 1]!.containerBy = c.containerBy;
+      delete c.containerBy;
     }
   });
 }
