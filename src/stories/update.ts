@@ -17,16 +17,11 @@ export interface UpdateSummary {
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
 
-/** Clusters everything stored and not yet in a story, `batch` articles a transaction. */
-export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}, batchSize = BATCH): Promise<UpdateSummary> {
+/** Clusters everything stored and not yet in a story. */
+export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}): Promise<UpdateSummary> {
   const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
   for (;;) {
-    const { batch, full } = await retryBusy(() => store.storyTransaction(async (tables) => {
-      const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
-      const pending = await tables.pending(batchSize);
-      for (const p of pending) await clusterOne(tables, p, summary);
-      return { batch: summary, full: pending.length === batchSize };
-    }));
+    const { batch, full } = await clusterBatch(store, BATCH);
     total.clustered += batch.clustered;
     total.created += batch.created;
     total.merged += batch.merged;
@@ -36,24 +31,38 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
   }
 }
 
+/** One write transaction: up to `size` pending articles put in stories. */
+async function clusterBatch(store: Store, size: number): Promise<{ batch: UpdateSummary; full: boolean }> {
+  return retryBusy(() => store.storyTransaction(async (tables) => {
+    const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
+    const pending = await tables.pending(size);
+    for (const p of pending) await clusterOne(tables, p, summary);
+    return { batch: summary, full: pending.length === size };
+  }));
+}
+
 /** While other writers store articles: a few articles a transaction, so they wait little. */
 const ALONGSIDE_BATCH = 4;
+/** Between two transactions: long enough for a waiting writer to take the lock. */
+const ALONGSIDE_GAP_MS = 10;
+/** When nothing was pending. */
 const ALONGSIDE_PAUSE_MS = 100;
 
 /**
  * Clusters, over and over, what other connections store meanwhile (an ingest's threads), so
  * that the stories are done when the articles are rather than after them; `stop` waits for
- * the pass under way and clusters what is left.
+ * the batch under way and clusters what is left. Each batch is a short transaction with a
+ * gap after it: back to back, they kept the SQLite write lock from the threads that store.
  */
 export function updateStoriesAlongside(store: Store): { stop(): Promise<UpdateSummary> } {
   let stopped = false;
   let wake: (() => void) | null = null;
   const loop = (async () => {
     while (!stopped) {
-      await updateStories(store, () => {}, ALONGSIDE_BATCH);
+      const { full } = await clusterBatch(store, ALONGSIDE_BATCH);
       await new Promise<void>((resolve) => {
         wake = resolve;
-        setTimeout(resolve, ALONGSIDE_PAUSE_MS).unref();
+        setTimeout(resolve, full ? ALONGSIDE_GAP_MS : ALONGSIDE_PAUSE_MS).unref();
       });
     }
   })();
