@@ -83,8 +83,8 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
 }
 
 interface Article {
-  /** By candidate index: the entry its container resolved to. */
-  containers: readonly (PlaceEntry | null)[];
+  /** By candidate index: the entry each candidate resolved to (a container is looked up here). */
+  resolved: readonly (PlaceEntry | null)[];
   personWords: ReadonlySet<string>;
   commonWords: ReadonlySet<string>;
   /** Names found outside a Title Case headline. */
@@ -123,7 +123,7 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   if (!c.cued && !r.supported && !civil && e.population < 15_000) return false;
   // A place its province rules out: "the town of Milis in Idlib province" is no Milis in
   // Sardinia. (A comma proves less: "London, Paris and Berlin" is a list.)
-  if (c.containerBy === 'in' && c.container !== null && a.containers[c.container] && !within(e, a.containers[c.container]!)) return false;
+  if (c.containerBy === 'in' && c.container !== null && a.resolved[c.container] && !within(e, a.resolved[c.container]!)) return false;
   // A small foreign place read through a spelling variant or another of its names ("Russeifa"
   // for "al-Rasafa", "Haan" for "Khan"), with no container to place it: not in this story.
   if (e.featureClass === 'P' && e.population < 100_000 && e.country !== a.focus && (c.loose || !ownName) && c.container === null) return false;
@@ -155,8 +155,8 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const res = resolveAll(k, cands);
   const focus = focusCountry(k, res);
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
-  const containers = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
-  const article: Article = { containers, personWords, commonWords: k.commonWords, bodyKeys, focus };
+  const resolved = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
+  const article: Article = { resolved, personWords, commonWords: k.commonWords, bodyKeys, focus };
   const out: ResolvedPlace[] = [];
   cands.forEach((c, n) => {
     const r = res[n];
