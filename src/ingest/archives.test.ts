@@ -84,3 +84,23 @@ test('WARC: HTML responses become pages with their URL; other records are passed
   writeFileSync(notWarc, 'These are my notes, not an archive.\n\n');
   assert.deepEqual(await collect(streamWarc(notWarc)), [{ rejected: `${notWarc} (record 1)`, error: 'not a WARC record (no WARC-Type); reading stopped' }]);
 });
+
+test('WARC: a record cut short inside its body is refused, not stored in part; so is a last gzip member cut short', async () => {
+  // Words that do not repeat, so a gzip member cut in half loses real text.
+  const page = `<html><body><p>${Array.from({ length: 300 }, (_, i) => `w${((i * 7919) % 1000).toString(36)}`).join(' ')}</p></body></html>`;
+  const http = `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${page}`;
+  const record = (n: number) => warcRecord('response', { 'WARC-Record-ID': `<urn:uuid:${n}>`, 'WARC-Target-URI': `https://example.org/${n}` }, http);
+  const plain = join(dir, 'cut.warc');
+  const whole = record(1) + record(2);
+  writeFileSync(plain, whole.slice(0, whole.length - 600));
+  const items = await collect(streamWarc(plain));
+  assert.deepEqual(items[0], { sourceId: 'https://example.org/1', kind: 'html', content: page, url: 'https://example.org/1' });
+  assert.match((items[1] as { error: string }).error, /^WARC record cut short: \d+ bytes of its body missing$/);
+  assert.equal(items.length, 2);
+  const gz = join(dir, 'cut.warc.gz');
+  writeFileSync(gz, Buffer.concat([gzipSync(record(1)), gzipSync(record(2)).subarray(0, 300)]));
+  const gzItems = await collect(streamWarc(gz));
+  assert.equal((gzItems[0] as { sourceId: string }).sourceId, 'https://example.org/1');
+  assert.equal((gzItems[1] as { rejected: string }).rejected, `${gz} (record 2)`);
+  assert.match((gzItems[1] as { error: string }).error, /^WARC file ends inside a record: its last \d+ bytes could not be read$/);
+});

@@ -1,12 +1,12 @@
 // Bulk inputs read as streams in constant memory: JSON Lines, CSV with a column mapping,
 // and WARC web archives (Common Crawl's CC-NEWS and the like). Each record becomes a raw
 // document or a rejection naming the file, the record and the reason.
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { Readable, Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { parse as parseCsv } from 'csv-parse';
-import { WARCParser } from 'warcio';
+import { LimitReader, WARCParser } from 'warcio';
 import { isoDay } from '../model/index.js';
 import { MAX_DOCUMENT_BYTES, decodeText, decodeWindows1252 } from './decode.js';
 import type { IngestItem } from './index.js';
@@ -146,8 +146,9 @@ function normaliseDay(cell: string | undefined): string | undefined {
 /** HTML responses in a WARC file (gzipped per record or not). */
 export async function* streamWarc(path: string): AsyncGenerator<IngestItem> {
   let n = 0;
+  const parser = new WARCParser(createReadStream(path));
   try {
-    for await (const record of WARCParser.iterRecords(createReadStream(path))) {
+    for await (const record of parser) {
       n++;
       if (!record.warcType) {
         yield { ok: false, input: `${path} (record ${n})`, error: 'not a WARC record (no WARC-Type); reading stopped' };
@@ -160,6 +161,14 @@ export async function* streamWarc(path: string): AsyncGenerator<IngestItem> {
       if (type && !/html|xml/i.test(type)) continue;
       const status = Number(record.httpHeaders?.statusCode ?? 200);
       if (status < 200 || status >= 300) continue;
+      // The raw body first: what the record's Content-Length promised and the file did not
+      // hold is still owed to its reader. A record cut short is refused, not stored in part.
+      await record.readFully(false);
+      const owed = record.reader instanceof LimitReader ? record.reader.limit : 0;
+      if (owed > 0) {
+        yield { ok: false, input: url ?? id, error: `WARC record cut short: ${owed} bytes of its body missing` };
+        continue;
+      }
       const text = decodeText(Buffer.from(await record.readFully(true)));
       if (!text.ok) {
         yield { ok: false, input: url ?? id, error: text.error };
@@ -172,5 +181,12 @@ export async function* streamWarc(path: string): AsyncGenerator<IngestItem> {
     return;
   }
   // The parser ends quietly on a file it cannot read at all (a gzip cut short, say).
-  if (n === 0) yield { ok: false, input: path, error: 'no WARC records found (not a WARC file, or cut short)' };
+  if (n === 0) {
+    yield { ok: false, input: path, error: 'no WARC records found (not a WARC file, or cut short)' };
+    return;
+  }
+  // ...and on a last gzip member cut short, whose record it never hands out: the bytes it
+  // did not get through say so. (An uncompressed record cut short is caught above.)
+  const unread = statSync(path).size - parser._reader.getRawOffset();
+  if (unread > 0) yield { ok: false, input: `${path} (record ${n + 1})`, error: `WARC file ends inside a record: its last ${unread} bytes could not be read` };
 }

@@ -56,6 +56,11 @@ export function writeBadInputs(dir: string): BadInput[] {
     [{ file: 'nul-text.jsonl', id: 'nul-text', expect: 'stored', contains: 'monitoring group' }, `${JSON.stringify({ id: 'nul-text', text: `Shelling\u0000 report\n\n${ENGLISH}` })}\n`],
     [{ file: 'nul-title.jsonl', id: 'nul-title', expect: /its title holds a NUL character/ }, `${JSON.stringify({ id: 'nul-title', title: 'Shelling\u0000 report', text: ENGLISH })}\n`],
     [{ file: 'broken.csv', expect: /CSV reading stopped/ }, `id,text\n1,"A row before the broken one. ${ENGLISH}"\n2,"quote never closed\n`],
+    [{ file: 'cut-record.warc', id: 'https://example.org/cut', expect: /WARC record cut short/ }, (() => {
+      const block = `HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n${html(`<p>${ENGLISH}</p>`)}`;
+      const record = `WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://example.org/cut\r\nContent-Length: ${Buffer.byteLength(block)}\r\n\r\n${block}`;
+      return record.slice(0, record.length - 80);
+    })()],
     [{ file: 'truncated.warc.gz', expect: /no WARC records found/ }, gzipSync(`WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 500\r\n\r\nHTTP/1.1 200 OK\r\n`).subarray(0, 40)],
   ];
   for (const [input, bytes] of inputs) writeFileSync(join(dir, input.file), bytes);
