@@ -359,6 +359,21 @@ const eventBoxes = (dialect: Dialect): Migration => ({
   },
 });
 
+/**
+ * A province's latest events straight from the index (27 -> 0.9 ms for a page of one
+ * province's events, latest first, among 200,000 in SQLite). The same index by type made
+ * date windows sorted by date choose it and walk the type's whole history (0.7 -> 150 ms),
+ * so a type's latest events with a toll filter stay a sort (see the scale bench).
+ */
+const eventProvinceDates: Migration = {
+  async up(db) {
+    await db.schema.createIndex('events_admin1_date').on('events').columns(['admin1', 'date_start']).execute();
+  },
+  async down(db) {
+    await db.schema.dropIndex('events_admin1_date').ifExists().execute();
+  },
+};
+
 /** Migrations by name; the names sort in the order they apply. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -370,5 +385,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0006_event_spans': eventSpans,
     '0007_event_windows': eventWindows(dialect),
     '0008_event_boxes': eventBoxes(dialect),
+    '0009_event_province_dates': eventProvinceDates,
   };
 }
