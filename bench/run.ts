@@ -31,6 +31,7 @@ import { dataDir, formatTable } from '../eval/common.js';
 import { benchApi } from './api.js';
 import { benchScale } from './scale.js';
 import { CLI, readDocs, writeGuardianJsonl } from './corpus.js';
+import { scratchSchema } from './postgres.js';
 import { benchStories } from './stories.js';
 
 /** Timed passes over each set; the fastest pass is reported (least disturbed by other load). */
@@ -278,16 +279,13 @@ async function benchQueue(cli: string, jsonl: string, count: number): Promise<{ 
     const prefix = `bench${Date.now()}w${workers}`;
     const env = { ...process.env, SITREP_REDIS_URL: redis, SITREP_QUEUE_PREFIX: prefix };
     // A fresh schema per run, so that nothing is 'unchanged' from the run before.
-    const schema = `bench_${prefix}`;
-    spawnSync('psql', [database, '-qc', `CREATE SCHEMA ${schema}`], { encoding: 'utf8' });
-    const url = new URL(database);
-    url.searchParams.set('options', `-c search_path=${schema}`);
+    const schema = scratchSchema(database, `bench_${prefix}`);
     const enqueued = spawnSync(process.execPath, [cli, 'enqueue', jsonl], { env, encoding: 'utf8' });
     const t0 = process.hrtime.bigint();
     const codes = await Promise.all(Array.from({ length: workers }, () =>
-      exitCode(process.execPath, [cli, 'worker', '--database-url', url.toString(), '--exit-when-idle', '--quiet'], env)));
+      exitCode(process.execPath, [cli, 'worker', '--database-url', schema.url, '--exit-when-idle', '--quiet'], env)));
     const seconds = codes.every((c) => c === 0) ? Number(process.hrtime.bigint() - t0) / 1e9 : NaN;
-    spawnSync('psql', [database, '-qc', `DROP SCHEMA ${schema} CASCADE`], { encoding: 'utf8' });
+    schema.drop();
     return { items: count, bytes, seconds, errors: enqueued.status === 0 ? 0 : count };
   };
   const one = await run(1);

@@ -20,6 +20,7 @@ import { extractDocument } from '../src/extract/index.js';
 import { openStore, type EventQuery, type Store, type StoreOptions } from '../src/store/index.js';
 import { formatTable } from '../eval/common.js';
 import { CLI, readDocs } from './corpus.js';
+import { scratchSchema } from './postgres.js';
 import { seeded } from '../test/helpers/random.js';
 
 const SAMPLES = 200;
@@ -151,13 +152,10 @@ export async function benchScale(data: string): Promise<{ table: string; notes: 
       { name: 'SQLite', options: { db: join(dir, 'scale.db') }, args: ['--db', join(dir, 'scale.db')], bytes: async () => sqliteBytes(dir, 'scale.db'), drop: () => {} },
     ];
     if (pgUrl) {
-      const schema = `bench_scale_${Date.now()}`;
-      spawnSync('psql', [pgUrl, '-qc', `CREATE SCHEMA ${schema}`], { encoding: 'utf8' });
-      const url = new URL(pgUrl);
-      url.searchParams.set('options', `-c search_path=${schema}`);
+      const schema = scratchSchema(pgUrl, `bench_scale_${Date.now()}`);
       dialects.push({
-        name: 'PostgreSQL', options: { databaseUrl: url.toString() }, args: ['--database-url', url.toString()],
-        bytes: () => postgresBytes(pgUrl, schema), drop: () => void spawnSync('psql', [pgUrl, '-qc', `DROP SCHEMA ${schema} CASCADE`], { encoding: 'utf8' }),
+        name: 'PostgreSQL', options: { databaseUrl: schema.url }, args: ['--database-url', schema.url],
+        bytes: () => postgresBytes(pgUrl, schema.name), drop: schema.drop,
       });
     } else notes.push('scale bench: PostgreSQL skipped (set SITREP_BENCH_DATABASE_URL)');
     for (const d of dialects) {

@@ -1,7 +1,7 @@
 // The JSON the app reads from `sitrep serve` (shapes of src/api/schemas.ts, narrowed to
 // what the views use).
 // The event record is the model's own (src/model: type-only imports, erased in the bundle).
-import type { ActorRef, Casualties, Claim, EventDate, EventMention, PlaceRef } from '../model/index.js';
+import type { ActorRef, Casualties, Claim, EventDate, EventMention, PlaceRef, Story } from '../model/index.js';
 
 export type { ActorRef, Claim, EventDate };
 export type ClaimValue = Claim['values'][number];
@@ -38,17 +38,8 @@ export interface StoryEvent extends Omit<EventFields, 'evidence' | 'confidence'>
   mentions: { sourceId: string; outlet: string | null; event: EventFields }[];
   claims: Claim[];
 }
-export interface StoryJson {
-  id: string;
-  title: string;
-  articles: string[];
-  events: StoryEvent[];
-  firstDate?: string | null;
-  lastDate?: string | null;
-  outlets?: Record<string, number>;
-  members?: { sourceId: string; outlet: string | null; title: string | null; url: string | null; date: { date: string } | null }[];
-  summary?: { sourceId: string; start: number; end: number; text: string }[];
-}
+/** The model's story as the API sends it: its events in their wire shape (above). */
+export type StoryJson = Omit<Story, 'events'> & { events: StoryEvent[] };
 
 /** `GET /api/stories/:id/framing`: one column an outlet (or an article with no outlet). */
 export interface FramingCounted { count: number; articles: Record<string, number>; evidence: { sourceId: string; sentence: number; start: number; end: number }[] }
