@@ -46,6 +46,35 @@ function matches(s: EventMention, g: GoldEvent, role: Map<string, string>): bool
   return true;
 }
 
+/**
+ * One-to-one matching of system events to gold events (EVENTS.md's rule decides which pairs
+ * may match): as many required gold events as possible are matched first, then optional ones
+ * with the system events left (augmenting paths, so the order of the system's output does not
+ * decide which gold event a mention takes). Returns system index -> gold index.
+ */
+export function assign(sys: EventMention[], gold: GoldEvent[], role: Map<string, string>): Map<number, number> {
+  const ok = sys.map((s) => gold.map((ge) => matches(s, ge, role)));
+  const goldOf = new Map<number, number>(); // sys -> gold
+  const sysOf = new Map<number, number>(); // gold -> sys
+  const tryGold = (gi: number, seen: Set<number>): boolean => {
+    for (let si = 0; si < sys.length; si++) {
+      if (!ok[si]![gi] || seen.has(si)) continue;
+      seen.add(si);
+      const other = goldOf.get(si);
+      if (other === undefined || tryGold(other, seen)) { goldOf.set(si, gi); sysOf.set(gi, si); return true; }
+    }
+    return false;
+  };
+  // required gold events first; an optional one may only take a system event left free
+  for (let gi = 0; gi < gold.length; gi++) if (!gold[gi]!.optional) tryGold(gi, new Set());
+  for (let gi = 0; gi < gold.length; gi++) {
+    if (!gold[gi]!.optional) continue;
+    const si = sys.findIndex((_, i) => ok[i]![gi] && !goldOf.has(i));
+    if (si >= 0) { goldOf.set(si, gi); sysOf.set(gi, si); }
+  }
+  return goldOf;
+}
+
 export async function scoreSeeds(dataDir: string, strict: boolean) {
   const goldAll = JSON.parse(readFileSync(join(dataDir, 'gold', 'seeds.events.json'), 'utf8')) as Record<string, unknown>;
   const role = roles(goldAll);
@@ -60,12 +89,13 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
     const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
     const published = strict ? (inferPublication(text)?.date ?? null) : (g.published?.date ?? null);
     const { events } = runStages(docOf(text, { published: published }), kn);
-    const used = new Set<number>();
+    const pairs = assign(events, g.events, role);
+    const used = new Set(pairs.values());
     let fileTp = 0;
-    for (const s of events) {
-      const gi = g.events.findIndex((ge, i) => !used.has(i) && matches(s, ge, role));
-      if (gi >= 0) {
-        used.add(gi); fileTp++;
+    for (const [si, gi] of pairs) {
+      const s = events[si]!;
+      {
+        fileTp++;
         const ge = g.events[gi]!;
         tally('mode', (ge.mode ?? '') === s.mode);
         tally('status', (ge.status ?? 'occurred') === s.status);
@@ -75,10 +105,9 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
         tally('place', !ge.place || (!!s.place && km(ge.place.lat, ge.place.lon, s.place.lat, s.place.lon) <= 50));
         tally('date', !ge.date || (!!s.date && !(s.date.end < ge.date.start || s.date.start > ge.date.end)));
         if (!ge.optional) hitReq++;
-      } else if (g.events.some((ge) => matches(s, ge, role))) {
-        // a duplicate of an already matched gold event: counted as spurious
       }
     }
+    // a system event matching only gold events already taken is a duplicate: counted as spurious
     if (process.env['SITREP_EVAL_VERBOSE'] === 'events' && !strict) {
       const show = (e: { type: string; mode?: string; actor?: { id: string } | null; recipient?: { id: string } | null; status?: string; killed?: { min: number } | null }) =>
         `${e.type}/${e.mode ?? ''} ${e.actor?.id ?? '-'} -> ${e.recipient?.id ?? '-'} ${e.status ?? ''} k=${e.killed?.min ?? ''}`;

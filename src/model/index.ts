@@ -209,7 +209,7 @@ export interface EventMention {
    * clear antecedent, `mode` from a weapon named nearby, `place` from an earlier sentence
    * or the article's lede. Absent when everything was read from the evidence sentence.
    */
-  implied?: ('actor' | 'mode' | 'place' | 'date')[];
+  implied?: ('actor' | 'recipient' | 'mode' | 'place' | 'date')[];
 }
 
 /** An article with every layer the analysis stages added. */

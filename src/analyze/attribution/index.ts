@@ -469,7 +469,9 @@ class Finder {
     const t = this.text;
     const s = this.sentenceAt(v);
     const prev = /([\p{L}]+)\s*$/u.exec(t.slice(Math.max(s.start, v - 20), v));
-    if (prev && (this.k.passive.has(prev[1]!.toLowerCase()) || prev[1]!.toLowerCase() === 'to')) return;
+    // "refused to say" is no cue; "went on to say", "continued to say" are (see cues.json adverbs)
+    const chained = /\b(?:went|goes|go|continued|continues|proceeded)\s+(?:on\s+)?to\s*$/i.test(t.slice(Math.max(s.start, v - 24), v));
+    if (prev && (this.k.passive.has(prev[1]!.toLowerCase()) || (prev[1]!.toLowerCase() === 'to' && !chained))) return;
     if (this.insideQuote(v)) return; // speech within speech
     // The subject: left of the verb, back to the sentence start or the last quote closing.
     let from = s.start;

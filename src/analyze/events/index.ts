@@ -3,7 +3,7 @@
 // actor or a recipient from the entity layer (or, for ASSAULT, casualties). What the sentence
 // leaves out (the attacker, the weapon, the place) is taken from its context and listed in
 // `implied`, with a lower confidence.
-import type { ActorRef, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
+import type { ActorRef, Attribution, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { compatible } from '../../model/actors.js';
 import { locateEvent, refOf, type EventKind } from '../places/index.js';
 import type { Doc, Stage } from '../types.js';
@@ -40,6 +40,19 @@ const OUTRANKS = ['chemical', 'suicide', 'execution'];
 /** The article says the attacker is not known: no antecedent is guessed near it. */
 const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
 const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
+/** What someone does by habit ("has for years bombed", "still frequently carries out attacks"). */
+const HABIT = /\b(frequently|routinely|regularly|habitually|usually|often|constantly|continually|for (years|decades|months)|over the years)\b/i;
+
+/**
+ * A habit, not a happening: an adverb of habit in the trigger's clause before it, and no day,
+ * week or month stated in the sentence ("Jets often struck the town on Sunday" stays an event).
+ */
+function habitual(v: SentenceView, tStart: number, tEnd: number): boolean {
+  const [from] = clauseBounds(v.text, tStart, tEnd);
+  if (!HABIT.test(v.text.slice(Math.max(from, tStart - 40), tStart))) return false;
+  return !v.times.some((t) => t.precision === 'day' || t.precision === 'week' || t.precision === 'month');
+}
+
 const CLAUSE_BREAK = /(,\s*(which|when|while|as|after|before|but|although|whereas)\b|;|\s[–—]\s)/i;
 
 /** The trigger's clause: from the last clause break before it to the next one after it. */
@@ -74,7 +87,9 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
     !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
   if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
   // history the article recalls, and cumulative tolls over a period, which are not one event
-  if (/\b(since|for years|over the years|in recent years|over the (last|past)|in the (last|past) \w+ (days|weeks|months|years)|so far this|this year|last year|in total|the deadliest)\b/i.test(clause) ||
+  // ("over the past 24 hours", "in the last two days": a recent spell, told as news)
+  const recent = /\b(over|in|during) the (last|past) (24|48|72|few|two|three|\d+)?\s*(hours?|day|days)\b/i.test(clause);
+  if ((!recent && /\b(since|for years|over the years|in recent years|over the (last|past)|in the (last|past) \w+ (days|weeks|months|years)|(during|in|over) the (last|past) (few |several |\w+ )?(years|decades)|so far this|this year|last year|in total|the deadliest)\b/i.test(clause)) ||
     (/\b(war|conflict|crisis|fighting|uprising)\b/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(clause))) return 'background';
   if (doc.published && date && date.basis !== 'publication') {
     const days = (Date.parse(doc.published) - Date.parse(date.end)) / 86_400_000;
@@ -93,9 +108,20 @@ function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): 
   if (!p) return null;
   const mention = doc.places.find((m) => m.start >= v.start && m.end <= v.end && m.name === p.name.split(', ')[0]);
   if (!mention) return p;
-  if ((mention as { meetingPlace?: boolean }).meetingPlace) return p;
-  const between = doc.text.slice(tEnd, mention.start);
-  return mention.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between) ? p : null;
+  // a place after the trigger, not what the talks are about; after a later meeting noun only
+  // the words from that noun count ("will discuss the issue of Idlib in their meeting on
+  // Sept. 29 in Sochi": Sochi); the most precise such place wins ("in Russia's resort of Sochi")
+  const put = (m: PlaceMention) => {
+    let between = doc.text.slice(tEnd, m.start);
+    const noun = [...between.matchAll(/\b(meeting|summit|talks|visit|conference|negotiations)\b/gi)].pop();
+    if (noun) between = between.slice(noun.index! + noun[0].length);
+    return m.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between);
+  };
+  const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !(m as { actorLike?: boolean }).actorLike)
+    .sort((a, b) => a.precision - b.precision || a.start - b.start)[0];
+  // the places stage's meeting place, unless a more precise place follows it ("in the Black Sea resort of Sochi")
+  if ((mention as { meetingPlace?: boolean }).meetingPlace && !(best && best.precision < mention.precision && best.start > mention.start)) return p;
+  return best ? refOf(best) : null;
 }
 
 const clauseSpan = (v: SentenceView, tStart: number, tEnd: number) => {
@@ -105,6 +131,8 @@ const clauseSpan = (v: SentenceView, tStart: number, tEnd: number) => {
 
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
+  // the date in a document's name does the same: "the Sochi Memorandum of September 17, 2018"
+  if (/\b(memorandum|agreement|accord|treaty|protocol|declaration|resolution|decree|communiqu[eé])\s+(of|dated)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 20), t.start))) return true;
   return t.precision === 'year' && /\b(a|an|the|its|their|this|that)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 6), t.start)) &&
     /^\s+[a-z]/.test(doc.text.slice(t.end, t.end + 3));
 }
@@ -153,6 +181,8 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   let dist = Infinity;
   for (const t of v.times) {
     if (t.precision === 'duration' || modifierYear(doc, t)) continue;
+    // "consultations with partners who made an agreement two years ago": the relative clause's time
+    if (t.start > at && /\b(who|whom|whose|which)\b/i.test(doc.text.slice(at, t.start))) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
@@ -161,7 +191,8 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   if (best) return { date: best.end <= at && /^\s*,/.test(doc.text.slice(best.end, at)) ? shifted(dateRef(best)!, doc.text.slice(best.end, at)) : dateRef(best), implied: false };
   for (let i = v.index - 1; i >= Math.max(0, v.index - 2); i--) {
     const prev = views[i]!;
-    if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start))) break; // a new paragraph
+    // a new paragraph, unless the sentence opens by pointing back ("These airstrikes come ...")
+    if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start)) && !/^\W*(these|this|those|that)\b/i.test(v.text)) break;
     const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
     if (t) return { date: shifted(dateRef(t)!, v.text.slice(0, at - v.start), true), implied: true };
   }
@@ -231,9 +262,12 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
     };
   });
   const out: EventMention[] = [];
-  for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken, k));
+  for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken, k, out));
   fillFromContext(doc, views, out, spoken, k);
-  const merged = mergeArticle(out);
+  fillOccasions(doc, views, out);
+  fillAnchors(views, out);
+  // history told with no time of its own ("over the past years, jets targeted ...") is no codable event
+  const merged = mergeArticle(doc, out.filter((e) => !(e.status === 'background' && (!e.date || e.date.basis === 'publication'))));
   for (const e of merged) e.confidence = Math.round(e.confidence * 100) / 100;
   return merged;
 };
@@ -254,7 +288,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
-function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge): EventMention[] {
+function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge, prior: readonly EventMention[]): EventMention[] {
   const { text } = v;
   const killedAll = findCasualties(text, 'killed');
   const injuredAll = findCasualties(text, 'injured');
@@ -276,16 +310,46 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
   const events: EventMention[] = [];
   for (const f of found) {
     if (NEGATED.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
+    if (habitual(v, f.start, f.end)) continue;
+    // a commitment's content, not an act: "efforts to separate them ..., and to cooperate with X"
+    if (/\b(?:(?:and|or)|efforts?|commitments?|committing|committed|obligations?|pledges?|attempts?|bid|ability|right|need|intention|readiness|willingness)\s+to\s+$/i.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
+    // a trend, not a happening: "attacks on the enclave have been increasing" (no day stated)
+    if (/^(the\s+|an?\s+)?(attacks?|strikes?|airstrikes?|raids?|shelling|bombing|bombardment|clashes|fighting)\b/i.test(f.t.phrase) &&
+      /^[^.;,]{0,60}?\b(have|has|had)\s+(been\s+)?(increas|intensif|escalat|grow|rising|mount|decreas|declin|subsid)\w*/i.test(text.slice(f.end)) &&
+      !v.times.some((t) => t.precision === 'day')) continue;
     const absStart = v.start + f.start, absEnd = v.start + f.end;
     const after = text.slice(f.end);
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
+    let agreedAt: EventMention | undefined;
     const material = MATERIAL.has(f.t.type);
-    if (f.t.predicate) {
-      // reported criticism: the speaker accuses whoever the quoted words name before the phrase
+    if (f.t.predicate || f.t.conditional) {
+      // reported criticism: the speaker accuses whoever the quoted words name before the phrase;
+      // a conditional threat ("if ..., then we will shut down ...") is the speaker's
       const said = doc.attributions.find((a) => a.speaker?.id && a.start <= absStart && a.end >= absEnd);
       if (!said) continue;
-      const target = v.entities.find((e) => e.start >= said.start && e.end <= absStart && e.id !== said.speaker!.id && !spoken.has(e));
+      if (f.t.conditional) {
+        if (!/\b(if|unless|otherwise)\b/i.test(text.slice(Math.max(0, said.start - v.start), f.start))) continue;
+        const [, to] = clauseBounds(text, f.start, f.end);
+        const target = v.entities.find((e) => e.start >= absEnd && e.end <= v.start + to && !spoken.has(e) && e.id !== said.speaker!.id);
+        const { date } = dateOf(doc, views, v, absStart);
+        events.push({
+          type: f.t.type, mode: f.t.mode, actor: { id: said.speaker!.id!, text: said.speaker!.text }, recipient: target ? ref(target) : null,
+          place: null, date, status: 'occurred', killed: null, injured: null, source: null,
+          evidence: { sentence: v.index, start: v.start, end: v.end }, confidence: 0.55,
+        });
+        continue;
+      }
+      // the speaker's own side is not the one criticised ("the presidents of Russia and Turkey ...", said Lavrov)
+      const own = k.stateOf(said.speaker!.id!);
+      const fits = (e: EntityMention) => e.id !== said.speaker!.id && !spoken.has(e) && (!own || k.stateOf(e.id!) !== own);
+      // named before the phrase in its sentence, else in the subject (the first 40 characters)
+      // of an earlier sentence of the same quotation ("Our Turkish interlocutors took on the responsibility ... It is proceeding slowly")
+      let target = v.entities.find((e) => e.start >= said.start && e.end <= absStart && fits(e));
+      for (let i = v.index - 1; !target && i >= 0 && views[i]!.end > said.start; i--) {
+        const from = Math.max(said.start, views[i]!.start);
+        target = views[i]!.entities.find((e) => e.start >= from && e.start - from <= 40 && fits(e) && !/[,;:]/.test(doc.text.slice(from, e.start)));
+      }
       if (!target) continue; // criticism of nobody named is not coded
       const { date } = dateOf(doc, views, v, absStart);
       events.push({
@@ -306,6 +370,12 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (attacker(e)) actor = ref(e!); }
       const subj = pre[pre.length - 1];
       if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
+      // "jets struck HTS positions in the area of X, which was then liberated by the army": what
+      // was taken was held by the target of the act before it in the sentence
+      else if (/,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$/i.test(text.slice(0, f.start))) {
+        const held = events.filter((x) => x.recipient && x.actor?.id !== actor?.id).pop();
+        if (held) recipient = { ...held.recipient! };
+      }
     } else {
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
@@ -319,11 +389,18 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         const speaker = v.entities.filter((e) => e.end <= absStart && spoken.has(e) && absStart - e.end <= 120).pop();
         if (speaker) actor = ref(speaker);
       }
+      // "we" in someone's words is the speaker: "'We continue to cooperate with Russia,' the minister said"
+      if (!actor && !material && /\bwe\s+(?:[a-z]+\s+){0,3}$/i.test(text.slice(Math.max(0, f.start - 40), f.start))) {
+        const said = doc.attributions.find((a) => a.speaker?.id && a.start <= absStart && a.end >= absEnd);
+        if (said) actor = { id: said.speaker!.id!, text: said.speaker!.text };
+      }
       // the object: the first entity after the trigger in the same clause (for a phrase with a
       // gap, "expelled … diplomats", from the end of its first word), never a place after "in"/"at"
       const objFrom = f.t.phrase.includes('…') ? absStart + (/^\S+/.exec(text.slice(f.start))?.[0].length ?? 0) : absEnd;
       const obj = v.entities.find((x) => !spoken.has(x) && x.start >= objFrom && x.start - objFrom < 60 &&
-        !/[,;:]/.test(doc.text.slice(objFrom, x.start)) && !/\b(in|at|inside|near)\s+(the\s+)?$/i.test(doc.text.slice(objFrom, x.start)));
+        !/[,;:]|\b(which|who|whose)\b/i.test(doc.text.slice(objFrom, x.start)) && !/\b(in|at|inside|near)\s+(the\s+)?$/i.test(doc.text.slice(objFrom, x.start)) &&
+        // "agreed to a Russian-brokered truce": who brokered, backed or led the thing, not the other side
+        !/^-(brokered|backed|led|sponsored|mediated|supported|proposed|drafted)\b/i.test(doc.text.slice(x.end, x.end + 12)));
       if (obj && !recipient) recipient = ref(obj);
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
@@ -334,16 +411,27 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       }
     }
     if (f.t.type === 'ASSAULT' && recipient?.id.startsWith('PER.')) recipient = null;
+    // a leader who "liberated", "bombed" or "sent troops" acts through the state's forces
+    if (material && actor?.id.startsWith('PER.')) {
+      const state = k.stateOf(actor.id);
+      if (state) actor = { id: `${state}.MIL`, text: actor.text };
+    }
     // an outlet or a monitor named after the trigger reports the attack; it is not its target
     if (material && recipient && k.reporter(recipient.id)) recipient = null;
     if (MEETING.has(f.t.type)) {
       // "between X and Y", "X and Y met": both sides of a symmetric event
-      const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /^[^.;]{0,20}?\bbetween\b/i.exec(after);
+      // (not "agreed to differentiate between X and Y": a verb's own "between")
+      const between = /\bbetween$/i.test(f.t.phrase) ? [''] : /\bto$/i.test(f.t.phrase) && /^\s*[a-z]+\s+between\b/.test(after) ? null : /^(?![^.;]{0,20}?\bto\s+[a-z]+\s+between\b)[^.;]{0,20}?\bbetween\b/i.exec(after);
       // "X and Y met": only two subjects joined by "and" (not "X entered ... after Y agreed")
       const last2 = pre.slice(-2);
       const joined = last2.length === 2 && /^\s*(?:and|&)\s+(?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}$/.test(doc.text.slice(last2[0]!.end, last2[1]!.start));
       const two = between ? post.slice(0, 2) : !recipient && joined ? last2 : [];
       if (two.length === 2) { actor = ref(two[0]!); recipient = ref(two[1]!); }
+    }
+    // "It was agreed to hold further contacts": agreed by the two sides of the talks just told
+    if (f.t.type === 'AGREE' && passive && !actor && !recipient && /\b(it|this)\s+(?:was|has\s+been|had\s+been)\s+$/i.test(text.slice(Math.max(0, f.start - 20), f.start))) {
+      const talks = prior.filter((x) => MEETING.has(x.type) && x.status === 'occurred' && x.actor && x.recipient && v.index - x.evidence.sentence <= 3).pop();
+      if (talks) { actor = { ...talks.actor! }; recipient = { ...talks.recipient! }; agreedAt = talks; }
     }
     if (actor && recipient && actor.id === recipient.id) recipient = null;
     let killed: Casualties | null = null, injured: Casualties | null = null;
@@ -374,6 +462,13 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         .sort((a, b) => Math.abs(a.start - absStart) - Math.abs(b.start - absStart))[0];
       if (loser) recipient = ref(loser);
     }
+    // an armed group that agrees (to a truce, to lay down arms) agrees with the state forces the
+    // sentence names ("the government won after rebel fighters agreed to a truce")
+    if (f.t.type === 'AGREE' && actor && !recipient && !/^[A-Z]{3}(\.(MIL|GOV))?$/.test(actor.id) && !actor.id.startsWith('PER.')) {
+      const state = v.entities.filter((e) => !spoken.has(e) && /^[A-Z]{3}\.(MIL|GOV)$/.test(e.id!) && !partOf(e.id, actor!.id))
+        .sort((a, b) => Math.abs(a.start - absStart) - Math.abs(b.start - absStart))[0];
+      if (state) recipient = ref(state);
+    }
     // one event per type and mode in a sentence; a trigger without a mode joins one of its type
     const key = `${f.t.type}/${f.t.mode}`;
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
@@ -382,12 +477,16 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       prev.actor ??= actor; prev.recipient ??= recipient; prev.killed ??= killed; prev.injured ??= injured;
       continue;
     }
-    const { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
+    let { date, implied: dateImplied } = dateOf(doc, views, v, absStart);
+    // (agreed in the talks just told: on their day, unless the sentence states its own)
+    if (agreedAt && (dateImplied || date?.basis === 'publication')) { date = agreedAt.date; dateImplied = true; }
     const ev: EventMention = {
       type: f.t.type, mode: f.t.mode, actor, recipient,
       // a meeting is where the sentence puts it; an act is where its own clause puts it ("Envoys
       // arrived in Ankara, a few days after soldiers died in shelling": not Ankara)
-      place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd)
+      // (an agreement that is no meeting, "fighters in X agreed to lay down arms", is where its clause puts it)
+      place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd) ??
+          (f.t.type === 'AGREE' ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true }) : null)
         : material ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 })
         : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end } }),
       date,
@@ -466,6 +565,19 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
     if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; mark(e, 'actor'); }
   }
+  // dates: an attack dated only by publication takes the day of the same attacker's same
+  // weapon told just before, across a paragraph break ("Following Russia's airstrikes on
+  // Sunday, Turkey sent reinforcements. Residents said Russian jets bombed villages.")
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.date?.basis !== 'publication' || !e.actor || !e.mode) continue;
+    for (let i = e.evidence.sentence - 1; i >= Math.max(0, e.evidence.sentence - 2); i--) {
+      const w = views[i]!;
+      if (!w.cues.some((c) => c.item.mode === e.mode) || !w.entities.some((x) => partOf(e.actor!.id, x.id))) continue;
+      const t = w.times.find((x) => x.precision === 'day' && !modifierYear(doc, x) && dateRef(x));
+      if (t) { e.date = dateRef(t); mark(e, 'date'); }
+      break;
+    }
+  }
   // places: an action's place from the sentences before, else from the lede, when its own
   // sentence names none or names only the country the lede's place lies in
   // places that can stand for where the article is: not where someone spoke from, not an actor ("Moscow said")
@@ -482,6 +594,87 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const lede = ledePlace(located, views, e.evidence);
     const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; mark(e, 'place'); }
+  }
+}
+
+/**
+ * When and where words were spoken, from the article before: "Lavrov said on Saturday ...
+ * Lavrov told reporters in New York ... He also called on Washington to ...". A statement (or a
+ * consultation told in someone's words) whose own sentence dates it only by publication, or
+ * places it nowhere, takes the occasion of its speaker: the nearest earlier sentence (up to
+ * eight back) where the same speaker is credited with words and a time or place stands outside
+ * those words, or where the speaker took part in a meeting ("Putin and Assad met in Moscow.
+ * Putin blasted ..."), whose date and place it then shares. `implied` lists what was taken.
+ */
+function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]): void {
+  const speakerOf = (a: Attribution) => a.speaker?.id ?? (a.speaker?.entity != null ? doc.entities[a.speaker.entity]?.id : undefined);
+  for (const e of events) {
+    if (MATERIAL.has(e.type)) continue;
+    const v = views[e.evidence.sentence]!;
+    const quoted = doc.attributions.find((a) => speakerOf(a) && a.start < v.end && a.end > v.start);
+    const who = (quoted && speakerOf(quoted)) ?? e.actor?.id;
+    if (!who) continue;
+    const wantDate = !e.date || e.date.basis === 'publication';
+    const wantPlace = !e.place && STATEMENT.has(e.type);
+    if (!wantDate && !wantPlace) continue;
+    let date: EventDate | null | undefined, place: PlaceRef | null | undefined;
+    for (let i = v.index; i >= Math.max(0, v.index - 8) && (date === undefined || place === undefined); i--) {
+      const s = views[i]!;
+      if (i < v.index) {
+        const met = events.find((m) => MEETING.has(m.type) && m.status === 'occurred' && m.evidence.sentence === i && (m.actor?.id === who || m.recipient?.id === who));
+        // a meeting told with a date or a place (not one dated only by publication)
+        if (met && (met.date?.basis !== 'publication' || met.place)) { date ??= met.date; place ??= met.place; break; }
+      }
+      for (const a of doc.attributions) {
+        if (speakerOf(a) !== who || a.cue.start < s.start || a.cue.end > s.end) continue;
+        const outside = (x: { start: number; end: number }) => x.end <= a.start || x.start >= a.end;
+        if (date === undefined && i < v.index) {
+          const t = s.times.find((x) => outside(x) && x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
+          if (t) date = dateRef(t);
+        }
+        if (place === undefined) {
+          const p = doc.places.find((x) => x.start >= s.start && x.end <= s.end && outside(x) && (x as { speechPlace?: boolean }).speechPlace);
+          if (p) place = refOf(p);
+        }
+      }
+    }
+    const mark = (f: 'date' | 'place') => { (e.implied ??= []).includes(f) || e.implied.push(f); };
+    if (wantDate && date !== undefined) { e.date = date; mark('date'); }
+    if (wantPlace && place) { e.place = place; mark('place'); }
+  }
+  // a threat that names no one is aimed at whoever its speaker has just criticised or asked
+  // ("Lavrov criticised Western powers ... 'If nothing changes, we will shut down ...'")
+  for (const e of events) {
+    if (e.type !== 'THREATEN' || e.recipient || !e.actor) continue;
+    const prior = events.filter((x) => x !== e && STATEMENT.has(x.type) && x.actor?.id === e.actor!.id && x.recipient &&
+      x.evidence.sentence < e.evidence.sentence && e.evidence.sentence - x.evidence.sentence <= 2)
+      .sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
+    if (prior) { e.recipient = { ...prior.recipient! }; (e.implied ??= []).push('recipient'); e.confidence = Math.max(0.1, e.confidence - 0.1); }
+  }
+}
+
+/** "Days before this meeting, ...", "Two days after the attack, ...": a sentence dated from an event told before it. */
+const ANCHORED = /^\W*((?:a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(?:days?|weeks?)\s+(before|after))\s+(?:this|that|the)\s+(?:(meeting|summit|talks|visit|call|negotiations)|attack|attacks|strike|strikes|airstrikes?|bombing|shelling|offensive|assault)\b/i;
+
+/**
+ * An event dated only by publication (or not at all) in a sentence that opens with an offset
+ * from an earlier event ("Days before this meeting, Lavrov told media ...") takes the date of
+ * the nearest earlier event of that kind (a consultation for "meeting", an attack for
+ * "strike"), moved by the offset; `implied` lists `date`.
+ */
+function fillAnchors(views: SentenceView[], events: EventMention[]): void {
+  for (const e of events) {
+    if (e.date && e.date.basis !== 'publication') continue;
+    const m = ANCHORED.exec(views[e.evidence.sentence]!.text);
+    if (!m) continue;
+    const type: EventType = m[3] ? 'CONSULT' : 'ASSAULT';
+    const anchor = events.filter((x) => x.type === type && x !== e && x.evidence.sentence < e.evidence.sentence && x.date && x.date.basis !== 'publication')
+      .sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
+    if (!anchor) continue;
+    // shifted() reads "X came two days after Y" (Y from X); here X is told from Y, the other way round
+    const turned = m[1]!.replace(/before|after/i, (w) => (w.toLowerCase() === 'before' ? 'after' : 'before'));
+    e.date = shifted(anchor.date!, `${turned} it`);
+    (e.implied ??= []).includes('date') || e.implied.push('date');
   }
 }
 
@@ -513,21 +706,32 @@ function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip
  */
 const vague = (c: Casualties) => /\b(dozens|scores|hundreds|thousands)\b/i.test(c.text);
 
-function mergeArticle(events: EventMention[]): EventMention[] {
+function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
   const kept: EventMention[] = [];
   const roleFits = (a: ActorRef | null, b: ActorRef | null) => !a || !b || partOf(a.id, b.id);
-  for (const e of events) {
-    const same = kept.find((k) =>
-      k.type === e.type && roleFits(k.actor, e.actor) && roleFits(k.recipient, e.recipient) &&
+  // "The army also deployed troops on the highway": a further act, not the same one retold,
+  // when it is stated somewhere else below country level than the first
+  const further = (k: EventMention, e: EventMention) =>
+    /\b(also|another|again|further|a second|more)\b/i.test(doc.text.slice(e.evidence.start, e.evidence.end)) &&
+    !!k.place && !!e.place && !k.implied?.includes('place') && !e.implied?.includes('place') &&
+    !!k.place.admin1 && !!e.place.admin1 && k.place.name !== e.place.name;
+  for (let e of events) {
+    const same = kept.find((k) => !further(k, e) &&
+      k.type === e.type && ((roleFits(k.actor, e.actor) && roleFits(k.recipient, e.recipient)) ||
+        // a meeting has no direction: "X met Y" and "Y's meeting with X" are one
+        (MEETING.has(e.type) && roleFits(k.actor, e.recipient) && roleFits(k.recipient, e.actor))) &&
       (!!k.actor || !!k.recipient) === (!!e.actor || !!e.recipient) &&
       (!k.mode || !e.mode || k.mode === e.mode) && k.status === e.status &&
       (!k.date || !e.date || !(k.date.end < e.date.start || k.date.start > e.date.end) || k.date.basis === 'publication' || e.date.basis === 'publication') &&
       (!k.killed || !e.killed || k.killed.min === e.killed.min || vague(k.killed) || vague(e.killed)));
     if (!same) { kept.push(e); continue; }
+    if (!(roleFits(same.actor, e.actor) && roleFits(same.recipient, e.recipient))) e = { ...e, actor: e.recipient, recipient: e.actor };
     if (!same.mode) same.mode = e.mode;
     if (e.actor && (!same.actor || (e.actor.id.length > same.actor.id.length && !e.implied?.includes('actor')))) same.actor = e.actor;
     if (e.recipient && (!same.recipient || e.recipient.id.length > same.recipient.id.length)) same.recipient = e.recipient;
-    if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication'))) same.date = e.date;
+    // a stated date replaces the publication date, and a day inside a stated week replaces the week
+    if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication') ||
+      (e.date.basis !== 'publication' && e.date.start >= same.date.start && e.date.end <= same.date.end && (e.date.start !== same.date.start || e.date.end !== same.date.end)))) same.date = e.date;
     // a stated figure replaces a vague one ("dozens killed" ... "the toll rose to 42")
     if (e.killed && (!same.killed || (vague(same.killed) && !vague(e.killed)))) {
       same.killed = e.killed;

@@ -7,6 +7,8 @@ export interface Trigger {
   type: EventType; mode: string; phrase: string;
   /** Criticism said about someone ("… is unacceptable"): an event only inside reported speech. */
   predicate?: boolean;
+  /** A consequence announced on a condition ("if ..., we will shut down ..."): a threat only inside reported speech. */
+  conditional?: boolean;
 }
 export interface ModeCue { mode: string; phrase: string }
 /**
@@ -21,10 +23,13 @@ export interface EventKnowledge {
   /** Ids that report or suffer violence but never carry it out (data/events/roles.json). */
   reporter: (id: string) => boolean;
   civilian: (id: string) => boolean;
+  /** The state a person serves (`PER.LAVROV` -> `RUS`), from the roles in data/actors/people.json. */
+  stateOf: (id: string) => string | undefined;
 }
+export interface PeopleFile { id: string; roles?: { of: string; to?: number | null }[] }
 export interface RolesFile { reporters: string[]; civilians: string[] }
 
-export interface TriggerFile { triggers: { type: EventType; mode: string; roles?: 'predicate'; patterns: string[] }[] }
+export interface TriggerFile { triggers: { type: EventType; mode: string; roles?: 'predicate' | 'conditional'; patterns: string[] }[] }
 export interface ModeFile { modes: Record<string, string[]> }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -62,12 +67,19 @@ export function idMatcher(patterns: readonly string[]): (id: string) => boolean 
   return (id) => exact.has(id) || prefixes.some((p) => id.startsWith(p)) || suffixes.some((s) => id.endsWith(s));
 }
 
-export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { modes: {} }, roles: RolesFile = { reporters: [], civilians: [] }): EventKnowledge {
+export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { modes: {} }, roles: RolesFile = { reporters: [], civilians: [] }, people: PeopleFile[] = []): EventKnowledge {
+  const states = new Map<string, string>();
+  // the latest role names the person's state (an open role, else the last listed)
+  for (const p of people) {
+    const r = p.roles?.find((x) => x.to == null) ?? p.roles?.[p.roles.length - 1];
+    if (r && /^[A-Z]{3}\.(GOV|MIL|POL|JUD|LEG)$/.test(r.of)) states.set(p.id, r.of.slice(0, 3)); // a state's office, not a group's
+  }
   const triggers: Trigger[] = [];
-  for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p, ...(t.roles === 'predicate' ? { predicate: true } : {}) });
+  for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p, ...(t.roles === 'predicate' ? { predicate: true } : t.roles === 'conditional' ? { conditional: true } : {}) });
   const cues: ModeCue[] = [];
   for (const [mode, phrases] of Object.entries(modes.modes)) for (const p of phrases) cues.push({ mode, phrase: p });
-  return { triggers: phraseSet(triggers), cues: phraseSet(cues), reporter: idMatcher(roles.reporters), civilian: idMatcher(roles.civilians) };
+  return { triggers: phraseSet(triggers), cues: phraseSet(cues), reporter: idMatcher(roles.reporters), civilian: idMatcher(roles.civilians),
+    stateOf: (id) => (id.startsWith('PER.') ? states.get(id) : /^[A-Z]{3}(\.|$)/.test(id) ? id.slice(0, 3) : undefined) };
 }
 
 /** Every lexicon file in data/events/triggers/ (one per family of types) and the mode cues. */
@@ -78,7 +90,8 @@ export function loadEventKnowledge(): EventKnowledge {
     triggers.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as TriggerFile).triggers);
   }
   const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8')) as T;
-  return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'));
+  const people = JSON.parse(readFileSync(new URL('../../../../data/actors/people.json', import.meta.url), 'utf8')) as { entries: PeopleFile[] };
+  return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'), people.entries);
 }
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }

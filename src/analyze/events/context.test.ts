@@ -1,0 +1,94 @@
+// Events whose date, place or target come from the article around their sentence: the
+// speaker's occasion, offsets from an earlier event, the same weapon told just before, habits
+// that are no events, and further acts that are not merged into the first. Full pipeline on
+// short articles written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractDocument } from '../../extract/index.js';
+import { analyze, loadKnowledge } from '../index.js';
+
+const knowledge = loadKnowledge();
+const events = (content: string, published = '2023-05-14') => {
+  const article = extractDocument({ sourceId: 't', kind: 'text', content, published });
+  assert.ok(article.ok);
+  return analyze(article.value, knowledge).events;
+};
+const brief = (e: { type: string; actor?: { id: string } | null; recipient?: { id: string } | null; date?: { start: string; end: string } | null; place?: { name: string } | null }) =>
+  [e.type, e.actor?.id ?? null, e.recipient?.id ?? null, e.date ? `${e.date.start}..${e.date.end}` : null, e.place?.name ?? null];
+
+test("a statement takes its speaker's occasion: the date and place told before", () => {
+  const ev = events([
+    'Sergei Lavrov told reporters in Geneva on Friday that the talks would go on.',
+    '',
+    'He also called on Washington to lift the sanctions on Iran.',
+  ].join('\n'));
+  const req = ev.find((e) => e.type === 'REQUEST')!;
+  assert.deepEqual(brief(req), ['REQUEST', 'PER.LAVROV', 'USA.GOV', '2023-05-12..2023-05-12', 'Geneva']);
+  assert.deepEqual([...(req.implied ?? [])].sort(), ['date', 'place']);
+});
+
+test('a statement after a meeting its speaker took part in shares the meeting\'s place', () => {
+  const ev = events('Putin and Assad met in Moscow last week. Putin blasted the presence of American troops in Syria.');
+  const acc = ev.find((e) => e.type === 'ACCUSE')!;
+  assert.equal(acc.actor?.id, 'PER.PUTIN');
+  assert.equal(acc.place?.name, 'Moscow');
+});
+
+test('the time of a relative clause after the trigger does not date the event', () => {
+  const ev = events('“We are in consultations with our Iranian partners who signed a deal with us three years ago,” Lavrov said on Friday.');
+  const talks = ev.find((e) => e.type === 'CONSULT')!;
+  assert.notEqual(talks.date?.start.slice(0, 4), '2020');
+  assert.equal(talks.status, 'occurred');
+});
+
+test('"days before this meeting": dated from the meeting told before', () => {
+  const ev = events([
+    'Israeli jets struck Gaza on 12 May.',
+    '',
+    'These strikes came two days after Netanyahu met with Joe Biden.',
+    '',
+    'Days before this meeting Sergei Lavrov told media that Israel has not held up its end of the deal.',
+  ].join('\n'), '2023-05-13');
+  const meeting = ev.find((e) => e.type === 'CONSULT')!;
+  assert.deepEqual(meeting.date && [meeting.date.start, meeting.date.end], ['2023-05-10', '2023-05-10']);
+  const acc = ev.find((e) => e.type === 'ACCUSE')!;
+  assert.deepEqual(acc.date && [acc.date.start, acc.date.end], ['2023-05-03', '2023-05-09']);
+});
+
+test('an attack dated only by publication takes the day of the same weapon and attacker told just before', () => {
+  const ev = events([
+    'After Russian airstrikes on Sunday, Turkey sent reinforcements to Idlib.',
+    '',
+    'Residents said Russian jets bombed villages around the town of Afrin.',
+  ].join('\n'), '2023-05-16');
+  const strike = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.deepEqual(strike.date && [strike.date.start, strike.date.basis], ['2023-05-14', 'relative']);
+  assert.ok(strike.implied?.includes('date'));
+});
+
+test('habits are not events, unless the sentence dates them', () => {
+  assert.equal(events('The regime has for years bombed hospitals in Idlib.').filter((e) => e.type === 'ASSAULT').length, 0);
+  assert.equal(events('Yet the regime still frequently carries out attacks on civilians in Idlib.').filter((e) => e.type === 'ASSAULT').length, 0);
+  assert.equal(events('Russian jets often bombed the town of Ariha on Sunday.').filter((e) => e.type === 'ASSAULT').length, 1);
+});
+
+test('a further act somewhere else is kept apart; the same meeting told both ways is one', () => {
+  const ev = events('Turkey deployed troops to Jabal al-Zawiya. The Turkish military also deployed more troops on the M4 highway.');
+  assert.equal(ev.filter((e) => e.type === 'MOBILIZE').length, 2);
+  const m = events('Erdogan met Putin in Sochi on Wednesday. Putin met with Erdogan to discuss Idlib.', '2023-05-18');
+  assert.equal(m.filter((e) => e.type === 'CONSULT').length, 1);
+});
+
+test('a meeting is placed where the sentence puts it, after the subject of the talks', () => {
+  const ev = events('He said Vladimir Putin and Recep Tayyip Erdogan will discuss the issue of Idlib in their upcoming meeting on May 29 in the Black Sea resort of Sochi.');
+  const m = ev.find((e) => e.type === 'CONSULT')!;
+  assert.equal(m.place?.name, 'Sochi');
+  assert.equal(m.status, 'planned');
+});
+
+test('criticism in a quotation names its target in an earlier sentence of the quotation, never the speaker\'s own side', () => {
+  const ev = events('Sergei Lavrov went on to say: “The presidents of Russia and Turkey will meet again soon. Clearly, the pace of implementation has been slow.”');
+  assert.deepEqual(ev.filter((e) => e.type === 'ACCUSE').map((e) => [e.actor?.id, e.recipient?.id]), [['PER.LAVROV', 'TUR']]);
+  // with nobody but the speaker's own side named, no accusation
+  assert.equal(events('Sergei Lavrov said: “Russia will keep its promises. Clearly, the pace of implementation has been slow.”').filter((e) => e.type === 'ACCUSE').length, 0);
+});
