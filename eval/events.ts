@@ -46,18 +46,35 @@ function matches(s: EventMention, g: GoldEvent, role: Map<string, string>): bool
   return true;
 }
 
+/** Per-field agreement of a matched pair (the field accuracies the evaluation prints). */
+function fieldsAgree(s: EventMention, ge: GoldEvent, role: Map<string, string>): Record<string, boolean> {
+  return {
+    mode: (ge.mode ?? '') === s.mode,
+    status: (ge.status ?? 'occurred') === s.status,
+    killed: (ge.killed?.min ?? null) === (s.killed?.min ?? null),
+    injured: (ge.injured?.min ?? null) === (s.injured?.min ?? null),
+    source: ge.source ? compatible(s.source?.id, ge.source.id, role) : !s.source,
+    place: !ge.place || (!!s.place && km(ge.place.lat, ge.place.lon, s.place.lat, s.place.lon) <= 50),
+    date: !ge.date || (!!s.date && !(s.date.end < ge.date.start || s.date.start > ge.date.end)),
+  };
+}
+
 /**
  * One-to-one matching of system events to gold events (EVENTS.md's rule decides which pairs
  * may match): as many required gold events as possible are matched first, then optional ones
  * with the system events left (augmenting paths, so the order of the system's output does not
- * decide which gold event a mention takes). Returns system index -> gold index.
+ * decide which gold event a mention takes; among fitting mentions the one agreeing on more
+ * fields is tried first). Returns system index -> gold index.
  */
 export function assign(sys: EventMention[], gold: GoldEvent[], role: Map<string, string>): Map<number, number> {
   const ok = sys.map((s) => gold.map((ge) => matches(s, ge, role)));
+  // among the mentions a gold event may take, the one agreeing on most fields is tried first
+  const agree = (s: EventMention, ge: GoldEvent) => Object.values(fieldsAgree(s, ge, role)).filter(Boolean).length;
+  const order = gold.map((ge) => sys.map((_, i) => i).sort((a, b) => agree(sys[b]!, ge) - agree(sys[a]!, ge)));
   const goldOf = new Map<number, number>(); // sys -> gold
   const sysOf = new Map<number, number>(); // gold -> sys
   const tryGold = (gi: number, seen: Set<number>): boolean => {
-    for (let si = 0; si < sys.length; si++) {
+    for (const si of order[gi]!) {
       if (!ok[si]![gi] || seen.has(si)) continue;
       seen.add(si);
       const other = goldOf.get(si);
@@ -69,8 +86,8 @@ export function assign(sys: EventMention[], gold: GoldEvent[], role: Map<string,
   for (let gi = 0; gi < gold.length; gi++) if (!gold[gi]!.optional) tryGold(gi, new Set());
   for (let gi = 0; gi < gold.length; gi++) {
     if (!gold[gi]!.optional) continue;
-    const si = sys.findIndex((_, i) => ok[i]![gi] && !goldOf.has(i));
-    if (si >= 0) { goldOf.set(si, gi); sysOf.set(gi, si); }
+    const si = order[gi]!.find((i) => ok[i]![gi] && !goldOf.has(i));
+    if (si !== undefined) { goldOf.set(si, gi); sysOf.set(gi, si); }
   }
   return goldOf;
 }
@@ -97,13 +114,7 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
       {
         fileTp++;
         const ge = g.events[gi]!;
-        tally('mode', (ge.mode ?? '') === s.mode);
-        tally('status', (ge.status ?? 'occurred') === s.status);
-        tally('killed', (ge.killed?.min ?? null) === (s.killed?.min ?? null));
-        tally('injured', (ge.injured?.min ?? null) === (s.injured?.min ?? null));
-        tally('source', ge.source ? compatible(s.source?.id, ge.source.id, role) : !s.source);
-        tally('place', !ge.place || (!!s.place && km(ge.place.lat, ge.place.lon, s.place.lat, s.place.lon) <= 50));
-        tally('date', !ge.date || (!!s.date && !(s.date.end < ge.date.start || s.date.start > ge.date.end)));
+        for (const [f, yes] of Object.entries(fieldsAgree(s, ge, role))) tally(f, yes);
         if (!ge.optional) hitReq++;
       }
     }

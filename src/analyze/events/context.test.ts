@@ -92,3 +92,64 @@ test('criticism in a quotation names its target in an earlier sentence of the qu
   // with nobody but the speaker's own side named, no accusation
   assert.equal(events('Sergei Lavrov said: “Russia will keep its promises. Clearly, the pace of implementation has been slow.”').filter((e) => e.type === 'ACCUSE').length, 0);
 });
+
+test('a readout credits the events of its paragraph; "it was agreed" is agreed by the two sides of the call', () => {
+  const ev = events('On May 2, Vladimir Putin had a telephone conversation with Recep Tayyip Erdogan. The sides discussed the situation in Idlib, the Kremlin said. It was agreed to hold further contacts.', '2023-05-04');
+  const call = ev.find((e) => e.type === 'CONSULT')!;
+  assert.equal(call.source?.id, 'RUS.GOV');
+  const agreed = ev.find((e) => e.type === 'AGREE')!;
+  assert.deepEqual([agreed.actor?.id, agreed.recipient?.id, agreed.date?.start], ['PER.PUTIN', 'PER.ERDOGAN', '2023-05-02']);
+});
+
+test('a state speaking of its own talks is not their source; a minister announcing his president\'s meeting is', () => {
+  const own = events('“We are in consultations with our Iranian partners,” Sergei Lavrov said on Friday.').find((e) => e.type === 'CONSULT')!;
+  assert.equal(own.source, null);
+  const told = events('Sergei Lavrov said on Friday that Vladimir Putin will meet Recep Tayyip Erdogan next week.').find((e) => e.type === 'CONSULT')!;
+  assert.equal(told.source?.id, 'PER.LAVROV');
+});
+
+test('a conditional threat in quoted words is the speaker\'s, aimed at whom he just criticised', () => {
+  const ev = events([
+    'Sergei Lavrov criticized Western powers for their aid plans on Friday.',
+    '“If nothing changes, then we will shut down the crossings,” Lavrov said.',
+  ].join(' '));
+  const t = ev.find((e) => e.type === 'THREATEN')!;
+  assert.deepEqual([t.actor?.id, t.recipient?.id, t.status], ['PER.LAVROV', 'WST', 'occurred']);
+  assert.ok(t.implied?.includes('recipient'));
+  // the same words outside anyone's quotation are no threat
+  assert.equal(events('If nothing changes, then we will shut down the crossings.').filter((e) => e.type === 'THREATEN').length, 0);
+});
+
+test('"we" in a quotation is the speaker; a leader who liberates acts through the army', () => {
+  const co = events('“We continue to cooperate with Russia,” said Turkish Foreign Minister Mevlut Cavusoglu.').find((e) => e.type === 'COOPERATE')!;
+  // (the entity stage may already read "We" as the speaker's state)
+  assert.ok(['PER.CAVUSOGLU', 'TUR.GOV'].includes(co.actor?.id ?? ''), co.actor?.id);
+  const co2 = events('“Much remains to be done, we continue to cooperate with Russia,” said Turkish Foreign Minister Mevlut Cavusoglu.').find((e) => e.type === 'COOPERATE')!;
+  assert.ok(['PER.CAVUSOGLU', 'TUR.GOV'].includes(co2.actor?.id ?? ''), co2.actor?.id);
+  const cap = events('Assad has liberated thirteen villages west of Aleppo over the past 24 hours.').find((e) => e.type === 'ASSAULT')!;
+  assert.deepEqual([cap.actor?.id, cap.mode, cap.status], ['SYR.MIL', 'capture', 'occurred']);
+});
+
+test('no event: a commitment\'s content, a trend, or history with no time of its own', () => {
+  assert.equal(events('Turkey made a deal committing to fight terrorists and to cooperate with Russian troops.').filter((e) => e.type === 'COOPERATE').length, 0);
+  assert.equal(events('He was asked why attacks on the last rebel bastion have been increasing.').filter((e) => e.type === 'ASSAULT').length, 0);
+  assert.equal(events('During the past few years, Russian warplanes targeted rebel areas in Syria.').filter((e) => e.type === 'ASSAULT').length, 0);
+  // "since its intervention in 2015" starts a period; it does not date the accusation
+  const acc = events('Rights groups accuse Russia of killing civilians in Syria since its intervention in 2015.').filter((e) => e.type === 'ACCUSE');
+  assert.ok(acc.every((e) => e.date?.start !== '2015-01-01'));
+});
+
+test('a ceasefire is placed where the fighting just told was, never in one of its parties', () => {
+  const ev = events('Azerbaijan and Armenia fought in Nagorno-Karabakh last year. Russia brokered a ceasefire between Azerbaijan and Armenia.');
+  const truce = ev.find((e) => e.type === 'AGREE')!;
+  assert.equal(truce.place?.name, 'Nagorno-Karabakh');
+});
+
+test('an attack is not placed where envoys came to talk', () => {
+  const ev = events([
+    'The delegation, who came to Ankara to discuss the offensive in the province of Idlib, left Turkey on Friday.',
+    'Envoys arrived in Ankara on May 8, a few days after eight Turkish soldiers died in shelling by Syrian government forces.',
+  ].join(' '), '2023-05-12');
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.place?.name, 'Idlib');
+});

@@ -217,3 +217,10 @@ test('reported criticism: the speaker accuses whoever the quoted words name ("X 
   // outside reported speech, or with nobody named, no accusation is coded
   assert.equal(findEvents(doc('The plan is unacceptable.', []), k).length, 0);
 });
+
+test('"we" in someone\'s words, unresolved by the entity layer, is the speaker', () => {
+  const text = '“We continue to cooperate with Russia,” the minister said.';
+  const att: Attribution = { start: 1, end: text.indexOf('”'), kind: 'direct', cue: { start: text.indexOf('said'), end: text.indexOf('said') + 4, text: 'said' }, speaker: { start: text.indexOf('the minister'), end: text.indexOf('the minister') + 12, text: 'the minister', id: 'TUR.GOV' } } as Attribution;
+  const ev = findEvents(doc(text, [['Russia', 'RUS']], { attributions: [att] }), k);
+  assert.deepEqual(ev.map((e) => [e.type, e.actor?.id, e.recipient?.id]), [['COOPERATE', 'TUR.GOV', 'RUS']]);
+});

@@ -181,6 +181,8 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   let dist = Infinity;
   for (const t of v.times) {
     if (t.precision === 'duration' || modifierYear(doc, t)) continue;
+    // "accusing Russia of deaths since its intervention in 2015": where a period starts, not when
+    if (/\bsince\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:in\s+|of\s+)?$/i.test(doc.text.slice(Math.max(0, t.start - 40), t.start))) continue;
     // "consultations with partners who made an agreement two years ago": the relative clause's time
     if (t.start > at && /\b(who|whom|whose|which)\b/i.test(doc.text.slice(at, t.start))) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
@@ -266,6 +268,7 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
   fillFromContext(doc, views, out, spoken, k);
   fillOccasions(doc, views, out);
   fillAnchors(views, out);
+  fillSources(doc, views, out, k);
   // history told with no time of its own ("over the past years, jets targeted ...") is no codable event
   const merged = mergeArticle(doc, out.filter((e) => !(e.status === 'background' && (!e.date || e.date.basis === 'publication'))));
   for (const e of merged) e.confidence = Math.round(e.confidence * 100) / 100;
@@ -497,6 +500,16 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
     };
     if (dateImplied) ev.implied = ['date'];
+    if (MEETING.has(f.t.type) && ev.place) {
+      // a party is not the place: "brokered a ceasefire between Azerbaijan and Armenia"
+      const at = doc.places.find((m) => m.start >= v.start && m.end <= v.end && refOf(m).name === ev.place!.name);
+      if (at && v.entities.some((x) => x.start <= at.start && x.end >= at.end && (x.id === actor?.id || x.id === recipient?.id))) ev.place = null;
+      // a ceasefire is where the fighting it ends was told, just before
+    }
+    if (f.t.type === 'AGREE' && !ev.place && v.index > 0 && /\b(ceasefire|cease-fire|truce|armistice)\b/i.test(text)) {
+      const fought = locateEvent(doc, v.index - 1, { kind: 'action' });
+      if (fought) { ev.place = fought; (ev.implied ??= []).push('place'); }
+    }
     seen.set(key, ev);
     events.push(ev);
     // coordinated attackers: "government forces along with Russian warplanes bombed ..."
@@ -653,6 +666,36 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
   }
 }
 
+/**
+ * Who the article credits, beyond the event's own sentence: a paragraph that ends its report
+ * with ", the Kremlin's press service said" credits every event of the paragraph told in the
+ * outlet's voice (a readout: "Putin had a telephone conversation with Erdogan. Discussions
+ * continued on Idlib, the Kremlin said."). A speaker who is the actor's own side (the actor, or
+ * a person speaking for the state that is the actor of a statement or a meeting: "'We are in
+ * consultations,' Lavrov said") is not a source: the event is their own act, told in their words.
+ */
+function fillSources(doc: Doc, views: SentenceView[], events: EventMention[], k: EventKnowledge): void {
+  const paragraphOf = (i: number) => {
+    let a = i, b = i;
+    while (a > 0 && !/\n\s*\n/.test(doc.text.slice(views[a - 1]!.end, views[a]!.start))) a--;
+    while (b < views.length - 1 && !/\n\s*\n/.test(doc.text.slice(views[b]!.end, views[b + 1]!.start))) b++;
+    return [a, b] as const;
+  };
+  for (const e of events) {
+    if (!e.source) {
+      const [a, b] = paragraphOf(e.evidence.sentence);
+      // a trailing attribution whose words start at the start of its sentence, in the same paragraph
+      const readout = doc.attributions.find((x) => x.speaker?.id && x.cue.start > x.end - 1 &&
+        views.slice(a, b + 1).some((w) => w.index !== e.evidence.sentence && Math.abs(x.start - w.start) <= 2 && x.cue.start <= w.end));
+      if (readout && !doc.attributions.some((x) => x.start <= e.evidence.start && x.end >= e.evidence.end)) e.source = { id: readout.speaker!.id!, text: readout.speaker!.text };
+    }
+    if (e.source && e.actor) {
+      const own = k.stateOf(e.source.id);
+      if (e.source.id === e.actor.id || (!MATERIAL.has(e.type) && !e.actor.id.startsWith('PER.') && own && own === k.stateOf(e.actor.id))) e.source = null;
+    }
+  }
+}
+
 /** "Days before this meeting, ...", "Two days after the attack, ...": a sentence dated from an event told before it. */
 const ANCHORED = /^\W*((?:a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(?:days?|weeks?)\s+(before|after))\s+(?:this|that|the)\s+(?:(meeting|summit|talks|visit|call|negotiations)|attack|attacks|strike|strikes|airstrikes?|bombing|shelling|offensive|assault)\b/i;
 
@@ -738,7 +781,9 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
       if (e.source) same.source = e.source; // whoever is credited with the toll is the event's source
     }
     if (e.injured && (!same.injured || (vague(same.injured) && !vague(e.injured)))) same.injured = e.injured;
-    same.source ??= e.source;
+    // (a later sentence's speaker credits an act retold, or a headline's statement or meeting;
+    // not a statement or a meeting told again further down, where someone else comments on it)
+    if (MATERIAL.has(same.type) || same.evidence.sentence <= 2) same.source ??= e.source;
     if (!same.place || (same.implied?.includes('place') && e.place && !e.implied?.includes('place'))) {
       same.place = e.place;
       if (same.implied && !e.implied?.includes('place')) same.implied = same.implied.filter((f) => f !== 'place');
