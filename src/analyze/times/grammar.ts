@@ -233,6 +233,12 @@ const RULES: Rule[] = [
       return { k: 'year', y: 1900 + tens * 10 + (m[2] ? NUMBER_WORDS[m[2].toLowerCase()]! : 0) };
     },
   },
+  // "the year two thousand (and one)": the millennium said in words ("two thousand" alone
+  // is as often a count).
+  {
+    re: /\bthe\s+year\s+two\s+thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten))?\b/gi,
+    build: (m) => ({ k: 'year', y: 2000 + (m[1] ? NUMBER_WORDS[m[1].toLowerCase()]! : 0) }),
+  },
   // Centuries: "the 20th century".
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi,
@@ -299,8 +305,13 @@ const RULES: Rule[] = [
     re: new RegExp(`\\b(?:(?:about|almost|nearly|more than|less than|some|just|only|roughly|over)\\s+)?(${NUM})\\s+(${UNIT})\\s+(ago|earlier|later|hence|from now|before(?=\\s*(?:[,.;:)]|$)))\\b`, 'gi'),
     build: (m) => {
       const unit = unitOf(m[2]!);
+      // "Three days later", "a day earlier", "over an hour later" count from an event the
+      // narrative has just told, not from the article's date: a duration ("three days", as
+      // TimeML has it). "A year earlier" keeps the reading of reports, where it means the
+      // same period a year back.
+      if (/^(?:earlier|later)$/i.test(m[3]!) && /^(?:day|week|hour|minute|second)$/.test(unit)) return null;
       const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
-      // "before"/"later" relative to another event are dated against the article anyway;
+      // "before" relative to another event is dated against the article anyway;
       // "two days before the vote" is then wrong, but rarely written without an anchor.
       return { k: 'ago', unit, n: numberOf(m[1]!), dir };
     },

@@ -263,3 +263,18 @@ test("the issue's phrases in past and future tense", () => {
   assert.equal(the('The crossing will stay shut, as it has been since 2018.', WED, '2018').value, '2018');
   assert.equal(the('The protests that began in 2011 will be remembered.', WED, '2011').value, '2011');
 });
+
+test('"three days later" counts from the story, not the article: a duration', () => {
+  const later = the('The rebels took the hill. Three days later, the army retook it.', SUNDAY, 'Three days');
+  assert.deepEqual([later.value, later.type, later.range], ['P3D', 'DURATION', undefined]);
+  assert.equal(the('Talks stalled; a day earlier the envoy had left.', SUNDAY, 'a day').value, 'P1D');
+  // "a year earlier" in a report keeps its date: the same period a year back.
+  assert.equal(the('Sales rose from a year earlier.', SUNDAY, 'a year earlier').value, '2020');
+});
+
+test('the year two thousand, said in words', () => {
+  assert.equal(the('The plan was to halve the deficit by the year two thousand.', '1998-03-05', 'the year two thousand').value, '2000');
+  assert.equal(the('Elections are due in the year two thousand and one.', '1998-03-05', 'the year two thousand and one').value, '2001');
+  // A count stays a count.
+  assert.equal(times('Two thousand troops crossed the river.', '1998-03-05').length, 0);
+});
