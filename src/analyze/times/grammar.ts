@@ -31,7 +31,8 @@ export type Reading =
   /** today (0), yesterday (-1), tomorrow (1), with a part of the day. */
   | { k: 'today'; off: number; part?: DayPart }
   | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
-  | { k: 'duration'; unit: Unit; n: number | null }
+  /** `offset`: bare "days" before "after"/"before", kept only when the offset can be counted. */
+  | { k: 'duration'; unit: Unit; n: number | null; offset?: true }
   | { k: 'set'; unit: Unit }
   | { k: 'clock'; h: number; min: number; day?: Reading };
 
@@ -390,6 +391,12 @@ const RULES: Rule[] = [
   {
     re: /\b(?:(?<=\bfor\s)(years|decades|months|weeks)\b(?!\s+(?:of|to|and|or)\b)|(years|decades|months|weeks|days?)-(?:long|old)\b)/gi,
     build: (m) => ({ k: 'duration', unit: unitOf((m[1] ?? m[2])!), n: /^day-/i.test(m[0]) ? 1 : null }),
+  },
+  // "Days before this meeting", "comes just days after": an offset of a few days or weeks,
+  // a time expression only where the stage can count it (see offsets.ts).
+  {
+    re: /\b(days|weeks)(?=\s+(?:before|after)\b)/gi,
+    build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null, offset: true }),
   },
   // Sets: "daily", "every day", "each year", "annually".
   {

@@ -278,3 +278,15 @@ test('the year two thousand, said in words', () => {
   // A count stays a count.
   assert.equal(times('Two thousand troops crossed the river.', '1998-03-05').length, 0);
 });
+
+test('"Days before this meeting": an offset from the event just dated dates the main clause', () => {
+  const text = 'The strikes come two days after the two presidents met. Days before this meeting, the envoy warned of delays.';
+  const found = times(text, '2021-05-15');
+  // "two days after" places the meeting on 13 May; "Days before this meeting" is the week before it.
+  assert.deepEqual(found.find((t) => t.text === 'two days')?.placed?.range, ['2021-05-13', '2021-05-13']);
+  const days = found.find((t) => t.text === 'Days');
+  assert.deepEqual([days?.value, days?.type, days?.range], ['2021-05', 'DATE', ['2021-05-06', '2021-05-12']]);
+  // Bare "days" with nothing to count from is not a time expression; a number of days stays a duration.
+  assert.equal(times('In the days before the vote, rebels shelled the town.', '2021-05-05').length, 0);
+  assert.equal(the('Two days after the attack, police arrested a man.', '2021-05-05', 'Two days').value, 'P2D');
+});
