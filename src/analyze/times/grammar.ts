@@ -339,7 +339,7 @@ const RULES: Rule[] = [
   // "earlier this month", "late last year", "last week", "this year", "next month",
   // "the week", "the past year", "the current year", "the end of the month".
   {
-    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+)?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
+    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+|full\s+(?=year))?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
     build: (m) => {
       const relWord = m[2]!.toLowerCase().replace(/^the\s+/, '');
       const unit = unitOf(m[3]!);
@@ -411,9 +411,9 @@ const RULES: Rule[] = [
       return { k: 'set', unit };
     },
   },
-  // Clock times: "3:30 p.m.", "10 a.m. Friday", "noon".
+  // Clock times: "3:30 p.m.", "10 a.m. Friday", "5 p.m. EST, Nov. 6", "noon".
   {
-    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
+    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:,?\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
     build: (m) => {
       let h = +m[1]!;
       const min = m[2] ? +m[2] : 0;

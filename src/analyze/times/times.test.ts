@@ -290,3 +290,12 @@ test('"Days before this meeting": an offset from the event just dated dates the 
   assert.equal(times('In the days before the vote, rebels shelled the town.', '2021-05-05').length, 0);
   assert.equal(the('Two days after the attack, police arrested a man.', '2021-05-05', 'Two days').value, 'P2D');
 });
+
+test('a clock time with its day after a comma', () => {
+  const t = the('The offer was extended until 5 p.m. EST, Nov. 6.', '1989-10-30', '5 p.m. EST, Nov. 6');
+  assert.deepEqual([t.value, t.type], ['1989-11-06T17:00', 'TIME']);
+});
+
+test('"the full year" in a report is the current year', () => {
+  assert.equal(the('The company forecast higher earnings for the full year.', '1989-10-26', 'the full year').value, '1989');
+});
