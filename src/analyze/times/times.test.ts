@@ -299,3 +299,11 @@ test('a clock time with its day after a comma', () => {
 test('"the full year" in a report is the current year', () => {
   assert.equal(the('The company forecast higher earnings for the full year.', '1989-10-26', 'the full year').value, '1989');
 });
+
+test('plans told in the past: "were planning to" looks ahead, "had been due to" looks back', () => {
+  const FRI = '2000-01-07'; // a Friday
+  assert.equal(the('Exiles called a big march in the city centre on Saturday and were planning more.', FRI, 'Saturday').value, '2000-01-08');
+  // The offer was extended: the old deadline has gone by.
+  assert.equal(the('The offer was extended; it had been due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-05');
+  assert.equal(the('The offer is due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-12');
+});
