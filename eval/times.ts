@@ -7,8 +7,9 @@
 // 2. Seeds: for each gold event dated from the text (basis explicit or relative), the
 //    stage's mentions in the event's evidence sentence; the event counts as right when one
 //    of them covers days inside the gold range (a mention's own range, or the days of the
-//    event an offset places: "a few days after eight soldiers died"). Run once with the gold publication date as
-//    reference, once with the date inferPublication finds from the text alone.
+//    event an offset places: "a few days after eight soldiers died"). Run once with the gold
+//    publication date as reference, once with the date inferPublication finds from the text
+//    alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTimes, inferPublication, loadTimeKnowledge, type TimeKnowledge, type TimeMentionDetail } from '../src/analyze/times/index.js';
