@@ -8,7 +8,7 @@ import { type Day, isoDay, parseIsoDay, quarterRange } from './calendar.js';
 import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseCue } from './tense.js';
-import { countOffset, offsetValue } from './offsets.js';
+import { countOffset, type Offset, offsetValue } from './offsets.js';
 
 export { inferPublication, type InferredPublication, type PublicationBasis } from './publication.js';
 export type { Tense } from './tense.js';
@@ -115,7 +115,7 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
     if (!r) continue;
     const beside = ranges.length > 0 && ranges[ranges.length - 1]!.start >= s.start ? ranges[ranges.length - 1] : undefined;
     const recent = (x: { range: [Day, Day]; at: number } | null) => (x && m.start - x.at < ANAPHORA_REACH ? x.range : undefined);
-    const offset = countOffset(m.reading, {
+    const offset: Offset | null = m.reading.k !== 'duration' ? null : countOffset(m.reading, {
       before: text.slice(s.start, m.start), after: text.slice(m.end, Math.min(s.end, m.end + 30)),
       ...(beside ? { besideDate: { range: beside.range, between: text.slice(beside.end, m.start) } } : {}),
       sentenceDated: beside !== undefined,
@@ -127,7 +127,7 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
     if (m.reading.k === 'duration' && m.reading.offset && !offset) continue;
     // "Days before this meeting, X said": the offset dates the main clause.
     if (offset?.dates === 'main') r = { value: offsetValue(offset.range), precision: offset.precision, range: offset.range, type: 'DATE', basis: 'relative' };
-    const placed = offset?.dates === 'clause' ? offset : null;
+    const placed: Offset | null = offset?.dates === 'clause' ? offset : null;
     if (placed) lastEvent = { range: placed.range, at: m.start };
     if (r.range && r.precision !== 'duration' && m.reading.k !== 'anaphor' && r.value !== 'PRESENT_REF') {
       lastDated = { range: r.range, precision: r.precision, at: m.start };

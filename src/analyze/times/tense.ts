@@ -27,7 +27,10 @@ const DEADLINE = new Set(['by', 'until', 'till', 'through']);
 const DEADLINE_DISTANCE = 3;
 const ADJECTIVE_BEFORE = new Set(['a', 'an', 'the', 'still', 'newly', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'so-called', 'as']);
 
-const PROSPECTIVE = new Set(['planning', 'going', 'due', 'set', 'scheduled', 'expected', 'preparing', 'about']);
+/** Words of a plan: after "had been", a schedule overtaken. */
+const PROSPECTIVE = new Set(['planning', 'going', 'due', 'set', 'scheduled', 'expected', 'preparing']);
+/** After "was"/"were", words that keep the plan ahead ("was due to", not "was set on fire"). */
+const PLANNED_AHEAD = new Set(['planning', 'preparing', 'due', 'scheduled']);
 
 function cueOf(word: string, next: string | undefined, previous?: string, beforePrevious?: string): Tense {
   const w = word.toLowerCase();
@@ -38,8 +41,8 @@ function cueOf(word: string, next: string | undefined, previous?: string, before
     return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
   }
   if ((w === 'is' || w === 'are' || w === 'was') && next?.toLowerCase() === 'to') return 'future';
-  // "were planning to", "was due to", "was set to": a plan, told in the past, for a time to come.
-  if ((w === 'was' || w === 'were') && PROSPECTIVE.has(next?.toLowerCase() ?? '')) return 'none';
+  // "were planning to", "was due to": a plan, told in the past, for a time to come.
+  if ((w === 'was' || w === 'were') && PLANNED_AHEAD.has(next?.toLowerCase() ?? '')) return 'none';
   if (w === 'next' && next?.toLowerCase() === 'to') return 'none'; // "next to the town"
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';

@@ -307,3 +307,7 @@ test('plans told in the past: "were planning to" looks ahead, "had been due to" 
   assert.equal(the('The offer was extended; it had been due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-05');
   assert.equal(the('The offer is due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-12');
 });
+
+test('"was set on fire" is still the past', () => {
+  assert.equal(the('The depot was set on fire on Wednesday, residents said.', '2000-01-07', 'Wednesday').value, '2000-01-05');
+});
