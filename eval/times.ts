@@ -6,8 +6,10 @@
 //    value accuracy. Two notational variants count as equal (normValue): W08 = W8, 199 = 199X.
 // 2. Seeds: for each gold event dated from the text (basis explicit or relative), the
 //    stage's mentions in the event's evidence sentence; the event counts as right when one
-//    of them covers days inside the gold range. Run once with the gold publication date as
-//    reference, once with the date inferPublication finds from the text alone.
+//    of them covers days inside the gold range (a mention's own range, or the days of the
+//    event an offset places: "a few days after eight soldiers died"). Run once with the gold
+//    publication date as reference, once with the date inferPublication finds from the text
+//    alone.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTimes, inferPublication, loadTimeKnowledge, type TimeKnowledge, type TimeMentionDetail } from '../src/analyze/times/index.js';
@@ -157,18 +159,23 @@ export function scoreSeeds(dataDir: string, knowledge: TimeKnowledge, reference:
     });
     const published = reference === 'gold' ? g.date : inferred?.date ?? null;
     const doc = docOf(text, published);
-    const times = findTimes(doc, knowledge).filter((t) => t.range);
+    // The days each mention gives: its own range and, for an offset between two events ("two
+    // days after Putin met"), the days of the event it places.
+    const times = findTimes(doc, knowledge).flatMap((t) => [
+      ...(t.range ? [{ t, range: t.range, label: t.text }] : []),
+      ...(t.placed ? [{ t, range: t.placed.range, label: `${t.text} (placed)` }] : []),
+    ]);
     for (const e of article.events) {
       if (!e.date || !e.evidence || (e.date.basis !== 'explicit' && e.date.basis !== 'relative')) continue;
       out.events++;
       const ev = e.evidence;
       const sentences = doc.sentences.filter((s) => s.start < ev.char_end && ev.char_start < s.end);
-      const inside = times.filter((t) => sentences.some((s) => t.start >= s.start && t.end <= s.end));
+      const inside = times.filter(({ t }) => sentences.some((s) => t.start >= s.start && t.end <= s.end));
       if (inside.length === 0) continue;
       out.withDate++;
-      const ok = inside.some((t) => t.range![0] >= e.date!.start && t.range![1] <= e.date!.end);
+      const ok = inside.some(({ range }) => range[0] >= e.date!.start && range[1] <= e.date!.end);
       if (ok) out.right++;
-      else out.wrong.push({ id: e.id, gold: `${e.date.start}..${e.date.end}`, got: inside.map((t) => `${t.text}=${t.range![0]}..${t.range![1]}`) });
+      else out.wrong.push({ id: e.id, gold: `${e.date.start}..${e.date.end}`, got: inside.map(({ range, label }) => `${label}=${range[0]}..${range[1]}`) });
     }
   }
   return out;

@@ -31,7 +31,8 @@ export type Reading =
   /** today (0), yesterday (-1), tomorrow (1), with a part of the day. */
   | { k: 'today'; off: number; part?: DayPart }
   | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
-  | { k: 'duration'; unit: Unit; n: number | null }
+  /** `offset`: bare "days" before "after"/"before", kept only when the offset can be counted. */
+  | { k: 'duration'; unit: Unit; n: number | null; offset?: true }
   | { k: 'set'; unit: Unit }
   | { k: 'clock'; h: number; min: number; day?: Reading };
 
@@ -233,6 +234,12 @@ const RULES: Rule[] = [
       return { k: 'year', y: 1900 + tens * 10 + (m[2] ? NUMBER_WORDS[m[2].toLowerCase()]! : 0) };
     },
   },
+  // "the year two thousand (and one)": the millennium said in words ("two thousand" alone
+  // is as often a count).
+  {
+    re: /\bthe\s+year\s+two\s+thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten))?\b/gi,
+    build: (m) => ({ k: 'year', y: 2000 + (m[1] ? NUMBER_WORDS[m[1].toLowerCase()]! : 0) }),
+  },
   // Centuries: "the 20th century".
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi,
@@ -299,8 +306,13 @@ const RULES: Rule[] = [
     re: new RegExp(`\\b(?:(?:about|almost|nearly|more than|less than|some|just|only|roughly|over)\\s+)?(${NUM})\\s+(${UNIT})\\s+(ago|earlier|later|hence|from now|before(?=\\s*(?:[,.;:)]|$)))\\b`, 'gi'),
     build: (m) => {
       const unit = unitOf(m[2]!);
+      // "Three days later", "a day earlier", "over an hour later" count from an event the
+      // narrative has just told, not from the article's date: a duration ("three days", as
+      // TimeML has it). "A year earlier" keeps the reading of reports, where it means the
+      // same period a year back.
+      if (/^(?:earlier|later)$/i.test(m[3]!) && /^(?:day|week|hour|minute|second)$/.test(unit)) return null;
       const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1;
-      // "before"/"later" relative to another event are dated against the article anyway;
+      // "before" relative to another event is dated against the article anyway;
       // "two days before the vote" is then wrong, but rarely written without an anchor.
       return { k: 'ago', unit, n: numberOf(m[1]!), dir };
     },
@@ -327,7 +339,7 @@ const RULES: Rule[] = [
   // "earlier this month", "late last year", "last week", "this year", "next month",
   // "the week", "the past year", "the current year", "the end of the month".
   {
-    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+)?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
+    re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+|full\s+(?=year))?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
     build: (m) => {
       const relWord = m[2]!.toLowerCase().replace(/^the\s+/, '');
       const unit = unitOf(m[3]!);
@@ -380,6 +392,12 @@ const RULES: Rule[] = [
     re: /\b(?:(?<=\bfor\s)(years|decades|months|weeks)\b(?!\s+(?:of|to|and|or)\b)|(years|decades|months|weeks|days?)-(?:long|old)\b)/gi,
     build: (m) => ({ k: 'duration', unit: unitOf((m[1] ?? m[2])!), n: /^day-/i.test(m[0]) ? 1 : null }),
   },
+  // "Days before this meeting", "comes just days after": an offset of a few days or weeks,
+  // a time expression only where the stage can count it (see offsets.ts).
+  {
+    re: /\b(days|weeks)(?=\s+(?:before|after)\b)/gi,
+    build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null, offset: true }),
+  },
   // Sets: "daily", "every day", "each year", "annually".
   {
     re: /\b(?:(daily|weekly|monthly|annually|yearly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
@@ -393,9 +411,9 @@ const RULES: Rule[] = [
       return { k: 'set', unit };
     },
   },
-  // Clock times: "3:30 p.m.", "10 a.m. Friday", "noon".
+  // Clock times: "3:30 p.m.", "10 a.m. Friday", "5 p.m. EST, Nov. 6", "noon".
   {
-    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
+    re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:,?\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
     build: (m) => {
       let h = +m[1]!;
       const min = m[2] ? +m[2] : 0;

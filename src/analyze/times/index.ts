@@ -8,6 +8,7 @@ import { type Day, isoDay, parseIsoDay, quarterRange } from './calendar.js';
 import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseCue } from './tense.js';
+import { countOffset, type Offset, offsetValue } from './offsets.js';
 
 export { inferPublication, type InferredPublication, type PublicationBasis } from './publication.js';
 export type { Tense } from './tense.js';
@@ -21,6 +22,13 @@ export interface TimeMentionDetail extends TimeMention {
   basis: 'explicit' | 'relative';
   /** The tense read around the expression (what anchored a weekday or month-day). */
   tense: Tense;
+  /**
+   * For a duration followed by "after"/"before" ("on February 8, a few days after eight
+   * soldiers died"; "These strikes come two days after Putin met"): the days of the event in
+   * that clause, counted from the time of the main clause (see offsets.ts), and where that
+   * time came from. The mention itself stays a duration.
+   */
+  placed?: { range: [string, string]; precision: 'day' | 'week' | 'month' | 'year'; anchor: 'sentence' | 'text' | 'published' };
 }
 
 export interface TimeKnowledge {
@@ -91,6 +99,11 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   const out: TimeMentionDetail[] = [];
   let lastQuarter: { value: string; sentence: number } | null = null;
   let lastDated: { range: [Day, Day]; precision: string; at: number } | null = null;
+  // The last past day the text gave, for the time of a main clause that an offset counts
+  // from; and the last event dated (that day, or one an offset placed), for "this meeting".
+  let lastDay: { range: [Day, Day]; at: number } | null = null;
+  let lastEvent: { range: [Day, Day]; at: number } | null = null;
+  const ranges: { start: number; end: number; range: [Day, Day] }[] = [];
   for (const m of matches) {
     const s = sentenceOf(sentences, m.start) ?? { start: 0, end: text.length };
     const sentence = text.slice(s.start, s.end);
@@ -100,10 +113,32 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
     const anchor = lastDated && m.start - lastDated.at < ANAPHORA_REACH ? lastDated : undefined;
     let r = resolve(m.reading, ref, tense, anchor, cue.distance <= STRONG_CUE);
     if (!r) continue;
+    const beside = ranges.length > 0 && ranges[ranges.length - 1]!.start >= s.start ? ranges[ranges.length - 1] : undefined;
+    const recent = (x: { range: [Day, Day]; at: number } | null) => (x && m.start - x.at < ANAPHORA_REACH ? x.range : undefined);
+    const offset: Offset | null = m.reading.k !== 'duration' ? null : countOffset(m.reading, {
+      before: text.slice(s.start, m.start), after: text.slice(m.end, Math.min(s.end, m.end + 30)),
+      ...(beside ? { besideDate: { range: beside.range, between: text.slice(beside.end, m.start) } } : {}),
+      sentenceDated: beside !== undefined,
+      ...(recent(lastDay) ? { lastDate: recent(lastDay)! } : {}),
+      ...(recent(lastEvent) ? { lastEvent: recent(lastEvent)! } : {}),
+      ref,
+    });
+    // Bare "days" before "after"/"before" is a time expression only where it can be counted.
+    if (m.reading.k === 'duration' && m.reading.offset && !offset) continue;
+    // "Days before this meeting, X said": the offset dates the main clause.
+    if (offset?.dates === 'main') r = { value: offsetValue(offset.range), precision: offset.precision, range: offset.range, type: 'DATE', basis: 'relative' };
+    const placed: Offset | null = offset?.dates === 'clause' ? offset : null;
+    if (placed) lastEvent = { range: placed.range, at: m.start };
     if (r.range && r.precision !== 'duration' && m.reading.k !== 'anaphor' && r.value !== 'PRESENT_REF') {
       lastDated = { range: r.range, precision: r.precision, at: m.start };
     }
     const sentenceIndex = sentences.indexOf(s);
+    if (r.range && r.precision !== 'duration' && r.value !== 'PAST_REF' && r.value !== 'FUTURE_REF') {
+      ranges.push({ start: m.start, end: m.end, range: r.range });
+      // A day already gone: the event an "X comes two days after Y" reports.
+      if (r.precision === 'day' && r.value !== 'PRESENT_REF' && (ref === null || r.range[1] <= ref)) lastDay = lastEvent = { range: r.range, at: m.start };
+      else if (offset?.dates === 'main') lastEvent = { range: r.range, at: m.start };
+    }
     // Earnings-report style: "a year earlier", "last year", "the year-ago period", "the 1988
     // period" within two sentences of a quarter mean that quarter (a year back, or in that year).
     const contextual = quarterContext(m.reading);
@@ -118,6 +153,7 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
       value: r.value, precision: r.precision,
       ...(r.range ? { range: [isoDay(r.range[0]), isoDay(r.range[1])] as [string, string] } : {}),
       type: r.type, basis: r.basis, tense,
+      ...(placed ? { placed: { range: [isoDay(placed.range[0]), isoDay(placed.range[1])], precision: placed.precision, anchor: placed.anchor } } : {}),
     });
   }
   return out;

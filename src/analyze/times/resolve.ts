@@ -265,6 +265,9 @@ function resolveUnit(r: Extract<Reading, { k: 'unit' }>, ref: Day, tense: Tense)
       let start = weekStart(ref) + 7 * r.rel;
       // "to meet during the week", written on a weekend, means the week ahead.
       if (r.bare && tense === 'future' && weekday(ref) >= 5) start += 7;
+      // "earlier this week" written on a Monday: no day of this week has gone by, so the
+      // writer means the days just before, the week that ended yesterday.
+      if (r.part === 'earlier' && r.rel === 0 && ref === start) return { value: isoWeekValue(start - 7), precision: 'week', range: [start - 7, start - 1], type: 'DATE', basis: 'relative' };
       const range = partOfRange([start, start + 6], r.part, ref);
       return { value: isoWeekValue(start), precision: 'week', range, type: 'DATE', basis: 'relative' };
     }

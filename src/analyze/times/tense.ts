@@ -27,12 +27,22 @@ const DEADLINE = new Set(['by', 'until', 'till', 'through']);
 const DEADLINE_DISTANCE = 3;
 const ADJECTIVE_BEFORE = new Set(['a', 'an', 'the', 'still', 'newly', 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'so-called', 'as']);
 
-function cueOf(word: string, next: string | undefined, previous?: string): Tense {
+/** Words of a plan: after "had been", a schedule overtaken. */
+const PROSPECTIVE = new Set(['planning', 'going', 'due', 'set', 'scheduled', 'expected', 'preparing']);
+/** After "was"/"were", words that keep the plan ahead ("was due to", not "was set on fire"). */
+const PLANNED_AHEAD = new Set(['planning', 'preparing', 'due', 'scheduled']);
+
+function cueOf(word: string, next: string | undefined, previous?: string, beforePrevious?: string): Tense {
   const w = word.toLowerCase();
+  // "had been due to expire Friday", "had been scheduled for Monday": a schedule that has
+  // been overtaken, for a day already gone.
+  if (PROSPECTIVE.has(w) && previous?.toLowerCase() === 'been' && beforePrevious?.toLowerCase() === 'had') return 'past';
   if (w === 'set' || w === 'due' || w === 'expected' || w === 'scheduled' || w === 'going' || w === 'plans' || w === 'plan' || w === 'aims' || w === 'intends') {
     return next?.toLowerCase() === 'to' || w === 'scheduled' ? 'future' : w === 'expected' ? 'future' : 'none';
   }
   if ((w === 'is' || w === 'are' || w === 'was') && next?.toLowerCase() === 'to') return 'future';
+  // "were planning to", "was due to": a plan, told in the past, for a time to come.
+  if ((w === 'was' || w === 'were') && PLANNED_AHEAD.has(next?.toLowerCase() ?? '')) return 'none';
   if (w === 'next' && next?.toLowerCase() === 'to') return 'none'; // "next to the town"
   if (FUTURE_WORDS.has(w)) return 'future';
   if (PAST_WORDS.has(w)) return 'past';
@@ -70,7 +80,7 @@ export function tenseCue(sentence: string, start: number, end: number): { tense:
   if (before === 'to' && /^(?:extended|postponed|delayed|pushed|moved|adjourned|rescheduled|deferred)$/i.test(words[leftIndex - 1]?.w ?? '')) return { tense: 'future', distance: DEADLINE_DISTANCE };
   if (before && DEADLINE.has(before) && leftIndex >= 0 && !/\b(?:had|was|were|been)\b/i.test(sentence.slice(0, start))) return { tense: 'future', distance: DEADLINE_DISTANCE };
   for (let i = leftIndex, d = 1; i >= 0 && d <= 10; i--, d++) {
-    let cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w);
+    let cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w, words[i - 2]?.w);
     // A passive: "would be paid in January" takes the tense of what stands before "be".
     if (cue === 'past' && /^(?:be|been|being)$/i.test(words[i - 1]?.w ?? '')) {
       const aux = (words[i - 2]?.w ?? '').toLowerCase();
@@ -86,7 +96,7 @@ export function tenseCue(sentence: string, start: number, end: number): { tense:
     }
   }
   for (let i = rightIndex, d = 1; i < words.length && d <= 8; i++, d++) {
-    const cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w);
+    const cue = cueOf(words[i]!.w, words[i + 1]?.w, words[i - 1]?.w, words[i - 2]?.w);
     if (cue !== 'none') {
       if (d * 2 < bestCost) { best = cue; bestCost = d * 2; }
       break;

@@ -205,3 +205,109 @@ test('years are written with four digits, decades with three and centuries with 
   // Days of the years 0-99 are those years, not 1900-1999.
   assert.equal(isoDay(dayOf(50, 3, 1)), '0050-03-01');
 });
+
+test('an offset from a date beside it places the event of its clause', () => {
+  // "a few days after" a day: within the week before it; the mention stays a duration.
+  const few = the('Envoys landed in Geneva on March 9, a few days after two guards were shot at the border.', '2020-03-12', 'a few days');
+  assert.deepEqual([few.value, few.type, few.range], ['PXD', 'DURATION', undefined]);
+  assert.deepEqual(few.placed, { range: ['2020-03-02', '2020-03-08'], precision: 'week', anchor: 'sentence' });
+  // "before" counts forward; a stated number gives the day.
+  const two = the('The ministers met on Tuesday, two days before the truce took effect.', '2020-03-12', 'two days');
+  assert.deepEqual(two.placed, { range: ['2020-03-12', '2020-03-12'], precision: 'day', anchor: 'sentence' });
+  // A duration with no after/before places nothing.
+  assert.equal(the('The talks on March 9 lasted two days.', '2020-03-12', 'two days').placed, undefined);
+});
+
+test('"X comes two days after Y": the main clause is the event the text has just dated', () => {
+  const text = 'Monitors reported on 4 May that jets struck a market.\n\nThe strikes come just two days after the two presidents met in a border town.';
+  assert.deepEqual(the(text, '2021-05-05', 'two days').placed, { range: ['2021-05-02', '2021-05-02'], precision: 'day', anchor: 'text' });
+  // With no date before it, "comes" is the time of writing.
+  assert.deepEqual(the('The raid comes three days after the envoy left.', '2021-05-05', 'three days').placed?.range, ['2021-05-02', '2021-05-02']);
+  // Sentence-initial "Two days after the attack, police arrested him": the clause has no date here.
+  assert.equal(the('Jets struck on 4 May. Two days after the attack, police arrested a man.', '2021-05-07', 'Two days').placed, undefined);
+});
+
+test('"earlier this week" on a Monday is the week that ended the day before', () => {
+  const monday = the('The delegation left the capital earlier this week.', '2020-02-17', 'earlier this week');
+  assert.deepEqual([monday.value, monday.range], ['2020-W07', ['2020-02-10', '2020-02-16']]);
+  // Later in the week it is the days of this week gone by.
+  const thursday = the('The delegation left the capital earlier this week.', '2020-02-20', 'earlier this week');
+  assert.deepEqual([thursday.value, thursday.range], ['2020-W08', ['2020-02-17', '2020-02-20']]);
+});
+
+test("the issue's phrases in past and future tense", () => {
+  const WED = '2021-09-22'; // a Wednesday
+  // "on Sunday": the Sunday gone by, or the one to come.
+  assert.equal(the('Jets bombed the market on Sunday.', WED, 'Sunday').value, '2021-09-19');
+  assert.equal(the('The ministers will meet on Sunday.', WED, 'Sunday').value, '2021-09-26');
+  // "On 25 September" at the head of a sentence, past and future.
+  assert.equal(the('On 25 September, the minister announced a summit.', '2021-09-26', '25 September').value, '2021-09-25');
+  assert.equal(the('On 25 September, the parliament will vote on the deal.', WED, '25 September').value, '2021-09-25');
+  // Four months either way: the tense decides between last January and the next.
+  assert.equal(the('On 25 January, the parliament voted on the deal.', WED, '25 January').value, '2021-01-25');
+  assert.equal(the('On 25 January, the parliament will vote on the deal.', WED, '25 January').value, '2022-01-25');
+  // "earlier this month" and "later this month" split the month at the article's date.
+  assert.deepEqual(the('Later this month, the envoys will return.', WED, 'Later this month').range, [WED, '2021-09-30']);
+  // "last year", "next year"; "two years ago" and "in two years".
+  assert.equal(the('Elections are due next year.', WED, 'next year').value, '2022');
+  assert.deepEqual(the('The army retook the town two years ago.', WED, 'two years ago').range, ['2019-01-01', '2019-12-31']);
+  // "the week" told in the past is the current week.
+  assert.deepEqual(the('The two presidents held talks during the week.', WED, 'the week').range, ['2021-09-20', '2021-09-26']);
+  // "on Wednesday" as a meeting to come, written on a Thursday: next Wednesday.
+  assert.equal(the('The leaders are due to meet on Wednesday.', '2021-09-23', 'Wednesday').value, '2021-09-29');
+  // "today, February 17" told in the past tense is the article's day.
+  assert.deepEqual(times('State media reported today, February 17, that the road had reopened.', '2020-02-17').map((t) => t.value), ['2020-02-17', '2020-02-17']);
+  // Durations: "for eight years", "the 10-year conflict"; years: "since 2018", "in 2011".
+  assert.equal(the('The town has been besieged for eight years.', WED, 'eight years').type, 'DURATION');
+  assert.deepEqual([the('Talks to end the 10-year conflict failed.', WED, '10-year').value, the('Talks to end the 10-year conflict failed.', WED, '10-year').range], ['P10Y', undefined]);
+  assert.equal(the('The crossing will stay shut, as it has been since 2018.', WED, '2018').value, '2018');
+  assert.equal(the('The protests that began in 2011 will be remembered.', WED, '2011').value, '2011');
+});
+
+test('"three days later" counts from the story, not the article: a duration', () => {
+  const later = the('The rebels took the hill. Three days later, the army retook it.', SUNDAY, 'Three days');
+  assert.deepEqual([later.value, later.type, later.range], ['P3D', 'DURATION', undefined]);
+  assert.equal(the('Talks stalled; a day earlier the envoy had left.', SUNDAY, 'a day').value, 'P1D');
+  // "a year earlier" in a report keeps its date: the same period a year back.
+  assert.equal(the('Sales rose from a year earlier.', SUNDAY, 'a year earlier').value, '2020');
+});
+
+test('the year two thousand, said in words', () => {
+  assert.equal(the('The plan was to halve the deficit by the year two thousand.', '1998-03-05', 'the year two thousand').value, '2000');
+  assert.equal(the('Elections are due in the year two thousand and one.', '1998-03-05', 'the year two thousand and one').value, '2001');
+  // A count stays a count.
+  assert.equal(times('Two thousand troops crossed the river.', '1998-03-05').length, 0);
+});
+
+test('"Days before this meeting": an offset from the event just dated dates the main clause', () => {
+  const text = 'The strikes come two days after the two presidents met. Days before this meeting, the envoy warned of delays.';
+  const found = times(text, '2021-05-15');
+  // "two days after" places the meeting on 13 May; "Days before this meeting" is the week before it.
+  assert.deepEqual(found.find((t) => t.text === 'two days')?.placed?.range, ['2021-05-13', '2021-05-13']);
+  const days = found.find((t) => t.text === 'Days');
+  assert.deepEqual([days?.value, days?.type, days?.range], ['2021-05', 'DATE', ['2021-05-06', '2021-05-12']]);
+  // Bare "days" with nothing to count from is not a time expression; a number of days stays a duration.
+  assert.equal(times('In the days before the vote, rebels shelled the town.', '2021-05-05').length, 0);
+  assert.equal(the('Two days after the attack, police arrested a man.', '2021-05-05', 'Two days').value, 'P2D');
+});
+
+test('a clock time with its day after a comma', () => {
+  const t = the('The offer was extended until 5 p.m. EST, Nov. 6.', '1989-10-30', '5 p.m. EST, Nov. 6');
+  assert.deepEqual([t.value, t.type], ['1989-11-06T17:00', 'TIME']);
+});
+
+test('"the full year" in a report is the current year', () => {
+  assert.equal(the('The company forecast higher earnings for the full year.', '1989-10-26', 'the full year').value, '1989');
+});
+
+test('plans told in the past: "were planning to" looks ahead, "had been due to" looks back', () => {
+  const FRI = '2000-01-07'; // a Friday
+  assert.equal(the('Exiles called a big march in the city centre on Saturday and were planning more.', FRI, 'Saturday').value, '2000-01-08');
+  // The offer was extended: the old deadline has gone by.
+  assert.equal(the('The offer was extended; it had been due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-05');
+  assert.equal(the('The offer is due to expire on Wednesday.', FRI, 'Wednesday').value, '2000-01-12');
+});
+
+test('"was set on fire" is still the past', () => {
+  assert.equal(the('The depot was set on fire on Wednesday, residents said.', '2000-01-07', 'Wednesday').value, '2000-01-05');
+});
