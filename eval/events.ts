@@ -104,7 +104,8 @@ export async function scoreSeeds(dataDir: string, strict: boolean) {
     if (file.startsWith('_') || !v || typeof v !== 'object' || !('events' in v)) continue;
     const g = v as GoldFile;
     const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
-    const published = strict ? (inferPublication(text)?.date ?? null) : (g.published?.date ?? null);
+    // (as in eval/times.ts: the text's own evidence, bounded by today as the crawl date)
+    const published = strict ? (inferPublication(text, { notAfter: new Date().toISOString().slice(0, 10) })?.date ?? null) : (g.published?.date ?? null);
     const { events } = runStages(docOf(text, { published: published }), kn);
     const pairs = assign(events, g.events, role);
     const used = new Set(pairs.values());
