@@ -61,13 +61,18 @@ export interface CasualtySpan extends Casualties { start: number; end: number }
 
 function patterns(what: 'killed' | 'injured'): RegExp[] {
   const verb = VERB[what];
+  const other = VERB[what === 'killed' ? 'injured' : 'killed'];
   return [
+    // "ten children were among at least 48 people killed", "four children are among the 28 dead": the whole toll
+    new RegExp(`\\bamong\\s+(?:the\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?\\s+(?:(?:who\\s+)?(?:were|was|have|had|been)\\s+){0,2}${verb}`, 'gi'),
     // "killed at least seven fighters", "the killing of five fighters", "kills six"
     new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
     // "seven fighters were killed", "30 dead", "three civilians died"
     new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi'),
-    // "12 civilians, including children, were injured"
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b[^.;]{0,40}?\\b${verb}`, 'gi'),
+    // "12 civilians, including children, were injured" (not across the other verb: "9 killed 12 injured")
+    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,40}?\\b${verb}`, 'gi'),
+    // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
+    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi')] : []),
   ];
@@ -92,9 +97,12 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       const at = m.index + m[0].indexOf(n, qual ? m[0].indexOf(qual) + qual.length : 0);
       if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
       const start = m.index, end = m.index + m[0].length;
+      // headline style, "8 persons killed 58 others injured": the figure after one verb is the other's
+      if (new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB[what === 'killed' ? 'injured' : 'killed']}`, 'i').test(s.slice(end)) &&
+        new RegExp(`${VERB[what]}\\s+(?:of\\s+)?${QUAL}$`, 'i').test(s.slice(start, at))) continue;
       if (out.some((o) => start < o.end && end > o.start)) continue;
       // a part of a toll already counted: "including three children", "among them two women"
-      if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, start - 16), start))) continue;
+      if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
       out.push({ ...c, who: whoOf(who ?? ''), text, start, end });
     }

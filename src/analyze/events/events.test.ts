@@ -224,3 +224,14 @@ test('"we" in someone\'s words, unresolved by the entity layer, is the speaker',
   const ev = findEvents(doc(text, [['Russia', 'RUS']], { attributions: [att] }), k);
   assert.deepEqual(ev.map((e) => [e.type, e.actor?.id, e.recipient?.id]), [['COOPERATE', 'TUR.GOV', 'RUS']]);
 });
+
+test('casualties: the whole toll of "including" and "among", and headline pairs of killed and injured', () => {
+  const k1 = (t: string) => parseCasualties(t, 'killed')?.min ?? null;
+  const i1 = (t: string) => parseCasualties(t, 'injured')?.min ?? null;
+  assert.equal(k1('At least 40 people including six children were killed in the raid.'), 40);
+  assert.equal(k1('Three children were among at least 31 people killed in the village.'), 31);
+  assert.equal(k1('Two women are among the 19 dead after the strike.'), 19);
+  assert.deepEqual([k1('5 persons killed 17 others injured in rocket attacks on the city.'), i1('5 persons killed 17 others injured in rocket attacks on the city.')], [5, 17]);
+  assert.deepEqual([k1('Eleven dead 40 wounded in a market blast.'), i1('Eleven dead 40 wounded in a market blast.')], [11, 40]);
+  assert.deepEqual([k1('Six people killed 9 injured in shelling.'), i1('Six people killed 9 injured in shelling.')], [6, 9]);
+});
