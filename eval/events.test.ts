@@ -22,3 +22,12 @@ test('matching is one-to-one and does not let an optional gold event take a ment
   // a mention of another type matches nothing
   assert.equal(assign([sys('CONSULT', 'SYR.MIL', '2020-02-10')], gold, new Map()).size, 0);
 });
+
+test('FA-KES buckets: an attacker named only by a label is not identified', async () => {
+  const { actorBucket } = await import('./fakes.js');
+  const e = (id: string, text: string) => ({ ...sys('ASSAULT', id, '2016-01-01'), actor: { id, text } });
+  assert.equal(actorBucket(e('SYR.REB', 'terrorist groups')), 'unknown');
+  assert.equal(actorBucket(e('SYR.REB', 'Takfiri terrorists')), 'unknown');
+  assert.equal(actorBucket(e('SYR.REB', 'Free Syrian Army')), 'armed opposition groups');
+  assert.equal(actorBucket(e('SYR.MIL', 'regime helicopters')), 'syrian government or russian troops');
+});

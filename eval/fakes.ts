@@ -48,10 +48,17 @@ export function causeOf(e: EventMention | null): string {
   }
 }
 
+/**
+ * An attacker the article names only by a label, no group: "terrorists", "terrorist groups",
+ * "militants", "gunmen". sitrep still records the label's actor id (the outlet's framing);
+ * FA-KES codes such an attacker as not identified ("unknown"), and so does this mapping.
+ */
+const LABEL_ONLY = /^(?:the\s+)?(?:takfiri\s+|armed\s+|syria\s+)?(?:terrorists?|terrorists?\s+(?:groups?|organi[sz]ations?|elements?|gangs?|shelling|attacks?)(?:\s+shelling)?|militants|gunmen|insurgents|armed\s+(?:groups?|men))$/i;
+
 /** Canonical actor id -> VDC perpetrator bucket. */
 export function actorBucket(e: EventMention | null): string {
   const id = e?.actor?.id;
-  if (!id) return 'unknown';
+  if (!id || LABEL_ONLY.test(e!.actor!.text.trim())) return 'unknown';
   if (/^(SYR(\.(GOV|MIL))?$|RUS|IRN|LBN\.HEZ|PER\.(ASSAD|PUTIN))/.test(id)) return 'syrian government or russian troops';
   if (/^(IGO\.COALITION|USA|GBR|FRA|AUS|CAN|JOR\.MIL|IGO\.NATO)/.test(id)) return 'international coalition forces';
   if (/^(ISIS|PER\.BAGHDADI)/.test(id)) return 'the organization of the islamic state in iraq and the levant - isis';

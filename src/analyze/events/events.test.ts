@@ -235,3 +235,13 @@ test('casualties: the whole toll of "including" and "among", and headline pairs 
   assert.deepEqual([k1('Eleven dead 40 wounded in a market blast.'), i1('Eleven dead 40 wounded in a market blast.')], [11, 40]);
   assert.deepEqual([k1('Six people killed 9 injured in shelling.'), i1('Six people killed 9 injured in shelling.')], [6, 9]);
 });
+
+test('the subject of a later trigger is not the object of an earlier one', () => {
+  const text = 'Twenty dead in a barrel bomb attack in Aleppo. Regime helicopters dropped barrel bombs on the district, killing 20 people.';
+  const one = 'Twenty dead in a barrel bomb attack in Aleppo on Monday regime helicopters dropped barrel bombs on the district.';
+  for (const t of [text, one]) {
+    const ev = findEvents(doc(t, [['Regime helicopters', 'SYR.MIL']].map(([w, id]) => [t.includes(w!) ? w! : 'regime helicopters', id!] as [string, string])), k);
+    assert.ok(ev.every((e) => e.recipient?.id !== 'SYR.MIL'), t);
+    assert.ok(ev.some((e) => e.actor?.id === 'SYR.MIL'), t);
+  }
+});

@@ -403,7 +403,9 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const obj = v.entities.find((x) => !spoken.has(x) && x.start >= objFrom && x.start - objFrom < 60 &&
         !/[,;:]|\b(which|who|whose)\b/i.test(doc.text.slice(objFrom, x.start)) && !/\b(in|at|inside|near)\s+(the\s+)?$/i.test(doc.text.slice(objFrom, x.start)) &&
         // "agreed to a Russian-brokered truce": who brokered, backed or led the thing, not the other side
-        !/^-(brokered|backed|led|sponsored|mediated|supported|proposed|drafted)\b/i.test(doc.text.slice(x.end, x.end + 12)));
+        !/^-(brokered|backed|led|sponsored|mediated|supported|proposed|drafted)\b/i.test(doc.text.slice(x.end, x.end + 12)) &&
+        // the subject of a later trigger ("... attack in Aleppo. Regime helicopters on Monday dropped barrel bombs")
+        !found.some((g) => g !== f && v.start + g.start >= x.end && v.start + g.start - x.end <= 40 && !/[,;]/.test(doc.text.slice(x.end, v.start + g.start))));
       if (obj && !recipient) recipient = ref(obj);
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
