@@ -231,3 +231,36 @@ test('normaliseDate reads the common metadata formats', () => {
   assert.equal(normaliseDate('yesterday'), null);
   assert.equal(normaliseDate(''), null);
 });
+
+test('drops date lines, captions and credits, furniture-named parts, a bare URL and the headline said again', () => {
+  const article = `<p>https://courier.example/news/border-talks-resume</p>
+<p class="headline-repeat">Border talks resume in Eastford</p>
+<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p>
+<p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p>
+<p>By Ann Writer - 11/18/19 11:04 PM EST</p>
+${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+<p class="image-credit">Photo: River Agency staff</p>
+<p class="photo-caption">Delegates arrive at the town hall before the talks began on Tuesday morning.</p>
+<div class="social-share"><p>Tell your friends about this story on every network you use</p><p>Or send it by mail</p></div>
+${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('\n')}`;
+  const r = extractHtml(page({ head: '<meta property="og:title" content="Border talks resume in Eastford">', article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.deepEqual(r.value.text.split('\n\n'), PARAS);
+});
+
+test('keeps a story whose wrapper only looks like furniture by name', () => {
+  // WordPress names the post's wrapper after its tags; a misnamed wrapper round the whole story stays.
+  const wp = page({ article: `<div class="post tag-share-prices tag-social-media">${PARAS.map((p) => `<p>${p}</p>`).join('\n')}</div>` });
+  const r1 = extractHtml(wp);
+  assert.ok(r1.ok && r1.value.text.split('\n\n').length === PARAS.length, r1.ok ? r1.value.text : r1.error);
+  const wrapped = page({ article: `<div class="body-ad-wrapper">${PARAS.map((p) => `<p>${p}</p>`).join('\n')}</div>` });
+  const r2 = extractHtml(wrapped);
+  assert.ok(r2.ok && r2.value.text.split('\n\n').length === PARAS.length, r2.ok ? r2.value.text : r2.error);
+});
+
+test('a sentence that mentions a date is no date line', () => {
+  const article = `${PARAS.map((p) => `<p>${p}</p>`).join('\n')}\n<p>The crossing closed on March 3, 2022.</p>\n<p>Talks resume Monday.</p>`;
+  const r = extractHtml(page({ article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.ok(r.value.text.includes('The crossing closed on March 3, 2022.'));
+});
