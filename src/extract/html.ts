@@ -33,11 +33,11 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   if (typeof html !== 'string' || html.trim() === '') return fail('no article text found');
   if (looksBinary(html)) return fail('no article text found');
 
-  const { html: cleaned, jsonLd } = preclean(html);
+  const { html: cleaned, jsonLd, footerTimes } = preclean(html);
   const doc = parse(cleaned);
   if (!doc) return fail('no article text found');
 
-  const meta = readMetadata(doc, jsonLd);
+  const meta = readMetadata(doc, jsonLd, footerTimes);
   // Visible date lines are only needed without a metadata date; read them before Readability edits the tree.
   const dateBlocks = meta.published ? [] : visibleDateCandidates(doc);
 
@@ -72,6 +72,14 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
 
   let published = meta.published;
   let publishedBasis: ExtractedPage['publishedBasis'] = published ? 'metadata' : 'none';
+  // A full date in the URL is the day the publisher filed the story under. A metadata
+  // timestamp a day off is the same moment in UTC ("2025-12-19T02:41Z" for an evening post
+  // of the 18th in New York); a page without metadata dates takes the URL's.
+  const urlDay = urlDate(opts.url);
+  if (urlDay && (!published || Math.abs(dayNumber(published) - dayNumber(urlDay)) <= 1)) {
+    published = urlDay;
+    publishedBasis = 'metadata';
+  }
   if (!published) {
     const fromByline = (byline && findExplicitDate(byline)) || firstDate(dateBlocks);
     if (fromByline) {
@@ -82,6 +90,10 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
       if (fromDateline) {
         published = fromDateline;
         publishedBasis = 'dateline';
+      } else if (meta.modified) {
+        // A page that states only when it was last changed was published no later.
+        published = meta.modified;
+        publishedBasis = 'metadata';
       }
     }
   }
@@ -197,8 +209,11 @@ function deeperThan(root: Element, limit: number): boolean {
 const STRIP_OPEN = /<!--|<(script|style|noscript|template|svg|iframe|select|textarea|nav|footer)\b([^>]*)>/gi;
 const STRIP_CLOSE: Record<string, RegExp> = {};
 
-function preclean(html: string): { html: string; jsonLd: string[] } {
+const TIME_DATETIME = /<time\b[^>]*\bdatetime\s*=\s*["']?([^"'>\s]+)/gi;
+
+function preclean(html: string): { html: string; jsonLd: string[]; footerTimes: string[] } {
   const jsonLd: string[] = [];
+  const footerTimes: string[] = [];
   const parts: string[] = [];
   // A scan for a closing tag that fails once fails for the rest of the page: remembering
   // that keeps a page full of unclosed <nav>s linear instead of quadratic.
@@ -226,6 +241,8 @@ function preclean(html: string): { html: string; jsonLd: string[] } {
         continue;
       }
       if (tag === 'script' && /application\/ld\+json/i.test(m[2] ?? '')) jsonLd.push(html.slice(open.lastIndex, close.index));
+      // An article's own <footer> may hold its date: keep the machine-readable times.
+      if (tag === 'footer') for (const t of html.slice(open.lastIndex, close.index).matchAll(TIME_DATETIME)) footerTimes.push(t[1]!);
       end = close.index + close[0].length;
     }
     parts.push(html.slice(last, m.index), ' ');
@@ -234,7 +251,7 @@ function preclean(html: string): { html: string; jsonLd: string[] } {
   }
   parts.push(html.slice(last));
   const out = normaliseStartTags(parts.join('')).replace(WS_AFTER_BLOCK, '$1').replace(WS_BEFORE_BLOCK, '$1');
-  return { html: out, jsonLd };
+  return { html: out, jsonLd, footerTimes };
 }
 
 const START_TAG = /<[a-zA-Z][^\s/>]*\s[^>]*>/g;
@@ -528,6 +545,8 @@ interface PageMeta {
   title: string | null;
   author: string | null;
   published: string | null;
+  /** The last modification the metadata states. */
+  modified: string | null;
   siteName: string | null;
   language: string | null;
 }
@@ -538,10 +557,12 @@ const DATE_KEYS = [
   'parsely-pub-date', 'sailthru.date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'dcterms.date',
   'dc.date.created', 'dcterms.created', 'date', 'pubdate', 'publishdate', 'publish-date', 'publish_date',
   'publication_date', 'publication-date', 'article.published', 'cxenseparse:recs:publishtime', 'og:pubdate',
-  'datecreated',
+  'datecreated', 'citation_publication_date', 'citation_online_date', 'citation_date', 'prism.publicationdate',
 ];
+/** Meta keys that carry the last modification, best first. */
+const MODIFIED_KEYS = ['article:modified_time', 'og:updated_time', 'datemodified', 'last-modified', 'modified', 'updated'];
 
-function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
+function readMetadata(doc: Document, jsonLd: string[], footerTimes: string[] = []): PageMeta {
   const metas = new Map<string, string>();
   for (const m of Array.from(doc.getElementsByTagName('meta'))) {
     const content = m.getAttribute('content');
@@ -575,6 +596,21 @@ function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
   }
   if (!published && ld.datePublished) published = normaliseDate(ld.datePublished);
   if (!published) published = timeElementDate(doc);
+  if (!published) published = footerTimes.map(normaliseDate).find((d) => d !== null) ?? null;
+  let modified: string | null = null;
+  for (const key of MODIFIED_KEYS) {
+    const v = metas.get(key);
+    if (v && (modified = normaliseDate(v))) break;
+  }
+  if (!modified && ld.dateModified) modified = normaliseDate(ld.dateModified);
+  if (published) {
+    // Pages that are kept up to date show the day of their last revision as their date and
+    // the first publication nowhere: then that revision is the date the page stands by.
+    if (modified && modified > published) {
+      const shown = shownDates(doc);
+      if (shown.has(modified) && !shown.has(published)) published = modified;
+    }
+  }
 
   const title =
     clean(metas.get('og:title')) ?? clean(ld.headline) ?? clean(doc.title) ?? clean(doc.querySelector('h1')?.textContent);
@@ -584,20 +620,22 @@ function readMetadata(doc: Document, jsonLd: string[]): PageMeta {
   const root = doc.documentElement;
   const lang = (root.getAttribute('lang') ?? root.getAttribute('xml:lang') ?? '').trim().toLowerCase();
   const m = /^([a-z]{2})(?:[-_]|$)/.exec(lang);
-  return { title, author, published, siteName, language: m ? m[1]! : null };
+  return { title, author, published, modified, siteName, language: m ? m[1]! : null };
 }
 
 interface LdFacts {
   datePublished: string | null;
+  dateModified: string | null;
   headline: string | null;
   author: string | null;
   publisher: string | null;
 }
 
 const ARTICLE_TYPE = /article|posting|report|story|webpage|creativework/i;
+const LD_NESTING = ['@graph', 'mainEntity', 'mainEntityOfPage', 'blogPost', 'hasPart', 'itemListElement', 'item'];
 
 function readJsonLd(blocks: string[]): LdFacts {
-  const facts: LdFacts = { datePublished: null, headline: null, author: null, publisher: null };
+  const facts: LdFacts = { datePublished: null, dateModified: null, headline: null, author: null, publisher: null };
   // Article-like objects first, then anything else that has the field.
   const objects: Record<string, unknown>[] = [];
   const visit = (v: unknown, depth: number) => {
@@ -608,8 +646,8 @@ function readJsonLd(blocks: string[]): LdFacts {
     }
     const o = v as Record<string, unknown>;
     objects.push(o);
-    if (o['@graph']) visit(o['@graph'], depth + 1);
-    if (o['mainEntity']) visit(o['mainEntity'], depth + 1);
+    // Articles also stand nested: in @graph, mainEntity, a Blog's blogPost list.
+    for (const key of LD_NESTING) if (o[key]) visit(o[key], depth + 1);
   };
   for (const raw of blocks) {
     try {
@@ -625,6 +663,7 @@ function readJsonLd(blocks: string[]): LdFacts {
   const ordered = [...objects.filter((o) => ARTICLE_TYPE.test(typeOf(o))), ...objects.filter((o) => !ARTICLE_TYPE.test(typeOf(o)))];
   for (const o of ordered) {
     if (!facts.datePublished && typeof o['datePublished'] === 'string') facts.datePublished = o['datePublished'];
+    if (!facts.dateModified && typeof o['dateModified'] === 'string') facts.dateModified = o['dateModified'];
     if (!facts.headline && typeof o['headline'] === 'string') facts.headline = o['headline'];
     if (!facts.author) facts.author = ldName(o['author']);
     if (!facts.publisher) facts.publisher = ldName(o['publisher']);
@@ -666,6 +705,56 @@ function timeElementDate(doc: Document): string | null {
 }
 
 /**
+ * The days a page shows as text in its <time> elements and the elements named as dates,
+ * except those it labels as revisions ("Updated on June 18, 2025", class "updated").
+ */
+function shownDates(doc: Document): Set<string> {
+  const out = new Set<string>();
+  for (const el of Array.from(doc.querySelectorAll('time,[class*="date" i],[class*="posted" i],[class*="publish" i]')).slice(0, 30)) {
+    const t = el.textContent ?? '';
+    if (t.length > 200 || labelledRevision(el, t)) continue;
+    const d = findExplicitDate(t);
+    if (d) out.add(d);
+  }
+  return out;
+}
+
+const REVISION = /updat|modif|revis|review/i;
+
+/** How many of a page's first blocks are searched for a line that is only a date. */
+const DATE_LINE_BLOCKS = 80;
+
+/** Whether a date element, the element round it or one inside it says it is a revision. */
+function labelledRevision(el: Element, text: string): boolean {
+  if (REVISION.test(text) || REVISION.test(el.getAttribute('class') ?? '')) return true;
+  if (el.querySelector('[class*="updat" i],[class*="modif" i]')) return true;
+  const parent = el.parentElement;
+  if (!parent) return false;
+  const around = parent.textContent ?? '';
+  return REVISION.test(parent.getAttribute('class') ?? '') || (around.length <= 200 && REVISION.test(around));
+}
+
+const URL_DATE = /\/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?=[/_-]|\.html?|$)/;
+
+/** A full calendar date in a URL's path ("/2021/09/26/", "/2021-09-26-"), as YYYY-MM-DD. */
+export function urlDate(url: string | undefined): string | null {
+  if (!url) return null;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return null;
+  }
+  const m = URL_DATE.exec(path);
+  return m ? normaliseDate(`${m[1]}-${m[2]}-${m[3]}`) : null;
+}
+
+/** Days since 1970 of a YYYY-MM-DD date. */
+function dayNumber(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) / 86_400_000;
+}
+
+/**
  * Short visible texts that may carry the date line ("Published 3 May 2021"): elements whose
  * class says date/byline, then the short blocks just after the headline (<h1>), where
  * bylines stand.
@@ -680,11 +769,12 @@ function visibleDateCandidates(doc: Document): string[] {
   }
   const h1 = doc.querySelector('h1');
   const headline = h1 ? collapse(h1.textContent ?? '') : '';
-  if (headline === '') return out;
   const blocks = collectBlocks(doc.body);
-  const at = blocks.findIndex((b) => b.text === headline);
-  if (at < 0) return out;
-  for (const b of blocks.slice(at + 1, at + 12)) if (b.text.length <= 120) out.push(b.text);
+  const at = headline === '' ? -1 : blocks.findIndex((b) => b.text === headline);
+  if (at >= 0) for (const b of blocks.slice(at + 1, at + 12)) if (b.text.length <= 120) out.push(b.text);
+  // Last, a line near the top of the page that is nothing but a date ("Posted on April 13,
+  // 2023", "Last updated: November 13, 2025"), wherever the template put it.
+  for (const b of blocks.slice(0, DATE_LINE_BLOCKS)) if (isDateLine(b.text)) out.push(b.text);
   return out;
 }
 
