@@ -326,3 +326,16 @@ test('dates from a blog listing in JSON-LD, citation metadata, an article <foote
   assert.equal(e.value.published, '2023-06-12');
   assert.equal(e.value.publishedBasis, 'metadata');
 });
+
+test('captions and credits in a <div>, and promoted links with a label, are no article text', () => {
+  const article = `${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+<div class="image-caption">Delegates arrive at the town hall before the talks (Image: River Agency)</div>
+<div class="media__credit">River Agency</div>
+<p>READ MORE: <a href="/b">Storm closes the coast road for the second time this winter</a></p>
+<p>Related: <a href="/c">Mayor opens the new bridge</a></p>
+${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
+<p>See the report: the delegation's statement was read out at noon, <a href="/d">in full here</a>, by its chair.</p>`;
+  const r = extractHtml(page({ article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.deepEqual(r.value.text.split('\n\n'), [...PARAS, "See the report: the delegation's statement was read out at noon, in full here, by its chair."]);
+});

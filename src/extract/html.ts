@@ -45,6 +45,9 @@ export function extractHtml(html: string, opts: { url?: string } = {}): Result<E
   // unclosed tags would take minutes. Real pages stay far below the limit (median 18, max
   // 55 on the extraction benchmarks); deeper ones go straight to the density scorer.
   const tooDeep = deeperThan(doc.body, MAX_DEPTH);
+  // Captions and credits go first: Readability may turn their <div> into a <p> without
+  // the class that says what they are.
+  if (!tooDeep) dropCaptions(doc);
   let read = tooDeep ? NOTHING : readability(doc);
   if (!tooDeep && read.text.length < MIN_READABILITY_CHARS) {
     // Streaming server renders (React/Next.js) park the whole article in a `<div hidden>`
@@ -125,6 +128,7 @@ function readability(doc: Document): ReadabilityResult {
 }
 
 /** Class or id of a part that holds no article text: captions, credits, share bars, related links. */
+const PROMO_LABEL = /^(?:read|see|watch|listen|also|related|more|recommended|don'?t miss|must read|click)\b[^:]{0,20}:/i;
 const FURNITURE_NAMES =
   /(^|[\s_-])(caption|credits?|share|sharing|social|related|newsletter|subscribe|promo|advert|ads?|sponsor(ed)?|tags?|breadcrumbs?|byline|dateline|timestamp|author-bio|disclaimer)($|[\s_-])/i;
 
@@ -141,6 +145,8 @@ function articleBlocks(blocks: Block[], root: Element, title: string | null): Bl
   const rootChars = (root.textContent ?? '').length;
   return blocks.filter((b) => {
     if (b.linkChars >= 0.9 * b.text.length) return false;
+    // "READ MORE: <a>another story</a>", "Related: <a>…</a>": a promoted link.
+    if (b.linkChars >= 0.5 * b.text.length && PROMO_LABEL.test(b.text)) return false;
     if (b.owner.closest('figcaption')) return false;
     if (furnitureOwner(b.owner, root, rootChars)) return false;
     const f = fold(b.text);
@@ -183,6 +189,16 @@ function isDateLine(text: string): boolean {
   const rest = text.replace(DATE_WORDS, ' ').replace(/[\d:;,.|/()\-–—]+/g, ' ').trim();
   const words = rest === '' ? 0 : rest.split(/\s+/).length;
   return words <= (/^\s*by\b/i.test(text) ? 4 : 1);
+}
+
+const CAPTION_NAMES = /(^|[\s_-])(captions?|credits?|caption-text|image-credit|photo-credit)($|[\s_-])/i;
+
+/** Short elements named as image captions or credits, out of the page. */
+function dropCaptions(doc: Document): void {
+  for (const el of Array.from(doc.body.querySelectorAll('[class*="caption" i],[class*="credit" i]'))) {
+    if (!CAPTION_NAMES.test(el.getAttribute('class') ?? '')) continue;
+    if ((el.textContent ?? '').length <= 300) el.remove();
+  }
 }
 
 /** Whether any element under `root` is nested more than `limit` levels deep. */
