@@ -16,8 +16,11 @@ export interface LanguageGuess {
   detector: 'cld3' | 'english-words' | 'franc';
 }
 
-/** Characters of a text looked at: the start of an article says enough. */
-const SAMPLE_CHARS = 4000;
+/**
+ * Characters of a text looked at: the start of an article says enough, and CLD3's time
+ * grows with the length (about 1 ms for 2,000 characters, twice that for 4,000).
+ */
+const SAMPLE_CHARS = 2000;
 /**
  * Letters (counted in UTF-8 bytes, so that a CJK character weighs as much as the three or
  * so Latin letters it stands for) below which a text is not judged at all, and below which
