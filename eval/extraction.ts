@@ -84,7 +84,7 @@ export const wcxbExtraction: Evaluator = {
       { metric: 'article text recall (bag of words)', set, value: fmt(mean(rec)), anchor: '—' },
       { metric: 'article text F1 (bag of words)', set, value: fmt(mean(f1s)), anchor: 'Readability 0.726 (test split) / trafilatura 0.833' },
       { metric: 'pages with no text extracted', set, value: String(failed), anchor: '—' },
-      { metric: 'publication date accuracy (day)', set: dset, value: fmt(dated ? dateRight / dated : 0), anchor: '—' },
+      { metric: 'publication date accuracy (day)', set: dset, value: fmt(dated ? dateRight / dated : 0), anchor: "htmldate 0.949 (published, on htmldate's own set)" },
       { metric: 'publication date found (any)', set: dset, value: fmt(dated ? dateFound / dated : 0), anchor: '—' },
     ];
   },

@@ -33,7 +33,8 @@ const HEADING_MAX = 60;
 const SENTENCE_WORDS = 10;
 const isSentence = (line: string) => /[.!?"”’)]$/.test(line) && line.split(' ').length >= SENTENCE_WORDS;
 
-const fold = (line: string) => line.toLowerCase().replace(/\s+/g, ' ').trim();
+/** Lower-cased, white space folded: how lines are compared. */
+export const fold = (line: string) => line.toLowerCase().replace(/\s+/g, ' ').trim();
 
 function whyJunk(line: string): string | null {
   const f = fold(line);

@@ -10,6 +10,7 @@ const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
 const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[T\s])/;
+const YMD_TEXT = new RegExp(`^((?:19|20)\\d{2})\\s+${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
 const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
 
 function monthNumber(name: string): number {
@@ -37,6 +38,9 @@ export function normaliseDate(value: string): string | null {
   if (m) return isoDate(+m[1]!, +m[2]!, +m[3]!);
   const textual = findExplicitDate(v);
   if (textual) return textual;
+  // "2023 Jan 7" (citation metadata).
+  m = YMD_TEXT.exec(v);
+  if (m) return isoDate(+m[1]!, monthNumber(m[2]!), +m[3]!);
   m = NUMERIC_DMY.exec(v);
   if (m) {
     // Ambiguous d/m/y vs m/d/y: take the reading that is a valid day, day-first when both are.

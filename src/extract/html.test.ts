@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normaliseDate } from './dates.js';
-import { extractHtml } from './html.js';
+import { extractHtml, urlDate } from './html.js';
 
 // Every page here is made up for the tests.
 const PARAS = [
@@ -227,7 +227,115 @@ test('normaliseDate reads the common metadata formats', () => {
   assert.equal(normaliseDate('26/09/2021 09:21'), '2021-09-26');
   assert.equal(normaliseDate('09/26/2021'), '2021-09-26');
   assert.equal(normaliseDate('1632650400'), '2021-09-26');
+  assert.equal(normaliseDate('2023 Jan 7'), '2023-01-07');
   assert.equal(normaliseDate('2021-02-30'), null);
   assert.equal(normaliseDate('yesterday'), null);
   assert.equal(normaliseDate(''), null);
+});
+
+test('drops date lines, captions and credits, furniture-named parts, a bare URL and the headline said again', () => {
+  const article = `<p>https://courier.example/news/border-talks-resume</p>
+<p class="headline-repeat">Border talks resume in Eastford</p>
+<p>Updated 1:39 am EST, Wednesday, November 20, 2019</p>
+<p>PUBLISHED: 10:48, Tue, Nov 19, 2019</p>
+<p>By Ann Writer - 11/18/19 11:04 PM EST</p>
+${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+<p class="image-credit">Photo: River Agency staff</p>
+<p class="photo-caption">Delegates arrive at the town hall before the talks began on Tuesday morning.</p>
+<div class="social-share"><p>Tell your friends about this story on every network you use</p><p>Or send it by mail</p></div>
+${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('\n')}`;
+  const r = extractHtml(page({ head: '<meta property="og:title" content="Border talks resume in Eastford">', article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.deepEqual(r.value.text.split('\n\n'), PARAS);
+});
+
+test('keeps a story whose wrapper only looks like furniture by name', () => {
+  // WordPress names the post's wrapper after its tags; a misnamed wrapper round the whole story stays.
+  const wp = page({ article: `<div class="post tag-share-prices tag-social-media">${PARAS.map((p) => `<p>${p}</p>`).join('\n')}</div>` });
+  const r1 = extractHtml(wp);
+  assert.ok(r1.ok && r1.value.text.split('\n\n').length === PARAS.length, r1.ok ? r1.value.text : r1.error);
+  const wrapped = page({ article: `<div class="body-ad-wrapper">${PARAS.map((p) => `<p>${p}</p>`).join('\n')}</div>` });
+  const r2 = extractHtml(wrapped);
+  assert.ok(r2.ok && r2.value.text.split('\n\n').length === PARAS.length, r2.ok ? r2.value.text : r2.error);
+});
+
+test('a sentence that mentions a date is no date line', () => {
+  const article = `${PARAS.map((p) => `<p>${p}</p>`).join('\n')}\n<p>The crossing closed on March 3, 2022.</p>\n<p>Talks resume Monday.</p>`;
+  const r = extractHtml(page({ article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.ok(r.value.text.includes('The crossing closed on March 3, 2022.'));
+});
+
+const BODY = PARAS.map((p) => `<p>${p}</p>`).join('\n');
+
+test('urlDate reads a full date in the path only', () => {
+  assert.equal(urlDate('https://courier.example/2021/09/26/border-talks/'), '2021-09-26');
+  assert.equal(urlDate('https://courier.example/news/2021-09-26-border-talks'), '2021-09-26');
+  assert.equal(urlDate('https://courier.example/2021/09/border-talks/'), null);
+  assert.equal(urlDate('https://courier.example/news/201911181077343476-talks/'), null);
+  assert.equal(urlDate('https://courier.example/a?d=2021/09/26'), null);
+  assert.equal(urlDate(undefined), null);
+});
+
+test('a metadata timestamp a day off the URL date is the same moment in UTC: the URL day wins', () => {
+  const head = '<meta property="article:published_time" content="2025-12-19T02:41:00+00:00">';
+  const r = extractHtml(page({ head }), { url: 'https://courier.example/2025/12/18/border-talks/' });
+  assert.ok(r.ok);
+  assert.equal(r.value.published, '2025-12-18');
+  // Further apart, the metadata stands.
+  const far = extractHtml(page({ head }), { url: 'https://courier.example/2025/11/02/border-talks/' });
+  assert.ok(far.ok);
+  assert.equal(far.value.published, '2025-12-19');
+  // No metadata date: the URL's.
+  const bare = extractHtml(page(), { url: 'https://courier.example/2021/09/26/border-talks/' });
+  assert.ok(bare.ok);
+  assert.equal(bare.value.published, '2021-09-26');
+});
+
+test('the last revision is the date when the page shows it, unlabelled, and not the first publication', () => {
+  const head = `<meta property="article:published_time" content="2019-08-11T10:00:00Z">
+    <meta property="article:modified_time" content="2025-11-21T10:00:00Z">`;
+  const shown = extractHtml(page({ head, article: `<h1>Border talks resume in Eastford</h1><span class="post-date">November 21, 2025</span>${BODY}` }));
+  assert.ok(shown.ok);
+  assert.equal(shown.value.published, '2025-11-21');
+  // Labelled as an update, the revision does not replace the publication date.
+  const labelled = extractHtml(page({ head, article: `<h1>Border talks resume in Eastford</h1><span class="post-date">Updated November 21, 2025</span>${BODY}` }));
+  assert.ok(labelled.ok);
+  assert.equal(labelled.value.published, '2019-08-11');
+  const unshown = extractHtml(page({ head }));
+  assert.ok(unshown.ok);
+  assert.equal(unshown.value.published, '2019-08-11');
+});
+
+test('dates from a blog listing in JSON-LD, citation metadata, an article <footer>, a date line, the modification', () => {
+  const ld = `<script type="application/ld+json">{"@type":"Blog","blogPost":[{"@type":"BlogPosting","datePublished":"2025-12-19T20:20:42Z"}]}</script>`;
+  const a = extractHtml(page({ head: ld }));
+  assert.ok(a.ok);
+  assert.equal(a.value.published, '2025-12-19');
+  const b = extractHtml(page({ head: '<meta name="citation_publication_date" content="2023 Jan 7">' }));
+  assert.ok(b.ok);
+  assert.equal(b.value.published, '2023-01-07');
+  const c = extractHtml(page({ article: `${BODY}<footer class="article-footer"><time datetime="2025-08-12T11:15:06Z">August 12</time></footer>` }));
+  assert.ok(c.ok);
+  assert.equal(c.value.published, '2025-08-12');
+  const d = extractHtml(page({ article: `<div class="hero"><div class="label">Posted on April 13, 2023</div></div>${BODY}` }));
+  assert.ok(d.ok);
+  assert.equal(d.value.published, '2023-04-13');
+  const e = extractHtml(page({ head: '<meta property="article:modified_time" content="2023-06-12T10:39:42+00:00">' }));
+  assert.ok(e.ok);
+  assert.equal(e.value.published, '2023-06-12');
+  assert.equal(e.value.publishedBasis, 'metadata');
+});
+
+test('captions and credits in a <div>, and promoted links with a label, are no article text', () => {
+  const article = `${PARAS.slice(0, 2).map((p) => `<p>${p}</p>`).join('\n')}
+<div class="image-caption">Delegates arrive at the town hall before the talks (Image: River Agency)</div>
+<div class="media__credit">River Agency</div>
+<p>READ MORE: <a href="/b">Storm closes the coast road for the second time this winter</a></p>
+<p>Related: <a href="/c">Mayor opens the new bridge</a></p>
+${PARAS.slice(2).map((p) => `<p>${p}</p>`).join('\n')}
+<p>See the report: the delegation's statement was read out at noon, <a href="/d">in full here</a>, by its chair.</p>`;
+  const r = extractHtml(page({ article }));
+  assert.ok(r.ok, !r.ok ? r.error : '');
+  assert.deepEqual(r.value.text.split('\n\n'), [...PARAS, "See the report: the delegation's statement was read out at noon, in full here, by its chair."]);
 });

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { fail, ok, type Article, type PublishedBasis, type RawDocument, type Result } from '../model/index.js';
 import { inferPublication } from '../analyze/times/index.js';
 import { extractHtml } from './html.js';
-import { detectLanguage } from './language.js';
+import { identifyLanguage, storedLanguage, type LanguageGuess } from './language.js';
 import type { DroppedLine } from './boilerplate.js';
 import { simhash } from './simhash.js';
 import { extractText, readTextHead } from './text.js';
@@ -22,6 +22,8 @@ export function contentHash(text: string): string {
 export interface Extraction {
   article: Article;
   dropped: DroppedLine[];
+  /** The language detector's answer with its reliability flag (the article keeps the code). */
+  language: LanguageGuess;
 }
 
 interface Extracted {
@@ -65,8 +67,10 @@ export function extractExplained(raw: RawDocument): Result<Extraction> {
   if (page.text.trim() === '') return fail('no article text found');
   const published = raw.published ?? page.published;
   const guess = published ? null : inferPublication(page.text, { notAfter: new Date().toISOString().slice(0, 10) });
-  // The text's own statistics beat a page's declared language, which templates often get wrong.
-  const detected = detectLanguage(page.text);
+  // The text's own statistics beat a page's declared language, which templates often get
+  // wrong; an unsure detector leaves the page's word or `und` (stored, not analysed as English).
+  const lang = identifyLanguage(page.text);
+  const detected = storedLanguage(lang);
   const article: Article = {
     sourceId: raw.sourceId,
     url: raw.url ?? null,
@@ -84,5 +88,5 @@ export function extractExplained(raw: RawDocument): Result<Extraction> {
     contentHash: contentHash(page.text),
     simhash: simhash(page.text),
   };
-  return ok({ article, dropped });
+  return ok({ article, dropped, language: lang });
 }

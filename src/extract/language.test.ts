@@ -1,10 +1,50 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { detectLanguage } from './language.js';
+import { cld3Loaded, detectLanguage, identifyLanguage, storedLanguage } from './language.js';
+
+test('CLD3 is the detector (franc only when its WebAssembly cannot load)', () => {
+  assert.equal(cld3Loaded, true);
+  assert.equal(identifyLanguage('The ministers met in Geneva on Monday and agreed to extend the ceasefire by a week.').detector, 'cld3');
+});
 
 test('short English full of foreign names is English; other languages stay what they are', () => {
   assert.equal(detectLanguage('Putin met with Erdogan in Sochi on Wednesday, the Kremlin said.'), 'en');
   assert.equal(detectLanguage('Jets bombed the market in Saraqib and killed four people, the monitor said.'), 'en');
   assert.equal(detectLanguage('Le président russe a rencontré son homologue turc à Sotchi mercredi pour discuter de la situation à Idleb.'), 'fr');
   assert.equal(detectLanguage('Der russische Präsident hat sich am Mittwoch in Sotschi mit seinem türkischen Amtskollegen getroffen.'), 'de');
+});
+
+test('several languages and scripts, each reliably', () => {
+  const cases: [string, string][] = [
+    ['El ministro de Defensa anunció el martes la retirada de las tropas de la frontera norte.', 'es'],
+    ['Il governo ha confermato che i colloqui di pace riprenderanno la prossima settimana a Roma.', 'it'],
+    ['O governo anunciou ontem que as negociações de paz vão continuar na próxima semana.', 'pt'],
+    ['Министр обороны заявил во вторник, что войска отойдут от границы на следующей неделе.', 'ru'],
+    ['Міністр оборони заявив у вівторок, що війська відійдуть від кордону наступного тижня.', 'uk'],
+    ['أعلن وزير الدفاع يوم الثلاثاء أن القوات ستنسحب من الحدود الأسبوع المقبل.', 'ar'],
+    ['Savunma bakanı salı günü birliklerin gelecek hafta sınırdan çekileceğini açıkladı.', 'tr'],
+    ['שר הביטחון הודיע ביום שלישי כי הכוחות ייסוגו מהגבול בשבוע הבא.', 'he'],
+    ['国防部长周二宣布，部队将于下周从边境撤出，双方代表将在日内瓦继续举行会谈。', 'zh'],
+  ];
+  for (const [text, code] of cases) {
+    const g = identifyLanguage(text);
+    assert.equal(g.language, code, text);
+    assert.equal(g.reliable, true, text);
+    assert.ok(g.probability > 0.5, text);
+  }
+});
+
+test('an unclear text is flagged unreliable and stored as und, not as English', () => {
+  // CLD3 alone is sure of an answer even for a few letters of noise.
+  const g = identifyLanguage('Xq zvbt plorrk.');
+  assert.equal(g.reliable, false);
+  assert.equal(storedLanguage({ ...g, probability: 0.3 }), 'und');
+  assert.equal(identifyLanguage('Zzz').language, 'und');
+  assert.equal(identifyLanguage('12 345 — 678').language, 'und');
+  assert.equal(detectLanguage(''), 'und');
+});
+
+test('an unreliable guess that is more likely than not is kept', () => {
+  assert.equal(storedLanguage({ language: 'fr', reliable: false, probability: 0.7, detector: 'cld3' }), 'fr');
+  assert.equal(storedLanguage({ language: 'fr', reliable: true, probability: 0.4, detector: 'cld3' }), 'fr');
 });
