@@ -245,3 +245,8 @@ test('the subject of a later trigger is not the object of an earlier one', () =>
     assert.ok(ev.some((e) => e.actor?.id === 'SYR.MIL'), t);
   }
 });
+
+test('ground clashes are fought with firearms unless the sentence names another weapon', () => {
+  const ev = findEvents(doc('Kurdish fighters clashed with the jihadists near the town, killing 35 of them.', [['Kurdish fighters', 'SDF'], ['jihadists', 'ISIS']]), k);
+  assert.deepEqual(ev.map((e) => [e.type, e.mode, e.actor?.id]), [['ASSAULT', 'firearms', 'SDF']]);
+});
