@@ -287,3 +287,25 @@ test('a noun phrase mention takes its adjectives and determiner: "these brutal t
   assert.equal(one(ms, 'innocent civilians').id, 'SYR.CVL');
   assert.equal(one(ms, 'senior Iraqi officials').id, 'IRQ.GOV');
 });
+
+test('a leader\'s regime or forces is the government or military: "Assad’s brutal regime", "the regime of Assad"', () => {
+  const ms = find('Assad’s brutal regime shelled the town in Syria, and the murderous regime of Assad denied it. Putin\'s forces advanced.');
+  assert.equal(one(ms, 'Assad’s brutal regime').id, 'SYR.GOV');
+  assert.equal(one(ms, 'murderous regime of Assad').id, 'SYR.GOV');
+  assert.equal(one(ms, "Putin's forces").id, 'RUS.MIL');
+  assert.ok(!ms.some((m) => m.type === 'person'));
+});
+
+test('plural role nouns are a country\'s officials: "their French counterparts", "all Iraqi leaders"', () => {
+  const ms = find('The ministers met their French counterparts. He hoped all Iraqi leaders would agree.');
+  assert.equal(one(ms, 'their French counterparts').id, 'FRA.GOV');
+  assert.equal(one(ms, 'their French counterparts').type, 'organization');
+  assert.equal(one(ms, 'all Iraqi leaders').id, 'IRQ.GOV');
+});
+
+test('a kunya is a short form of the full name; "HE Dr X" is titled; a bare "commander," is no mention', () => {
+  const ms = find('Abu Salim al-Tunisi, an ISIL commander, was killed. Abu Salim had planned attacks. They met HE Dr Karim Mansour in Canberra. Gen. Joseph Votel, commander, U.S. Central Command, spoke.');
+  assert.equal(one(ms, 'Abu Salim').type, 'person');
+  assert.deepEqual(one(ms, 'Karim Mansour').labels, ['HE Dr']);
+  assert.ok(!ms.some((m) => m.text === 'commander'));
+});

@@ -28,6 +28,7 @@ interface Draft extends EntityMention {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+const KUNYA = new Set(['abu', 'umm']);
 const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
 const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
@@ -194,7 +195,8 @@ class Reader {
 
   /** A title, with a capitalised office after it: "Minister for the Middle East", "Prime Minister". */
   private titleAt(p: number): { j: number; value: string } | null {
-    const t = this.phraseAt(this.k.titles, p) ?? this.portfolioAt(p);
+    // "HE Dr X": His/Her Excellency, written in capitals.
+    const t = this.phraseAt(this.k.titles, p) ?? this.portfolioAt(p) ?? (this.toks[p]?.text === 'HE' && this.joined(p + 1) && this.toks[p + 1]!.upper ? { j: p + 1, value: 'honorific' } : null);
     if (!t) return null;
     let j = t.j;
     // Chains: "Brig. Gen.", "Deputy Foreign Minister".
@@ -237,11 +239,21 @@ class Reader {
   }
 
   /** "of Armenia" / "of the United States" at j: the country and the token after it. */
-  private ofCountry(j: number): { iso: string; j: number } | null {
+  private ofCountry(j: number, leaders = false): { iso: string; j: number } | null {
     if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
     const u = this.units[j + 1];
+    // "the regime of Assad": a leader's country.
+    const led = leaders && u ? this.countryLed(u.alias.entry) : undefined;
+    if (led) return { iso: led, j: u!.j };
     if (!u || (u.alias.kind !== 'country' && u.alias.kind !== 'capital')) return null;
     return { iso: u.alias.entry.country!, j: u.j };
+  }
+
+  /** The country a person leads or serves (their latest role's), if they hold one. */
+  private countryLed(e: ActorEntry): string | undefined {
+    if (e.type !== 'person') return undefined;
+    const of = e.roles?.[e.roles.length - 1]?.of;
+    return of && /^[A-Z]{3}\.(GOV|MIL)$/.test(of) ? of.slice(0, 3) : undefined;
   }
 
   /** A dictionary organisation whose name ends in a title ("UN envoy"), then a name: that person, with the organisation as office. */
@@ -310,6 +322,8 @@ class Reader {
     if (!id && core === 1) id = this.surnames.get(last)?.id;
     id ??= roleId;
     if (core >= 2 || name.entry) this.surnames.set(last, id ? { id } : {});
+    // "Abu Jandal al-Kuwaiti" is later "Abu Jandal": the kunya is a short form too.
+    if (core >= 2 && name.j - name.i >= 3 && KUNYA.has(this.toks[name.i]!.key)) this.surnames.set(`${this.toks[name.i]!.key} ${this.toks[name.i + 1]!.key}`, id ? { id } : {});
     this.emit(name.i, name.j, 'person', id, labels);
     return this.roleAfterName(name.j, id);
   }
@@ -357,7 +371,8 @@ class Reader {
           end = office.j;
           org ??= office.org;
         }
-        if (!this.closes(end)) return j;
+        // A bare "commander," between a name and its unit ("X, commander, U.S. Central Command") is no mention.
+        if (!this.closes(end) || (end - start === 1 && !this.toks[start]!.upper)) return j;
         this.emit(start, end, 'person', id ?? org, [this.slice(start, end)]);
         return end;
       }
@@ -451,6 +466,12 @@ class Reader {
         const counterpart = role.value === 'counterpart';
         if ((iso && items.every((x) => x.kind === 'country' || x.kind === 'entity')) || (counterpart && det && POSSESSIVE_DETS.has(det))) {
           const from = items.length > 0 ? items[0]!.i : p;
+          // "their French counterparts", "all Iraqi leaders": a country's officials, not one person.
+          if (this.toks[role.j - 1]!.key.endsWith('s') && iso) {
+            const at = from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from) ? from - 1 : from;
+            this.emit(at, role.j, 'organization', `${iso}.GOV`, [this.slice(from, role.j)]);
+            return role.j;
+          }
           this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart } });
           return counterpart ? role.j : this.nameAfterRole(role.j, iso, role.value);
         }
@@ -458,7 +479,21 @@ class Reader {
       const u = this.units[p];
       if (u) {
         const a = u.alias;
-        if (a.entry.type === 'person') break;
+        if (a.entry.type === 'person') {
+          // "Assad’s brutal regime", "Putin's forces": the leader's government or military.
+          const iso = this.countryLed(a.entry);
+          let q = u.j + 1;
+          if (iso && toks[u.j]?.possessive) {
+            while (q < toks.length && this.joined(q) && this.k.premodifiers.has(toks[q]!.key)) q++;
+            const sector = this.joined(q) ? this.k.sectorOf.get(toks[q]!.key) : undefined;
+            if (sector === 'GOV' || sector === 'MIL') {
+              const from = items.length > 0 ? items[0]!.i : p;
+              this.emit(from, q + 1, 'organization', `${iso}.${sector}`, [this.slice(from, q + 1)]);
+              return q + 1;
+            }
+          }
+          break;
+        }
         if (a.kind === 'country' || a.kind === 'demonym' || a.kind === 'capital') {
           if (a.kind === 'capital' && items.length === 0 && (LOCATIVE.has(toks[p - 1]?.key ?? '') || det)) return null;
           // "London-based": a place, not an actor.
@@ -602,7 +637,7 @@ class Reader {
     let iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
     let end = np[h]!.j;
     // "the delegations of Russia", "the people of Syria": the country after "of".
-    const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end) : null;
+    const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end, sector === 'GOV' || sector === 'MIL') : null;
     if (of) {
       iso = of.iso;
       end = of.j;
@@ -697,6 +732,11 @@ class Reader {
     if (known && !(this.joined(i + 1) && toks[i + 1]!.upper)) {
       this.emit(i, i + 1, 'person', known.id);
       return i + 1;
+    }
+    const kunya = KUNYA.has(t.key) && this.joined(i + 1) ? this.surnames.get(`${t.key} ${toks[i + 1]!.key}`) : undefined;
+    if (kunya && !(this.joined(i + 2) && toks[i + 2]!.upper)) {
+      this.emit(i, i + 2, 'person', kunya.id);
+      return i + 2;
     }
     let j = i + 1;
     while (j < toks.length && toks[j]!.joined && !toks[j]!.possessive) {
