@@ -309,3 +309,12 @@ test('a kunya is a short form of the full name; "HE Dr X" is titled; a bare "com
   assert.deepEqual(one(ms, 'Karim Mansour').labels, ['HE Dr']);
   assert.ok(!ms.some((m) => m.text === 'commander'));
 });
+
+test('unit names: "CTF 50", "the 507th ARW", a dash ends a name, "Ministry of Culture" after a demonym', () => {
+  const ms = find('The French led CTF 50 last year, and the 507th ARW deployed. Combined Joint Task Force - Operation Inherent Resolve said officials of the Iraqi Ministry of Culture agreed.');
+  assert.equal(one(ms, 'CTF 50').type, 'organization');
+  assert.equal(one(ms, '507th ARW').type, 'organization');
+  assert.equal(one(ms, 'Combined Joint Task Force').type, 'organization');
+  assert.equal(one(ms, 'Iraqi Ministry of Culture').id, 'IRQ.GOV');
+  assert.deepEqual(find('Jets struck ISIL-held buildings near Raqqa.').filter((m) => m.id === 'ISIS'), []);
+});

@@ -28,6 +28,7 @@ interface Draft extends EntityMention {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+const HELD = new Set(['held', 'controlled', 'occupied', 'run', 'dominated']);
 const KUNYA = new Set(['abu', 'umm']);
 const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
 const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
@@ -510,6 +511,8 @@ class Reader {
           // "UN envoy Staffan de Mistura": a dictionary name that ends in a title, before a person.
           const titled = this.titledEntity(u, items);
           if (titled !== null) return titled;
+          // "ISIL-held buildings": who holds a place, not an actor in the sentence.
+          if (items.length === 0 && this.joined(u.j) && toks[u.j]!.hyphenBefore && HELD.has(toks[u.j]!.key)) return u.j + 1;
           items.push({ kind: 'entity', i: p, j: u.j, entry: a.entry });
         }
         p = u.j;
@@ -641,6 +644,9 @@ class Reader {
     if (of) {
       iso = of.iso;
       end = of.j;
+    } else if (this.toks[end - 1]!.upper && !this.toks[end - 1]!.first) {
+      // "the Iraqi Ministry of Culture": a capitalised head with its name after "of".
+      end = this.officeOf(end, false)?.j ?? end;
     }
     // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
     const adjectives = this.premodifiersBefore(first);
@@ -756,7 +762,12 @@ class Reader {
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
     if (n > 2 && this.k.orgHeads.has(t.key) && toks.slice(i, j).some((w) => w.key === 'of' || w.key === 'for')) return this.emitOrg(i, j);
-    if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) return this.emitOrg(i, j);
+    if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
+      // "CTF 50": a unit's number belongs to its name.
+      return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
+    }
+    // "the 507th ARW": an ordinal and an acronym name a unit.
+    if (ordinal && n === 2 && toks[i + 1]!.caps && /^[\p{Lu}]{2,5}$/u.test(toks[i + 1]!.text) && !ACRONYM_STOP.has(toks[i + 1]!.text)) return this.emitOrg(i, j);
     // Persons: "John Smith said", "John Smith, the spokesman".
     const next = toks[j];
     // "Abu Jandal al-Kuwaiti": a nisba ("al-" + demonym) is part of a name, not an actor.

@@ -98,7 +98,8 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
         possessive,
         sentence,
         first: sentence !== prevSentence,
-        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap),
+        // A hyphen with spaces around it is a dash between phrases ("Task Force - Operation X").
+        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap) && !/\s[-‐]+\s/.test(gap),
         hyphenBefore: /[-‐]$/.test(gap),
         gap,
       });
