@@ -318,3 +318,8 @@ test('unit names: "CTF 50", "the 507th ARW", a dash ends a name, "Ministry of Cu
   assert.equal(one(ms, 'Iraqi Ministry of Culture').id, 'IRQ.GOV');
   assert.deepEqual(find('Jets struck ISIL-held buildings near Raqqa.').filter((m) => m.id === 'ISIS'), []);
 });
+
+test('"the Syrian city of Aleppo" places the fighting in Syria even when other states are named more', () => {
+  const ms = find('Jets pounded the Syrian city of Aleppo after a truce brokered by the US and Russia collapsed. The US and Russia traded blame, and opposition officials said the rebels held.');
+  assert.equal(one(ms, 'rebels').id, 'SYR.REB');
+});

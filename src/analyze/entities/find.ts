@@ -28,6 +28,7 @@ interface Draft extends EntityMention {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'province', 'capital', 'border', 'countryside', 'region', 'coast', 'desert', 'territory']);
 const HELD = new Set(['held', 'controlled', 'occupied', 'run', 'dominated']);
 const KUNYA = new Set(['abu', 'umm']);
 const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
@@ -125,6 +126,8 @@ function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undef
       const poss = toks[u.j]?.possessive === true;
       add(c, LOCATIVE.has(before) || before === 'of' || before === 'across' || poss ? 3 : 1);
     } else if (u.alias.kind !== 'demonym') add(c, 1);
+    // "the Syrian city of Aleppo", "Syrian border town": a place in that country.
+    else if (PLACE_NOUNS.has(toks[u.j]?.key ?? '') || PLACE_NOUNS.has(toks[u.j + 1]?.key ?? '')) add(c, 3);
   }
   let best: string | undefined;
   let n = 1;
