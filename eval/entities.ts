@@ -316,7 +316,9 @@ export function scoreGsr(dataDir: string, k: EntityKnowledge): { actors: number;
       if (over.some((m) => m.id && countryOf(m.id) === a.code)) r.found++;
       if (a.sector && /^[A-Z]{3}$/.test(a.sector)) {
         r.sectored++;
-        if (over.some((m) => m.id === `${a.code}.${a.sector}` || (m.id && k.byId.get(m.id)?.roles?.some((x) => x.of === `${a.code}.${a.sector}`)))) r.sector++;
+        // A named armed group of that country ("Hamas" = PSE.HAM) is PLOVER's REB.
+        const named = (id: string) => a.sector === 'REB' && k.byId.get(id)?.type === 'group' && k.byId.get(id)?.country === a.code;
+        if (over.some((m) => m.id === `${a.code}.${a.sector}` || (m.id && (named(m.id) || k.byId.get(m.id)?.roles?.some((x) => x.of === `${a.code}.${a.sector}`))))) r.sector++;
       }
       for (const m of over) {
         r.covering++;

@@ -323,3 +323,11 @@ test('"the Syrian city of Aleppo" places the fighting in Syria even when other s
   const ms = find('Jets pounded the Syrian city of Aleppo after a truce brokered by the US and Russia collapsed. The US and Russia traded blame, and opposition officials said the rebels held.');
   assert.equal(one(ms, 'rebels').id, 'SYR.REB');
 });
+
+test('a rebel word ending a phrase is its head: "an Albanian rebel", "Afghan guerrillas"; "a Syrian terrorist attack" is no rebel', () => {
+  const ms = find('An Albanian rebel was held, a British militant said, and Afghan guerrillas fled. A Syrian terrorist attack failed.');
+  assert.equal(one(ms, 'Albanian rebel').id, 'ALB.REB');
+  assert.equal(one(ms, 'British militant').id, 'GBR.REB');
+  assert.equal(one(ms, 'Afghan guerrillas').id, 'AFG.REB');
+  assert.ok(!ms.some((m) => m.text.includes('Syrian terrorist')));
+});

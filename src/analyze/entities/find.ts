@@ -29,6 +29,8 @@ interface Draft extends EntityMention {
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'province', 'capital', 'border', 'countryside', 'region', 'coast', 'desert', 'territory']);
+const REBEL_PERSONS = new Set(['rebel', 'militant', 'guerrilla', 'guerilla', 'insurgent', 'jihadist', 'separatist']);
+const CLAUSE_WORDS = new Set(['was', 'is', 'has', 'had', 'and', 'or', 'in', 'on', 'at', 'from', 'with', 'of', 'near', 'by', 'to', 'for']);
 const HELD = new Set(['held', 'controlled', 'occupied', 'run', 'dominated']);
 const KUNYA = new Set(['abu', 'umm']);
 const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
@@ -572,6 +574,10 @@ class Reader {
         break;
       }
     }
+    // "an Albanian rebel", "a British militant": a rebel word ending the phrase is its head.
+    const tail = items[items.length - 1]!;
+    const after = this.toks[tail.j];
+    if (h < 0 && items.length > 1 && tail.kind === 'label' && REBEL_PERSONS.has(tail.key) && (!after || !this.joined(tail.j) || CLAUSE_WORDS.has(after.key) || this.k.personCueAfter.has(after.key))) h = items.length - 1;
     if (h < 0) return this.bareNames(items);
     const np = items.slice(0, h + 1);
     const words = np.filter((x): x is Extract<Item, { kind: 'label' }> => x.kind === 'label').map((x) => x.key);
