@@ -134,6 +134,11 @@ export interface Span {
 
 const ACTING = /^\s+(said|says|has|have|had|is|was|will|would|can|could|should|must|and its|remains|continues|condemns|welcomes|calls|supports|stands|urges|announced|announces|provides|provided|believes|wants|does|did|also)\b/i;
 
+const LOCATIVE_BEFORE = /\b(in|into|from|across|near|throughout|inside|within|outside|to|of|over|northern|southern|eastern|western|central)\s+$/i;
+const ACTOR_BEFORE = /\b(with|join|joined|joins|by|between|urge|urged|urges|pressed for|ally|including|notably|support|supports|supported|enable|enables|help|helps|helped)\s+$/i;
+const PLACE_WORD = /^(north|south|east|west|northern|southern|eastern|western|north-?west(ern)?|north-?east(ern)?|south-?west(ern)?|south-?east(ern)?|central|capital|province|provinces|city|cities|border|borders|territory|coast|towns?|villages?|regions?|soil|airspace)\b/i;
+const NOT_A_NOUN = /^(and|or|but|in|on|at|to|of|for|from|by|as|is|was|are|were|has|had|have|will|would|which|that|where|when|since|after|before|during|today|yesterday|tonight|this|last|next|earlier|later|now|recently|include|includes|said|says|over|under|into|through|against|amid|until|because|if|while)\b/i;
+
 /**
  * re3d's types from ours. re3d codes a country that acts ("Turkey said") as an
  * Organisation and a country as a place ("in Syria", "Palmyra, Syria") as a Location; the
@@ -145,7 +150,17 @@ function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType 
   if (m.type === 'person') return 'Person';
   if (m.type === 'country') {
     if (isNationality(k, m)) return 'Nationality';
-    if (ACTING.test(text.slice(m.end, m.end + 30)) || /\bthe\s+$/i.test(text.slice(Math.max(0, m.start - 5), m.start))) return 'Organisation';
+    const after = text.slice(m.end, m.end + 30);
+    const before = text.slice(Math.max(0, m.start - 16), m.start);
+    if (ACTING.test(after) || /\bthe\s+$/i.test(before.slice(-5))) return 'Organisation';
+    // "Iraq's democratic process" (not "Syria's north"), "for Iraq to obtain": an actor.
+    if (/^['’]s\s+\p{Ll}/u.test(after) && !PLACE_WORD.test(after.replace(/^['’]s\s+/, ''))) return 'Organisation';
+    if (/\bfor\s+$/i.test(before) && /^\s+to\s/.test(after)) return 'Organisation';
+    // "in Syria", "near Palmyra, Syria": a place.
+    if (LOCATIVE_BEFORE.test(before) || /,\s*$/.test(before)) return 'Location';
+    // "a U.S. strike", "U.S.-Iraq partnership", "working with Turkey": an actor.
+    if (/^(\s+|-)\p{Ll}/u.test(after) && !NOT_A_NOUN.test(after.replace(/^(\s+|-)/, '')) && !/^\s*[,.;]/.test(after)) return 'Organisation';
+    if (/^-\p{Lu}/u.test(after) || /\p{Lu}\.?-$/u.test(before) || ACTOR_BEFORE.test(before)) return 'Organisation';
     return 'Location';
   }
   return 'Organisation';
@@ -169,7 +184,17 @@ function spanKey(text: string, start: number, end: number): string {
 
 /** The entity stage's mentions of one text as re3d spans and types. */
 export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
-  return findEntities(docOf(text), k).map((m) => ({ ...re3dSpan(m, text), type: re3dType(m, text, k) }));
+  const out: Span[] = [];
+  let last: { end: number; type: Re3dType; country: boolean } | undefined;
+  for (const m of findEntities(docOf(text), k)) {
+    let type = re3dType(m, text, k);
+    // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
+    const country = m.type === 'country' && type !== 'Nationality';
+    if (country && last?.country && last.type === 'Organisation' && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))) type = 'Organisation';
+    out.push({ ...re3dSpan(m, text), type });
+    last = { end: m.end, type, country };
+  }
+  return out;
 }
 
 function readLines<T>(path: string): T[] {
@@ -291,7 +316,9 @@ export function scoreGsr(dataDir: string, k: EntityKnowledge): { actors: number;
       if (over.some((m) => m.id && countryOf(m.id) === a.code)) r.found++;
       if (a.sector && /^[A-Z]{3}$/.test(a.sector)) {
         r.sectored++;
-        if (over.some((m) => m.id === `${a.code}.${a.sector}` || (m.id && k.byId.get(m.id)?.roles?.some((x) => x.of === `${a.code}.${a.sector}`)))) r.sector++;
+        // A named armed group of that country ("Hamas" = PSE.HAM) is PLOVER's REB.
+        const named = (id: string) => a.sector === 'REB' && k.byId.get(id)?.type === 'group' && k.byId.get(id)?.country === a.code;
+        if (over.some((m) => m.id === `${a.code}.${a.sector}` || (m.id && (named(m.id) || k.byId.get(m.id)?.roles?.some((x) => x.of === `${a.code}.${a.sector}`))))) r.sector++;
       }
       for (const m of over) {
         r.covering++;

@@ -27,6 +27,17 @@ interface Draft extends EntityMention {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'province', 'capital', 'border', 'countryside', 'region', 'coast', 'desert', 'territory']);
+const REBEL_PERSONS = new Set(['rebel', 'militant', 'guerrilla', 'guerilla', 'insurgent', 'jihadist', 'separatist']);
+const CLAUSE_WORDS = new Set(['was', 'is', 'has', 'had', 'and', 'or', 'in', 'on', 'at', 'from', 'with', 'of', 'near', 'by', 'to', 'for']);
+const HELD = new Set(['held', 'controlled', 'occupied', 'run', 'dominated']);
+const KUNYA = new Set(['abu', 'umm']);
+const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
+const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
+/** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
+const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
+const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
 /** The sector an office belongs to, for people the dictionary does not know. */
 const TITLE_SECTOR: Record<string, string> = {
@@ -38,6 +49,7 @@ const TITLE_SECTOR: Record<string, string> = {
 const OFFICE_TITLES = new Set(['president', 'prime minister', 'foreign minister', 'defence minister', 'spokesperson', 'minister', 'commander']);
 const LOCATIVE = new Set(['in', 'to', 'from', 'through', 'near', 'at', 'into', 'via', 'outside', 'around', 'toward', 'towards', 'across', 'inside', 'reached', 'visited', 'visit']);
 const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du']);
+const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
 // Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
 const PRONOUNS = new Map<string, 'third' | 'first' | 'we'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we']]);
@@ -116,6 +128,8 @@ function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undef
       const poss = toks[u.j]?.possessive === true;
       add(c, LOCATIVE.has(before) || before === 'of' || before === 'across' || poss ? 3 : 1);
     } else if (u.alias.kind !== 'demonym') add(c, 1);
+    // "the Syrian city of Aleppo", "Syrian border town": a place in that country.
+    else if (PLACE_NOUNS.has(toks[u.j]?.key ?? '') || PLACE_NOUNS.has(toks[u.j + 1]?.key ?? '')) add(c, 3);
   }
   let best: string | undefined;
   let n = 1;
@@ -129,7 +143,7 @@ function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undef
 type Item =
   | { kind: 'country'; i: number; j: number; iso: string; alias: Alias }
   | { kind: 'entity'; i: number; j: number; entry: ActorEntry }
-  | { kind: 'backer'; i: number; j: number; iso: string }
+  | { kind: 'backer'; i: number; j: number; iso: string; led?: boolean }
   | { kind: 'label'; i: number; j: number; key: string }
   | { kind: 'and'; i: number; j: number };
 
@@ -187,28 +201,76 @@ class Reader {
 
   /** A title, with a capitalised office after it: "Minister for the Middle East", "Prime Minister". */
   private titleAt(p: number): { j: number; value: string } | null {
-    const t = this.phraseAt(this.k.titles, p);
+    // "HE Dr X": His/Her Excellency, written in capitals.
+    const t = this.phraseAt(this.k.titles, p) ?? this.portfolioAt(p) ?? (this.toks[p]?.text === 'HE' && this.joined(p + 1) && this.toks[p + 1]!.upper ? { j: p + 1, value: 'honorific' } : null);
     if (!t) return null;
     let j = t.j;
     // Chains: "Brig. Gen.", "Deputy Foreign Minister".
     for (let more = this.phraseAt(this.k.titles, j); more && this.joined(j); more = this.phraseAt(this.k.titles, j)) j = more.j;
     const first = this.toks[p]!;
-    if (first.upper && this.joined(j) && (this.toks[j]!.key === 'for' || this.toks[j]!.key === 'of')) {
-      let q = j + 1;
-      if (this.toks[q]?.key === 'the' && this.joined(q)) q++;
-      let r = q;
-      while (r < this.toks.length && this.joined(r) && this.toks[r]!.upper && this.units[r]?.alias.entry.type !== 'person') r++;
-      if (r > q) j = r;
-    }
+    if (first.upper) j = this.officeOf(j, false)?.j ?? j;
     return { j, value: t.value };
   }
 
+  /**
+   * "of U.S. Central Command", "for the Middle East" after a title at j: where the office's
+   * name ends and the organisation named in it. `connectors` lets "of", "and"… join the name.
+   */
+  private officeOf(j: number, connectors: boolean): { j: number; org?: string } | null {
+    if (!this.joined(j) || (this.toks[j]!.key !== 'for' && this.toks[j]!.key !== 'of')) return null;
+    let x = j + 1;
+    if (this.toks[x]?.key === 'the' && this.joined(x)) x++;
+    let y = x;
+    let org: string | undefined;
+    while (y < this.toks.length && this.joined(y) && (this.toks[y]!.upper || (connectors && RUN_CONNECTORS.has(this.toks[y]!.key) && this.toks[y + 1]?.upper))) {
+      const u = this.units[y];
+      if (u?.alias.entry.type === 'person') break;
+      if (u && connectors) {
+        org ??= u.alias.entry.id;
+        y = Math.max(u.j, y + 1);
+      } else y++;
+    }
+    return y > x ? { j: y, ...(org ? { org } : {}) } : null;
+  }
+
+  /** "Trade Minister", "Planning and Investment Minister": capitalised portfolio words before a minister's title. */
+  private portfolioAt(p: number): { j: number; value: string } | null {
+    for (let q = p; q < p + 4 && q < this.toks.length; q++) {
+      const w = this.toks[q]!;
+      if (q > p && !this.joined(q)) return null;
+      if (q > p && MINISTERS.has(this.phraseAt(this.k.titles, q)?.value ?? '')) return this.phraseAt(this.k.titles, q);
+      if (this.units[q] || this.k.notNames.has(w.text) || !(w.upper || (q > p && w.key === 'and'))) return null;
+    }
+    return null;
+  }
+
   /** "of Armenia" / "of the United States" at j: the country and the token after it. */
-  private ofCountry(j: number): { iso: string; j: number } | null {
+  private ofCountry(j: number, leaders = false): { iso: string; j: number } | null {
     if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
     const u = this.units[j + 1];
+    // "the regime of Assad": a leader's country.
+    const led = leaders && u ? this.countryLed(u.alias.entry) : undefined;
+    if (led) return { iso: led, j: u!.j };
     if (!u || (u.alias.kind !== 'country' && u.alias.kind !== 'capital')) return null;
     return { iso: u.alias.entry.country!, j: u.j };
+  }
+
+  /** The country a person leads or serves (their latest role's), if they hold one. */
+  private countryLed(e: ActorEntry): string | undefined {
+    if (e.type !== 'person') return undefined;
+    const of = e.roles?.[e.roles.length - 1]?.of;
+    return of && /^[A-Z]{3}\.(GOV|MIL)$/.test(of) ? of.slice(0, 3) : undefined;
+  }
+
+  /** A dictionary organisation whose name ends in a title ("UN envoy"), then a name: that person, with the organisation as office. */
+  private titledEntity(u: Unit, items: Item[]): number | null {
+    if (u.alias.entry.type === 'person') return null;
+    let q = u.i + 1;
+    while (q < u.j && this.phraseAt(this.k.titles, q)?.j !== u.j) q++;
+    const name = q < u.j ? this.nameAt(u.j) : null;
+    if (!name) return null;
+    const from = items.length > 0 ? items[0]!.i : u.i;
+    return this.personName(name, [this.slice(from, u.j)], u.alias.entry.id);
   }
 
   private isLabel(key: string): boolean {
@@ -216,16 +278,27 @@ class Reader {
   }
 
   /** A person's name starting at p: a dictionary person or a run of capitalised words. */
-  private nameAt(p: number): { i: number; j: number; entry?: ActorEntry } | null {
+  private nameAt(p: number, afterComma = false): { i: number; j: number; entry?: ActorEntry } | null {
     const t = this.toks[p];
-    if (!t || !t.joined) return null;
+    if (!t || !(t.joined || (afterComma && this.comma(p)))) return null;
     const u = this.units[p];
     if (u) return u.alias.entry.type === 'person' ? { i: p, j: u.j, entry: u.alias.entry } : null;
     let j = p;
     while (j < this.toks.length && j - p < 5) {
       const w = this.toks[j]!;
+      // A quoted nickname: John “J.D.” Dorrian.
+      if (j > p && !w.joined && /^\s+[“"]$/.test(w.gap) && w.upper && /^[”"]\s+$/.test(this.toks[j + 1]?.gap ?? '') && this.toks[j + 1]!.upper && this.toks[j + 1]!.sentence === w.sentence) {
+        j += 2;
+        continue;
+      }
       if (j > p && !w.joined) break;
-      if (w.possessive || this.units[j]) break;
+      if (w.possessive) break;
+      if (this.units[j]) {
+        // "de Mistura": particles before a known surname.
+        const u = this.units[j]!;
+        if (j > p && u.alias.entry.type === 'person' && this.toks.slice(p, j).every((x) => NAME_PARTICLES.has(x.key))) return { i: p, j: u.j, entry: u.alias.entry };
+        break;
+      }
       const initial = /^\p{Lu}$/u.test(w.text);
       const particle = NAME_PARTICLES.has(w.key) && j + 1 < this.toks.length && this.toks[j + 1]!.upper && this.toks[j + 1]!.joined;
       if (!(w.upper || particle)) break;
@@ -245,13 +318,81 @@ class Reader {
    * ("Iraqi President X" -> `IRQ.GOV`): the actor the events need, without a person id.
    */
   private personName(name: { i: number; j: number; entry?: ActorEntry }, labels: string[], roleId?: string): number {
-    const last = this.toks[name.j - 1]!.key;
+    // "Charles Keating IV" is "Keating"; "de Mistura" is the surname "Mistura" seen before.
+    let l = name.j - 1;
+    if (l > name.i && GENERATIONAL.has(this.toks[l]!.key)) l--;
+    const last = this.toks[l]!.key;
+    let core = 0;
+    for (let x = name.i; x < name.j; x++) if (!NAME_PARTICLES.has(this.toks[x]!.key)) core++;
     let id = name.entry?.id;
-    if (!id && name.j - name.i === 1) id = this.surnames.get(last)?.id;
+    if (!id && core === 1) id = this.surnames.get(last)?.id;
     id ??= roleId;
-    if (name.j - name.i >= 2 || name.entry) this.surnames.set(last, id ? { id } : {});
+    if (core >= 2 || name.entry) this.surnames.set(last, id ? { id } : {});
+    // "Abu Jandal al-Kuwaiti" is later "Abu Jandal": the kunya is a short form too.
+    if (core >= 2 && name.j - name.i >= 3 && KUNYA.has(this.toks[name.i]!.key)) this.surnames.set(`${this.toks[name.i]!.key} ${this.toks[name.i + 1]!.key}`, id ? { id } : {});
     this.emit(name.i, name.j, 'person', id, labels);
-    return name.j;
+    return this.roleAfterName(name.j, id);
+  }
+
+  /** "the Iraqi Foreign Minister, Ibrahim al-Jaafari, said": the name in apposition after an office. */
+  private nameAfterRole(end: number, iso: string | undefined, category: string): number {
+    if (!this.comma(end)) return end;
+    const name = this.nameAt(end, true);
+    if (!name || !this.closes(name.j)) return end;
+    const sector = TITLE_SECTOR[category];
+    return this.personName(name, [], iso && sector ? `${iso}.${sector}` : undefined);
+  }
+
+  /** Only a comma between token p and the one before, in one sentence. */
+  private comma(p: number): boolean {
+    const t = this.toks[p];
+    return !!t && p > 0 && t.sentence === this.toks[p - 1]!.sentence && /^\s*,\s*$/.test(t.gap);
+  }
+
+  /** Where a description may end: before a comma, a full stop, a speech verb or the sentence end. */
+  private closes(j: number): boolean {
+    const t = this.toks[j];
+    return !t || t.sentence !== this.toks[j - 1]!.sentence || /^\s*[,.;:)]/.test(t.gap) || (this.joined(j) && (this.k.personCueAfter.has(t.key) || AUXILIARIES.has(t.key)));
+  }
+
+  /**
+   * "John Smith, the CJTF-OIR spokesperson," / "X, commander of U.S. Central Command, said":
+   * a description in apposition after a name is a mention of that person (id: the person's,
+   * else the organisation the description names).
+   */
+  private roleAfterName(j: number, id: string | undefined): number {
+    if (!this.comma(j)) return j;
+    let q = j;
+    if (ARTICLES.has(this.toks[q]!.key)) q++;
+    const start = q;
+    let org: string | undefined;
+    for (let r = q; r < Math.min(q + 7, this.toks.length) && (r === start ? r === j || this.joined(r) : this.joined(r)); ) {
+      const w = this.toks[r]!;
+      const title = this.phraseAt(this.k.titles, r);
+      if (title && TITLE_SECTOR[title.value] !== undefined) {
+        let end = title.j;
+        // "commander of U.S. Central Command", "Minister for the Middle East"
+        const office = this.officeOf(end, true);
+        if (office) {
+          end = office.j;
+          org ??= office.org;
+        }
+        // A bare "commander," between a name and its unit ("X, commander, U.S. Central Command") is no mention.
+        if (!this.closes(end) || (end - start === 1 && !this.toks[start]!.upper)) return j;
+        this.emit(start, end, 'person', id ?? org, [this.slice(start, end)]);
+        return end;
+      }
+      const u = this.units[r];
+      if (u && u.alias.entry.type !== 'person') {
+        org ??= u.alias.entry.id;
+        r = u.j;
+        continue;
+      }
+      // Names, ordinals and a few lower-case words ("an artillery crew chief") may come first.
+      if (!(w.upper || /^\d+(st|nd|rd|th)$/.test(w.text) || (/^\p{Ll}+$/u.test(w.text) && !this.k.personCueAfter.has(w.key) && !DETERMINERS.has(w.key) && w.key !== 'and' && w.key !== 'of'))) return j;
+      r++;
+    }
+    return j;
   }
 
   // -- readers: each returns the token index after what it consumed, or null --
@@ -288,7 +429,7 @@ class Reader {
         const name = this.nameAt(title.j);
         if (name) {
           // "in Turkey Minister X": the country belongs to the place before, not to the title.
-          while (items.length > 0 && items[0]!.kind === 'country' && LOCATIVE.has(toks[items[0]!.i - 1]?.key ?? '')) {
+          while (items.length > 0 && items[0]!.kind === 'country' && items[0]!.alias.kind !== 'demonym' && LOCATIVE.has(toks[items[0]!.i - 1]?.key ?? '')) {
             const c = items.shift()!;
             this.bareNames([c]);
           }
@@ -296,18 +437,31 @@ class Reader {
           const owner = [...items].reverse().find((x) => x.kind === 'country' || x.kind === 'entity');
           const iso = owner?.kind === 'country' ? owner.iso : owner?.kind === 'entity' ? owner.entry.country : undefined;
           const sector = TITLE_SECTOR[title.value];
-          const roleId = owner?.kind === 'entity' && !owner.entry.id.startsWith(`${iso}.`) && owner.entry.type !== 'country' ? owner.entry.id : iso && sector ? `${iso}.${sector}` : undefined;
+          // "King Hassan of Morocco": the country may follow the name.
+          const isoAfter = iso ?? (name.entry ? undefined : this.ofCountry(name.j)?.iso);
+          const roleId = owner?.kind === 'entity' && !owner.entry.id.startsWith(`${iso}.`) && owner.entry.type !== 'country' ? owner.entry.id : isoAfter && sector ? `${isoAfter}.${sector}` : undefined;
           return this.personName(name, [this.text.slice(this.toks[from]!.start, this.toks[name.i]!.start).trim()], roleId);
         }
       }
+      // "a Foreign Office spokesman said": an office of a named organisation, without its holder.
+      const owner = items[items.length - 1];
+      if (title && owner?.kind === 'entity' && owner.entry.type !== 'person' && OFFICE_TITLES.has(title.value) && this.closes(title.j)) {
+        const from = items[0]!.i;
+        this.emit(from, title.j, 'person', owner.entry.id, [this.slice(from, title.j)]);
+        return title.j;
+      }
       // "the Foreign Secretary", "The Prime Minister": an office named without its holder.
-      if (title && items.length === 0 && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
-        if (!this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
+      // "the Iraqi Trade Minister, Omar Haddad": the same with the country before the title.
+      const before = items.length > 0 && items.every((x) => x.kind === 'country' && x.alias.kind !== 'capital') ? (items[items.length - 1] as Extract<Item, { kind: 'country' }>) : undefined;
+      if (title && (items.length === 0 || (before && title.value === 'minister')) && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
+        if (!this.joined(title.j) || !this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
           // "the president of Armenia": the country after "of".
           const of = this.ofCountry(title.j);
           const end = of?.j ?? title.j;
-          this.emit(p, end, 'person', undefined, [this.slice(p, end)], { role: { country: of?.iso, category: title.value, counterpart: false } });
-          return end;
+          const iso = before?.iso ?? of?.iso;
+          const from = items.length > 0 ? items[0]!.i : p;
+          this.emit(from, end, 'person', undefined, [this.slice(from, end)], { role: { country: iso, category: title.value, counterpart: false } });
+          return this.nameAfterRole(end, iso, title.value);
         }
       }
       // "the Russian diplomat", "his Turkish counterpart"
@@ -318,14 +472,34 @@ class Reader {
         const counterpart = role.value === 'counterpart';
         if ((iso && items.every((x) => x.kind === 'country' || x.kind === 'entity')) || (counterpart && det && POSSESSIVE_DETS.has(det))) {
           const from = items.length > 0 ? items[0]!.i : p;
+          // "their French counterparts", "all Iraqi leaders": a country's officials, not one person.
+          if (this.toks[role.j - 1]!.key.endsWith('s') && iso) {
+            const at = from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from) ? from - 1 : from;
+            this.emit(at, role.j, 'organization', `${iso}.GOV`, [this.slice(from, role.j)]);
+            return role.j;
+          }
           this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart } });
-          return role.j;
+          return counterpart ? role.j : this.nameAfterRole(role.j, iso, role.value);
         }
       }
       const u = this.units[p];
       if (u) {
         const a = u.alias;
-        if (a.entry.type === 'person') break;
+        if (a.entry.type === 'person') {
+          // "Assad’s brutal regime", "Putin's forces": the leader's government or military.
+          const iso = this.countryLed(a.entry);
+          let q = u.j + 1;
+          if (iso && toks[u.j]?.possessive) {
+            while (q < toks.length && this.joined(q) && this.k.premodifiers.has(toks[q]!.key)) q++;
+            const sector = this.joined(q) ? this.k.sectorOf.get(toks[q]!.key) : undefined;
+            if (sector === 'GOV' || sector === 'MIL') {
+              const from = items.length > 0 ? items[0]!.i : p;
+              this.emit(from, q + 1, 'organization', `${iso}.${sector}`, [this.slice(from, q + 1)]);
+              return q + 1;
+            }
+          }
+          break;
+        }
         if (a.kind === 'country' || a.kind === 'demonym' || a.kind === 'capital') {
           if (a.kind === 'capital' && items.length === 0 && (LOCATIVE.has(toks[p - 1]?.key ?? '') || det)) return null;
           // "London-based": a place, not an actor.
@@ -333,12 +507,17 @@ class Reader {
           const iso = a.entry.country!;
           // "Turkish-backed", "Russia-led"
           if (this.joined(u.j) && toks[u.j]!.hyphenBefore && this.k.backedWords.has(toks[u.j]!.key)) {
-            items.push({ kind: 'backer', i: p, j: u.j + 1, iso });
+            items.push({ kind: 'backer', i: p, j: u.j + 1, iso, led: toks[u.j]!.key === 'led' });
             p = u.j + 1;
             continue;
           }
           items.push({ kind: 'country', i: p, j: u.j, iso, alias: a });
         } else {
+          // "UN envoy Staffan de Mistura": a dictionary name that ends in a title, before a person.
+          const titled = this.titledEntity(u, items);
+          if (titled !== null) return titled;
+          // "ISIL-held buildings": who holds a place, not an actor in the sentence.
+          if (items.length === 0 && this.joined(u.j) && toks[u.j]!.hyphenBefore && HELD.has(toks[u.j]!.key)) return u.j + 1;
           items.push({ kind: 'entity', i: p, j: u.j, entry: a.entry });
         }
         p = u.j;
@@ -362,7 +541,14 @@ class Reader {
         }
       }
       const t = toks[p]!;
-      if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start))) {
+      // "coalition warplanes", "the coalition said": a known actor named in lower case.
+      const lower = this.k.lowerCaseActors.get(t.key);
+      if (lower && !t.upper && (this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1) : det === 'the' && p === start && toks[p + 1]?.key !== 'of')) {
+        items.push({ kind: 'entity', i: p, j: p + 1, entry: lower });
+        p++;
+        continue;
+      }
+      if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
@@ -388,12 +574,17 @@ class Reader {
         break;
       }
     }
+    // "an Albanian rebel", "a British militant": a rebel word ending the phrase is its head.
+    const tail = items[items.length - 1]!;
+    const after = this.toks[tail.j];
+    if (h < 0 && items.length > 1 && tail.kind === 'label' && REBEL_PERSONS.has(tail.key) && (!after || !this.joined(tail.j) || CLAUSE_WORDS.has(after.key) || this.k.personCueAfter.has(after.key))) h = items.length - 1;
     if (h < 0) return this.bareNames(items);
     const np = items.slice(0, h + 1);
     const words = np.filter((x): x is Extract<Item, { kind: 'label' }> => x.kind === 'label').map((x) => x.key);
     const countries = np.filter((x): x is Extract<Item, { kind: 'country' }> => x.kind === 'country');
     const entity = np.find((x): x is Extract<Item, { kind: 'entity' }> => x.kind === 'entity')?.entry;
-    const backer = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer')?.iso;
+    const backerItem = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer');
+    const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
     let sector = sectorOf(words, head, this.k);
     const first = np[0]!.i;
@@ -401,6 +592,8 @@ class Reader {
     const resolve = (iso: string | undefined): { id?: string; type: EntityType } | null => {
       if (!entity && !iso && (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL')) return { id: sector, type: 'other' };
       if (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL') sector = 'MIL';
+      // "Vietnamese-led forces", "US-led troops": the leader's own forces.
+      if (backerItem?.led && backer !== 'SELF' && (sector === 'MIL' || sector === undefined)) return { id: `${backer}.MIL`, type: 'organization' };
       if (backer && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
         const table = this.k.backed[backer === 'SELF' ? 'SELF' : backer];
         const t = this.theater ?? this.k.defaultTheater ?? 'SYR';
@@ -419,6 +612,12 @@ class Reader {
       if (iso) {
         if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
         return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
+      }
+      // "Kurdish fighters": the Kurdish forces of the theatre (YPG in Syria, Peshmerga in Iraq).
+      const people = words.find((w) => this.k.peopleForces[w]);
+      if (people && c && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
+        const id = this.k.peopleForces[people]![c];
+        if (id) return { id, type: 'group' };
       }
       // No country named: only labels that say whose they are by themselves.
       if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };
@@ -450,12 +649,20 @@ class Reader {
     let iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
     let end = np[h]!.j;
     // "the delegations of Russia", "the people of Syria": the country after "of".
-    const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end) : null;
+    const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end, sector === 'GOV' || sector === 'MIL') : null;
     if (of) {
       iso = of.iso;
       end = of.j;
+    } else if (this.toks[end - 1]!.upper && !this.toks[end - 1]!.first) {
+      // "the Iraqi Ministry of Culture": a capitalised head with its name after "of".
+      end = this.officeOf(end, false)?.j ?? end;
     }
-    const label = this.slice(first, end);
+    // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
+    const adjectives = this.premodifiersBefore(first);
+    const from = adjectives > 0 && NP_DETERMINERS.has(this.toks[adjectives - 1]!.key) && this.joined(adjectives) ? adjectives - 1 : adjectives;
+    const label = this.slice(adjectives, end);
+    // "the Syrian side of the border" is a place.
+    if (head === 'side' && this.toks[end]?.key === 'of') return end;
     let r = resolve(iso);
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
     // "the militants of the Islamist alliance "X"": the group named after "of".
@@ -468,9 +675,17 @@ class Reader {
         }
       }
     }
-    const generic = det === 'the' && np.length === 1;
-    this.emit(first, end, r.type, r.id, [label], generic && sector === 'REB' ? { definiteGeneric: true } : {});
+    // "the militants", "this terrorist group": labels only, to be read as a group named before.
+    const generic = det !== undefined && DEMONSTRATIVES.has(det) && np.every((x) => x.kind === 'label');
+    this.emit(from, end, r.type, r.id, [label], generic && sector === 'REB' ? { definiteGeneric: true } : {});
     return end;
+  }
+
+  /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
+  private premodifiersBefore(first: number): number {
+    let s = first;
+    while (s > 0 && this.joined(s) && !this.toks[s - 1]!.upper && this.k.premodifiers.has(this.toks[s - 1]!.key) && !this.out.some((m) => m.end > this.toks[s - 1]!.start && m.start < this.toks[s - 1]!.end)) s--;
+    return s;
   }
 
   /** Names without an actor noun after them: each country and entity on its own. */
@@ -501,6 +716,13 @@ class Reader {
         this.emit(it.i, it.j, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
         last = it.j;
       } else if (it.kind === 'label') {
+        // "the Kurdish YPG": a modifier before a named actor belongs to its mention.
+        if (this.k.modifiersOnly.has(it.key) && next?.kind === 'entity') {
+          this.emit(it.i, next.j, next.entry.type, next.entry.id, [this.slice(it.i, next.j)]);
+          last = next.j;
+          x++;
+          continue;
+        }
         break;
       }
     }
@@ -526,6 +748,11 @@ class Reader {
       this.emit(i, i + 1, 'person', known.id);
       return i + 1;
     }
+    const kunya = KUNYA.has(t.key) && this.joined(i + 1) ? this.surnames.get(`${t.key} ${toks[i + 1]!.key}`) : undefined;
+    if (kunya && !(this.joined(i + 2) && toks[i + 2]!.upper)) {
+      this.emit(i, i + 2, 'person', kunya.id);
+      return i + 2;
+    }
     let j = i + 1;
     while (j < toks.length && toks[j]!.joined && !toks[j]!.possessive) {
       const w = toks[j]!;
@@ -544,14 +771,20 @@ class Reader {
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
     if (n > 2 && this.k.orgHeads.has(t.key) && toks.slice(i, j).some((w) => w.key === 'of' || w.key === 'for')) return this.emitOrg(i, j);
-    if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) return this.emitOrg(i, j);
+    if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
+      // "CTF 50": a unit's number belongs to its name.
+      return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
+    }
+    // "the 507th ARW": an ordinal and an acronym name a unit.
+    if (ordinal && n === 2 && toks[i + 1]!.caps && /^[\p{Lu}]{2,5}$/u.test(toks[i + 1]!.text) && !ACRONYM_STOP.has(toks[i + 1]!.text)) return this.emitOrg(i, j);
     // Persons: "John Smith said", "John Smith, the spokesman".
     const next = toks[j];
-    const hasActor = this.units.slice(i, j).some((u) => u !== undefined);
-    if (n >= 2 && n <= 4 && !hasActor && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
+    // "Abu Jandal al-Kuwaiti": a nisba ("al-" + demonym) is part of a name, not an actor.
+    const hasActor = this.units.slice(i, j).some((u, x) => u !== undefined && !(u.alias.kind === 'demonym' && toks[i + x - 1]?.key === 'al'));
+    if (n >= 2 && n <= 4 && !hasActor && !ordinal && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
       const gap = next.gap;
       const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
-      const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && !!(this.phraseAt(this.k.titles, j + 1) ?? this.phraseAt(this.k.titles, j + 2) ?? this.phraseAt(this.k.roleNouns, j + 1) ?? this.phraseAt(this.k.roleNouns, j + 2));
+      const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && [1, 2, 3, 4].some((x) => (x === 1 || this.joined(j + x)) && !!(this.phraseAt(this.k.titles, j + x) ?? this.phraseAt(this.k.roleNouns, j + x)));
       if (saysAfter || apposition) return this.personName({ i, j }, []);
     }
     return null;
@@ -599,6 +832,8 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
   if (has('CVL')) return 'CVL';
   if (has('MIL')) return 'MIL';
+  if (has('LEG')) return 'LEG';
+  if (has('JUD')) return 'JUD';
   if (has('GOV')) return 'GOV';
   return undefined;
 }
@@ -668,7 +903,7 @@ function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, y
     const d = drafts[n]!;
     // "the Iranian president, Hassan Rouhani": the name in apposition says who.
     const next = drafts[n + 1];
-    if (d.role && next?.type === 'person' && next.id?.startsWith('PER.') && /^\s*,\s*$/.test(text.slice(d.end, next.start))) {
+    if (d.role && next?.type === 'person' && next.id !== undefined && !next.role && !next.pronoun && /^\s*,\s*$/.test(text.slice(d.end, next.start))) {
       d.id = next.id;
     } else if (d.role) {
       const { country, counterpart } = d.role;
@@ -708,7 +943,9 @@ function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, y
         if (id) d.id = id;
       }
     } else if (d.definiteGeneric) {
-      const group = lastWhere(drafts, (g) => g.end <= d.start && g.type === 'group' && g.id !== undefined && !g.definiteGeneric && g.sentence >= d.sentence - 2 && !g.labels?.length);
+      // A named group ("Islamic State militants", "the YPG"), not another generic "rebels".
+      const named = (g: Draft) => !g.labels?.length || tokenize(g.labels[0]!).some((t) => k.sectorOf.get(t.key) === 'REB');
+      const group = lastWhere(drafts, (g) => g.end <= d.start && g.type === 'group' && g.id !== undefined && !g.definiteGeneric && g.sentence >= d.sentence - 2 && !g.id.endsWith('.REB') && named(g));
       if (group?.id) d.id = group.id;
     }
     if (d.type === 'person') persons.push(d);

@@ -51,6 +51,12 @@ export interface LabelsFile {
   orgHeads: string[];
   personCueAfter: string[];
   notNames: string[];
+  /** Adjectives a noun phrase mention takes in ("innocent civilians", "the moderate opposition"). */
+  premodifiers?: string[];
+  /** Words that name a dictionary actor in lower case before an actor noun ("coalition" -> its id). */
+  lowerCaseActors?: Record<string, string>;
+  /** A people's forces per theatre ("kurdish": {"SYR": "SDF.YPG"}). */
+  peopleForces?: Record<string, Record<string, string>>;
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -98,6 +104,9 @@ export interface EntityKnowledge {
   orgHeads: Set<string>;
   personCueAfter: Set<string>;
   notNames: Set<string>;
+  lowerCaseActors: Map<string, ActorEntry>;
+  premodifiers: Set<string>;
+  peopleForces: Record<string, Record<string, string>>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
   persons: ActorEntry[];
@@ -201,6 +210,9 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     orgHeads: new Set(L.orgHeads),
     personCueAfter: new Set(L.personCueAfter),
     notNames: new Set(L.notNames),
+    lowerCaseActors: new Map(Object.entries(L.lowerCaseActors ?? {}).flatMap(([w, id]) => (byId.has(id) ? [[w, byId.get(id)!] as const] : []))),
+    peopleForces: L.peopleForces ?? {},
+    premodifiers: new Set(L.premodifiers ?? []),
     defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),

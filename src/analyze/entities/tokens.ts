@@ -28,6 +28,18 @@ export interface Token {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`][\p{L}\p{M}]+)*/gu;
 const SUN_LETTER_ARTICLES = new Set(['el', 'al', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ul']);
 
+/** Abbreviated titles: a sentence splitter may end a sentence at "Spc." before the name. */
+const ABBREVIATED_TITLES = new Set(['Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Spc', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Brig', 'Dr', 'Mr', 'Mrs', 'Ms', 'Sen', 'Rep', 'Prof']);
+
+/** Spellings of one Arabic word in English press, read as one ("Jaish" = "Jaysh" al-Islam). */
+const TRANSLITERATIONS = new Map([
+  ['jaish', 'jaysh'], ['jeish', 'jaysh'], ['jaich', 'jaysh'],
+  ['failaq', 'faylaq'], ['feilaq', 'faylaq'], ['faylak', 'faylaq'],
+  ['jebhat', 'jabhat'], ['jabhet', 'jabhat'], ['jebhet', 'jabhat'],
+  ['kataeb', 'kataib'], ['katayib', 'kataib'], ['katibat', 'katiba'],
+  ['harakat', 'harakat'], ['harakah', 'harakat'], ['haraket', 'harakat'],
+]);
+
 const keyCache = new Map<string, string>();
 
 /** The comparison key of a written form: accents, apostrophes, dots and case removed. */
@@ -42,6 +54,7 @@ export function keyOf(word: string): string {
         .replace(/ı/g, 'i')
         .replace(/['’ʼ`ʻ.]/g, '')
         .toLowerCase();
+  key = TRANSLITERATIONS.get(key) ?? key;
   if (keyCache.size > 200_000) keyCache.clear();
   keyCache.set(word, key);
   return key;
@@ -53,6 +66,8 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
   let s = 0;
   let prevEnd = 0;
   let prevSentence = -1;
+  /** Sentence breaks undone after an abbreviated title. */
+  let merged = 0;
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     let word = m[0];
@@ -65,7 +80,12 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
     while (s < spans.length - 1 && start >= spans[s]!.end) s++;
     const push = (tStart: number, t: string, possessive: boolean): void => {
       const gap = text.slice(prevEnd, tStart);
-      const sentence = s;
+      let sentence = s - merged;
+      const prev = out[out.length - 1];
+      if (sentence !== prevSentence && prev && ABBREVIATED_TITLES.has(prev.text) && /^\.[ \t\u00a0]+$/.test(gap) && /^\p{Lu}/u.test(t)) {
+        merged++;
+        sentence--;
+      }
       let key = possessive ? 's' : keyOf(t);
       if (SUN_LETTER_ARTICLES.has(key) && /^[-‐]/.test(text.slice(tStart + t.length, tStart + t.length + 1))) key = 'al';
       out.push({
@@ -78,7 +98,8 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
         possessive,
         sentence,
         first: sentence !== prevSentence,
-        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap),
+        // A hyphen with spaces around it is a dash between phrases ("Task Force - Operation X").
+        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap) && !/\s[-‐]+\s/.test(gap),
         hyphenBefore: /[-‐]$/.test(gap),
         gap,
       });
