@@ -305,6 +305,9 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
     else if (options.strictSpan) usable = kind === 'action' ? [] : usable.filter(spoken);
     if (usable.length === 0) return null;
   }
+  // The ends of a route ("the M-5 highway (Aleppo-Damascus)", "the Amsterdam-London leg") are not where things happened.
+  const notEnds = usable.filter((p) => !routeEnd(doc, p));
+  if (notEnds.length) usable = notEnds;
   // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
   const notMeeting = usable.filter((p) => !p.meetingPlace);
   if (kind === 'action' && notMeeting.length) usable = notMeeting;
@@ -329,6 +332,11 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   }
   const [lat, lon] = pointOf(first);
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);
+}
+
+/** Whether `p` is one end of a hyphenated pair of places ("Aleppo-Damascus"). */
+function routeEnd(doc: Doc, p: PlaceMention): boolean {
+  return doc.places.some((q) => (q.start === p.end + 1 && doc.text[p.end] === '-') || (q.end === p.start - 1 && doc.text[q.end] === '-'));
 }
 
 /** Whether sentence `i` names any place. */

@@ -283,3 +283,17 @@ test('a capital\'s possessive names its government, not a place: "Ankara\'s obli
   assert.equal(place('The summit would discuss Ankara\'s obligation to end the militant presence.', 'Ankara').actorLike, true);
   assert.equal(place('Shells fell on Damascus\'s old city.', 'Damascus').actorLike, false);
 });
+
+test('a place before a hyphen is found: "London-based", "Amsterdam-London"; hyphenated names stay whole', () => {
+  assert.deepEqual(places('He works for a London-based consultancy.'), ['London -> London/GB']);
+  assert.deepEqual(places('The Amsterdam-London leg of the trip.'), ['Amsterdam -> Amsterdam/NL', 'London -> London/GB']);
+  assert.deepEqual(places('Fighting in Nagorno-Karabakh resumed.'), ['Nagorno-Karabakh -> Nagorno-Karabakh/AZ']);
+  assert.deepEqual(places('He flew to Winston-Salem.'), ['Winston-Salem -> Winston-Salem/US']);
+});
+
+test('"Turkey-backed" names a backer, and the ends of a route are not where an event happened', () => {
+  assert.equal(place('Russia brokered a ceasefire between Turkey-backed Azerbaijan and Armenia.', 'Turkey').actorLike, true);
+  const text = 'The army took control of the M5 highway (Aleppo-Damascus) along its entire length.';
+  const doc = docOf(text);
+  assert.equal(locateEvent({ ...doc, places: findPlaces(doc, k) }, 0)?.name, 'M5 highway');
+});

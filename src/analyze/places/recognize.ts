@@ -70,8 +70,10 @@ interface Token {
   cap: boolean;
 }
 
-// A party letter before a state or town ("D-S.C.", "R-London") is a token of its own.
-const TOKEN = /(?<![\p{L}\p{N}])[DRI](?=-\p{Lu})|(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+// A party letter before a state or town ("D-S.C.", "R-London") is a token of its own, and so
+// is a capitalised word before a hyphen ("London-based", "Armenia-Italy", "Winston-Salem":
+// a run joins the parts again, so hyphenated names are still looked up whole).
+const TOKEN = /(?<![\p{L}\p{N}])[DRI](?=-\p{Lu})|(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]+(?=-[\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|um)[-'’‘]\p{Lu}/u;
 const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
 /** Connectors that are also English words: between spaces they end a run ("Terry Foegler as Dublin's city manager"). */
@@ -359,11 +361,14 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
+/** A place before "-backed", "-led", "-funded"...: an adjective for an actor. */
+const ACTOR_COMPOUND = /^-(?:backed|led|supported|funded|allied|sponsored|aligned|brokered|bashing|friendly|leaning)\b/;
 /** "came to Ankara to discuss", "flew to Sochi for talks": the place people went to meet. */
 const MEETING_PLACE_AFTER = /^\s+(?:to\s+(?:discuss|negotiate|hold\s+talks|meet|attend)|for\s+(?:talks|negotiations|a\s+meeting|a\s+summit|consultations))\b/i;
 const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)\s+(?:the\s+)?$/i;
 /** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
-const ACTOR_BEFORE = /\b(?:control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
+// "under the control of Ankara" is an actor; "took control of the M5 highway" a place taken.
+const ACTOR_BEFORE = /\b(?:under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
@@ -418,7 +423,8 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
     const verb = nextWord?.[1] ?? '';
-    c.actorLike = ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
+    // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads.
+    c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {
