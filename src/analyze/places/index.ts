@@ -90,9 +90,13 @@ interface Article {
   /** Names found outside a Title Case headline. */
   bodyKeys: ReadonlySet<string>;
   focus: string;
+  text: string;
   /** Names kept as places standing on their own (not inside a longer name), with the entry they resolved to. */
   standalone: ReadonlyMap<string, number>;
 }
+
+/** A bare county name is one before a noun ("Gwinnett police", "Henrico schools"), not before a verb ("Travis was"). */
+const BARE_COUNTY_AFTER = /^\s+(?!(?:was|is|has|had|said|says|will|would|did|does|and|or|who|to)\b)\p{Ll}/u;
 
 /** Whether `e` lies in `container`: its country, or its province (by admin1 or name). */
 function within(e: PlaceEntry, container: PlaceEntry): boolean {
@@ -117,6 +121,9 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
   if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone)) return false;
   if (c.inName && single && FIRST_NAMES.has(c.key)) return false;
+  // A county by its bare name ("Gwinnett" for Gwinnett County) only in a story set around it,
+  // and never a word or a given name ("Garden", "Travis").
+  if (e.featureCode === 'ADM2' && !ownName && (!r.local || a.commonWords.has(c.key) || FIRST_NAMES.has(c.key) || c.actorLike || !(c.cued || BARE_COUNTY_AFTER.test(a.text.slice(c.end, c.end + 20))))) return false;
   // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
   if (single && e.featureClass === 'P' && !ownName && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return false;
   // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
@@ -164,7 +171,7 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
   const resolved = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
   const standalone = new Map<string, number>();
-  const article: Article = { resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, standalone };
+  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, standalone };
   const kept = cands.map((c, n) => !c.inName && res[n] !== null && keep(c, res[n]!, k.entry(res[n]!.entry), article));
   cands.forEach((c, n) => {
     if (kept[n]) standalone.set(c.key, res[n]!.entry);

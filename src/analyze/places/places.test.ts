@@ -297,3 +297,8 @@ test('"Turkey-backed" names a backer, and the ends of a route are not where an e
   const doc = docOf(text);
   assert.equal(locateEvent({ ...doc, places: findPlaces(doc, k) }, 0)?.name, 'M5 highway');
 });
+
+test('a US county by its bare name before a noun, in a story around it ("Gwinnett police"), but not a person ("Travis was")', () => {
+  assert.equal(place('Gwinnett police arrested a Lawrenceville, Ga., man on Monday.', 'Gwinnett').name, 'Gwinnett County');
+  assert.ok(!places('Travis was close to winning in Austin, Texas.').some((p) => p.startsWith('Travis')));
+});
