@@ -302,3 +302,7 @@ test('a US county by its bare name before a noun, in a story around it ("Gwinnet
   assert.equal(place('Gwinnett police arrested a Lawrenceville, Ga., man on Monday.', 'Gwinnett').name, 'Gwinnett County');
   assert.ok(!places('Travis was close to winning in Austin, Texas.').some((p) => p.startsWith('Travis')));
 });
+
+test('a name inside another is no evidence for it: "Mexico" after a "MEXICO CITY" dateline is the country', () => {
+  assert.equal(place("MEXICO CITY (AP) Mexico's Senate has passed a resolution calling for a review.", 'Mexico').featureClass, 'C');
+});

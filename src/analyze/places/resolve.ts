@@ -45,6 +45,8 @@ interface Votes {
 interface Context {
   all: Votes;
   byKey: Map<string, Votes>;
+  /** ownVotes by key, computed once. */
+  ownCache: Map<string, Votes>;
   points: { lat: number; lon: number; key: string }[];
   /** Every reading of every name, on a grid: which other names could lie near a reading. */
   readings: Map<string, { lat: number; lon: number; key: string; count: number }[]>;
@@ -62,7 +64,7 @@ function vote(v: Votes, e: PlaceEntry): void {
 }
 
 function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readonly (number | null)[], weak?: ReadonlySet<string>): Context {
-  const ctx: Context = { all: emptyVotes(), byKey: new Map(), points: [], readings: readingsOf(k, cands, weak) };
+  const ctx: Context = { all: emptyVotes(), byKey: new Map(), ownCache: new Map(), points: [], readings: readingsOf(k, cands, weak) };
   picks.forEach((p, n) => {
     if (p === null) return;
     const e = k.entry(p);
@@ -120,7 +122,7 @@ function colocation(e: PlaceEntry, key: string, own: number, readings: Context['
   for (let a = la - 1; a <= la + 1; a++) {
     for (let b = lo - 1; b <= lo + 1; b++) {
       for (const p of readings.get(`${a}|${b}`) ?? []) {
-        if (p.key === key || key.includes(p.key) || p.key.includes(key)) continue;
+        if (related(p.key, key)) continue;
         // Two names with many readings each meet somewhere by chance: the more pairs, the less it says.
         const weight = Math.max(0.2, 1 - (own * p.count) / CHANCE_PAIRS);
         if ((best.get(p.key) ?? 0) >= weight) continue;
@@ -131,6 +133,24 @@ function colocation(e: PlaceEntry, key: string, own: number, readings: Context['
   let sum = 0;
   for (const w of best.values()) sum += w;
   return Math.min(2, sum);
+}
+
+/** One name inside the other ("Mexico" and "Mexico City"): neither is evidence for the other. */
+const related = (a: string, b: string): boolean => a.includes(b) || b.includes(a);
+
+/** The votes of a name and of the names that contain it or that it contains, which do not count for it. */
+function ownVotes(ctx: Context, key: string): Votes {
+  let v = ctx.ownCache.get(key);
+  if (v) return v;
+  v = emptyVotes();
+  for (const [k2, w] of ctx.byKey) {
+    if (!related(k2, key)) continue;
+    for (const [cc, n] of w.countries) v.countries.set(cc, (v.countries.get(cc) ?? 0) + n);
+    for (const [a1, n] of w.admin1s) v.admin1s.set(a1, (v.admin1s.get(a1) ?? 0) + n);
+    v.total += w.total;
+  }
+  ctx.ownCache.set(key, v);
+  return v;
 }
 
 function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: Context | null, capitalOf: ReadonlySet<string>): { score: number; supported: boolean; local: boolean } {
@@ -159,7 +179,7 @@ function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: C
   let local = false;
   if (ctx) {
     // Votes of the other names only: three "Paris" do not make an article French.
-    const own = ctx.byKey.get(c.key) ?? emptyVotes();
+    const own = ownVotes(ctx, c.key);
     const total = ctx.all.total - own.total;
     const share = total > 0 ? ((ctx.all.countries.get(e.country) ?? 0) - (own.countries.get(e.country) ?? 0)) / total : 0;
     s += W.countryShare * share;
@@ -175,7 +195,7 @@ function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: C
     }
     if (e.featureClass !== 'C' && e.featureClass !== 'L') {
       let nearest = Infinity;
-      for (const p of ctx.points) if (p.key !== c.key) nearest = Math.min(nearest, km(e.lat, e.lon, p.lat, p.lon));
+      for (const p of ctx.points) if (!related(p.key, c.key)) nearest = Math.min(nearest, km(e.lat, e.lon, p.lat, p.lon));
       if (nearest < 50) s += W.near50;
       else if (nearest < 200) s += W.near200;
       else if (nearest < 600) s += W.near600;
