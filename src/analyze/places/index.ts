@@ -57,8 +57,9 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
   const single = !c.key.includes(' ');
   if (k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) return false;
   if (/['’](?:re|ve|ll|d|t|m)$/i.test(c.text)) return false;
-  // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE") or a dateline at a line start.
-  if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
+  // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE"), a dateline at a
+  // line start, or a name in capitals too long or spaced for an acronym ("NEW JERSEY", "CINCINNATI").
+  if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !/^\p{Lu}+(?: \p{Lu}+)+$|^\p{Lu}{7,}$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
   const region = containerIsRegion(c, k);
   if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && !region) return false;
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return false;

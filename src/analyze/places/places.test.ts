@@ -306,3 +306,15 @@ test('a US county by its bare name before a noun, in a story around it ("Gwinnet
 test('a name inside another is no evidence for it: "Mexico" after a "MEXICO CITY" dateline is the country', () => {
   assert.equal(place("MEXICO CITY (AP) Mexico's Senate has passed a resolution calling for a review.", 'Mexico').featureClass, 'C');
 });
+
+test('two places joined by a hyphen are a pair, not one name ("Fargo-Moorhead"); "An" opening a run is no Arabic article', () => {
+  assert.deepEqual(places('The river will crest in Fargo-Moorhead on Friday.'), ['Fargo -> Fargo/US', 'Moorhead -> Moorhead/US']);
+  assert.deepEqual(places('An Alexandria man was hurt.').map((p) => p.split(' -> ')[0]), ['Alexandria']);
+  assert.deepEqual(places('Troops entered An Nabk.'), ['An Nabk -> An Nabk/SY']);
+});
+
+test('a place name in capitals too long or spaced for an acronym is a place ("NEW JERSEY", "CINCINNATI"); "NATO" is not', () => {
+  assert.ok(places('Officials in NEW JERSEY said the roads were closed.').some((p) => p.startsWith('NEW JERSEY ->')));
+  assert.ok(places('The plant near CINCINNATI closed on Monday.').some((p) => p.startsWith('CINCINNATI ->')));
+  assert.ok(!places('NATO ministers met on Monday.').some((p) => p.startsWith('NATO')));
+});

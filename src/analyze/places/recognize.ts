@@ -70,10 +70,10 @@ interface Token {
   cap: boolean;
 }
 
-// A party letter before a state or town ("D-S.C.", "R-London") is a token of its own, and so
+// A party letter before a state or town ("D-S.C.", "R-London", "DFL-Cook") is a token of its own, and so
 // is a capitalised word before a hyphen ("London-based", "Armenia-Italy", "Winston-Salem":
 // a run joins the parts again, so hyphenated names are still looked up whole).
-const TOKEN = /(?<![\p{L}\p{N}])[DRI](?=-\p{Lu})|(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]+(?=-[\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+const TOKEN = /(?<![\p{L}\p{N}])(?:[DRI]|DFL)(?=-\p{Lu})|(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]+(?=-[\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|um)[-'’‘]\p{Lu}/u;
 const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
 /** Connectors that are also English words: between spaces they end a run ("Terry Foegler as Dublin's city manager"). */
@@ -96,7 +96,7 @@ function tokenize(text: string, from: number, to: number): Token[] {
     }
     if (ABBREVIATED.has(word) && text[end] === '.') end += 1;
     // A party letter ("R-Marshall") is no capitalised word of a name.
-    const party = /^[DRI]$/.test(word) && text[end] === '-';
+    const party = /^(?:[DRI]|DFL)$/.test(word) && text[end] === '-';
     const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);
     out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
   }
@@ -297,6 +297,7 @@ function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: re
 function matchRun(text: string, tokens: Token[], from: number, to: number, sentence: number, runAtSentenceStart: boolean, k: PlaceKnowledge, out: Candidate[]): void {
   let i = from;
   let afterPossessive = from;
+  const made: { c: Candidate; others: Token[] }[] = [];
   const isName = (t: Token) => !MODIFIERS.has(t.text.toLowerCase()) && !PLACE_HEADS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase());
   while (i < to) {
     if (!tokens[i]!.cap) {
@@ -324,7 +325,8 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       continue;
     }
     // "The Paris police": the article is not part of the name unless the gazetteer says so ("The Hague").
-    if (/^the$/i.test(tokens[i]!.text) && !found.key.startsWith("the ") && found.j > i + 1) i++;
+    // So is "An" ("An Athens-Clarke police officer"), which the Arabic article rule would otherwise drop from the key.
+    if (/^(?:the|an?)$/i.test(tokens[i]!.text) && !found.key.startsWith(`${tokens[i]!.text.toLowerCase()} `) && found.j > i + 1) i++;
     const { j } = found;
     // "A Charleston man", "Three Eastland County residents": a capitalised determiner opening the run is no part of a name.
     const runStart = DETERMINERS.has(tokens[from]!.text.toLowerCase()) ? from + 1 : from;
@@ -348,7 +350,18 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       hint: null, relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null,
       ...(found.dotted ? { ap: true } : {}),
     });
+    made.push({ c: out[out.length - 1]!, others });
     i = j;
+  }
+  // "Fargo-Moorhead", "Athens-Clarke", "Paris-Henry County": two places joined by a hyphen
+  // are a pair of places, not one longer name.
+  for (let n = 0; n + 1 < made.length; n++) {
+    const a = made[n]!;
+    const b = made[n + 1]!;
+    if (text.slice(a.c.end, b.c.start) !== '-') continue;
+    const outside = (m: { c: Candidate }, t: Token) => t.end <= m.c.start || t.start >= m.c.end;
+    a.c.inName = a.others.some((t) => outside(b, t) && t.cap && isName(t));
+    b.c.inName = b.others.some((t) => outside(a, t) && t.cap && isName(t));
   }
 }
 
