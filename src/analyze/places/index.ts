@@ -145,7 +145,7 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // province or a large place under that very name ("Turkey", "Nice").
   if (single && a.commonWords.has(c.key) && !c.cued && !countryOrProvince && !(big && ownName)) return false;
   // A transliteration variant ("Deraa" for "Daraa") needs a cue or a neighbour: "Nearly" is not Narlı.
-  if (c.loose && (c.sentenceInitial || !r.supported || !(c.cued || r.local))) return false;
+  if (c.loose && (c.sentenceInitial || !r.supported || !r.local)) return false;
   // A capitalised word at a sentence start, unannounced: a place only if a notable one.
   if (c.sentenceInitial && single && !c.cued && !civil && e.population < 100_000 && !r.supported) return false;
   return true;
