@@ -9,9 +9,12 @@ import type { Candidate } from './recognize.js';
 
 /** The entry's own name, however spelt ("Mt. Pleasant" for Mount Pleasant), not an alternate one. */
 export const ownName = (e: PlaceEntry, key: string): boolean => {
-  const own = nameKey(e.name);
-  return own === key || fullKey(own) === fullKey(key);
+  let keys = ownKeys.get(e);
+  if (!keys) ownKeys.set(e, (keys = [nameKey(e.name), fullKey(nameKey(e.name))]));
+  return keys[0] === key || (keys[1] === fullKey(key));
 };
+/** An entry's own name key and its spelt-out form, computed once per entry. */
+const ownKeys = new WeakMap<PlaceEntry, [string, string]>();
 
 export interface Resolution {
   entry: number;
@@ -63,8 +66,8 @@ function vote(v: Votes, e: PlaceEntry): void {
   if (e.admin1) v.admin1s.set(`${e.country}|${e.admin1}`, (v.admin1s.get(`${e.country}|${e.admin1}`) ?? 0) + 1);
 }
 
-function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readonly (number | null)[], weak?: ReadonlySet<string>): Context {
-  const ctx: Context = { all: emptyVotes(), byKey: new Map(), ownCache: new Map(), points: [], readings: readingsOf(k, cands, weak) };
+function contextOf(k: PlaceKnowledge, cands: readonly Candidate[], picks: readonly (number | null)[], readings: Context['readings']): Context {
+  const ctx: Context = { all: emptyVotes(), byKey: new Map(), ownCache: new Map(), points: [], readings };
   picks.forEach((p, n) => {
     if (p === null) return;
     const e = k.entry(p);
@@ -241,8 +244,9 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?
   // Containers are resolved before what they contain: a first pass without them is enough.
   let res = pass(null, cands.map(() => null));
   res = pass(null, res);
+  const readings = readingsOf(k, cands, weak);
   for (let round = 0; round < 2; round++) {
-    const ctx = contextOf(k, cands, res.map((r) => (r ? r.entry : null)), weak);
+    const ctx = contextOf(k, cands, res.map((r) => (r ? r.entry : null)), readings);
     res = pass(ctx, res);
   }
   return oneSense(cands, res);
