@@ -13,7 +13,7 @@ import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 6;
+const FORMAT = 7;
 
 /** Feature kinds: P populated place, A administrative division, C country, S site, R road, L region/area, T terrain. */
 export type FeatureClass = 'P' | 'A' | 'C' | 'S' | 'R' | 'L' | 'T' | 'H';
@@ -174,7 +174,23 @@ function buildRows(): Row[] {
     const [lat, lon] = COUNTRY_POINT[c.cca2] ?? c.latlng;
     rows.push({ id: 0, name: c.name.common === 'Türkiye' ? 'Turkey' : c.name.common, lat, lon, cc: c.cca2, admin1: '', fclass: 'C', fcode: 'PCLI', pop: 5e7, keys: [...keys] });
   }
+  addBareCounties(rows);
   return rows;
+}
+
+/**
+ * A US county or parish also goes by its bare name ("Gwinnett police", "in Avoyelles")
+ * when nothing else is called so: "DeKalb" stays the town, "Henrico" is the county.
+ */
+function addBareCounties(rows: Row[]): void {
+  const county = (r: Row) => r.cc === 'US' && r.fcode === 'ADM2' && / (?:County|Parish)$/.test(r.name);
+  const taken = new Set<string>();
+  for (const r of rows) if (!county(r)) for (const k of r.keys) taken.add(k);
+  for (const r of rows) {
+    if (!county(r)) continue;
+    const bare = nameKey(r.name.replace(/ (?:County|Parish)$/, ''));
+    if (bare.length >= 4 && !taken.has(bare)) r.keys.push(bare);
+  }
 }
 
 function demonymsOf(): string[] {

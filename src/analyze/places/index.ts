@@ -7,7 +7,7 @@ import type { FeatureClass, PlaceEntry, PlaceKnowledge } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, contains, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
-import { km, resolveAll, type Resolution } from './resolve.js';
+import { km, ownName as isOwnName, resolveAll, type Resolution } from './resolve.js';
 
 export { buildGazetteerCache, defaultCachePath, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
 export { km } from './resolve.js';
@@ -57,8 +57,9 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
   const single = !c.key.includes(' ');
   if (k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) return false;
   if (/['’](?:re|ve|ll|d|t|m)$/i.test(c.text)) return false;
-  // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE") or a dateline at a line start.
-  if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
+  // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE"), a dateline at a
+  // line start, or a name in capitals too long or spaced for an acronym ("NEW JERSEY", "CINCINNATI").
+  if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !/^\p{Lu}+(?: \p{Lu}+)+$|^\p{Lu}{7,}$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return false;
   const region = containerIsRegion(c, k);
   if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && !region) return false;
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return false;
@@ -90,7 +91,13 @@ interface Article {
   /** Names found outside a Title Case headline. */
   bodyKeys: ReadonlySet<string>;
   focus: string;
+  text: string;
+  /** Names kept as places standing on their own (not inside a longer name), with the entry they resolved to. */
+  standalone: ReadonlyMap<string, number>;
 }
+
+/** A bare county name is one before a noun ("Gwinnett police", "Henrico schools"), not before a verb ("Travis was"). */
+const BARE_COUNTY_AFTER = /^\s+(?!(?:was|is|has|had|said|says|will|would|did|does|and|or|who|to)\b)\p{Ll}/u;
 
 /** Whether `e` lies in `container`: its country, or its province (by admin1 or name). */
 function within(e: PlaceEntry, container: PlaceEntry): boolean {
@@ -102,16 +109,22 @@ function within(e: PlaceEntry, container: PlaceEntry): boolean {
 /** After resolution: whether the reading is good enough to report, given how the text put it. */
 function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   const single = !c.key.includes(' ');
-  const ownName = nameKey(e.name) === c.key;
+  const ownName = isOwnName(e, c.key);
   const big = e.population >= 100_000 || e.featureClass === 'C' || e.featureCode === 'ADM1';
   const countryOrProvince = e.featureClass === 'C' || e.featureClass === 'L' || e.featureCode === 'ADM1';
   const civil = CIVIL_CLASSES.has(e.featureClass);
   // Inside a longer name ("Khayyat Tahrir al-Sham", "Major Youssef Hamoud"): only a
   // country, a province or a large place under its own name ("Texas Department of ...").
-  if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && ownName))) return false;
+  // A place opening a longer name ("Dublin Historical Society", "Charleston Gold Dome Lions
+  // Club") is one when the article names that very place on its own elsewhere.
+  const namedAlone = c.leads && ownName && a.standalone.get(c.key) === r.entry;
+  if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && ownName) || namedAlone)) return false;
   // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
-  if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName))) return false;
+  if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone)) return false;
   if (c.inName && single && FIRST_NAMES.has(c.key)) return false;
+  // A county by its bare name ("Gwinnett" for Gwinnett County) only in a story set around it,
+  // and never a word or a given name ("Garden", "Travis").
+  if (e.featureCode === 'ADM2' && !ownName && (!r.local || a.commonWords.has(c.key) || FIRST_NAMES.has(c.key) || c.actorLike || !(c.cued || BARE_COUNTY_AFTER.test(a.text.slice(c.end, c.end + 20))))) return false;
   // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
   if (single && e.featureClass === 'P' && !ownName && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return false;
   // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
@@ -132,7 +145,7 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // province or a large place under that very name ("Turkey", "Nice").
   if (single && a.commonWords.has(c.key) && !c.cued && !countryOrProvince && !(big && ownName)) return false;
   // A transliteration variant ("Deraa" for "Daraa") needs a cue or a neighbour: "Nearly" is not Narlı.
-  if (c.loose && (c.sentenceInitial || !r.supported || !(c.cued || r.local))) return false;
+  if (c.loose && (c.sentenceInitial || !r.supported || !r.local)) return false;
   // A capitalised word at a sentence start, unannounced: a place only if a notable one.
   if (c.sentenceInitial && single && !c.cued && !civil && e.population < 100_000 && !r.supported) return false;
   return true;
@@ -152,22 +165,29 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     const divisions = k.lookupLoose(looseKey(c.key)).filter((i) => k.entry(i).featureClass === 'A');
     if (divisions.length) c.entries = [...c.entries, ...divisions];
   }
-  const res = resolveAll(k, cands);
+  // Surnames, given names and common words are too likely no place to draw other names near them.
+  const weak = new Set(cands.filter((c) => !c.cued && (personWords.has(c.key) || FIRST_NAMES.has(c.key) || k.commonWords.has(c.key))).map((c) => c.key));
+  const res = resolveAll(k, cands, weak);
   const focus = focusCountry(k, res);
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
   const resolved = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
-  const article: Article = { resolved, personWords, commonWords: k.commonWords, bodyKeys, focus };
+  const standalone = new Map<string, number>();
+  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, standalone };
+  const kept = cands.map((c, n) => !c.inName && res[n] !== null && keep(c, res[n]!, k.entry(res[n]!.entry), article));
+  cands.forEach((c, n) => {
+    if (kept[n]) standalone.set(c.key, res[n]!.entry);
+  });
   const out: ResolvedPlace[] = [];
   cands.forEach((c, n) => {
     const r = res[n];
     if (!r) return;
     const e = k.entry(r.entry);
-    if (!keep(c, r, e, article)) return;
+    if (c.inName ? !keep(c, r, e, article) : !kept[n]) return;
     const confidence = Math.max(0.05, Math.min(0.99, 0.5 + 0.12 * r.margin + (c.cued ? 0.1 : 0) + (r.supported ? 0.1 : 0) - (c.loose ? 0.2 : 0)));
     const m: ResolvedPlace = {
       start: c.start, end: c.end, text: c.text, name: e.name, lat: round(e.lat), lon: round(e.lon), country: e.country,
       precision: e.precision as PlacePrecision, featureClass: e.featureClass, featureCode: e.featureCode,
-      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike, speechPlace: c.speechPlace, meetingPlace: c.meetingPlace, sentence: c.sentence,
+      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike || (e.featureCode === 'PPLC' && governmentPossessive(doc.text, c.end)), speechPlace: c.speechPlace, meetingPlace: c.meetingPlace, sentence: c.sentence,
     };
     if (e.geonameid) m.geonameid = e.geonameid;
     if (e.admin1) m.admin1 = e.admin1;
@@ -176,6 +196,18 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   });
   return out;
 };
+
+/** What a capital's possessive can own as a place: "Damascus's old city", "Kabul's airport". */
+const PLACE_PARTS = /^(?:old|city|centre|center|downtown|outskirts|suburbs?|streets?|districts?|neighbou?rhoods?|quarters?|countryside|north\w*|south\w*|east\w*|west\w*|airport|port|residents|people|inhabitants|population|main|central|largest|biggest|mayor|governor|hospitals?|markets?|mosques?|schools?)$/;
+
+/**
+ * "Ankara's obligation", "Moscow's support": a national capital's possessive before anything
+ * but a part of the city names its government, not a location.
+ */
+function governmentPossessive(text: string, end: number): boolean {
+  const m = /^['’]s\s+(\p{Ll}+)/u.exec(text.slice(end, end + 40));
+  return m !== null && !PLACE_PARTS.test(m[1]!);
+}
 
 /** The country most of the article's places fall in. */
 function focusCountry(k: PlaceKnowledge, res: readonly (Resolution | null)[]): string {
@@ -263,17 +295,27 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   let usable = kind === 'statement' ? inSentence.filter(spoken)
     : kind === 'meeting' ? (inSentence.some(spoken) ? inSentence.filter(spoken) : inSentence)
     : inSentence.filter((p) => !p.speechPlace);
+  const span = options.span;
+  // An action told in its own words is not where people met outside them ("Representatives
+  // arrived in Ankara, a few days after eight soldiers died in shelling").
+  if (kind === 'action' && span) usable = usable.filter((p) => !p.meetingPlace || (p.start >= span.start && p.end <= span.end));
   if (usable.length === 0) {
     const back = options.lookBack ?? 0;
-    return back > 0 && sentenceIndex > 0 ? locateEvent(doc, sentenceIndex - 1, { kind, lookBack: back - 1 }) : null;
+    if (back <= 0) return null;
+    // Sentences that name no place at all say nothing of where things are: they do not count.
+    let prev = sentenceIndex - 1;
+    while (prev >= 0 && !namesPlace(doc, prev)) prev--;
+    return prev >= 0 ? locateEvent(doc, prev, { kind, lookBack: back - 1 }) : null;
   }
-  const span = options.span;
   if (span) {
     const inside = usable.filter((p) => p.start >= span.start && p.end <= span.end);
     if (inside.length) usable = inside;
     else if (options.strictSpan) usable = kind === 'action' ? [] : usable.filter(spoken);
     if (usable.length === 0) return null;
   }
+  // The ends of a route ("the M-5 highway (Aleppo-Damascus)", "the Amsterdam-London leg") are not where things happened.
+  const notEnds = usable.filter((p) => !routeEnd(doc, p));
+  if (notEnds.length) usable = notEnds;
   // An action is not where the talks were ("while negotiating in Ankara, an incident occurred in Idlib").
   const notMeeting = usable.filter((p) => !p.meetingPlace);
   if (kind === 'action' && notMeeting.length) usable = notMeeting;
@@ -298,6 +340,17 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   }
   const [lat, lon] = pointOf(first);
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);
+}
+
+/** Whether `p` is one end of a hyphenated pair of places ("Aleppo-Damascus"). */
+function routeEnd(doc: Doc, p: PlaceMention): boolean {
+  return doc.places.some((q) => (q.start === p.end + 1 && doc.text[p.end] === '-') || (q.end === p.start - 1 && doc.text[q.end] === '-'));
+}
+
+/** Whether sentence `i` names any place. */
+function namesPlace(doc: Doc, i: number): boolean {
+  const s = doc.sentences[i]!;
+  return doc.places.some((p) => p.start >= s.start && p.end <= s.end);
 }
 
 /** A place mention as the place of an event, at the given precision. */

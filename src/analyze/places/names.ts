@@ -16,6 +16,16 @@ export function nameKey(name: string): string {
     .trim();
 }
 
+/** Abbreviated words GeoNames spells out: "Mt. Pleasant" is also Mount Pleasant, "Ft. Worth" Fort Worth. */
+export const SPELLED_OUT: Readonly<Record<string, string>> = { mt: 'mount', ft: 'fort', st: 'saint', pt: 'point' };
+
+/** A key with its first word spelt out and its spaces dropped: "mt pleasant" and "mount pleasant", "desoto" and "de soto" agree. */
+export function fullKey(key: string): string {
+  const words = key.split(' ');
+  if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
+  return words.join('');
+}
+
 const ARTICLE = /(^| )(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|un)(?= )/g;
 
 /** Loose key over an exact key: article dropped, vowels (and y, w between vowels) folded, doubled letters single. */

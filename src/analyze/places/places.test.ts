@@ -228,3 +228,93 @@ test('a small foreign place read through another of its names, in a story elsewh
   const text = 'An air strike hit a clinic in a village near Aleppo. The four staff were killed in Khan Tuman. The army advances on al-Rasafa in Raqqa.';
   assert.deepEqual(places(text), ['Aleppo -> Aleppo/SY', 'Raqqa -> Ar Raqqah/SY']);
 });
+
+test('one reading per name: "Springfield, Ohio" makes every Springfield of the story the Ohio one', () => {
+  const found = findPlaces(docOf('Springfield schools face cuts. The board met in Springfield, Ohio, on Monday. Springfield voters decide in May.'), k);
+  const springfields = found.filter((p) => p.text === 'Springfield');
+  assert.equal(springfields.length, 3);
+  for (const p of springfields) assert.equal(p.admin1, 'Ohio');
+});
+
+test('small towns that are neighbours only in one state support each other (New London, Mt. Pleasant, Winfield: Iowa)', () => {
+  const text = 'The New London council met on Tuesday. A Mt. Pleasant firm won the contract, and Winfield will share the cost.';
+  for (const surface of ['New London', 'Mt. Pleasant', 'Winfield']) assert.equal(place(text, surface).admin1, 'Iowa', surface);
+});
+
+test('"Mt." is Mount and a particle written together is one ("DeSoto Parish" = De Soto Parish)', () => {
+  assert.equal(place('He lives near Mt. Pleasant, Iowa.', 'Mt. Pleasant').name, 'Mount Pleasant');
+  const p = place('Deputies in DeSoto Parish found the car.', 'DeSoto Parish');
+  assert.equal(p.admin1, 'Louisiana');
+  assert.equal(p.featureClass, 'A');
+});
+
+test('a town after "X of" or "as" is no part of a person\'s name', () => {
+  assert.deepEqual(places('The council named Terry Foegler as Dublin\'s city manager, and he started in Dublin in May.').filter((p) => p.startsWith('Dublin')).length, 2);
+  assert.ok(places('Steven Sachs of Alexandria was driving a small car.').some((p) => p.startsWith('Alexandria ->')));
+});
+
+test('a capitalised determiner opening a run is not part of a name: "A Charleston man"', () => {
+  assert.ok(places('A Charleston man admitted the charge on Monday.').some((p) => p.startsWith('Charleston ->')));
+  assert.ok(places('Three Eastland County residents were charged with arson.').some((p) => p.startsWith('Eastland County -> Eastland County/US')));
+});
+
+test('dotted state abbreviations name the state anywhere: "the S.C. Highway Patrol", "D-S.C.", "Northwest D.C."', () => {
+  assert.deepEqual(places('The S.C. Highway Patrol is looking for leads.'), ['S.C. -> South Carolina/US']);
+  assert.deepEqual(places('Rep. James Clyburn, D-S.C., backed the bill.'), ['S.C. -> South Carolina/US']);
+  assert.equal(place('The school moved from Northwest D.C. last year.', 'D.C.').name, 'Washington');
+});
+
+test('a place opening a longer name is the place when the story names it on its own too', () => {
+  const text = 'The Dublin Historical Society met on Monday. Residents of Dublin, Ohio, were invited.';
+  assert.equal(place(text, 'Dublin').admin1, 'Ohio');
+  assert.equal(findPlaces(docOf(text), k).filter((p) => p.text === 'Dublin').length, 2);
+});
+
+test('an action is not where delegates met outside its own words; look-back skips sentences without places', () => {
+  const text = 'The delegation came to Ankara to discuss the offensive in the province of Idlib. Talks went on for hours. Representatives arrived in Ankara a few days after eight soldiers died in shelling.';
+  const doc: Doc = { ...docOf(text), places: [] };
+  const withPlaces: Doc = { ...doc, places: findPlaces(doc, k) };
+  const start = text.indexOf('eight soldiers');
+  const where = locateEvent(withPlaces, 2, { kind: 'action', lookBack: 1, span: { start, end: start + 'eight soldiers died in shelling'.length } });
+  assert.equal(where?.admin1, 'Idlib');
+});
+
+test('a capital\'s possessive names its government, not a place: "Ankara\'s obligation"', () => {
+  assert.equal(place('The summit would discuss Ankara\'s obligation to end the militant presence.', 'Ankara').actorLike, true);
+  assert.equal(place('Shells fell on Damascus\'s old city.', 'Damascus').actorLike, false);
+});
+
+test('a place before a hyphen is found: "London-based", "Amsterdam-London"; hyphenated names stay whole', () => {
+  assert.deepEqual(places('He works for a London-based consultancy.'), ['London -> London/GB']);
+  assert.deepEqual(places('The Amsterdam-London leg of the trip.'), ['Amsterdam -> Amsterdam/NL', 'London -> London/GB']);
+  assert.deepEqual(places('Fighting in Nagorno-Karabakh resumed.'), ['Nagorno-Karabakh -> Nagorno-Karabakh/AZ']);
+  assert.deepEqual(places('He flew to Winston-Salem.'), ['Winston-Salem -> Winston-Salem/US']);
+});
+
+test('"Turkey-backed" names a backer, and the ends of a route are not where an event happened', () => {
+  assert.equal(place('Russia brokered a ceasefire between Turkey-backed Azerbaijan and Armenia.', 'Turkey').actorLike, true);
+  const text = 'The army took control of the M5 highway (Aleppo-Damascus) along its entire length.';
+  const doc = docOf(text);
+  assert.equal(locateEvent({ ...doc, places: findPlaces(doc, k) }, 0)?.name, 'M5 highway');
+});
+
+test('a US county by its bare name before a noun, in a story around it ("Gwinnett police"), but not a person ("Travis was")', () => {
+  assert.equal(place('Gwinnett police arrested a Lawrenceville, Ga., man on Monday.', 'Gwinnett').name, 'Gwinnett County');
+  assert.ok(!places('Travis was close to winning in Austin, Texas.').some((p) => p.startsWith('Travis')));
+});
+
+test('a name inside another is no evidence for it: "Mexico" after a "MEXICO CITY" dateline is the country', () => {
+  assert.equal(place("MEXICO CITY (AP) Mexico's Senate has passed a resolution calling for a review.", 'Mexico').featureClass, 'C');
+});
+
+test('two places joined by a hyphen are a pair, not one name ("Fargo-Moorhead"); "An" opening a run is no Arabic article', () => {
+  assert.deepEqual(places('The river will crest in Fargo-Moorhead on Friday.'), ['Fargo -> Fargo/US', 'Moorhead -> Moorhead/US']);
+  assert.deepEqual(places('An Alexandria man was hurt.').map((p) => p.split(' -> ')[0]), ['Alexandria']);
+  assert.deepEqual(places('Troops entered An Nabk.'), ['An Nabk -> An Nabk/SY']);
+});
+
+test('a place name in capitals too long or spaced for an acronym is a place ("NEW JERSEY", "CINCINNATI"); "NATO" is not', () => {
+  assert.ok(places('Officials in NEW JERSEY said the roads were closed.').some((p) => p.startsWith('NEW JERSEY ->')));
+  assert.ok(places('The plant near CINCINNATI closed on Monday.').some((p) => p.startsWith('CINCINNATI ->')));
+  assert.ok(!places('NATO ministers met on Monday.').some((p) => p.startsWith('NATO')));
+});

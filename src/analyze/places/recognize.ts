@@ -4,7 +4,7 @@
 // is and how the sentence relates to it. Free text is never scanned for lower-case words.
 import type { PlaceKnowledge } from './gazetteer.js';
 import lexicon from './lexicon.json' with { type: 'json' };
-import { looseKey as looseOf, nameKey } from './names.js';
+import { looseKey as looseOf, nameKey, SPELLED_OUT } from './names.js';
 
 export const NOT_PLACES: ReadonlySet<string> = new Set(lexicon.notPlaces);
 export const FIRST_NAMES: ReadonlySet<string> = new Set(lexicon.firstNames);
@@ -34,6 +34,8 @@ export interface Candidate {
   inName: boolean;
   /** The candidate opens a longer name ("Gainesville Police", "Charleston Gold Dome Lions Club"). */
   prefix: boolean;
+  /** The candidate opens a longer run of capitalised words ("Dublin Historical Society", "Paris-Henry County"). */
+  leads: boolean;
   sentenceInitial: boolean;
   hint: TypeHint;
   relation: Relation;
@@ -49,7 +51,7 @@ export interface Candidate {
   speechPlace: boolean;
   /** Where people met: "negotiating in Ankara", "talks in Sochi". */
   meetingPlace: boolean;
-  /** An AP state abbreviation after a place ("Ga.", "W.Va."). */
+  /** An AP state abbreviation after a place ("Ga.", "W.Va."), or dotted capitals naming a US state or city ("S.C.", "D.C."). */
   ap?: boolean;
   /** The gazetteer entries of the name after the comma ("Texas" in "Paris, Texas"). */
   containerEntries?: readonly number[];
@@ -68,9 +70,16 @@ interface Token {
   cap: boolean;
 }
 
-const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
+// A party letter before a state or town ("D-S.C.", "R-London", "DFL-Cook") is a token of its own, and so
+// is a capitalised word before a hyphen ("London-based", "Armenia-Italy", "Winston-Salem":
+// a run joins the parts again, so hyphenated names are still looked up whole).
+const TOKEN = /(?<![\p{L}\p{N}])(?:[DRI]|DFL)(?=-\p{Lu})|(?:\p{Lu}\.){2,}|\p{Lu}[\p{L}\p{M}\p{N}]+(?=-[\p{L}\p{N}])|[\p{L}\p{M}\p{N}]+(?:[-'’‘ʻʼ`][\p{L}\p{M}\p{N}]+)*/gu;
 const ARTICLE_PREFIX = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|um)[-'’‘]\p{Lu}/u;
 const CONNECTORS = new Set(['al', 'el', 'ad', 'an', 'ar', 'as', 'ash', 'at', 'az', 'ez', 'es', 'ed', 'of', 'de', 'del', 'della', 'la', 'le', 'les', 'du', 'da', 'dos', 'das', 'do', 'upon', 'y', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'sur', 'en', 'am', 'im', 'bei']);
+/** Connectors that are also English words: between spaces they end a run ("Terry Foegler as Dublin's city manager"). */
+const ENGLISH_CONNECTORS = new Set(['as', 'at', 'an']);
+/** Words that open a run without being part of a name ("The", "A Charleston man", "Three Eastland County residents"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'another', 'every', 'each', 'some', 'many', 'several', 'most', 'all', 'both', 'only', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'former', 'no']);
 const ABBREVIATED = new Set(['St', 'Ft', 'Mt', 'Pt']);
 
 function tokenize(text: string, from: number, to: number): Token[] {
@@ -86,7 +95,9 @@ function tokenize(text: string, from: number, to: number): Token[] {
       word = word.slice(0, -2);
     }
     if (ABBREVIATED.has(word) && text[end] === '.') end += 1;
-    const cap = /^\p{Lu}/u.test(word) || ARTICLE_PREFIX.test(word);
+    // A party letter ("R-Marshall") is no capitalised word of a name.
+    const party = /^(?:[DRI]|DFL)$/.test(word) && text[end] === '-';
+    const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);
     out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
   }
   return out;
@@ -134,7 +145,7 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
         const t = tokens[j]!;
         if (!joined(text, tokens[j - 1]!, t)) break;
         if (t.cap) j++;
-        else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!)) j += 2;
+        else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!) && !(ENGLISH_CONNECTORS.has(t.text) && /^ /.test(text.slice(tokens[j - 1]!.end, t.start)))) j += 2;
         else break;
       }
       const before = out.length;
@@ -154,7 +165,9 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
  * a given name or follows a title are a person's name wherever they recur in the text.
  */
 function notePerson(text: string, tokens: Token[], from: number, to: number, found: Candidate[], k: PlaceKnowledge, personWords: Set<string>): void {
-  let words = tokens.slice(from, to).filter((t) => t.cap);
+  // "James Tauber of Nelson", "Terry Foegler as Dublin": a name ends at an English connector.
+  const cut = tokens.slice(from, to).findIndex((t) => t.text === 'of' || ENGLISH_CONNECTORS.has(t.text));
+  let words = tokens.slice(from, cut < 0 ? to : from + cut).filter((t) => t.cap);
   // Acronyms ("EU", "US") are not names of people.
   if (words.some((w) => /^[^\p{Ll}]+$/u.test(w.text))) return;
   const plain = (w: string) => !MODIFIERS.has(w) && !PLACE_HEADS.has(w) && !NOT_PLACES.has(w) && !k.demonyms.has(w) && !TITLES.has(w) && !AFTER_PLACE.has(w);
@@ -209,7 +222,7 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
     const entries = k.lookup(nameKey(state)).filter((i) => k.entry(i).country === 'US' && k.entry(i).featureClass === 'A');
     if (!entries.length) continue;
     const start = c.end + m[0].length - m[1]!.length;
-    added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, sentenceInitial: false, hint: 'A', ap: true });
+    added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, leads: false, sentenceInitial: false, hint: 'A', ap: true });
   }
   for (const a of added) {
     for (let n = cands.length - 1; n >= 0; n--) if (cands[n]!.start < a.end && cands[n]!.end > a.start) cands.splice(n, 1);
@@ -218,10 +231,50 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
   }
 }
 
-function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; possessive?: true } | null {
+
+/**
+ * Other spellings of a key that name the same places: abbreviations spelt out ("Mt." ->
+ * "Mount") and a particle written together ("DeSoto" -> "De Soto", "LaGrange" -> "La Grange").
+ */
+function spellings(span: string, key: string): string[] {
+  const out: string[] = [];
+  const words = key.split(' ');
+  if (words.length > 1 && SPELLED_OUT[words[0]!]) out.push([SPELLED_OUT[words[0]!], ...words.slice(1)].join(' '));
+  const split = span.replace(/\b(De|La|Le|Du)(?=\p{Lu}\p{Ll})/gu, '$1 ');
+  if (split !== span) out.push(nameKey(split));
+  return out;
+}
+
+/** US cities news writes with dotted capitals anywhere in a sentence. */
+const DOTTED_CITIES: Readonly<Record<string, string>> = { 'D.C.': 'Washington', 'L.A.': 'Los Angeles' };
+
+/**
+ * "S.C.", "N.Y.", "D.C.": dotted capitals that abbreviate a US state or city name a place
+ * wherever they stand ("D-S.C.", "the S.C. Highway Patrol"), not only after a comma.
+ */
+function dottedPlace(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; dotted: true } | null {
+  if (!/^(?:\p{Lu}\.){2,}$/u.test(span)) return null;
+  const city = DOTTED_CITIES[span];
+  const name = city ?? AP_STATES[span];
+  if (!name) return null;
+  const key = nameKey(name);
+  const entries = k.lookup(key).filter((i) => {
+    const e = k.entry(i);
+    return e.country === 'US' && (city ? e.featureClass === 'P' && nameKey(e.name) === key && e.population >= 500_000 : e.featureCode === 'ADM1');
+  });
+  return entries.length ? { key, entries, dotted: true } : null;
+}
+
+function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null {
+  const dotted = dottedPlace(k, span);
+  if (dotted) return dotted;
   const key = nameKey(span);
   if (!key) return null;
   let entries = k.lookup(key);
+  for (const other of spellings(span, key)) {
+    const more = k.lookup(other);
+    if (more.length) entries = [...new Set([...entries, ...more])];
+  }
   if (entries.length) return { key, entries };
   const bare = key.replace(/^(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|the) /, '');
   if (bare !== key) {
@@ -244,6 +297,7 @@ function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: re
 function matchRun(text: string, tokens: Token[], from: number, to: number, sentence: number, runAtSentenceStart: boolean, k: PlaceKnowledge, out: Candidate[]): void {
   let i = from;
   let afterPossessive = from;
+  const made: { c: Candidate; others: Token[] }[] = [];
   const isName = (t: Token) => !MODIFIERS.has(t.text.toLowerCase()) && !PLACE_HEADS.has(t.text.toLowerCase()) && !CONNECTORS.has(t.text.toLowerCase());
   while (i < to) {
     if (!tokens[i]!.cap) {
@@ -252,7 +306,7 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
     }
     // Longest first; at each length the exact key, then (names of 5+ letters) the loose one,
     // so "Tal Rifaat" (loosely Tall Rif‘at) wins over the exact but shorter "Tal".
-    let found: { j: number; key: string; entries: readonly number[]; loose: boolean; possessive?: true } | null = null;
+    let found: { j: number; key: string; entries: readonly number[]; loose: boolean; possessive?: true; dotted?: true } | null = null;
     for (let j = Math.min(to, i + MAX_WORDS); j > i && !found; j--) {
       if (!tokens[j - 1]!.cap) continue;
       const span = text.slice(tokens[i]!.start, tokens[j - 1]!.end);
@@ -271,12 +325,17 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       continue;
     }
     // "The Paris police": the article is not part of the name unless the gazetteer says so ("The Hague").
-    if (/^the$/i.test(tokens[i]!.text) && !found.key.startsWith("the ") && found.j > i + 1) i++;
+    // So is "An" ("An Athens-Clarke police officer"), which the Arabic article rule would otherwise drop from the key.
+    if (/^(?:the|an?)$/i.test(tokens[i]!.text) && !found.key.startsWith(`${tokens[i]!.text.toLowerCase()} `) && found.j > i + 1) i++;
     const { j } = found;
-    const runStart = /^the$/i.test(tokens[from]!.text) ? from + 1 : from;
+    // "A Charleston man", "Three Eastland County residents": a capitalised determiner opening the run is no part of a name.
+    const runStart = DETERMINERS.has(tokens[from]!.text.toLowerCase()) ? from + 1 : from;
     const opensRun = i === runStart;
     // After a possessive place ("Syrias Hama") the run starts anew: Hama is no part of a name.
-    const others = [...tokens.slice(Math.max(runStart, afterPossessive), i), ...tokens.slice(j, to)];
+    // "Steven Sachs of Alexandria": the words before an "of" are not part of the place's name.
+    let ofAt = -1;
+    for (let n = i - 1; n >= runStart && ofAt < 0; n--) if (tokens[n]!.text === 'of') ofAt = n;
+    const others = [...tokens.slice(Math.max(runStart, afterPossessive, ofAt + 1), i), ...tokens.slice(j, to)];
     if (found.possessive) afterPossessive = j;
     // "Syrias": the place is "Syria", without the possessive s.
     const end = tokens[j - 1]!.end - (found.possessive ? 1 : 0);
@@ -285,11 +344,24 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
       key: found.key, entries: found.entries, loose: found.loose, sentence,
       wholeRun: opensRun && j === to,
       inName: others.some((t) => t.cap && isName(t)),
+      leads: opensRun && j < to,
       prefix: opensRun && j < to && (AFTER_PLACE.has(tokens[j]!.text.toLowerCase()) || TITLES.has(tokens[j]!.text.toLowerCase().replace(/\.$/, ''))),
       sentenceInitial: opensRun && runAtSentenceStart,
       hint: null, relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null,
+      ...(found.dotted ? { ap: true } : {}),
     });
+    made.push({ c: out[out.length - 1]!, others });
     i = j;
+  }
+  // "Fargo-Moorhead", "Athens-Clarke", "Paris-Henry County": two places joined by a hyphen
+  // are a pair of places, not one longer name.
+  for (let n = 0; n + 1 < made.length; n++) {
+    const a = made[n]!;
+    const b = made[n + 1]!;
+    if (text.slice(a.c.end, b.c.start) !== '-') continue;
+    const outside = (m: { c: Candidate }, t: Token) => t.end <= m.c.start || t.start >= m.c.end;
+    a.c.inName = a.others.some((t) => outside(b, t) && t.cap && isName(t));
+    b.c.inName = b.others.some((t) => outside(a, t) && t.cap && isName(t));
   }
 }
 
@@ -302,9 +374,14 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
-const MEETING_PLACE_BEFORE = /\b(?:(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)|(?:came|come|comes|travell?ed|flew|went)\s+to)\s+(?:the\s+)?$/i;
+/** A place before "-backed", "-led", "-funded"...: an adjective for an actor. */
+const ACTOR_COMPOUND = /^-(?:backed|led|supported|funded|allied|sponsored|aligned|brokered|bashing|friendly|leaning)\b/;
+/** "came to Ankara to discuss", "flew to Sochi for talks": the place people went to meet. */
+const MEETING_PLACE_AFTER = /^\s+(?:to\s+(?:discuss|negotiate|hold\s+talks|meet|attend)|for\s+(?:talks|negotiations|a\s+meeting|a\s+summit|consultations))\b/i;
+const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)\s+(?:the\s+)?$/i;
 /** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
-const ACTOR_BEFORE = /\b(?:control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
+// "under the control of Ankara" is an actor; "took control of the M5 highway" a place taken.
+const ACTOR_BEFORE = /\b(?:under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
@@ -355,11 +432,12 @@ function annotate(text: string, sentences: readonly { start: number; end: number
       c.containerBy = by;
     }
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
-    c.meetingPlace = MEETING_PLACE_BEFORE.test(before);
+    c.meetingPlace = MEETING_PLACE_BEFORE.test(before) || MEETING_PLACE_AFTER.test(text.slice(c.end, c.end + 40));
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
     const verb = nextWord?.[1] ?? '';
-    c.actorLike = ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
+    // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads.
+    c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {
