@@ -14,7 +14,7 @@ const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, t
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators)';
+const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
@@ -51,7 +51,7 @@ function count(qual: string | undefined, n: string): { min: number; max: number 
 }
 
 function whoOf(s: string): Casualties['who'] {
-  if (/civilian|child|kids|women|students|residents|villagers|worshippers|patients|refugees|protesters|demonstrators|family/i.test(s)) return 'civilians';
+  if (/civilian|child|kids|women|students|residents|villagers|worshippers|patients|refugees|protesters|demonstrators|family|journalist|reporter|photographer|doctor|medic|nurse|aid\s+worker|volunteer|teacher|farmer|shepherd/i.test(s)) return 'civilians';
   if (/soldier|troops|servicem|personnel|officers|police|guards|recruits/i.test(s)) return 'soldiers';
   if (/fighter|militant|rebel|terrorist|jihadist|insurgent|gunmen|militiamen|members|combatants/i.test(s)) return 'fighters';
   return 'people';

@@ -181,12 +181,15 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   let dist = Infinity;
   for (const t of v.times) {
     if (t.precision === 'duration' || modifierYear(doc, t)) continue;
-    // "accusing Russia of deaths since its intervention in 2015": where a period starts, not when
-    if (/\bsince\s+(?:(?:its|the|their|his|her|a|an)\s+)?(?:[\w-]+\s+){0,2}(?:in\s+|of\s+)?$/i.test(doc.text.slice(Math.max(0, t.start - 40), t.start))) continue;
     // "consultations with partners who made an agreement two years ago": the relative clause's time
     if (t.start > at && /\b(who|whom|whose|which)\b/i.test(doc.text.slice(at, t.start))) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
+  }
+  // "accusing Russia of deaths since its intervention in 2015": a period from then until publication
+  if (best && doc.published && /\bsince\s+(?:(?:its|the|their|his|her|a|an|last)\s+)?(?:[\w-]+\s+){0,2}(?:in\s+|of\s+)?$/i.test(doc.text.slice(Math.max(0, best.start - 40), best.start))) {
+    const from = dateRef(best)!;
+    if (from.start < doc.published) return { date: { start: from.start, end: doc.published, precision: from.precision, basis: 'relative' }, implied: false };
   }
   // "On February 8, a few days after soldiers died": the time, moved by the offset between it and the trigger
   // (only an offset set off after the time by a comma: "On February 8, a few days after ...")
