@@ -14,7 +14,7 @@ const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, t
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
+const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
@@ -74,9 +74,15 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
     // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
     new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
     // "the death toll rose to 86", "putting the death toll at at least 70"
-    ...(what === 'killed' ? [new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi')] : []),
+    ...(what === 'killed' ? [
+      new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
+      new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+    ] : []),
   ];
 }
+/** The index in patterns() of the figure a few words before its verb, the loosest reading. */
+const LOOSE = 3;
 /** Compiled once: the toll patterns, and a cheap test that a sentence names killing or wounding at all. */
 const PATTERNS = { killed: patterns('killed'), injured: patterns('injured') };
 const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
@@ -85,8 +91,8 @@ const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'
 export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
   if (!ANY_VERB[what].test(s)) return [];
   const pats = PATTERNS[what];
-  const out: CasualtySpan[] = [];
-  for (const re of pats) {
+  const found: (CasualtySpan & { rank: number })[] = [];
+  for (const [rank, re] of pats.entries()) {
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const [qual, n, who] = [m[1], m[2]!, m[3]];
@@ -97,16 +103,22 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       const at = m.index + m[0].indexOf(n, qual ? m[0].indexOf(qual) + qual.length : 0);
       if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
       const start = m.index, end = m.index + m[0].length;
+      if (found.some((o) => o.rank === rank && start < o.end && end > o.start)) continue;
       // headline style, "8 persons killed 58 others injured": the figure after one verb is the other's
       if (new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB[what === 'killed' ? 'injured' : 'killed']}`, 'i').test(s.slice(end)) &&
         new RegExp(`${VERB[what]}\\s+(?:of\\s+)?${QUAL}$`, 'i').test(s.slice(start, at))) continue;
-      if (out.some((o) => start < o.end && end > o.start)) continue;
       // a part of a toll already counted: "including three children", "among them two women"
       if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
-      out.push({ ...c, who: whoOf(who ?? ''), text, start, end });
+      found.push({ ...c, who: whoOf(who ?? ''), text, start, end, rank: rank === 0 ? 0 : rank === LOOSE ? 2 : 1 });
     }
   }
+  // Overlapping readings: "among the 28 dead" first, then a figure next to its verb, then one
+  // a few words from it ("12 civilians, including children, were injured"); among equals, the
+  // figure stated first.
+  found.sort((a, b) => a.rank - b.rank || a.start - b.start);
+  const out: CasualtySpan[] = [];
+  for (const { rank: _r, ...f } of found) if (!out.some((o) => f.start < o.end && f.end > o.start)) out.push(f);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -234,6 +234,11 @@ test('casualties: the whole toll of "including" and "among", and headline pairs 
   assert.deepEqual([k1('5 persons killed 17 others injured in rocket attacks on the city.'), i1('5 persons killed 17 others injured in rocket attacks on the city.')], [5, 17]);
   assert.deepEqual([k1('Eleven dead 40 wounded in a market blast.'), i1('Eleven dead 40 wounded in a market blast.')], [11, 40]);
   assert.deepEqual([k1('Six people killed 9 injured in shelling.'), i1('Six people killed 9 injured in shelling.')], [6, 9]);
+  assert.equal(k1('The death toll from the rocket attacks on the old market in the city rose to 9 civilians.'), 9);
+  assert.equal(k1('Two airmen were killed when their helicopter was shot down.'), 2);
+  assert.equal(k1('Eleven citizens killed in attacks on the neighbourhood.'), 11);
+  // a figure next to its verb beats one a few words before another verb
+  assert.deepEqual([k1('A bomb killed eight people and wounded 30 others.'), i1('A bomb killed eight people and wounded 30 others.')], [8, 30]);
 });
 
 test('the subject of a later trigger is not the object of an earlier one', () => {

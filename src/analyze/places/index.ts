@@ -91,6 +91,10 @@ interface Article {
   /** Names found outside a Title Case headline. */
   bodyKeys: ReadonlySet<string>;
   focus: string;
+  /** The share of the article's resolved names that lie in `focus`. */
+  focusShare: number;
+  /** By country: the names of the article resolved there. */
+  countryKeys: ReadonlyMap<string, ReadonlySet<string>>;
   text: string;
   /** Names kept as places standing on their own (not inside a longer name), with the entry they resolved to. */
   standalone: ReadonlyMap<string, number>;
@@ -140,6 +144,12 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // A small foreign place read through a spelling variant or another of its names ("Russeifa"
   // for "al-Rasafa", "Haan" for "Khan"), with no container to place it: not in this story.
   if (e.featureClass === 'P' && e.population < 100_000 && e.country !== a.focus && (c.loose || !ownName) && c.container === null) return false;
+  // A town abroad in a story set in one country, which nothing else in the article places in
+  // its own country ("Safi" for the village of Aqareb es-Safi in a Syrian story, "Castello
+  // Road" in Aleppo): not this story's place, however it was introduced. World cities and
+  // capitals stay ("a London-based monitor").
+  if (a.focusShare >= 0.5 && e.country !== a.focus && e.featureClass === 'P' && e.population < 1_000_000 && e.featureCode !== 'PPLC' &&
+    c.container === null && ![...(a.countryKeys.get(e.country) ?? [])].some((key) => key !== c.key)) return false;
   // A common English word ("Nearly", "Seven", "Capital"), capitalised at a sentence start or
   // in a headline, names a place only when a cue introduces it or the place is a country, a
   // province or a large place under that very name ("Turkey", "Nice").
@@ -172,7 +182,11 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const bodyKeys = new Set(cands.filter((c) => !c.inTitle).map((c) => c.key));
   const resolved = cands.map((_, n) => (res[n] ? k.entry(res[n]!.entry) : null));
   const standalone = new Map<string, number>();
-  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, standalone };
+  const countryKeys = new Map<string, Set<string>>();
+  cands.forEach((c, n) => { const e = resolved[n]; if (e) (countryKeys.get(e.country) ?? countryKeys.set(e.country, new Set()).get(e.country)!).add(c.key); });
+  const named = resolved.filter((e) => e !== null).length;
+  const focusShare = named ? resolved.filter((e) => e?.country === focus).length / named : 0;
+  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, focusShare, countryKeys, standalone };
   const kept = cands.map((c, n) => !c.inName && res[n] !== null && keep(c, res[n]!, k.entry(res[n]!.entry), article));
   cands.forEach((c, n) => {
     if (kept[n]) standalone.set(c.key, res[n]!.entry);
