@@ -91,8 +91,9 @@ interface Article {
   /** Names found outside a Title Case headline. */
   bodyKeys: ReadonlySet<string>;
   focus: string;
-  /** The share of the article's resolved names that lie in `focus`. */
+  /** The share of the article's resolved names that lie in `focus`, and how many they are. */
   focusShare: number;
+  focusCount: number;
   /** By country: the names of the article resolved there. */
   countryKeys: ReadonlyMap<string, ReadonlySet<string>>;
   text: string;
@@ -148,7 +149,7 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // its own country ("Safi" for the village of Aqareb es-Safi in a Syrian story, "Castello
   // Road" in Aleppo): not this story's place, however it was introduced. World cities and
   // capitals stay ("a London-based monitor").
-  if (a.focusShare >= 0.5 && e.country !== a.focus && e.featureClass === 'P' && e.population < 1_000_000 && e.featureCode !== 'PPLC' &&
+  if (a.focusCount >= 3 && a.focusShare >= 0.6 && e.country !== a.focus && e.featureClass === 'P' && e.population < 1_000_000 && e.featureCode !== 'PPLC' &&
     c.container === null && ![...(a.countryKeys.get(e.country) ?? [])].some((key) => key !== c.key)) return false;
   // A common English word ("Nearly", "Seven", "Capital"), capitalised at a sentence start or
   // in a headline, names a place only when a cue introduces it or the place is a country, a
@@ -185,8 +186,9 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
   const countryKeys = new Map<string, Set<string>>();
   cands.forEach((c, n) => { const e = resolved[n]; if (e) (countryKeys.get(e.country) ?? countryKeys.set(e.country, new Set()).get(e.country)!).add(c.key); });
   const named = resolved.filter((e) => e !== null).length;
-  const focusShare = named ? resolved.filter((e) => e?.country === focus).length / named : 0;
-  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, focusShare, countryKeys, standalone };
+  const focusCount = resolved.filter((e) => e?.country === focus).length;
+  const focusShare = named ? focusCount / named : 0;
+  const article: Article = { text: doc.text, resolved, personWords, commonWords: k.commonWords, bodyKeys, focus, focusShare, focusCount, countryKeys, standalone };
   const kept = cands.map((c, n) => !c.inName && res[n] !== null && keep(c, res[n]!, k.entry(res[n]!.entry), article));
   cands.forEach((c, n) => {
     if (kept[n]) standalone.set(c.key, res[n]!.entry);

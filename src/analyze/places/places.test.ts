@@ -318,3 +318,13 @@ test('a place name in capitals too long or spaced for an acronym is a place ("NE
   assert.ok(places('The plant near CINCINNATI closed on Monday.').some((p) => p.startsWith('CINCINNATI ->')));
   assert.ok(!places('NATO ministers met on Monday.').some((p) => p.startsWith('NATO')));
 });
+
+test('a one-country story: a small town abroad nothing else points to is dropped; world cities and seats of monitors stay apart', () => {
+  const text = 'Regime jets struck Aleppo, Idlib and Hama on Sunday. The death toll following the attack on Aqareb es Safi village reached 51 people, the London-based monitor said.';
+  const found = places(text);
+  assert.ok(!found.some((p) => p.endsWith('/MA')), found.join('; '));
+  const london = findPlaces(docOf(text), k).find((p) => p.text === 'London');
+  assert.ok(!london || london.actorLike, 'London in "London-based" names where the monitor sits');
+  // with the country named too, a town there stays
+  assert.ok(places('Turkish troops in Kilis shelled Syrian villages near Aleppo and Idlib across the border with Turkey.').some((p) => p.startsWith('Kilis')));
+});
