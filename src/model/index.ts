@@ -206,8 +206,10 @@ export interface EventMention {
   confidence: number;
   /**
    * Fields the sentence does not state, taken from the context: `actor` from the nearest
-   * clear antecedent, `mode` from a weapon named nearby, `place` from an earlier sentence
-   * or the article's lede. Absent when everything was read from the evidence sentence.
+   * clear antecedent, `recipient` from whom the same speaker just criticised, `mode` from a
+   * weapon named nearby, `place` from an earlier sentence, the speaker's occasion or the
+   * article's lede, `date` from the narrative, an anchoring event or the speaker's occasion.
+   * Absent when everything was read from the evidence sentence.
    */
   implied?: ('actor' | 'recipient' | 'mode' | 'place' | 'date')[];
 }
