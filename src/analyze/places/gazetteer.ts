@@ -13,7 +13,21 @@ import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 7;
+const FORMAT = 8;
+
+/**
+ * A town of the Arabic-speaking world is also written without its article: "Hasakah" for Al
+ * Hasakah, "Raqqa" for Ar Raqqah. Only for towns of 10,000 people or more, provincial seats and
+ * provinces, and only when four letters or more remain.
+ */
+function withoutArticle(keys: Set<string>, cc: string): void {
+  if (!ARTICLE_COUNTRIES.has(cc)) return;
+  for (const key of [...keys]) {
+    const m = /^(?:al|el|ar|as|ash|at|az|ad|an|ed|ez|es) (.{4,})$/.exec(key);
+    if (m) keys.add(m[1]!);
+  }
+}
+const ARTICLE_COUNTRIES: ReadonlySet<string> = new Set(['SY', 'IQ', 'LB', 'JO', 'PS', 'YE', 'SA', 'LY', 'EG', 'TN', 'DZ', 'MA', 'SD', 'KW', 'QA', 'AE', 'OM', 'BH']);
 
 /** Feature kinds: P populated place, A administrative division, C country, S site, R road, L region/area, T terrain. */
 export type FeatureClass = 'P' | 'A' | 'C' | 'S' | 'R' | 'L' | 'T' | 'H';
@@ -148,6 +162,7 @@ function buildRows(): Row[] {
       if (!/^\p{Lu}/u.test(bare) || /^\p{Lu}{2,4}$/u.test(alt)) continue;
       addKey(keys, alt);
     }
+    if (pop >= 10_000 || /^PPL(A|C)/.test(fcode)) withoutArticle(keys, cc);
     rows.push({ id, name, lat, lon, cc, admin1: admin1Name.get(`${cc}.${a1}`) ?? '', fclass: 'P', fcode, pop, keys: [...keys] });
     if (fcode !== 'PPLX') {
       note(`${cc}.${a1}`, pop, lat, lon);
@@ -164,6 +179,7 @@ function buildRows(): Row[] {
     const bare = name.replace(DIVISION_SUFFIX, '');
     if (bare !== name && fcode === 'ADM1') addKey(keys, bare);
     const cc = code.slice(0, 2);
+    if (fcode === 'ADM1') withoutArticle(keys, cc);
     rows.push({ id: 0, name, lat, lon, cc, admin1: admin1Name.get(code.split('.').slice(0, 2).join('.')) ?? '', fclass: 'A', fcode, pop: d.pop, keys: [...keys] });
   };
   for (const a of admin1) divisionRow(a.code, a.name, 'ADM1');

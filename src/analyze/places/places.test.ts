@@ -328,3 +328,7 @@ test('a one-country story: a small town abroad nothing else points to is dropped
   // with the country named too, a town there stays
   assert.ok(places('Turkish troops in Kilis shelled Syrian villages near Aleppo and Idlib across the border with Turkey.').some((p) => p.startsWith('Kilis')));
 });
+
+test('a town of the Arabic-speaking world is found without its article', () => {
+  assert.equal(place('A suicide attack on a wedding in Hasakah killed 14 people.', 'Hasakah').name, 'Al Ḩasakah');
+});
