@@ -255,3 +255,8 @@ test('ground clashes are fought with firearms unless the sentence names another 
   const ev = findEvents(doc('Kurdish fighters clashed with the jihadists near the town, killing 35 of them.', [['Kurdish fighters', 'SDF'], ['jihadists', 'ISIS']]), k);
   assert.deepEqual(ev.map((e) => [e.type, e.mode, e.actor?.id]), [['ASSAULT', 'firearms', 'SDF']]);
 });
+
+test('"strikes blamed on X": X is the attacker, as a claim', () => {
+  const ev = findEvents(doc('Jet strikes blamed on the regime hit the town, killing 40 people.', [['the regime', 'SYR.GOV']]), k);
+  assert.deepEqual(ev.map((e) => [e.type, e.actor?.id, e.status, e.killed?.min]), [['ASSAULT', 'SYR.GOV', 'claimed', 40]]);
+});

@@ -86,6 +86,8 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
     (!MATERIAL.has(type) && /\b(set|due|scheduled|expected) to (take place|meet|hold|be held|convene)\b/.test(clause.toLowerCase()))) &&
     !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
   if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
+  // "strikes blamed on the regime", "an attack attributed to ISIS": the attacker is someone's claim
+  if (/\b(blamed\s+on|attributed\s+to)\b/i.test(clause)) return 'claimed';
   // history the article recalls, and cumulative tolls over a period, which are not one event
   // ("over the past 24 hours", "in the last two days": a recent spell, told as news)
   const recent = /\b(over|in|during) the (last|past) (24|48|72|few|two|three|\d+)?\s*(hours?|day|days)\b/i.test(clause);
@@ -386,7 +388,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
-        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led|blamed\s+on|attributed\s+to)\s+(by\s+)?(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
+        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
