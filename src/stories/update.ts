@@ -41,41 +41,6 @@ async function clusterBatch(store: Store, size: number): Promise<{ batch: Update
   }));
 }
 
-/** While other writers store articles: a few articles a transaction, so they wait little. */
-const ALONGSIDE_BATCH = 4;
-/** Between two transactions: long enough for a waiting writer to take the lock. */
-const ALONGSIDE_GAP_MS = 10;
-/** When nothing was pending. */
-const ALONGSIDE_PAUSE_MS = 100;
-
-/**
- * Clusters, over and over, what other connections store meanwhile (an ingest's threads), so
- * that the stories are done when the articles are rather than after them; `stop` waits for
- * the batch under way and clusters what is left. Each batch is a short transaction with a
- * gap after it: back to back, they kept the SQLite write lock from the threads that store.
- */
-export function updateStoriesAlongside(store: Store): { stop(): Promise<UpdateSummary> } {
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopped) {
-      const { full } = await clusterBatch(store, ALONGSIDE_BATCH);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, full ? ALONGSIDE_GAP_MS : ALONGSIDE_PAUSE_MS).unref();
-      });
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-      return updateStories(store);
-    },
-  };
-}
-
 /**
  * A batch rolled back because another SQLite writer held the lock past the busy timeout is
  * tried again: the transaction is undone whole, so nothing is clustered twice.
@@ -106,7 +71,9 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
   if (!doc) return;
   const features = featuresOf(doc);
   const keys = [...features.counts.keys()];
-  const vector = weigh(features, await tables.documentFrequencies(keys), (await tables.documents()) + 1);
+  // Its keys are counted in the document frequencies now; the weights use those from before.
+  const documents = await tables.documents();
+  const vector = weigh(features, await tables.countDocument(keys), documents + 1);
   const lookup = retrievalKeys(vector);
   const found = await tables.candidates(lookup, windowAround(features.date), CLUSTERING.perKey);
   // The full states of the few stories that share the most (weighted) keys.
@@ -129,7 +96,6 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
   }
   await tables.addMember({ articleId: pending.id, storyId, similarity: decision.similarity, duplicateOf: null });
   await tables.post(storyId, lookup, features.date);
-  await tables.countDocument(keys);
 }
 
 function windowAround(date: string | null): { from: string; to: string } | null {
