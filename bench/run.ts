@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
@@ -250,10 +251,15 @@ async function benchIngest(data: string): Promise<{ rows: BenchRow[]; notes: str
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     return { items: written.count, bytes: written.bytes, seconds, errors: r.code === 0 ? 0 : written.count, peakMb: r.peakMb };
   };
+  const ceilingBefore = await threadCeiling();
   const one = await run(1);
   const two = await run(2);
+  const ceilingAfter = await threadCeiling();
   const rows: BenchRow[] = [{ bench: 'ingest into SQLite', set: 'guardian x4 (1,000 articles, JSONL)', ours: 'sitrep ingest --workers 2', ourSpeed: two, peer: 'sitrep ingest --workers 1', peerSpeed: one }];
-  const notes = [`ingest memory: 1 thread ${peak(one.peakMb)}, 2 threads ${peak(two.peakMb)} (the process's largest resident size, its threads included)`];
+  const notes = [
+    `ingest memory: 1 thread ${peak(one.peakMb)}, 2 threads ${peak(two.peakMb)} (the process's largest resident size, its threads included)`,
+    `what 2 threads can give on this machine during the run: a CPU-only loop on 2 threads did ${ratio(ceilingBefore)} the work of 1 in the same time before the ingest rows, ${ratio(ceilingAfter)} after (other load on the cores lowers it)`,
+  ];
   const queued = await benchQueue(cli, jsonl, written.count);
   rows.push(...queued.rows);
   notes.push(...queued.notes);
@@ -290,6 +296,25 @@ async function benchQueue(cli: string, jsonl: string, count: number): Promise<{ 
     rows: [{ bench: 'queue -> PostgreSQL', set: 'guardian x4 (1,000 articles)', ours: '2 sitrep worker processes', ourSpeed: two, peer: '1 sitrep worker process', peerSpeed: one }],
     notes: [`queue worker memory: 1 worker ${peak(one.peaksMb[0]!)}; 2 workers ${two.peaksMb.map(peak).join(' and ')} (each process's largest resident size)`],
   };
+}
+
+/**
+ * The scaling the machine allows at the moment: the same CPU-only loop on 1 and on 2
+ * threads at once, work done per second with 2 over that with 1 (2.00x on 2 idle cores).
+ */
+async function threadCeiling(): Promise<number> {
+  const loop = `const { parentPort } = require('node:worker_threads');
+    let x = 0; const t = performance.now();
+    for (let i = 0; i < 1e8; i++) x = (x * 31 + i) % 1000003;
+    parentPort.postMessage(x >= 0 ? performance.now() - t : 0);`;
+  const wall = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(loop, { eval: true }).once('message', resolve).once('error', reject))));
+    return performance.now() - t0;
+  };
+  const one = await wall(1);
+  const two = await wall(2);
+  return (2 * one) / two;
 }
 
 const GNU_TIME = existsSync('/usr/bin/time');
