@@ -155,7 +155,7 @@ storeOptions(program.command('worker'))
   .option('--exit-when-idle', 'stop once nothing is waiting or running')
   .option('-q, --quiet', 'no line per document')
   .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; timeLimit?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
-    await withStore(opts, async () => {
+    await withStore(opts, async (store) => {
       const ingestor = ingestorOf(opts, opts.concurrency);
       await runWorker(ingestor, {
         ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
@@ -167,6 +167,8 @@ storeOptions(program.command('worker'))
         },
       });
       await ingestor.close();
+      // What the threads left to another worker that was clustering at the time.
+      await updateStories(store);
     });
     return EXIT_OK;
   }));

@@ -75,8 +75,9 @@ async function flush(): Promise<void> {
     } catch (e) {
       return pending.map(() => ({ ok: false, error: `could not be stored: ${(e as Error).message}` }) as const);
     }
-    // Stored is stored: a story update that fails is caught up by the next one (or `sitrep stories`).
-    if (data.stories) await updateStories(s).catch((e: Error) => console.error(`stories not updated: ${e.message}`));
+    // Stored is stored: a story update that fails is caught up by the next one (or `sitrep
+    // stories`). While another process clusters, it takes these too: no need to wait for it.
+    if (data.stories) await updateStories(s, undefined, { ifFree: true }).catch((e: Error) => console.error(`stories not updated: ${e.message}`));
     return saved;
   });
   pending.forEach((p, i) => reply(p.id, results[i]!));

@@ -137,6 +137,8 @@ export interface Store {
    * a time across processes, so two ingests clustering at once take turns.
    */
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T>;
+  /** The same, but null at once, with nothing done, while another transaction holds the story tables. */
+  storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null>;
   /** Stories (not those merged into another), oldest first; the store may be queried while reading them. */
   stories(): AsyncIterable<StoredStory>;
   /** One story with its members; an id merged into another story gives the story it is now part of. */
@@ -262,6 +264,8 @@ interface DialectHooks {
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Inside a write transaction: waits until no other transaction holds the story tables. */
   lockStories(trx: Kysely<Database>): Promise<void>;
+  /** The same without waiting: whether this transaction now holds them. */
+  tryLockStories(trx: Kysely<Database>): Promise<boolean>;
   /** Article ids below the clustering watermark that may still be uncommitted when it moves. */
   readonly lateCommits: number;
 }
@@ -283,6 +287,7 @@ const sqliteHooks: DialectHooks = {
     }),
   // BEGIN IMMEDIATE already lets one writer in at a time, and ids are given out in commit order.
   lockStories: async () => {},
+  tryLockStories: async () => true,
   lateCommits: 0,
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
   // A box with few events is read from the R*Tree. Where the box holds many (a whole
@@ -326,6 +331,7 @@ const postgresHooks: DialectHooks = {
   lockStories: async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(80080008)`.execute(trx);
   },
+  tryLockStories: async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(80080008) AS ok`.execute(trx)).rows[0]?.ok === true,
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
   // A query of excluded words only (`-word`) would match every article without them: like a
@@ -445,8 +451,16 @@ class KyselyStore implements Store {
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T> {
     return this.hooks.writeTransaction(this.db, async (trx) => {
       await this.hooks.lockStories(trx);
-      return fn(new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits));
+      return fn(this.storyTables(trx));
     });
+  }
+
+  storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null> {
+    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? fn(this.storyTables(trx)) : null));
+  }
+
+  private storyTables(trx: Kysely<Database>): StoryTables {
+    return new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits);
   }
 
   stories(): AsyncIterable<StoredStory> {

@@ -17,11 +17,17 @@ export interface UpdateSummary {
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
 
-/** Clusters everything stored and not yet in a story. */
-export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}): Promise<UpdateSummary> {
+/**
+ * Clusters everything stored and not yet in a story. `ifFree`: only if no other connection
+ * is clustering (else it stops at once): a writer that is not the only one need not wait,
+ * since whoever holds the story tables takes every pending article.
+ */
+export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}, options: { ifFree?: boolean } = {}): Promise<UpdateSummary> {
   const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
   for (;;) {
-    const { batch, full } = await clusterBatch(store, BATCH);
+    const done = await clusterBatch(store, BATCH, options.ifFree ?? false);
+    if (done === null) return total;
+    const { batch, full } = done;
     total.clustered += batch.clustered;
     total.created += batch.created;
     total.merged += batch.merged;
@@ -32,13 +38,14 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
 }
 
 /** One write transaction: up to `size` pending articles put in stories. */
-async function clusterBatch(store: Store, size: number): Promise<{ batch: UpdateSummary; full: boolean }> {
-  return retryBusy(() => store.storyTransaction(async (tables) => {
+async function clusterBatch(store: Store, size: number, ifFree: boolean): Promise<{ batch: UpdateSummary; full: boolean } | null> {
+  const batch = async (tables: StoryTables) => {
     const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
     const pending = await tables.pending(size);
     for (const p of pending) await clusterOne(tables, p, summary);
     return { batch: summary, full: pending.length === size };
-  }));
+  };
+  return retryBusy(() => (ifFree ? store.storyTransactionIfFree(batch) : store.storyTransaction(batch)));
 }
 
 /**
