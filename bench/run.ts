@@ -12,6 +12,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import * as chrono from 'chrono-node';
@@ -243,21 +244,22 @@ async function benchIngest(data: string): Promise<{ rows: BenchRow[]; notes: str
   const written = await writeGuardianJsonl(data, jsonl, 1000);
   if (!written) return { rows: [], notes: [] };
   const cli = CLI;
-  const gnuTime = existsSync('/usr/bin/time');
-  const run = (workers: number): Measure & { peakMb: number | null } => {
+  const run = async (workers: number): Promise<Measure & { peakMb: number | null }> => {
     const db = join(dir, `w${workers}.db`);
-    const args = [process.execPath, cli, 'ingest', jsonl, '--db', db, '--quiet', '--workers', String(workers)];
     const t0 = process.hrtime.bigint();
-    const r = gnuTime ? spawnSync('/usr/bin/time', ['-f', 'peak-kb %M', ...args], { encoding: 'utf8' }) : spawnSync(args[0]!, args.slice(1), { encoding: 'utf8' });
+    const r = await measured([cli, 'ingest', jsonl, '--db', db, '--quiet', '--workers', String(workers)], process.env);
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
-    const peak = /peak-kb (\d+)/.exec(r.stderr ?? '');
-    return { items: written.count, bytes: written.bytes, seconds, errors: r.status === 0 ? 0 : written.count, peakMb: peak ? Number(peak[1]) / 1024 : null };
+    return { items: written.count, bytes: written.bytes, seconds, errors: r.code === 0 ? 0 : written.count, peakMb: r.peakMb };
   };
-  const one = run(1);
-  const two = run(2);
-  const mem = (m: { peakMb: number | null }) => (m.peakMb === null ? 'peak memory not measured (no /usr/bin/time)' : `peak ${m.peakMb.toFixed(0)} MB`);
+  const ceilingBefore = await threadCeiling();
+  const one = await run(1);
+  const two = await run(2);
+  const ceilingAfter = await threadCeiling();
   const rows: BenchRow[] = [{ bench: 'ingest into SQLite', set: 'guardian x4 (1,000 articles, JSONL)', ours: 'sitrep ingest --workers 2', ourSpeed: two, peer: 'sitrep ingest --workers 1', peerSpeed: one }];
-  const notes = [`ingest memory: 1 thread ${mem(one)}, 2 threads ${mem(two)} (whole process tree's largest)`];
+  const notes = [
+    `ingest memory: 1 thread ${peak(one.peakMb)}, 2 threads ${peak(two.peakMb)} (the process's largest resident size, its threads included)`,
+    `what 2 threads can give on this machine during the run: a CPU-only loop on 2 threads did ${ratio(ceilingBefore)} the work of 1 in the same time before the ingest rows, ${ratio(ceilingAfter)} after (other load on the cores lowers it)`,
+  ];
   const queued = await benchQueue(cli, jsonl, written.count);
   rows.push(...queued.rows);
   notes.push(...queued.notes);
@@ -275,31 +277,63 @@ async function benchQueue(cli: string, jsonl: string, count: number): Promise<{ 
   const database = process.env['SITREP_BENCH_DATABASE_URL'];
   if (!redis || !database) return { rows: [], notes: ['queue bench skipped: set SITREP_BENCH_REDIS_URL and SITREP_BENCH_DATABASE_URL'] };
   const bytes = Buffer.byteLength(readFileSync(jsonl));
-  const run = async (workers: number): Promise<Measure> => {
+  const run = async (workers: number): Promise<Measure & { peaksMb: (number | null)[] }> => {
     const prefix = `bench${Date.now()}w${workers}`;
     const env = { ...process.env, SITREP_REDIS_URL: redis, SITREP_QUEUE_PREFIX: prefix };
     // A fresh schema per run, so that nothing is 'unchanged' from the run before.
     const schema = scratchSchema(database, `bench_${prefix}`);
     const enqueued = spawnSync(process.execPath, [cli, 'enqueue', jsonl], { env, encoding: 'utf8' });
     const t0 = process.hrtime.bigint();
-    const codes = await Promise.all(Array.from({ length: workers }, () =>
-      exitCode(process.execPath, [cli, 'worker', '--database-url', schema.url, '--exit-when-idle', '--quiet'], env)));
-    const seconds = codes.every((c) => c === 0) ? Number(process.hrtime.bigint() - t0) / 1e9 : NaN;
+    const runs = await Promise.all(Array.from({ length: workers }, () =>
+      measured([cli, 'worker', '--database-url', schema.url, '--exit-when-idle', '--quiet'], env)));
+    const seconds = runs.every((r) => r.code === 0) ? Number(process.hrtime.bigint() - t0) / 1e9 : NaN;
     schema.drop();
-    return { items: count, bytes, seconds, errors: enqueued.status === 0 ? 0 : count };
+    return { items: count, bytes, seconds, errors: enqueued.status === 0 ? 0 : count, peaksMb: runs.map((r) => r.peakMb) };
   };
   const one = await run(1);
   const two = await run(2);
   return {
     rows: [{ bench: 'queue -> PostgreSQL', set: 'guardian x4 (1,000 articles)', ours: '2 sitrep worker processes', ourSpeed: two, peer: '1 sitrep worker process', peerSpeed: one }],
-    notes: [],
+    notes: [`queue worker memory: 1 worker ${peak(one.peaksMb[0]!)}; 2 workers ${two.peaksMb.map(peak).join(' and ')} (each process's largest resident size)`],
   };
 }
 
-/** Runs a command to its end; resolves to its exit code. */
-function exitCode(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => spawn(cmd, args, { env, stdio: 'ignore' }).on('exit', (c) => resolve(c ?? -1)));
+/**
+ * The scaling the machine allows at the moment: the same CPU-only loop on 1 and on 2
+ * threads at once, work done per second with 2 over that with 1 (2.00x on 2 idle cores).
+ */
+async function threadCeiling(): Promise<number> {
+  const loop = `const { parentPort } = require('node:worker_threads');
+    let x = 0; const t = performance.now();
+    for (let i = 0; i < 1e8; i++) x = (x * 31 + i) % 1000003;
+    parentPort.postMessage(x >= 0 ? performance.now() - t : 0);`;
+  const wall = async (threads: number) => {
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: threads }, () => new Promise((resolve, reject) => new Worker(loop, { eval: true }).once('message', resolve).once('error', reject))));
+    return performance.now() - t0;
+  };
+  const one = await wall(1);
+  const two = await wall(2);
+  return (2 * one) / two;
 }
+
+const GNU_TIME = existsSync('/usr/bin/time');
+
+/** Runs node with `args` to its end: its exit code and, with GNU time, its peak resident memory. */
+function measured(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; peakMb: number | null }> {
+  const command = GNU_TIME ? ['/usr/bin/time', '-f', 'peak-kb %M', process.execPath, ...args] : [process.execPath, ...args];
+  return new Promise((resolve) => {
+    const child = spawn(command[0]!, command.slice(1), { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr = (stderr + d).slice(-4096)));
+    child.on('close', (c) => {
+      const peakKb = /peak-kb (\d+)/.exec(stderr);
+      resolve({ code: c ?? -1, peakMb: peakKb ? Number(peakKb[1]) / 1024 : null });
+    });
+  });
+}
+
+const peak = (mb: number | null) => (mb === null ? 'peak memory not measured (no /usr/bin/time)' : `peak ${mb.toFixed(0)} MB`);
 
 // ---------------------------------------------------------------------------
 

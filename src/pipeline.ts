@@ -37,9 +37,9 @@ export type IngestOutcome =
   | { status: 'rejected'; input: string; error: string };
 
 /**
- * Stores every item, one transaction an article; a bad item never stops the batch. Up to
- * twice the ingestor's parallelism documents are in progress at once; outcomes are
- * reported in input order.
+ * Stores every item (the ingestor may store a few in one transaction); a bad item never
+ * stops the batch. Up to twice the ingestor's parallelism documents are in progress at
+ * once; outcomes are reported in input order.
  */
 export async function ingestItems(
   items: Iterable<IngestItem> | AsyncIterable<IngestItem>,

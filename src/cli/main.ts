@@ -12,7 +12,7 @@ import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
 import { pollFeed, readFeedList } from '../ingest/watch.js';
 import { DEFAULT_RATE_LIMIT, serve, type RateLimit } from '../api/index.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
-import { storyView, updateStories, updateStoriesAlongside } from '../stories/index.js';
+import { storyView, updateStories } from '../stories/index.js';
 import { storyRow, storyText } from '../stories/text.js';
 import { framingText, framingView, outletsText, outletsView } from '../stories/framing/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
@@ -44,6 +44,10 @@ const storeOf = (opts: StoreOptions): StoreOptions => ({
   ...(opts.db ? { db: opts.db } : {}),
   ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
 });
+
+/** Threads that analyse, store and put in stories what the command reads (`--workers`, `--time-limit`). */
+const ingestorOf = (opts: StoreOptions & { timeLimit?: number }, threads: number | undefined) =>
+  threadIngestor(threads ?? 1, storeOf(opts), opts.timeLimit ? { timeLimitMs: opts.timeLimit * 1000 } : {});
 
 async function withStore<T>(opts: StoreOptions, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(opts);
@@ -109,16 +113,15 @@ storeOptions(program.command('ingest'))
     const inputs = listInputs(paths);
     const bar = progress(opts.quiet ? 0 : inputs.files.length, 'ingest');
     const items = inputItems(inputs, opts.csvMap ? { csv: opts.csvMap } : {}, (path) => bar.tick(path));
-    // The store is opened (and migrated) here first; then each thread opens its own.
+    // The store is opened (and migrated) here first; then each thread opens its own. The
+    // threads put what they store in stories as they go; what a thread ended midway left out
+    // is clustered at the end (and `sitrep stories` catches up on anything a stopped run missed).
     const summary = await withStore(opts, async (store) => {
-      const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
-      // What is stored joins its stories while the threads go on; `sitrep stories` catches up
-      // on anything a stopped run missed.
-      const stories = updateStoriesAlongside(store);
+      const ingestor = ingestorOf(opts, opts.workers);
       try {
         return await ingestItems(items, ingestor).finally(() => ingestor.close());
       } finally {
-        await stories.stop();
+        await updateStories(store);
       }
     });
     bar.stop();
@@ -146,17 +149,16 @@ async function enqueueCommand(paths: string[], opts: { redisUrl?: string; csvMap
 storeOptions(program.command('worker'))
   .description('take queued documents from Redis, analyse them and store them, until stopped')
   .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
-  .option('--concurrency <n>', 'documents in progress at once, each in its own analysis thread', parsePositive)
+  .option('--concurrency <n>', 'analysis threads (default 1), each taking a few documents at once to store them together', parsePositive)
   .option('--time-limit <seconds>', 'fail a document whose analysis takes longer (default 30)', parsePositive)
   .option('--lock-ms <n>', 'how long a job stays locked to this worker without a heartbeat (default 30000)', parsePositive)
   .option('--exit-when-idle', 'stop once nothing is waiting or running')
   .option('-q, --quiet', 'no line per document')
   .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; timeLimit?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
-    await withStore(opts, async () => {
-      const ingestor = threadIngestor(opts.concurrency ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
+    await withStore(opts, async (store) => {
+      const ingestor = ingestorOf(opts, opts.concurrency);
       await runWorker(ingestor, {
         ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
-        ...(opts.concurrency ? { concurrency: opts.concurrency } : {}),
         ...(opts.lockMs ? { lockDuration: opts.lockMs } : {}),
         exitWhenIdle: opts.exitWhenIdle ?? false,
         onJob: (e) => {
@@ -165,6 +167,8 @@ storeOptions(program.command('worker'))
         },
       });
       await ingestor.close();
+      // What the threads left to another worker that was clustering at the time.
+      await updateStories(store);
     });
     return EXIT_OK;
   }));
@@ -195,7 +199,7 @@ storeOptions(program.command('watch'))
     process.once('SIGTERM', stop);
     let failed = 0;
     await withStore(opts, async (store) => {
-      const ingestor = threadIngestor(opts.workers ?? 1, storeOf(opts), opts.timeLimit ? opts.timeLimit * 1000 : undefined);
+      const ingestor = ingestorOf(opts, opts.workers);
       while (!stopping) {
         for (const feed of feeds) {
           if (stopping) break;

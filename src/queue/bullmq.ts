@@ -71,6 +71,7 @@ export async function enqueue(items: Iterable<IngestItem> | AsyncIterable<Ingest
 }
 
 export interface WorkerOptions extends QueueOptions {
+  /** Jobs taken at once (default: as many as the ingestor works on at once). */
   concurrency?: number;
   /** How long a job's lock lasts before another worker may take it up (ms). */
   lockDuration?: number;
@@ -96,7 +97,8 @@ export async function runWorker(ingestor: Ingestor, opts: WorkerOptions = {}): P
     {
       connection,
       prefix: prefixOf(opts),
-      concurrency: opts.concurrency ?? 1,
+      // Enough jobs at once that each thread has a batch to store together.
+      concurrency: opts.concurrency ?? ingestor.parallelism,
       lockDuration,
       stalledInterval: Math.max(500, Math.floor(lockDuration / 2)),
       maxStalledCount: 3,

@@ -4,8 +4,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 
 if ((workerData as { broken?: boolean } | undefined)?.broken || process.env.SITREP_FIXTURE_BROKEN) throw new Error('cannot load knowledge');
 parentPort!.postMessage({ ready: true });
-parentPort!.on('message', ({ raw }: { raw: { content: string } }) => {
+parentPort!.on('message', ({ id, raw }: { id: number; raw: { content: string } }) => {
+  parentPort!.postMessage({ started: id });
   if (raw.content === 'hang') for (;;);
   if (raw.content === 'crash') process.exit(3);
-  parentPort!.postMessage({ result: { ok: true, value: { echoed: raw.content } } });
+  parentPort!.postMessage({ analysed: id });
+  parentPort!.postMessage({ id, result: { ok: true, value: { echoed: raw.content } } });
 });

@@ -7,7 +7,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Migration, type Selectable } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
-import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, TimeMention } from '../model/index.js';
+import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, Result, TimeMention } from '../model/index.js';
 import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
 import { migrations, SHORT_SPAN_DAYS } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
@@ -112,6 +112,11 @@ export interface OutletSummary {
 export interface Store {
   /** Stores one analysed article and all its layers in one transaction. */
   save(doc: AnalyzedArticle): Promise<SaveResult>;
+  /**
+   * Stores several analysed articles in one transaction, each as `save` would (so a text
+   * stored twice in the batch is stored once); one that cannot be stored fails alone.
+   */
+  saveMany(docs: readonly AnalyzedArticle[]): Promise<Result<SaveResult>[]>;
   /** The stored article id for a content hash, or null. */
   findByHash(contentHash: string): Promise<number | null>;
   /** One article with all its layers, or null. */
@@ -132,6 +137,8 @@ export interface Store {
    * a time across processes, so two ingests clustering at once take turns.
    */
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T>;
+  /** The same, but null at once, with nothing done, while another transaction holds the story tables. */
+  storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null>;
   /** Stories (not those merged into another), oldest first; the store may be queried while reading them. */
   stories(): AsyncIterable<StoredStory>;
   /** One story with its members; an id merged into another story gives the story it is now part of. */
@@ -257,6 +264,8 @@ interface DialectHooks {
   writeTransaction<T>(db: Kysely<Database>, fn: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Inside a write transaction: waits until no other transaction holds the story tables. */
   lockStories(trx: Kysely<Database>): Promise<void>;
+  /** The same without waiting: whether this transaction now holds them. */
+  tryLockStories(trx: Kysely<Database>): Promise<boolean>;
   /** Article ids below the clustering watermark that may still be uncommitted when it moves. */
   readonly lateCommits: number;
 }
@@ -278,6 +287,7 @@ const sqliteHooks: DialectHooks = {
     }),
   // BEGIN IMMEDIATE already lets one writer in at a time, and ids are given out in commit order.
   lockStories: async () => {},
+  tryLockStories: async () => true,
   lateCommits: 0,
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
   // A box with few events is read from the R*Tree. Where the box holds many (a whole
@@ -321,6 +331,7 @@ const postgresHooks: DialectHooks = {
   lockStories: async (trx) => {
     await sql`SELECT pg_advisory_xact_lock(80080008)`.execute(trx);
   },
+  tryLockStories: async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(80080008) AS ok`.execute(trx)).rows[0]?.ok === true,
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
   // A query of excluded words only (`-word`) would match every article without them: like a
@@ -336,6 +347,8 @@ const postgresHooks: DialectHooks = {
 
 const CHUNK = 400;
 const SAVE_ATTEMPTS = 20;
+/** Newly stored articles kept in memory for clustering (see `KyselyStore.recent`). */
+const RECENT = 256;
 
 class KyselyStore implements Store {
   constructor(
@@ -349,15 +362,61 @@ class KyselyStore implements Store {
   }
 
   async save(doc: AnalyzedArticle): Promise<SaveResult> {
+    const [saved] = await this.saveMany([doc]);
+    if (!saved!.ok) throw new Error(saved!.error);
+    return saved!.value;
+  }
+
+  async saveMany(docs: readonly AnalyzedArticle[]): Promise<Result<SaveResult>[]> {
+    // Everything that needs no database (checks, rows, JSON) is done before the write
+    // transaction, so that the time other writers wait is the inserts' alone.
+    const results: (Result<SaveResult> | null)[] = [];
+    const prepared: PreparedArticle[] = [];
+    for (const doc of docs) {
+      const bad = spanOutsideText(doc);
+      if (bad) results.push({ ok: false, error: `refusing to store a layer span outside the text: ${bad}` });
+      else {
+        results.push(null);
+        prepared.push(prepareRows(doc, results.length - 1));
+      }
+    }
+    if (prepared.length === 0) return results as Result<SaveResult>[];
+    let stored: [number, SaveResult][];
+    try {
+      stored = await this.retryBusy(() => this.hooks.writeTransaction(this.db, (trx) => insertPrepared(trx, prepared)));
+    } catch (e) {
+      // One article spoils the batch's transaction: each is stored on its own instead, so
+      // that the one fails with its reason and the others are stored.
+      if (prepared.length === 1) stored = [[prepared[0]!.slot, await this.saveAlone(prepared[0]!, e as Error)]];
+      else {
+        const alone: Result<SaveResult>[] = [];
+        for (const d of docs) alone.push(await this.save(d).then((value) => ({ ok: true, value }), (err: Error) => ({ ok: false, error: err.message })));
+        return alone;
+      }
+    }
+    for (const [slot, result] of stored) {
+      results[slot] = { ok: true, value: result };
+      if (result.status === 'stored') this.remember(result.articleId, docs[slot]!);
+    }
+    return results as Result<SaveResult>[];
+  }
+
+  /** After a failed transaction of one article: the same text stored meanwhile is 'unchanged'; else the error stands. */
+  private async saveAlone(article: PreparedArticle, error: Error): Promise<SaveResult> {
+    const existing = await this.findByHash(article.contentHash);
+    if (existing !== null) return { status: 'unchanged', articleId: existing };
+    throw error;
+  }
+
+  /**
+   * Another connection wrote since this transaction began (SQLite, several writers): the
+   * transaction is rolled back whole, so it is safe to try again.
+   */
+  private async retryBusy<T>(fn: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.saveOnce(doc);
+        return await fn();
       } catch (e) {
-        // Another writer stored the same text between our check and our insert.
-        const existing = await this.findByHash(doc.article.contentHash);
-        if (existing !== null) return { status: 'unchanged', articleId: existing };
-        // Another connection wrote since this transaction began (SQLite, several writers):
-        // the transaction is rolled back whole, so it is safe to try again.
         if (attempt < SAVE_ATTEMPTS && /^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) {
           await new Promise((r) => setTimeout(r, 5 * attempt));
           continue;
@@ -367,38 +426,22 @@ class KyselyStore implements Store {
     }
   }
 
-  private saveOnce(doc: AnalyzedArticle): Promise<SaveResult> {
-    const bad = spanOutsideText(doc);
-    if (bad) return Promise.reject(new Error(`refusing to store a layer span outside the text: ${bad}`));
-    return this.hooks.writeTransaction(this.db, async (trx) => {
-      const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', doc.article.contentHash).executeTakeFirst();
-      if (existing) return { status: 'unchanged', articleId: existing.id };
-      const a = doc.article;
-      const { id } = await trx
-        .insertInto('articles')
-        .values({
-          source_id: a.sourceId,
-          content_hash: a.contentHash,
-          url: a.url,
-          outlet: a.outlet,
-          title: a.title,
-          byline: a.byline,
-          origin: a.origin,
-          published: a.published,
-          published_basis: a.publishedBasis,
-          published_guess: a.publishedGuess ? JSON.stringify(a.publishedGuess) : null,
-          language: a.language,
-          text: a.text,
-          text_length: a.text.length,
-          simhash: a.simhash,
-          ingested_at: new Date().toISOString(),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await linkNearDuplicate(trx, id, a.simhash);
-      await insertLayers(trx, id, doc);
-      return { status: 'stored', articleId: id };
-    });
+  /**
+   * Articles this connection stored lately, kept for clustering (which reads each newly
+   * stored article once): handed over instead of read back. Bounded, for those another
+   * connection clusters.
+   */
+  private readonly recent = new Map<number, AnalyzedArticle>();
+
+  private remember(id: number, doc: AnalyzedArticle): void {
+    this.recent.set(id, doc);
+    if (this.recent.size > RECENT) this.recent.delete(this.recent.keys().next().value!);
+  }
+
+  private recall(id: number): AnalyzedArticle | null {
+    const doc = this.recent.get(id) ?? null;
+    this.recent.delete(id);
+    return doc;
   }
 
   load(articleId: number): Promise<AnalyzedArticle | null> {
@@ -408,8 +451,16 @@ class KyselyStore implements Store {
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T> {
     return this.hooks.writeTransaction(this.db, async (trx) => {
       await this.hooks.lockStories(trx);
-      return fn(new KyselyStoryTables(trx, (id) => loadArticle(trx, id), this.hooks.lateCommits));
+      return fn(this.storyTables(trx));
     });
+  }
+
+  storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null> {
+    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? fn(this.storyTables(trx)) : null));
+  }
+
+  private storyTables(trx: Kysely<Database>): StoryTables {
+    return new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits);
   }
 
   stories(): AsyncIterable<StoredStory> {
@@ -471,7 +522,14 @@ class KyselyStore implements Store {
       if (query.mode) ids = ids.where('events.mode', '=', query.mode);
       if (query.recipient) ids = ids.where('events.recipient_id', '=', query.recipient);
       if (query.status) ids = ids.where('events.status', '=', query.status);
-      if (query.minKilled !== undefined) ids = ids.where('events.killed_min', '>=', query.minKilled);
+      if (query.minKilled !== undefined) {
+        // A window's long events are few: read from the window's index, not from the type's
+        // counted events by date (migration 0010), which bounds them on one side only. The
+        // same test in a form that does not say the column is not null keeps that index out.
+        ids = dates === 'long'
+          ? ids.where(sql<boolean>`coalesce(events.killed_min >= ${query.minKilled}, false)`)
+          : ids.where('events.killed_min', '>=', query.minKilled);
+      }
       if (query.country) ids = ids.where('events.country', '=', query.country);
       if (query.admin1) ids = ids.where('events.admin1', '=', query.admin1);
       if (bboxPlan) ids = ids.where(inBox(query.bbox!, bboxPlan));
@@ -753,30 +811,25 @@ async function loadArticle(db: Kysely<Database>, articleId: number): Promise<Ana
 }
 
 /**
- * Links a new article to the closest earlier one whose SimHash is within a few bits (a
- * syndicated or lightly edited copy), found through the band index rather than a scan,
- * and indexes its own bands.
+ * The closest earlier article whose SimHash is within a few bits of `hash` (a syndicated or
+ * lightly edited copy), found through the band index rather than a scan, or null.
  */
-async function linkNearDuplicate(trx: Kysely<Database>, articleId: number, hash: string | null): Promise<void> {
-  if (!hash) return;
-  const keys = bands(hash);
+async function nearDuplicateOf(trx: Kysely<Database>, hash: string | null): Promise<{ id: number; similarity: number } | null> {
+  if (!hash) return null;
   const candidates = await trx
     .selectFrom('simhash_bands')
     .innerJoin('articles', 'articles.id', 'simhash_bands.article_id')
     .select(['articles.id as id', 'articles.simhash as simhash'])
-    .where((eb) => eb.or(keys.map(([band, value]) => eb.and([eb('simhash_bands.band', '=', band), eb('simhash_bands.value', '=', value)]))))
+    .where((eb) => eb.or(bands(hash).map(([band, value]) => eb.and([eb('simhash_bands.band', '=', band), eb('simhash_bands.value', '=', value)]))))
     .where('articles.duplicate_of', 'is', null)
     .execute();
   let best: { id: number; distance: number } | null = null;
   for (const c of candidates) {
-    if (c.id === articleId || !c.simhash) continue;
+    if (!c.simhash) continue;
     const distance = hamming(hash, c.simhash);
     if (distance <= NEAR_DUPLICATE_BITS && (!best || distance < best.distance || (distance === best.distance && c.id < best.id))) best = { id: c.id, distance };
   }
-  if (best) {
-    await trx.updateTable('articles').set({ duplicate_of: best.id, duplicate_similarity: similarity(best.distance) }).where('id', '=', articleId).execute();
-  }
-  await trx.insertInto('simhash_bands').values(keys.map(([band, value]) => ({ band, value, article_id: articleId }))).execute();
+  return best && { id: best.id, similarity: similarity(best.distance) };
 }
 
 /** The first layer span that does not lie within the article's text, described; else null. */
@@ -812,37 +865,91 @@ const LAYER_COLUMNS = {
   attributions: ['start', 'end', 'kind'],
 } as const;
 
-async function insertLayers(trx: Kysely<Database>, articleId: number, doc: AnalyzedArticle): Promise<void> {
+/** An article's rows, built before its write transaction; `article_id` is filled in once the article has its id. */
+interface PreparedArticle {
+  /** Its place in the batch. */
+  slot: number;
+  contentHash: string;
+  simhash: string | null;
+  article: Omit<ArticlesTable, 'id' | 'ingested_at' | 'duplicate_of' | 'duplicate_similarity'>;
+  layers: [LayerTable, { article_id: number }[]][];
+}
+
+type LayerTable = keyof typeof LAYER_COLUMNS | 'events';
+
+function prepareRows(doc: AnalyzedArticle, slot: number): PreparedArticle {
+  const a = doc.article;
   const base = (i: number, s: { start: number; end: number }, layer: keyof typeof LAYER_COLUMNS) => ({
-    article_id: articleId, idx: i, start: s.start, end: s.end, extra: extraJson(s, LAYER_COLUMNS[layer]),
+    article_id: 0, idx: i, start: s.start, end: s.end, extra: extraJson(s, LAYER_COLUMNS[layer]),
   });
-  await insertChunked(trx, 'sentences', doc.sentences.map((s, i) => base(i, s, 'sentences')));
-  await insertChunked(trx, 'entities', doc.entities.map((e, i) => ({
-    ...base(i, e, 'entities'), text: e.text, type: e.type, actor_id: e.id ?? null, labels: e.labels ? JSON.stringify(e.labels) : null,
-  })));
-  await insertChunked(trx, 'places', doc.places.map((p, i) => ({
-    ...base(i, p, 'places'), text: p.text, name: p.name, geonameid: p.geonameid ?? null, lat: p.lat, lon: p.lon,
-    country: p.country, admin1: p.admin1 ?? null, precision: p.precision,
-  })));
-  await insertChunked(trx, 'times', doc.times.map((t, i) => ({
-    ...base(i, t, 'times'), text: t.text, value: t.value, precision: t.precision, range_start: t.range?.[0] ?? null, range_end: t.range?.[1] ?? null,
-  })));
-  await insertChunked(trx, 'quantities', doc.quantities.map((q, i) => ({
-    ...base(i, q, 'quantities'), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
-  })));
-  await insertChunked(trx, 'attributions', doc.attributions.map((a, i) => ({
-    ...base(i, a, 'attributions'), kind: a.kind, speaker_id: a.speaker?.id ?? null, speaker_text: a.speaker?.text ?? null,
-  })));
-  await insertChunked(trx, 'events', doc.events.map((e, i) => ({
-    article_id: articleId, idx: i, type: e.type, mode: e.mode,
-    actor_id: e.actor?.id ?? null, recipient_id: e.recipient?.id ?? null,
-    place_name: e.place?.name ?? null, lat: e.place?.lat ?? null, lon: e.place?.lon ?? null,
-    country: e.place?.country ?? null, admin1: e.place?.admin1 ?? null,
-    date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, long_span: e.date && isLongSpan(e.date.start, e.date.end) ? 1 : 0, status: e.status,
-    killed_min: e.killed?.min ?? null, injured_min: e.injured?.min ?? null, credited_id: e.source?.id ?? null,
-    sentence: e.evidence.sentence, start: e.evidence.start, end: e.evidence.end, confidence: e.confidence,
-    record: JSON.stringify(e),
-  })));
+  return {
+    slot,
+    contentHash: a.contentHash,
+    simhash: a.simhash,
+    article: {
+      source_id: a.sourceId, content_hash: a.contentHash, url: a.url, outlet: a.outlet, title: a.title, byline: a.byline, origin: a.origin,
+      published: a.published, published_basis: a.publishedBasis, published_guess: a.publishedGuess ? JSON.stringify(a.publishedGuess) : null,
+      language: a.language, text: a.text, text_length: a.text.length, simhash: a.simhash,
+    },
+    layers: [
+      ['sentences', doc.sentences.map((s, i) => base(i, s, 'sentences'))],
+      ['entities', doc.entities.map((e, i) => ({
+        ...base(i, e, 'entities'), text: e.text, type: e.type, actor_id: e.id ?? null, labels: e.labels ? JSON.stringify(e.labels) : null,
+      }))],
+      ['places', doc.places.map((p, i) => ({
+        ...base(i, p, 'places'), text: p.text, name: p.name, geonameid: p.geonameid ?? null, lat: p.lat, lon: p.lon,
+        country: p.country, admin1: p.admin1 ?? null, precision: p.precision,
+      }))],
+      ['times', doc.times.map((t, i) => ({
+        ...base(i, t, 'times'), text: t.text, value: t.value, precision: t.precision, range_start: t.range?.[0] ?? null, range_end: t.range?.[1] ?? null,
+      }))],
+      ['quantities', doc.quantities.map((q, i) => ({
+        ...base(i, q, 'quantities'), text: q.text, min: q.min, max: q.max, unit: q.unit ?? null,
+      }))],
+      ['attributions', doc.attributions.map((at, i) => ({
+        ...base(i, at, 'attributions'), kind: at.kind, speaker_id: at.speaker?.id ?? null, speaker_text: at.speaker?.text ?? null,
+      }))],
+      ['events', doc.events.map((e, i) => ({
+        article_id: 0, idx: i, type: e.type, mode: e.mode,
+        actor_id: e.actor?.id ?? null, recipient_id: e.recipient?.id ?? null,
+        place_name: e.place?.name ?? null, lat: e.place?.lat ?? null, lon: e.place?.lon ?? null,
+        country: e.place?.country ?? null, admin1: e.place?.admin1 ?? null,
+        date_start: e.date?.start ?? null, date_end: e.date?.end ?? null, long_span: e.date && isLongSpan(e.date.start, e.date.end) ? 1 : 0, status: e.status,
+        killed_min: e.killed?.min ?? null, injured_min: e.injured?.min ?? null, credited_id: e.source?.id ?? null,
+        sentence: e.evidence.sentence, start: e.evidence.start, end: e.evidence.end, confidence: e.confidence,
+        record: JSON.stringify(e),
+      }))],
+    ],
+  };
+}
+
+/**
+ * Inside the write transaction: each article not already stored (by content hash, earlier
+ * in the batch included) inserted with its near-duplicate link, SimHash bands and layers.
+ */
+async function insertPrepared(trx: Kysely<Database>, articles: readonly PreparedArticle[]): Promise<[number, SaveResult][]> {
+  const out: [number, SaveResult][] = [];
+  for (const p of articles) {
+    const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', p.contentHash).executeTakeFirst();
+    if (existing) {
+      out.push([p.slot, { status: 'unchanged', articleId: existing.id }]);
+      continue;
+    }
+    // Linked before it is inserted: an update afterwards would index its text twice (FTS5).
+    const duplicate = await nearDuplicateOf(trx, p.simhash);
+    const { id } = await trx
+      .insertInto('articles')
+      .values({ ...p.article, duplicate_of: duplicate?.id ?? null, duplicate_similarity: duplicate?.similarity ?? null, ingested_at: new Date().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    if (p.simhash) await trx.insertInto('simhash_bands').values(bands(p.simhash).map(([band, value]) => ({ band, value, article_id: id }))).execute();
+    for (const [table, rows] of p.layers) {
+      for (const r of rows) r.article_id = id;
+      await insertChunked(trx, table, rows);
+    }
+    out.push([p.slot, { status: 'stored', articleId: id }]);
+  }
+  return out;
 }
 
 async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: unknown[]): Promise<void> {

@@ -374,6 +374,24 @@ const eventProvinceDates: Migration = {
   },
 };
 
+/**
+ * A type's events that have a toll, by date: "the latest ASSAULTs with 5 killed" read every
+ * ASSAULT and sorted them, or walked every event by date (p95 112 ms at 100,000 analysed
+ * articles in the scale bench). A partial index, so that only a query with a toll filter can
+ * choose it: date windows without one keep their own index, and a window's long events
+ * are kept off it in the query (src/store: `events`). PostgreSQL's carries the order the
+ * queries ask for (latest first, undated last), which a plain index read backwards does not give.
+ */
+const eventTolls = (dialect: Dialect): Migration => ({
+  async up(db) {
+    const order = dialect === 'postgres' ? sql.raw('date_start DESC NULLS LAST, id DESC') : sql.raw('date_start');
+    await sql`CREATE INDEX events_type_counted_date ON events (type, ${order}) WHERE killed_min IS NOT NULL`.execute(db);
+  },
+  async down(db) {
+    await db.schema.dropIndex('events_type_counted_date').ifExists().execute();
+  },
+});
+
 /** Migrations by name; the names sort in the order they apply. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
   return {
@@ -386,5 +404,6 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     '0007_event_windows': eventWindows(dialect),
     '0008_event_boxes': eventBoxes(dialect),
     '0009_event_province_dates': eventProvinceDates,
+    '0010_event_tolls': eventTolls(dialect),
   };
 }

@@ -234,13 +234,17 @@ for (const dialect of dialects) {
           id: (a, b) => a.id - b.id,
           '-id': (a, b) => b.id - a.id,
           date: (a, b) => (a.event.date?.start ?? '~').localeCompare(b.event.date?.start ?? '~') || a.id - b.id,
+          '-date': (a, b) => (b.event.date?.start ?? '').localeCompare(a.event.date?.start ?? '') || b.id - a.id,
           '-killed': (a, b) => (b.event.killed?.min ?? -1) - (a.event.killed?.min ?? -1) || b.id - a.id,
         };
-        const windows = [
+        const windows: { from?: string; to?: string; type?: string; minKilled?: number }[] = [
           { from: '2024-03-01', to: '2024-03-31' }, { from: '2024-06-15' }, { to: '2023-02-01' }, { from: '2023-12-30', to: '2024-01-02', type: 'ASSAULT' },
+          // A toll filter: the type's counted events by date (migration 0010), the long ones apart.
+          { from: '2024-02-01', to: '2024-04-30', type: 'ASSAULT', minKilled: 4 }, { to: '2023-06-30', type: 'ASSAULT', minKilled: 6 },
         ];
         for (const w of windows) {
-          const keep = (e: EventMention) => Boolean(e.date && (!w.from || e.date.end >= w.from) && (!w.to || e.date.start <= w.to) && (!w.type || e.type === w.type));
+          const keep = (e: EventMention) => Boolean(e.date && (!w.from || e.date.end >= w.from) && (!w.to || e.date.start <= w.to) && (!w.type || e.type === w.type)
+            && (w.minKilled === undefined || (e.killed?.min ?? -1) >= w.minKilled));
           const inWindow = all.filter((e) => keep(e.event));
           // Some began over a month before the window: the long events the store reads apart.
           const monthBefore = w.from && new Date(Date.parse(w.from) - 40 * 86_400_000).toISOString().slice(0, 10);
@@ -265,6 +269,11 @@ for (const dialect of dialects) {
             assert.deepEqual(walked, expected, `${label}, page by page`);
           }
         }
+        // A type's latest events with a toll, no window at all (undated last).
+        const latest = all.filter((e) => e.event.type === 'ASSAULT' && (e.event.killed?.min ?? -1) >= 6).sort(orders['-date']).map((e) => e.id);
+        assert.ok(latest.length > 20);
+        assert.deepEqual(await got({ type: 'ASSAULT', minKilled: 6, sort: '-date' }), latest, 'the latest ASSAULTs with 6 killed');
+        assert.deepEqual(await got({ type: 'ASSAULT', minKilled: 6, sort: '-date', limit: 9 }), latest.slice(0, 9), 'the latest ASSAULTs with 6 killed, a page');
       }));
   });
 }

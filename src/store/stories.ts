@@ -31,9 +31,11 @@ export interface StoryTables {
   load(articleId: number): Promise<AnalyzedArticle | null>;
   /** Number of articles counted in the document frequencies. */
   documents(): Promise<number>;
-  documentFrequencies(keys: readonly string[]): Promise<Map<string, number>>;
-  /** Counts one more article holding these (distinct) keys. */
-  countDocument(keys: readonly string[]): Promise<void>;
+  /**
+   * Counts one more article holding these (distinct) keys; answers each key's document
+   * frequency from before (absent: 0), in the same statement.
+   */
+  countDocument(keys: readonly string[]): Promise<Map<string, number>>;
   /**
    * Stories holding any of `keys`, seen within `window` (inclusive days; null: any time),
    * at most `perKey` a key, newest first: story id -> the keys it shares.
@@ -76,6 +78,8 @@ export interface StoryMember {
 }
 
 const CHUNK = 400;
+/** Keys looked up in one statement (SQLite allows 500 branches to a compound SELECT). */
+const KEYS_A_QUERY = 100;
 
 export class KyselyStoryTables implements StoryTables {
   /**
@@ -89,14 +93,21 @@ export class KyselyStoryTables implements StoryTables {
     private readonly lookback: number,
   ) {}
 
+  /** The counters as read or written in this transaction: no other writes them while it holds the story tables. */
+  private readonly counters = new Map<string, number>();
+
   private async counter(name: string): Promise<number> {
+    const known = this.counters.get(name);
+    if (known !== undefined) return known;
     const row = await this.db.selectFrom('story_state').select('value').where('name', '=', name).executeTakeFirst();
+    this.counters.set(name, row?.value ?? 0);
     return row?.value ?? 0;
   }
 
   private async setCounter(name: string, value: number): Promise<void> {
     await this.db.insertInto('story_state').values({ name, value })
       .onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+    this.counters.set(name, value);
   }
 
   async pending(limit: number): Promise<PendingArticle[]> {
@@ -115,34 +126,42 @@ export class KyselyStoryTables implements StoryTables {
 
   documents = () => this.counter('documents');
 
-  async documentFrequencies(keys: readonly string[]): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
+  async countDocument(keys: readonly string[]): Promise<Map<string, number>> {
+    const before = new Map<string, number>();
     for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.db.selectFrom('story_terms').select(['key', 'df']).where('key', 'in', keys.slice(i, i + CHUNK)).execute();
-      for (const r of rows) out.set(r.key, r.df);
-    }
-    return out;
-  }
-
-  async countDocument(keys: readonly string[]): Promise<void> {
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      await this.db.insertInto('story_terms').values(keys.slice(i, i + CHUNK).map((key) => ({ key, df: 1 })))
-        .onConflict((oc) => oc.column('key').doUpdateSet({ df: sql`story_terms.df + 1` })).execute();
+      const rows = await this.db.insertInto('story_terms').values(keys.slice(i, i + CHUNK).map((key) => ({ key, df: 1 })))
+        .onConflict((oc) => oc.column('key').doUpdateSet({ df: sql`story_terms.df + 1` }))
+        .returning(['key', 'df']).execute();
+      for (const r of rows) if (r.df > 1) before.set(r.key, r.df - 1);
     }
     await this.setCounter('documents', (await this.documents()) + 1);
+    return before;
   }
 
   async candidates(keys: readonly string[], window: { from: string; to: string } | null, perKey: number): Promise<Map<number, string[]>> {
+    // One statement for many keys: each key's postings a branch of a UNION ALL (a round trip
+    // a key was most of clustering's time on PostgreSQL).
+    const byKey = new Map<string, number[]>();
+    for (let i = 0; i < keys.length; i += KEYS_A_QUERY) {
+      const branches = keys.slice(i, i + KEYS_A_QUERY).map((key, n) => {
+        let q = this.db.selectFrom('story_keys').select(['key', 'story_id']).where('key', '=', key);
+        if (window) q = q.where('last_day', '>=', window.from).where('first_day', '<=', window.to);
+        // Newest first, read straight off the (key, last_day) index; with no window, undated
+        // postings last on both engines (PostgreSQL puts NULLs first in a descending order).
+        q = q.orderBy(window ? sql`last_day desc` : sql`last_day desc nulls last`).orderBy('story_id', 'desc').limit(perKey);
+        return this.db.selectFrom(q.as(`k${n}`)).select([`k${n}.key as key`, `k${n}.story_id as story_id`]);
+      });
+      const rows = await branches.slice(1).reduce((u, b) => u.unionAll(b), branches[0]!).execute();
+      for (const r of rows) {
+        if (!byKey.has(r.key)) byKey.set(r.key, []);
+        byKey.get(r.key)!.push(r.story_id);
+      }
+    }
     const out = new Map<number, string[]>();
     for (const key of keys) {
-      let q = this.db.selectFrom('story_keys').select('story_id').where('key', '=', key);
-      if (window) q = q.where('last_day', '>=', window.from).where('first_day', '<=', window.to);
-      // Newest first, read straight off the (key, last_day) index; with no window, undated
-      // postings last on both engines (PostgreSQL puts NULLs first in a descending order).
-      const rows = await q.orderBy(window ? sql`last_day desc` : sql`last_day desc nulls last`).orderBy('story_id', 'desc').limit(perKey).execute();
-      for (const r of rows) {
-        if (!out.has(r.story_id)) out.set(r.story_id, []);
-        out.get(r.story_id)!.push(key);
+      for (const story of byKey.get(key) ?? []) {
+        if (!out.has(story)) out.set(story, []);
+        out.get(story)!.push(key);
       }
     }
     return out;

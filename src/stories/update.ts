@@ -17,11 +17,17 @@ export interface UpdateSummary {
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
 
-/** Clusters everything stored and not yet in a story. */
-export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}): Promise<UpdateSummary> {
+/**
+ * Clusters everything stored and not yet in a story. `ifFree`: only if no other connection
+ * is clustering (else it stops at once): a writer that is not the only one need not wait,
+ * since whoever holds the story tables takes every pending article.
+ */
+export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}, options: { ifFree?: boolean } = {}): Promise<UpdateSummary> {
   const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
   for (;;) {
-    const { batch, full } = await clusterBatch(store, BATCH);
+    const done = await clusterBatch(store, BATCH, options.ifFree ?? false);
+    if (done === null) return total;
+    const { batch, full } = done;
     total.clustered += batch.clustered;
     total.created += batch.created;
     total.merged += batch.merged;
@@ -32,48 +38,14 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
 }
 
 /** One write transaction: up to `size` pending articles put in stories. */
-async function clusterBatch(store: Store, size: number): Promise<{ batch: UpdateSummary; full: boolean }> {
-  return retryBusy(() => store.storyTransaction(async (tables) => {
+async function clusterBatch(store: Store, size: number, ifFree: boolean): Promise<{ batch: UpdateSummary; full: boolean } | null> {
+  const batch = async (tables: StoryTables) => {
     const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
     const pending = await tables.pending(size);
     for (const p of pending) await clusterOne(tables, p, summary);
     return { batch: summary, full: pending.length === size };
-  }));
-}
-
-/** While other writers store articles: a few articles a transaction, so they wait little. */
-const ALONGSIDE_BATCH = 4;
-/** Between two transactions: long enough for a waiting writer to take the lock. */
-const ALONGSIDE_GAP_MS = 10;
-/** When nothing was pending. */
-const ALONGSIDE_PAUSE_MS = 100;
-
-/**
- * Clusters, over and over, what other connections store meanwhile (an ingest's threads), so
- * that the stories are done when the articles are rather than after them; `stop` waits for
- * the batch under way and clusters what is left. Each batch is a short transaction with a
- * gap after it: back to back, they kept the SQLite write lock from the threads that store.
- */
-export function updateStoriesAlongside(store: Store): { stop(): Promise<UpdateSummary> } {
-  let stopped = false;
-  let wake: (() => void) | null = null;
-  const loop = (async () => {
-    while (!stopped) {
-      const { full } = await clusterBatch(store, ALONGSIDE_BATCH);
-      await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, full ? ALONGSIDE_GAP_MS : ALONGSIDE_PAUSE_MS).unref();
-      });
-    }
-  })();
-  return {
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-      return updateStories(store);
-    },
   };
+  return retryBusy(() => (ifFree ? store.storyTransactionIfFree(batch) : store.storyTransaction(batch)));
 }
 
 /**
@@ -106,7 +78,9 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
   if (!doc) return;
   const features = featuresOf(doc);
   const keys = [...features.counts.keys()];
-  const vector = weigh(features, await tables.documentFrequencies(keys), (await tables.documents()) + 1);
+  // Its keys are counted in the document frequencies now; the weights use those from before.
+  const documents = await tables.documents();
+  const vector = weigh(features, await tables.countDocument(keys), documents + 1);
   const lookup = retrievalKeys(vector);
   const found = await tables.candidates(lookup, windowAround(features.date), CLUSTERING.perKey);
   // The full states of the few stories that share the most (weighted) keys.
@@ -129,7 +103,6 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
   }
   await tables.addMember({ articleId: pending.id, storyId, similarity: decision.similarity, duplicateOf: null });
   await tables.post(storyId, lookup, features.date);
-  await tables.countDocument(keys);
 }
 
 function windowAround(date: string | null): { from: string; to: string } | null {
