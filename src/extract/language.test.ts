@@ -48,3 +48,8 @@ test('an unreliable guess that is more likely than not is kept', () => {
   assert.equal(storedLanguage({ language: 'fr', reliable: false, probability: 0.7, detector: 'cld3' }), 'fr');
   assert.equal(storedLanguage({ language: 'fr', reliable: true, probability: 0.4, detector: 'cld3' }), 'fr');
 });
+
+test('a short English line CLD3 is unsure of is undetermined (and so analysed), never a guessed language', () => {
+  assert.equal(detectLanguage('Gen. Smith arrived on Sept. 29. Talks began.'), 'und');
+  assert.equal(detectLanguage('Putin met Erdogan in Sochi.'), 'und');
+});

@@ -92,6 +92,8 @@ export function identifyLanguage(text: string): LanguageGuess {
       return { language: cld3Code(r.language), reliable: true, probability: r.probability, detector: 'cld3' };
     }
     if (readsAsEnglish(sample)) return { language: 'en', reliable: true, probability: 1, detector: 'english-words' };
+    // a short text CLD3 is unsure of ("Gen. Smith arrived on Sept. 29." as Danish) is undetermined
+    if (!longEnough) return { ...UNDETERMINED, probability: r.probability };
     return { language: r.language === 'und' ? 'und' : cld3Code(r.language), reliable: false, probability: r.probability, detector: 'cld3' };
   }
   if (readsAsEnglish(sample)) return { language: 'en', reliable: true, probability: 1, detector: 'english-words' };
