@@ -146,3 +146,17 @@ test('doctor finds a layer span that points outside its text', async () => {
   assert.equal(r.code, 1);
   assert.match(r.err, /^offsets: sentences 1 of article 2 spans \d+-99999, outside its text of \d+$/m);
 });
+
+test('extract --explain: the lines dropped and the language detector\'s answer with its reliability', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-explain-'));
+  const file = join(dir, 'page.txt');
+  writeFileSync(file, 'Subscribe to our newsletter\nRussian jets bombed villages around the town on Sunday, residents said, and the strikes killed at least five fighters.\n');
+  const r = sitrep(['extract', '--explain', file]);
+  assert.equal(r.code, 0);
+  const line = JSON.parse(r.out.trim());
+  assert.equal(line.language, 'en');
+  assert.deepEqual([line.languageDetection.language, line.languageDetection.reliable], ['en', true]);
+  assert.ok(Array.isArray(line.dropped));
+  // without --explain, the interface's fields only
+  assert.equal(JSON.parse(sitrep(['extract', file]).out.trim()).languageDetection, undefined);
+});

@@ -326,7 +326,7 @@ program
   .description('clean text and metadata of pages or texts, without analysis')
   .argument('<files...>', '.html, .htm, .html.gz or .txt files')
   .option('--jsonl', 'one JSON line per file (the default)')
-  .option('--explain', 'add `dropped`: each line dropped as page furniture, with the reason')
+  .option('--explain', 'add `dropped` (each line dropped as page furniture, with the reason) and `languageDetection` (the detector\'s answer with its reliability)')
   .action(run(async (files: string[], opts: { explain?: boolean }) => {
     let rejected = 0;
     for await (const item of inputItems(files)) {
@@ -341,7 +341,7 @@ program
       await write(JSON.stringify({
         file, title: a.title, byline: a.byline, outlet: a.outlet, origin: a.origin, published: a.published,
         publishedBasis: a.publishedBasis, language: a.language, text: a.text,
-        ...(opts.explain ? { dropped: r.value.dropped } : {}),
+        ...(opts.explain ? { dropped: r.value.dropped, languageDetection: r.value.language } : {}),
       }) + '\n');
     }
     return rejected ? EXIT_REJECTED : EXIT_OK;
