@@ -146,39 +146,24 @@ function dateRef(t: TimeMention): EventDate | null {
   return { start: range[0], end: range[1], precision: t.precision as EventDate['precision'], basis };
 }
 
-const COUNT: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, ten: 10 };
-const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 /**
- * "These airstrikes come just two days after Putin met ...": the narrative date of the
- * sentence before, moved by the offset stated before the trigger ("two days after" -2 days,
- * "a week before" +7, "days after" somewhere in the week before).
- */
-function shifted(d: EventDate, before: string, sentenceStart = false): EventDate {
-  const m = /\b(a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(day|days|week|weeks)\s+(after|before)\s+[^,;.]*$/i.exec(before);
-  if (!m) return d;
-  // "Days before this meeting, Lavrov said ...": the offset dates the speaker from an anchor
-  // the sentence does not date; only "X came two days after Y met" moves Y back from X
-  if (sentenceStart && /^\W*(just\s+|only\s+|some\s+)?$/i.test(before.slice(0, m.index))) return d;
-  const sign = m[3]!.toLowerCase() === 'after' ? -1 : 1;
-  const unit = /^week/i.test(m[2]!) ? 7 : 1;
-  const n = COUNT[m[1]!.toLowerCase()] ?? (/^\d+$/.test(m[1]!) ? Number(m[1]) : NaN);
-  if (Number.isFinite(n)) {
-    const day = addDays(d.start, sign * n * unit);
-    return { start: day, end: unit === 7 ? addDays(day, 6) : day, precision: unit === 7 ? 'week' : 'day', basis: 'relative' };
-  }
-  // "days after", "a few days before": within the week on that side
-  const [a, b] = sign < 0 ? [addDays(d.start, -7 * unit), addDays(d.start, -1)] : [addDays(d.end, 1), addDays(d.end, 7 * unit)];
-  return { start: a, end: b, precision: 'week', basis: 'relative' };
-}
-
-/**
- * The event's date: the time of its sentence nearest the trigger; else the latest time
+ * The event's date: the days the times stage placed an event after "N days after/before" on
+ * (when the trigger stands in that clause); else the time of its sentence nearest the trigger
+ * (a "Days before this meeting" is a date there, counted by the times stage); else the latest time
  * stated in the two sentences before it in the same paragraph (narrative time: "On Sunday,
  * jets bombed X. The strikes killed five."), marked implied; else the publication date when
  * the sentence reads as past; else null.
  */
 function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): { date: EventDate | null; implied: boolean } {
+  // "On February 8, a few days after soldiers died", "These strikes come two days after Putin
+  // met": the times stage counts the days of the event after the signal (`placed`)
+  for (const t of v.times) {
+    const placed = (t as { placed?: { range: [string, string]; precision: string } }).placed;
+    if (placed && t.end <= at && /^\s+(after|before)\b/i.test(doc.text.slice(t.end, at)) && !/[,;.]/.test(doc.text.slice(t.end, at).replace(/^\s+(after|before)\b/i, ''))) {
+      const precision = (placed.precision === 'year' ? 'year' : placed.precision) as EventDate['precision'];
+      return { date: { start: placed.range[0], end: placed.range[1], precision, basis: 'relative' }, implied: false };
+    }
+  }
   let best: TimeMention | null = null;
   let dist = Infinity;
   for (const t of v.times) {
@@ -195,17 +180,17 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   }
   // "On February 8, a few days after soldiers died": the time, moved by the offset between it and the trigger
   // (only an offset set off after the time by a comma: "On February 8, a few days after ...")
-  if (best) return { date: best.end <= at && /^\s*,/.test(doc.text.slice(best.end, at)) ? shifted(dateRef(best)!, doc.text.slice(best.end, at)) : dateRef(best), implied: false };
+  if (best) return { date: dateRef(best), implied: false };
   for (let i = v.index - 1; i >= Math.max(0, v.index - 2); i--) {
     const prev = views[i]!;
     // a new paragraph, unless the sentence opens by pointing back ("These airstrikes come ...")
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start)) && !/^\W*(these|this|those|that)\b/i.test(v.text)) break;
     const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
-    if (t) return { date: shifted(dateRef(t)!, v.text.slice(0, at - v.start), true), implied: true };
+    if (t) return { date: dateRef(t), implied: true };
   }
   if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
     const pub: EventDate = { start: doc.published, end: doc.published, precision: 'day', basis: 'publication' };
-    return { date: shifted(pub, v.text.slice(0, at - v.start), true), implied: false };
+    return { date: pub, implied: false };
   }
   return { date: null, implied: false };
 }
@@ -272,7 +257,6 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
   for (const v of views) out.push(...sentenceEvents(doc, views, v, spoken, k, out));
   fillFromContext(doc, views, out, spoken, k);
   fillOccasions(doc, views, out);
-  fillAnchors(views, out);
   fillSources(doc, views, out, k);
   // history told with no time of its own ("over the past years, jets targeted ...") is no codable event
   const merged = mergeArticle(doc, out.filter((e) => !(e.status === 'background' && (!e.date || e.date.basis === 'publication'))));
@@ -703,30 +687,6 @@ function fillSources(doc: Doc, views: SentenceView[], events: EventMention[], k:
   }
 }
 
-/** "Days before this meeting, ...", "Two days after the attack, ...": a sentence dated from an event told before it. */
-const ANCHORED = /^\W*((?:a|an|one|two|three|four|five|six|seven|ten|\d+|a\s+few|several|)\s*(?:days?|weeks?)\s+(before|after))\s+(?:this|that|the)\s+(?:(meeting|summit|talks|visit|call|negotiations)|attack|attacks|strike|strikes|airstrikes?|bombing|shelling|offensive|assault)\b/i;
-
-/**
- * An event dated only by publication (or not at all) in a sentence that opens with an offset
- * from an earlier event ("Days before this meeting, Lavrov told media ...") takes the date of
- * the nearest earlier event of that kind (a consultation for "meeting", an attack for
- * "strike"), moved by the offset; `implied` lists `date`.
- */
-function fillAnchors(views: SentenceView[], events: EventMention[]): void {
-  for (const e of events) {
-    if (e.date && e.date.basis !== 'publication') continue;
-    const m = ANCHORED.exec(views[e.evidence.sentence]!.text);
-    if (!m) continue;
-    const type: EventType = m[3] ? 'CONSULT' : 'ASSAULT';
-    const anchor = events.filter((x) => x.type === type && x !== e && x.evidence.sentence < e.evidence.sentence && x.date && x.date.basis !== 'publication')
-      .sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
-    if (!anchor) continue;
-    // shifted() reads "X came two days after Y" (Y from X); here X is told from Y, the other way round
-    const turned = m[1]!.replace(/before|after/i, (w) => (w.toLowerCase() === 'before' ? 'after' : 'before'));
-    e.date = shifted(anchor.date!, `${turned} it`);
-    (e.implied ??= []).includes('date') || e.implied.push('date');
-  }
-}
 
 /**
  * Where the article is: the first place of its first five sentences that is a town or
