@@ -332,3 +332,11 @@ test('a one-country story: a small town abroad nothing else points to is dropped
 test('a town of the Arabic-speaking world is found without its article', () => {
   assert.equal(place('A suicide attack on a wedding in Hasakah killed 14 people.', 'Hasakah').name, 'Al Ḩasakah');
 });
+
+test('a dateline place ("Moscow AFP", "BEIRUT (Reuters)") is where the report was filed, not where things happened', () => {
+  const text = 'Syria strikes kill 12 in Idlib Beirut AFP Saturday Russian strikes killed 12 people in Idlib.';
+  const beirut = findPlaces(docOf(text), k).find((p) => p.text === 'Beirut');
+  assert.ok(beirut?.speechPlace, 'Beirut is a dateline');
+  const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
+  assert.notEqual(locateEvent(doc, 0)?.name, 'Beirut');
+});

@@ -374,6 +374,8 @@ const LOCATIVE_BEFORE = new RegExp(`\\b(?:${lexicon.locatives.join('|')})\\s+(?:
 const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|state|countryside|city|town|village|area|border|crossing|airport|airbase|base|river|valley|mountains?|oblast|prefecture|parish|municipality)\b/i;
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
+/** A news agency right after a place: the place is a dateline ("Moscow AFP", "BEIRUT (Reuters)"). */
+const DATELINE_AGENCY = /^\s*,?\s*\(?\s*(?:AFP|Reuters|AP|Xinhua|SANA|TASS|dpa|Anadolu|UPI|IRNA|KUNA|WAFA|ANHA)\b/;
 /** A place before "-backed", "-led", "-funded"...: an adjective for an actor. */
 const ACTOR_COMPOUND = /^-(?:backed|led|supported|funded|allied|sponsored|aligned|brokered|bashing|friendly|leaning|based|headquartered|registered)\b/;
 /** "came to Ankara to discuss", "flew to Sochi for talks": the place people went to meet. */
@@ -431,7 +433,8 @@ function annotate(text: string, sentences: readonly { start: number; end: number
       c.container = n;
       c.containerBy = by;
     }
-    c.speechPlace = SPEECH_PLACE_BEFORE.test(before);
+    // (a dateline, "Moscow AFP Saturday", "BEIRUT (Reuters) -": where the report was filed)
+    c.speechPlace = SPEECH_PLACE_BEFORE.test(before) || DATELINE_AGENCY.test(text.slice(c.end, c.end + 20));
     c.meetingPlace = MEETING_PLACE_BEFORE.test(before) || MEETING_PLACE_AFTER.test(text.slice(c.end, c.end + 40));
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
