@@ -160,8 +160,7 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   for (const t of v.times) {
     const placed = (t as { placed?: { range: [string, string]; precision: string } }).placed;
     if (placed && t.end <= at && /^\s+(after|before)\b/i.test(doc.text.slice(t.end, at)) && !/[,;.]/.test(doc.text.slice(t.end, at).replace(/^\s+(after|before)\b/i, ''))) {
-      const precision = (placed.precision === 'year' ? 'year' : placed.precision) as EventDate['precision'];
-      return { date: { start: placed.range[0], end: placed.range[1], precision, basis: 'relative' }, implied: false };
+      return { date: { start: placed.range[0], end: placed.range[1], precision: placed.precision as EventDate['precision'], basis: 'relative' }, implied: false };
     }
   }
   let best: TimeMention | null = null;
@@ -495,8 +494,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // a party is not the place: "brokered a ceasefire between Azerbaijan and Armenia"
       const at = doc.places.find((m) => m.start >= v.start && m.end <= v.end && refOf(m).name === ev.place!.name);
       if (at && v.entities.some((x) => x.start <= at.start && x.end >= at.end && (x.id === actor?.id || x.id === recipient?.id))) ev.place = null;
-      // a ceasefire is where the fighting it ends was told, just before
     }
+    // a ceasefire is where the fighting it ends was told, just before
     if (f.t.type === 'AGREE' && !ev.place && v.index > 0 && /\b(ceasefire|cease-fire|truce|armistice)\b/i.test(text)) {
       const fought = locateEvent(doc, v.index - 1, { kind: 'action' });
       if (fought) { ev.place = fought; (ev.implied ??= []).push('place'); }
