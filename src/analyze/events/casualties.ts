@@ -85,6 +85,11 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
 const LOOSE = 3;
 /** Compiled once: the toll patterns, and a cheap test that a sentence names killing or wounding at all. */
 const PATTERNS = { killed: patterns('killed'), injured: patterns('injured') };
+/** For a figure right after its verb and right before the other verb ("killed 58 others injured"). */
+const HEADLINE_PAIR = {
+  killed: { otherVerbNext: new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB.injured}`, 'i'), verbFirst: new RegExp(`${VERB.killed}\\s+(?:of\\s+)?${QUAL}$`, 'i') },
+  injured: { otherVerbNext: new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB.killed}`, 'i'), verbFirst: new RegExp(`${VERB.injured}\\s+(?:of\\s+)?${QUAL}$`, 'i') },
+};
 const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
 
 /** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
@@ -103,10 +108,8 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       const at = m.index + m[0].indexOf(n, qual ? m[0].indexOf(qual) + qual.length : 0);
       if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
       const start = m.index, end = m.index + m[0].length;
-      if (found.some((o) => o.rank === rank && start < o.end && end > o.start)) continue;
       // headline style, "8 persons killed 58 others injured": the figure after one verb is the other's
-      if (new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB[what === 'killed' ? 'injured' : 'killed']}`, 'i').test(s.slice(end)) &&
-        new RegExp(`${VERB[what]}\\s+(?:of\\s+)?${QUAL}$`, 'i').test(s.slice(start, at))) continue;
+      if (HEADLINE_PAIR[what].otherVerbNext.test(s.slice(end)) && HEADLINE_PAIR[what].verbFirst.test(s.slice(start, at))) continue;
       // a part of a toll already counted: "including three children", "among them two women"
       if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();

@@ -21,6 +21,14 @@ const kindOf = (t: EventType): EventKind => (MEETING.has(t) ? 'meeting' : STATEM
 /** A person, a country or a group as actor of an ASSAULT is fine; a person is never its target. */
 const ref = (e: EntityMention): ActorRef => ({ id: e.id!, text: e.text });
 
+type Implied = NonNullable<EventMention['implied']>[number];
+
+/** Lists `field` in the event's `implied` (once) and lowers its confidence by `cost` (floor 0.1). */
+function imply(e: EventMention, field: Implied, cost = 0.1): void {
+  if (!(e.implied ??= []).includes(field)) e.implied.push(field);
+  if (cost) e.confidence = Math.max(0.1, e.confidence - cost);
+}
+
 /** Part-of compatibility of actor ids: `RUS.MIL` fits `RUS`, equal ids fit (no person roles here). */
 const NO_ROLES: ReadonlyMap<string, string> = new Map();
 export const partOf = (a: string | undefined, b: string | undefined): boolean => compatible(a, b, NO_ROLES);
@@ -498,7 +506,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     // a ceasefire is where the fighting it ends was told, just before
     if (f.t.type === 'AGREE' && !ev.place && v.index > 0 && /\b(ceasefire|cease-fire|truce|armistice)\b/i.test(text)) {
       const fought = locateEvent(doc, v.index - 1, { kind: 'action' });
-      if (fought) { ev.place = fought; (ev.implied ??= []).push('place'); }
+      if (fought) { ev.place = fought; imply(ev, 'place', 0); }
     }
     seen.set(key, ev);
     events.push(ev);
@@ -521,7 +529,6 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
  * else the nearest later one); the place of the sentences before, else the article's lede.
  */
 function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[], spoken: Set<EntityMention>, k: EventKnowledge): void {
-  const mark = (e: EventMention, f: 'actor' | 'mode' | 'place' | 'date') => { (e.implied ??= []).includes(f) || e.implied.push(f); e.confidence = Math.max(0.1, e.confidence - 0.1); };
   const allCues = views.flatMap((v) => v.cues.map((c) => ({ v, c })));
   for (const e of events) {
     if (e.type !== 'ASSAULT') continue;
@@ -536,7 +543,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       !best || Math.abs(x.v.index - si) < Math.abs(best.v.index - si) ? x : best, undefined);
     if (!e.mode && cue) {
       e.mode = cue.c.item.mode;
-      if (cue.v !== v) mark(e, 'mode');
+      if (cue.v !== v) imply(e, 'mode');
     }
     // what killed outranks how it was delivered: a chemical attack dropped from the air is
     // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
@@ -549,7 +556,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       for (const x of near) {
         if (x.v !== v && !e.killed && !e.injured) break; // a neighbour's weapon names the attacker only of a reported toll
         const a = actorAtCue(x.v, doc, x.c, spoken, k);
-        if (a && a.id !== e.recipient?.id) { e.actor = ref(a); if (x.v !== v) mark(e, 'actor'); break; }
+        if (a && a.id !== e.recipient?.id) { e.actor = ref(a); if (x.v !== v) imply(e, 'actor'); break; }
       }
     }
   }
@@ -566,7 +573,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const before = named.filter((n) => n.evidence.sentence <= si && si - n.evidence.sentence <= 5).sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
     const later = named.filter((n) => n.evidence.sentence > si && n.evidence.sentence - si <= 2).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
     const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
-    if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; mark(e, 'actor'); }
+    if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; imply(e, 'actor'); }
   }
   // dates: an attack dated only by publication takes the day of the same attacker's same
   // weapon told just before, across a paragraph break ("Following Russia's airstrikes on
@@ -577,7 +584,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       const w = views[i]!;
       if (!w.cues.some((c) => c.item.mode === e.mode) || !w.entities.some((x) => partOf(e.actor!.id, x.id))) continue;
       const t = w.times.find((x) => x.precision === 'day' && !modifierYear(doc, x) && dateRef(x));
-      if (t) { e.date = dateRef(t); mark(e, 'date'); }
+      if (t) { e.date = dateRef(t); imply(e, 'date'); }
       break;
     }
   }
@@ -596,7 +603,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     // (never from another clause of the event's own sentence: that place was passed over)
     const lede = ledePlace(located, views, e.evidence);
     const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
-    if (better) { e.place = better; mark(e, 'place'); }
+    if (better) { e.place = better; imply(e, 'place'); }
   }
 }
 
@@ -641,9 +648,8 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
         }
       }
     }
-    const mark = (f: 'date' | 'place') => { (e.implied ??= []).includes(f) || e.implied.push(f); };
-    if (wantDate && date !== undefined) { e.date = date; mark('date'); }
-    if (wantPlace && place) { e.place = place; mark('place'); }
+    if (wantDate && date !== undefined) { e.date = date; imply(e, 'date', 0); }
+    if (wantPlace && place) { e.place = place; imply(e, 'place', 0); }
   }
   // a threat that names no one is aimed at whoever its speaker has just criticised or asked
   // ("Lavrov criticised Western powers ... 'If nothing changes, we will shut down ...'")
@@ -652,7 +658,7 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
     const prior = events.filter((x) => x !== e && STATEMENT.has(x.type) && x.actor?.id === e.actor!.id && x.recipient &&
       x.evidence.sentence < e.evidence.sentence && e.evidence.sentence - x.evidence.sentence <= 2)
       .sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
-    if (prior) { e.recipient = { ...prior.recipient! }; (e.implied ??= []).push('recipient'); e.confidence = Math.max(0.1, e.confidence - 0.1); }
+    if (prior) { e.recipient = { ...prior.recipient! }; imply(e, 'recipient'); }
   }
 }
 
