@@ -72,13 +72,12 @@ export function assign(sys: EventMention[], gold: GoldEvent[], role: Map<string,
   const agree = (s: EventMention, ge: GoldEvent) => Object.values(fieldsAgree(s, ge, role)).filter(Boolean).length;
   const order = gold.map((ge) => sys.map((_, i) => i).sort((a, b) => agree(sys[b]!, ge) - agree(sys[a]!, ge)));
   const goldOf = new Map<number, number>(); // sys -> gold
-  const sysOf = new Map<number, number>(); // gold -> sys
   const tryGold = (gi: number, seen: Set<number>): boolean => {
     for (const si of order[gi]!) {
       if (!ok[si]![gi] || seen.has(si)) continue;
       seen.add(si);
       const other = goldOf.get(si);
-      if (other === undefined || tryGold(other, seen)) { goldOf.set(si, gi); sysOf.set(gi, si); return true; }
+      if (other === undefined || tryGold(other, seen)) { goldOf.set(si, gi); return true; }
     }
     return false;
   };
@@ -87,7 +86,7 @@ export function assign(sys: EventMention[], gold: GoldEvent[], role: Map<string,
   for (let gi = 0; gi < gold.length; gi++) {
     if (!gold[gi]!.optional) continue;
     const si = order[gi]!.find((i) => ok[i]![gi] && !goldOf.has(i));
-    if (si !== undefined) { goldOf.set(si, gi); sysOf.set(gi, si); }
+    if (si !== undefined) { goldOf.set(si, gi); }
   }
   return goldOf;
 }

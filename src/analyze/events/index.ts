@@ -202,6 +202,11 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   return { date: null, implied: false };
 }
 
+/** The actor id of an attribution's speaker: its own, else its entity mention's. */
+function speakerOf(doc: Doc, a: Attribution): string | undefined {
+  return a.speaker?.id ?? (a.speaker?.entity != null ? doc.entities[a.speaker.entity]?.id : undefined);
+}
+
 function sourceOf(doc: Doc, v: SentenceView, k: EventKnowledge): ActorRef | null {
   // a monitor or an outlet that documents, counts or reports what the sentence tells
   const witness = v.entities.find((e) => k.reporter(e.id!) &&
@@ -209,8 +214,7 @@ function sourceOf(doc: Doc, v: SentenceView, k: EventKnowledge): ActorRef | null
   if (witness) return ref(witness);
   for (const a of doc.attributions) {
     if (a.speaker && a.start <= v.end && a.end >= v.start) {
-      const ent = a.speaker.entity != null ? doc.entities[a.speaker.entity] : undefined;
-      return { id: a.speaker.id ?? ent?.id ?? 'SRC', text: a.speaker.text };
+      return { id: speakerOf(doc, a) ?? 'SRC', text: a.speaker.text };
     }
   }
   const m = /\baccording to ([^,.;]+)/i.exec(v.text) ?? /,\s*([^,.;]{3,60}?)\s+(?:said|reported|stated)\b/i.exec(v.text);
@@ -617,12 +621,11 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
  * Putin blasted ..."), whose date and place it then shares. `implied` lists what was taken.
  */
 function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]): void {
-  const speakerOf = (a: Attribution) => a.speaker?.id ?? (a.speaker?.entity != null ? doc.entities[a.speaker.entity]?.id : undefined);
   for (const e of events) {
     if (MATERIAL.has(e.type)) continue;
     const v = views[e.evidence.sentence]!;
-    const quoted = doc.attributions.find((a) => speakerOf(a) && a.start < v.end && a.end > v.start);
-    const who = (quoted && speakerOf(quoted)) ?? e.actor?.id;
+    const quoted = doc.attributions.find((a) => speakerOf(doc, a) && a.start < v.end && a.end > v.start);
+    const who = (quoted && speakerOf(doc, quoted)) ?? e.actor?.id;
     if (!who) continue;
     const wantDate = !e.date || e.date.basis === 'publication';
     const wantPlace = !e.place && STATEMENT.has(e.type);
@@ -636,7 +639,7 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
         if (met && (met.date?.basis !== 'publication' || met.place)) { date ??= met.date; place ??= met.place; break; }
       }
       for (const a of doc.attributions) {
-        if (speakerOf(a) !== who || a.cue.start < s.start || a.cue.end > s.end) continue;
+        if (speakerOf(doc, a) !== who || a.cue.start < s.start || a.cue.end > s.end) continue;
         const outside = (x: { start: number; end: number }) => x.end <= a.start || x.start >= a.end;
         if (date === undefined && i < v.index) {
           const t = s.times.find((x) => outside(x) && x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
