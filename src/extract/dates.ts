@@ -11,6 +11,7 @@ const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},
 const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
 const COMPACT = /^((?:19|20)\d{2})(\d{2})(\d{2})(?:$|[T\s])/;
 const YMD_TEXT = new RegExp(`^((?:19|20)\\d{2})\\s+${MONTH_RE}\\s+(\\d{1,2})\\b`, 'i');
+const GLUED = new RegExp(`^${MONTH_RE}\\s+(\\d{1,2})((?:19|20)\\d{2})(?!\\d)`, 'i');
 const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
 
 function monthNumber(name: string): number {
@@ -42,11 +43,7 @@ export function normaliseDate(value: string): string | null {
   m = YMD_TEXT.exec(v);
   if (m) return isoDate(+m[1]!, monthNumber(m[2]!), +m[3]!);
   m = NUMERIC_DMY.exec(v);
-  if (m) {
-    // Ambiguous d/m/y vs m/d/y: take the reading that is a valid day, day-first when both are.
-    const a = +m[1]!, b = +m[2]!, y = +m[3]!;
-    return a > 12 ? isoDate(y, b, a) : b > 12 ? isoDate(y, a, b) : isoDate(y, b, a);
-  }
+  if (m) return numericDay(+m[1]!, +m[2]!, +m[3]!);
   if (/^\d{10}(\d{3})?$/.test(v)) {
     // Unix time in seconds or milliseconds.
     const ms = v.length === 13 ? +v : +v * 1000;
@@ -54,6 +51,27 @@ export function normaliseDate(value: string): string | null {
     return isoDate(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
   }
   return null;
+}
+
+/** Ambiguous d/m/y vs m/d/y: the reading that is a valid day, day-first when both are. */
+function numericDay(a: number, b: number, y: number): string | null {
+  return a > 12 ? isoDate(y, b, a) : b > 12 ? isoDate(y, a, b) : isoDate(y, b, a);
+}
+
+/** A numeric day at the very start of a string: "26.11.2014", "15-09-2013", "04/07/2015". */
+export function leadingNumericDate(s: string): string | null {
+  const m = /^(\d{1,2})([./-])(\d{1,2})\2((?:19|20)\d{2})(?!\d)/.exec(s);
+  return m ? numericDay(+m[1]!, +m[3]!, +m[4]!) : null;
+}
+
+/**
+ * A month-name date whose comma and space a scraper dropped, so the day runs into the year:
+ * "Apr 152017", "Jul 012016". Only for a string that starts with it (a dateline), where no
+ * other reading of the digits is likely.
+ */
+export function leadingGluedDate(s: string): string | null {
+  const m = GLUED.exec(s);
+  return m ? isoDate(+m[3]!, monthNumber(m[1]!), +m[2]!) : null;
 }
 
 /** The first explicit calendar date written in running text, as YYYY-MM-DD. */

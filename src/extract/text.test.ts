@@ -75,6 +75,22 @@ test('datelines run into the first line: weekday dates, "Date of publication", a
   assert.equal(extractText('May the talks succeed, said the envoy in 2016.').published, null);
 });
 
+test('numeric datelines read day first, and a month-name date whose comma and space were scraped off', () => {
+  assert.equal(extractText('26.11.2014 Some forty people were hurt in the strikes').published, '2014-11-26');
+  assert.equal(extractText('04-07-2015 A blast hit the market').published, '2015-07-04');
+  assert.equal(extractText('11.10.2017(updated 1838 11.10.2017) Get short URL Nine were killed').published, '2017-10-11');
+  // Month first only when day first is no date.
+  assert.equal(extractText('09/25/2016 Talks resumed').published, '2016-09-25');
+  assert.equal(extractText('Last updated at Apr 152017 A car bomb hit buses').published, '2017-04-15');
+  assert.equal(extractText('Last updated at Jul 012016 BEIRUT Fighting went on').published, '2016-07-01');
+  // Numbers that are not a leading date stay unread.
+  assert.equal(extractText('12.5 per cent of the town was hit in 2016').published, null);
+  assert.equal(extractText('Apr 152 rockets fell').published, null);
+  // A time stamp whose colon was scraped off, then the day, after the headline.
+  assert.equal(extractText('Fighters take a dam Middle East 1730 28.04.2017 Fighters took the dam').published, '2017-04-28');
+  assert.equal(extractText('In 1730 12 villages were built').published, null);
+});
+
 test('NUL and other control characters: taken out of a text to clean, refused where they cannot be', () => {
   const r = extractDocument({ sourceId: 'n', kind: 'text', content: 'Rockets\u0000 hit the\u0007 town.\tTwo\u001b died.' });
   assert.ok(r.ok);

@@ -1,7 +1,7 @@
 // Scraped plain text: white space normalised, page furniture dropped (./boilerplate.ts),
 // title, byline and dateline found.
 import { dropBoilerplate, type DroppedLine } from './boilerplate.js';
-import { findExplicitDate } from './dates.js';
+import { findExplicitDate, leadingGluedDate, leadingNumericDate } from './dates.js';
 
 export interface ExtractedText {
   title: string | null;
@@ -21,7 +21,16 @@ export interface ExtractedText {
 const HEAD_LINES = 10;
 const BYLINE = /^(?:by|written by|reporting by)\s+\S/i;
 /** What may stand before a date at the very start of a text, ending where the date begins. */
-const LEAD_DATE = /^(?:(?:date of publication|posted on|published(?: on)?|last updated|updated)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?=\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+const LEAD_PREFIX = /^(?:(?:date of publication|posted on|published(?: on)?|last updated(?: at| on)?|updated(?: at| on)?)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?/i;
+/** A month-name date begins here ("05 Jul 2016", "July 20 2016"). */
+const NAMED_DATE_START = /^(?:\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+
+/** The date a text starts with, after an optional "Posted on", "Last updated at" or weekday. */
+function leadDate(text: string): string | null {
+  const rest = text.slice(LEAD_PREFIX.exec(text)![0].length, 200);
+  if (NAMED_DATE_START.test(rest)) return findExplicitDate(rest.slice(0, 24)) ?? leadingGluedDate(rest);
+  return leadingNumericDate(rest);
+}
 
 /** Normalises scraped text: line ends, no-break and zero-width spaces, blank-line runs. */
 export function normaliseText(raw: string): string {
@@ -52,14 +61,18 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'droppe
     if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
   }
   // A dateline run into the first line: "Tue 05 Jul 2016 Suicide bombing kills ...",
-  // "Date of publication 22 June 2016 At least ...", "Posted on July 20 2016 by ...".
-  const lead = LEAD_DATE.exec(text);
-  const date = lead ? findExplicitDate(text.slice(lead[0].length, lead[0].length + 24)) : null;
+  // "Date of publication 22 June 2016 At least ...", "Posted on July 20 2016 by ...",
+  // "26.11.2014 Some 50 ...", "Last updated at Apr 152017 A ..." (comma and space scraped off).
+  const date = leadDate(text);
   if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
   // a wire dateline after the headline on one run-on first line: "… Monitor AFP Monday 13 Nov 2017 Air strikes …"
   const wire = /\b(?:AFP|Reuters|AP|Anadolu|SANA|TASS|Sputnik|Xinhua|DPA|Al Jazeera)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?(?=\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i.exec(text.slice(0, 200));
   const wireDate = wire ? findExplicitDate(text.slice(wire.index + wire[0].length, wire.index + wire[0].length + 24)) : null;
   if (wireDate) return { title, byline, published: wireDate, publishedBasis: 'dateline' };
+  // a time stamp whose colon was scraped off, then a numeric day: "… Middle East 1730 28.04.2017 …"
+  const stamp = /\b(?:[01]\d|2[0-3])[0-5]\d\s+(?=\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?!\d))/.exec(text.slice(0, 200));
+  const stampDate = stamp ? leadingNumericDate(text.slice(stamp.index + stamp[0].length, 220)) : null;
+  if (stampDate) return { title, byline, published: stampDate, publishedBasis: 'dateline' };
   return { title, byline, published: null, publishedBasis: 'none' };
 }
 

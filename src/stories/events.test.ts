@@ -7,6 +7,7 @@ import { articleDate, redate, storySpan } from './dating.js';
 import { mergeEvents, type Mention } from './events.js';
 import { rolesFrom } from './roles.js';
 import { summarize } from './summary.js';
+import type { PlaceRef } from '../model/index.js';
 import { IDLIB_PROVINCE, KAFRANBEL, mention, NEAR_KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
 
 const roles = new Map([['PER.PUTIN', 'RUS.GOV'], ['PER.ERDOGAN', 'TUR.GOV'], ['PER.LAVROV', 'RUS.GOV']]);
@@ -76,6 +77,17 @@ test('different happenings stay apart: far places, other days, another mode, a c
   assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, day: '2024-03-14' })), 2);
   assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base, mode: 'capture' })), 2);
   assert.equal(split(mention({ type: 'CONSULT', mode: 'call', day: '2024-03-10', actor: { id: 'PER.PUTIN', text: 'Putin' } }), mention({ type: 'CONSULT', mode: 'meeting', day: '2024-03-10', actor: { id: 'PER.PUTIN', text: 'Putin' } })), 2);
+  // A provincial seat named like its province may stand for the province ("Syria's Idlib"):
+  // it holds a town of that province 54 km away; two other towns that far apart do not meet.
+  const idlibCity: PlaceRef = { name: 'Idlib', geonameid: 9010, lat: 35.93, lon: 36.63, country: 'SY', admin1: 'Idlib', precision: 1 };
+  const raqqaCity: PlaceRef = { name: 'Ar Raqqah', geonameid: 9011, lat: 35.95, lon: 39.01, country: 'SY', admin1: 'Raqqa', precision: 1 };
+  const khanShaykhun: PlaceRef = { name: 'Khān Shaykhūn', geonameid: 9012, lat: 35.44, lon: 36.65, country: 'SY', admin1: 'Idlib', precision: 1 };
+  const farNorth: PlaceRef = { name: 'Sarmada', geonameid: 9013, lat: 36.18, lon: 36.72, country: 'SY', admin1: 'Idlib', precision: 1 };
+  const westRaqqa: PlaceRef = { name: 'West Raqqa town', geonameid: 9014, lat: 35.96, lon: 38.03, country: 'SY', admin1: 'Raqqa', precision: 1 };
+  assert.equal(split(mention({ ...base, place: idlibCity }), mention({ ...base, place: khanShaykhun })), 1, 'the seat holds its province');
+  assert.equal(split(mention({ ...base, place: raqqaCity }), mention({ ...base, place: westRaqqa })), 1, '"Ar Raqqah" is the seat of "Raqqa"');
+  assert.equal(split(mention({ ...base, place: farNorth }), mention({ ...base, place: khanShaykhun })), 2, 'two towns 82 km apart');
+  assert.equal(split(mention({ ...base, place: idlibCity }), mention({ ...base, place: TAFAS })), 2, 'another province');
   // A vague mention fits both, but does not chain two places together.
   assert.equal(split(mention({ ...base, place: KAFRANBEL }), mention({ ...base }), mention({ ...base, place: TAFAS })), 2);
 });

@@ -11,6 +11,7 @@
 import type { ActorRef, Casualties, EventDate, EventMention, EventType, PlaceRef, StoryEvent } from '../model/index.js';
 import { compatible } from '../model/actors.js';
 import { km } from '../analyze/places/index.js';
+import { keyOf } from '../analyze/entities/tokens.js';
 import { claimsOf } from './claims.js';
 
 /** One event as one article of the story tells it. */
@@ -114,10 +115,22 @@ export function placesAgree(a: PlaceRef, b: PlaceRef): boolean {
   if (a.geonameid !== undefined && a.geonameid === b.geonameid) return true;
   if (km(a.lat, a.lon, b.lat, b.lon) <= NEAR_KM) return true;
   const [wide, narrow] = a.precision >= b.precision ? [a, b] : [b, a];
-  if (wide.precision !== 3 || wide.precision === narrow.precision || wide.country !== narrow.country) return false;
+  if (wide.country !== narrow.country) return false;
   // A country holds every place in it; a province only the places whose admin1 it is.
-  return !wide.admin1 || wide.admin1 === narrow.admin1;
+  if (wide.precision === 3) return narrow.precision !== 3 && (!wide.admin1 || wide.admin1 === narrow.admin1);
+  // A provincial seat named like its province may be the province ("Syria's Idlib", "east
+  // of Aleppo"): it holds the places of that province.
+  return !!a.admin1 && a.admin1 === b.admin1 && (namesProvince(a) || namesProvince(b));
 }
+
+/** A town whose name is its province's: Idlib in Idlib, Ar Raqqah in Raqqa, Ḩamāh in Hama. */
+function namesProvince(p: PlaceRef): boolean {
+  return p.precision === 1 && !!p.admin1 && bareName(p.name) === bareName(p.admin1);
+}
+
+/** A name without accents, article ("Al-", "Ar "), punctuation, doubled letters or a final h. */
+const bareName = (name: string): string =>
+  keyOf(name).replace(/^(?:a[lrdnstz]|el)[\s-]+/, '').replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
 
 export function datesOverlap(a: EventDate, b: EventDate, slackDays = 0): boolean {
   return dayNumber(a.start) <= dayNumber(b.end) + slackDays && dayNumber(b.start) <= dayNumber(a.end) + slackDays;

@@ -4,7 +4,7 @@
 import * as chrono from 'chrono-node';
 import type { Sentence, TimeMention } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
-import { type Day, isoDay, parseIsoDay, quarterRange } from './calendar.js';
+import { type Day, dayOf, isoDay, parseIsoDay, quarterRange } from './calendar.js';
 import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseCue } from './tense.js';
@@ -61,15 +61,24 @@ function sentenceOf(sentences: readonly Sentence[], at: number): Sentence | unde
   return undefined;
 }
 
-function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[]): Match[] {
+function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[], ref: Day | null): Match[] {
   const extra: Match[] = [];
   for (const r of knowledge.chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
     const start = r.index, end = r.index + r.text.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     // Only dates that write their year in digits: chrono's casual readings are the rules' job.
     if (!/\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/.test(r.text)) continue;
-    const y = r.start.get('year'), m = r.start.get('month'), d = r.start.get('day');
+    const y = r.start.get('year');
+    let m = r.start.get('month'), d = r.start.get('day');
     if (y === null || m === null || d === null) continue;
+    // "04-09-2014" is 4 September in most of the world and April 9 in the US: the reading
+    // nearer the publication date, else day first (as extraction reads a dateline).
+    const numeric = /^(\d{1,2})([./-])(\d{1,2})\2\d{4}$/.exec(r.text);
+    if (numeric && +numeric[1]! <= 12 && +numeric[3]! <= 12 && numeric[1] !== numeric[3]) {
+      const [a, b] = [+numeric[1]!, +numeric[3]!];
+      const dayFirst = ref === null || Math.abs(dayOf(y, b, a) - ref) <= Math.abs(dayOf(y, a, b) - ref);
+      [m, d] = dayFirst ? [b, a] : [a, b];
+    }
     extra.push({ start, end, reading: { k: 'date', y, m, d }, rank: 99 });
   }
   return extra;
@@ -94,7 +103,7 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   const ref: Day | null = doc.published ? parseIsoDay(doc.published) : null;
   const sentences = doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
   const matches = recognise(text);
-  matches.push(...chronoMatches(text, knowledge, matches));
+  matches.push(...chronoMatches(text, knowledge, matches, ref));
   matches.sort((a, b) => a.start - b.start);
   const out: TimeMentionDetail[] = [];
   let lastQuarter: { value: string; sentence: number } | null = null;

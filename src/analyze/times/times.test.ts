@@ -70,6 +70,14 @@ test('dates with a year are explicit', () => {
   assert.equal(the('Patrols on 2021-09-16 were calm.', null, '2021-09-16').value, '2021-09-16');
 });
 
+test('numeric dates that read both ways: the reading nearer publication, else day first', () => {
+  assert.equal(the('04-09-2014 The army took the hill.', '2014-09-04', '04-09-2014').value, '2014-09-04');
+  assert.equal(the('04/09/2014 The army took the hill.', '2014-04-10', '04/09/2014').value, '2014-04-09');
+  assert.equal(the('04.09.2014 The army took the hill.', null, '04.09.2014').value, '2014-09-04');
+  // Only one reading is a date: no choice to make.
+  assert.equal(the('09/25/2016 Talks resumed.', '2016-01-01', '09/25/2016').value, '2016-09-25');
+});
+
 test('bare years', () => {
   const since = the('The border post has been held by the army since 2018.', SUNDAY, '2018');
   assert.deepEqual([since.value, since.precision, since.range], ['2018', 'year', ['2018-01-01', '2018-12-31']]);
