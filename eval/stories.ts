@@ -120,6 +120,22 @@ export const storiesEval: Evaluator = {
         if (e && [...outlets].every((o) => tolls.has(o))) ledgered++;
       }
 
+      if (process.env['SITREP_EVAL_VERBOSE'] === 'stories-sample') {
+        // A fixed pseudo-random sample of disagreeing pairs, with each article's head, for reading by hand.
+        const head = (r: (typeof scored)[number]) => `${r.source} [${r.date}|${r.location}|${r.cause_of_death}] ${r.article_title}\n      ${r.article_content.slice(0, 320).replace(/\s+/g, ' ')}`;
+        const pairs: [string, number, number][] = [];
+        for (let i = 0; i < scored.length; i++) for (let j = i + 1; j < scored.length; j++) {
+          if (scored[i]!.unit_id === scored[j]!.unit_id) continue;
+          if (gold[i] !== gold[j] && events[i] === events[j]) pairs.push(['FP', i, j]);
+          if (gold[i] === gold[j] && events[i] !== events[j]) pairs.push(['FN', i, j]);
+        }
+        let seed = 7;
+        const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+        for (const kind of ['FP', 'FN']) {
+          const of = pairs.filter((p) => p[0] === kind).map((p) => [rand(), p] as const).sort((a, b) => a[0] - b[0]).slice(0, 20);
+          for (const [, [, i, j]] of of) console.log(`${kind}\n   ${head(scored[i]!)}\n   ${head(scored[j]!)}`);
+        }
+      }
       if (process.env['SITREP_EVAL_VERBOSE'] === 'stories') {
         // Rows of one incident in one story whose events were kept apart, with the two principal events.
         const show = (r: (typeof scored)[number]) => {
