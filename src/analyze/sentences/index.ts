@@ -28,6 +28,7 @@ addAbbreviations(lexicon.initialisms, 'initialism');
 
 const STARTERS: ReadonlySet<string> = new Set(lexicon.sentenceStarters);
 const CONTINUATIONS: ReadonlySet<string> = new Set(lexicon.continuationWords);
+const CREDITS: ReadonlySet<string> = new Set(lexicon.creditWords);
 
 // A decision about one candidate boundary.
 const SPLIT = 0;
@@ -41,6 +42,8 @@ type Decision = typeof SPLIT | typeof WEAK | typeof JOIN;
 // its closing quotes and brackets, then white space or the end, which is consumed.
 // Alternative 2: CJK full stops, which need no white space after them.
 // Alternative 3: a line break and the white space after it.
+// Alternative 4: a closing parenthesis before white space and a capital: a boundary only
+// after a photo or wire credit ("… near the border (TRT World and Agencies) A bomb killed").
 // Each character is looked at once by the scan; the lookbehind keeps a long run of
 // punctuation from being retried at every position.
 const TERMINAL = '.!?\u2026\u3002\uff01\uff1f\u061f\u06d4';
@@ -48,7 +51,8 @@ const CJK_TERMINAL = '\u3002\uff01\uff1f';
 const CANDIDATE = new RegExp(
   `(?<![${TERMINAL}])([${TERMINAL}]+)(["'\u201d\u2019\u00bb)\\]}]*)(?=\\s|$)\\s*` +
     `|([${CJK_TERMINAL}]+)([\u300d\u300f\u201d\u2019\uff09]*)\\s*` +
-    `|(?:\\r\\n?|[\\n\\u2028\\u2029])\\s*`,
+    `|(?:\\r\\n?|[\\n\\u2028\\u2029])\\s*` +
+    `|(\\))[ \\t]+(?=[A-Z])`,
   'g',
 );
 const OPENERS = '"\'\u201c\u2018\u00ab([{';
@@ -73,6 +77,13 @@ export function splitSentences(text: string): Sentence[] {
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     const after = m.index + m[0].length;
     if (after >= text.length) break;
+    if (m[5] !== undefined) {
+      if (isCredit(text, m.index)) {
+        push(sentences, text, start, m.index + 1);
+        start = after;
+      }
+      continue;
+    }
     const punct = m[1] ?? m[3];
     const cut = punct === undefined ? m.index : m.index + punct.length + (m[2] ?? m[4])!.length;
     const breaks = lineBreaks(text, cut, after);
@@ -143,6 +154,14 @@ function afterPunctuation(text: string, at: number, punct: string, next: number)
     default: // 'other', 'initialism'
       return word > next || startsSentence(text, word) ? SPLIT : WEAK;
   }
+}
+
+/** Whether the parenthesis closing at `close` holds a photo or wire credit ("(AFP Photo)"). */
+function isCredit(text: string, close: number): boolean {
+  const open = text.lastIndexOf('(', close);
+  if (open < 0 || close - open > 60) return false;
+  const words = text.slice(open + 1, close).trim().split(/\s+/);
+  return CREDITS.has(words[words.length - 1]!);
 }
 
 /** The non-white-space run ending at `end`, without leading openers; '' when too long. */

@@ -104,6 +104,17 @@ test('paragraphs always split, even without final punctuation: headline, byline,
   ]);
 });
 
+test('a caption run into the text ends at its photo or wire credit', () => {
+  assert.deepEqual(split('A boy sits in a tent near the border (Wire World and Agencies) A bomb killed six people.'), [
+    'A boy sits in a tent near the border (Wire World and Agencies)',
+    'A bomb killed six people.',
+  ]);
+  assert.deepEqual(split('Smoke over the town (File photo) After the strike, people fled.'), ['Smoke over the town (File photo)', 'After the strike, people fled.']);
+  // Other parentheses do not split, nor a credit before a lower-case word.
+  assert.deepEqual(split('The Syrian Observatory (SOHR) Monitors said so.'), ['The Syrian Observatory (SOHR) Monitors said so.']);
+  assert.deepEqual(split('Talks ended (Reuters) and fighting resumed.'), ['Talks ended (Reuters) and fighting resumed.']);
+});
+
 test('a lone "1 min read" line is its own sentence', () => {
   assert.deepEqual(split('Turkey sends reinforcements\n\n1 min read\n\nA convoy crossed the border.'), [
     'Turkey sends reinforcements',
