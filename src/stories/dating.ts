@@ -53,13 +53,25 @@ export function articleDate(m: DatedMember, span: { first: string; last: string 
 /**
  * An event of an undated article as the story dates it: a date the stage resolved against
  * the guessed publication date (`relative`, `publication`) moves by the years between the
- * guess and the story's date for the article, and its basis becomes `story`.
+ * guess and the story's date for the article, and its basis becomes `story`. When the
+ * article's day is not known — its guess was only a year (a mid-year placeholder), or it had
+ * none and takes the story's week — a day counted from that placeholder means nothing: the
+ * event takes the week before the article's story date up to it ("on Monday" in an article
+ * of that week), or the article's own range for a date that was the publication itself.
  */
 export function redate(e: EventMention, m: DatedMember, date: ArticleDate | null): EventMention {
   if (m.published || !date || !e.date || (e.date.basis !== 'relative' && e.date.basis !== 'publication')) return e;
   const guess = guessOf(m);
-  const years = guess ? Number(date.date.slice(0, 4)) - Number(guess.date.slice(0, 4)) : 0;
+  if (!guess || guess.precision !== 'day' || date.precision !== 'day') {
+    const end = date.latest ?? date.date;
+    const from = date.earliest ?? date.date;
+    const start = e.date.basis === 'relative' ? shiftDays(from, -CLUSTERING.windowDays) : from;
+    return { ...e, date: { start, end, precision: 'week', basis: 'story' } };
+  }
+  const years = Number(date.date.slice(0, 4)) - Number(guess.date.slice(0, 4));
   const shift = (d: string) => (years ? String(Number(d.slice(0, 4)) + years).padStart(4, '0') + d.slice(4) : d);
   const moved: EventDate = { ...e.date, start: shift(e.date.start), end: shift(e.date.end), basis: 'story' };
   return { ...e, date: moved };
 }
+
+const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

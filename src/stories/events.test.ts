@@ -122,6 +122,13 @@ test('an undated article takes its date from the story, its year-less dates the 
   const explicit = mention({ date: { start: '2019-09-29', end: '2019-09-29', precision: 'day', basis: 'explicit' } });
   assert.equal(redate(explicit, members[2]!, articleDate(members[2]!, span)), explicit);
   assert.equal(redate(relative, members[0]!, articleDate(members[0]!, span)), relative);
+  // No day known for the article (no guess, or only a year's placeholder): its "on Monday" is
+  // some day of the week up to the story's date for it, not a day counted from a placeholder.
+  const yearOnly = { published: null, publishedGuess: { date: '2016-07-01', precision: 'year' as const, basis: [], confidence: 0.3 } };
+  const placeholderMonday = mention({ date: { start: '2016-06-27', end: '2016-06-27', precision: 'day', basis: 'relative' } });
+  assert.deepEqual(redate(placeholderMonday, yearOnly, articleDate(yearOnly, span)).date, { start: '2021-09-19', end: '2021-09-26', precision: 'week', basis: 'story' });
+  const published = mention({ date: { start: '2016-07-01', end: '2016-07-01', precision: 'day', basis: 'publication' } });
+  assert.deepEqual(redate(published, members[3]!, articleDate(members[3]!, span)).date, { start: '2021-09-26', end: '2021-09-26', precision: 'week', basis: 'story' });
 });
 
 test('the summary: at most five central sentences, no repeats, each traceable to its article', () => {
