@@ -235,7 +235,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   try {
     // Kysely's migrator takes a lock, so processes starting at once migrate once.
-    await migrate(db, migrations('postgres'));
+    // The migration tables live in the schema the store uses (the first of its search_path):
+    // Kysely otherwise takes a `kysely_migration_lock` in any other schema of the database
+    // (another application's, another sitrep's) for its own, and migrating fails.
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+    await migrate(db, migrations('postgres'), rows[0]?.schema);
   } catch (e) {
     await db.destroy();
     throw e;
@@ -243,8 +247,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
   return new KyselyStore(db, postgresHooks);
 }
 
-async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

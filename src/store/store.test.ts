@@ -124,6 +124,20 @@ for (const dialect of dialects) {
         }
       }));
 
+    test('two stores in one database (PostgreSQL: two schemas) migrate and keep each their own tables', () =>
+      withDialectStore(dialect, (first) =>
+        withDialectStore(dialect, async (second) => {
+          await first.save(article('Shells hit Kansafra.'));
+          await second.save(article('Leaders met in Sochi.'));
+          await second.save(article('Talks resumed in Sochi.'));
+          const count = async (s: Store) => {
+            let n = 0;
+            for await (const _ of s.articles({})) n++;
+            return n;
+          };
+          assert.deepEqual([await count(first), await count(second)], [1, 2]);
+        })));
+
     test('events come back with the article they came from, filtered by type and date', () =>
       withStore(async (store) => {
         const doc = article('Government artillery shelled Kansafra.', { events: [shelling] });

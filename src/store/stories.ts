@@ -52,6 +52,12 @@ export interface StoryTables {
   storyOf(articleId: number): Promise<number | null>;
   /** Indexes the story under `keys`, seen on `day`. */
   post(storyId: number, keys: readonly string[], day: string | null): Promise<void>;
+  /** The members of a story, in article id order. */
+  members(storyId: number): Promise<PendingArticle[]>;
+  /** The document frequency of each key (absent: 0), without counting anything. */
+  frequencies(keys: readonly string[]): Promise<Map<string, number>>;
+  /** Moves articles (members of a story being split) into the story `to`. */
+  move(articleIds: readonly number[], to: number): Promise<void>;
 }
 
 /** A story as the commands list it. */
@@ -208,6 +214,27 @@ export class KyselyStoryTables implements StoryTables {
   async storyOf(articleId: number): Promise<number | null> {
     const row = await this.db.selectFrom('story_articles').select('story_id').where('article_id', '=', articleId).executeTakeFirst();
     return row?.story_id ?? null;
+  }
+
+  async members(storyId: number): Promise<PendingArticle[]> {
+    const rows = await this.db.selectFrom('story_articles').select(['article_id', 'duplicate_of'])
+      .where('story_id', '=', storyId).orderBy('article_id').execute();
+    return rows.map((r) => ({ id: r.article_id, duplicateOf: r.duplicate_of }));
+  }
+
+  async frequencies(keys: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = await this.db.selectFrom('story_terms').select(['key', 'df']).where('key', 'in', keys.slice(i, i + CHUNK)).execute();
+      for (const r of rows) out.set(r.key, r.df);
+    }
+    return out;
+  }
+
+  async move(articleIds: readonly number[], to: number): Promise<void> {
+    for (let i = 0; i < articleIds.length; i += CHUNK) {
+      await this.db.updateTable('story_articles').set({ story_id: to }).where('article_id', 'in', articleIds.slice(i, i + CHUNK)).execute();
+    }
   }
 
   post(storyId: number, keys: readonly string[], day: string | null): Promise<void> {

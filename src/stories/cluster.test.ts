@@ -8,9 +8,9 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { dialects, withDialectStore } from '../store/dialects.fixture.js';
-import { CLUSTERING, decide, gapDays, timeFactor, type StoryState } from './cluster.js';
-import { words } from './features.js';
-import { updateStories } from './update.js';
+import { bisect, CLUSTERING, decide, gapDays, timeFactor, type MemberVector, type StoryState } from './cluster.js';
+import { words, type ArticleFeatures } from './features.js';
+import { splitStory, updateStories } from './update.js';
 import { doc, KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
 
 const state = (id: number, centroid: Record<string, number>, first: string | null, last = first): StoryState =>
@@ -26,6 +26,23 @@ test('an article joins the story it resembles; one like two stories joins them i
   assert.equal(decide(v, '2024-03-10', [state(4, { 'w:sochi': 1 }, '2024-03-09')]).story, null);
   const bridged = decide(v, '2024-03-10', [state(9, { 'w:kafranbel': 1, 'w:market': 1 }, '2024-03-10'), state(4, { 'w:kafranbel': 1 }, '2024-03-08')]);
   assert.deepEqual([bridged.story, bridged.merge], [4, [9]]);
+});
+
+test('a story splits where its halves no longer resemble each other, and only there', () => {
+  const member = (id: number, keys: string[], date = '2024-03-10'): MemberVector => {
+    const features: ArticleFeatures = { counts: new Map(keys.map((k) => [k, 1])), date, title: null, outlet: null };
+    return { id, features, vector: new Map(keys.map((k) => [k, 1 / Math.sqrt(keys.length)])) };
+  };
+  const market = ['w:kafranbel', 'w:market', 'w:shell', 'a:SYR.MIL'];
+  const summit = ['w:sochi', 'w:summit', 'w:ceasefire', 'a:RUS.GOV'];
+  // A wrong bridge: three reports of a shelling and three of a summit in one story.
+  const bridged = [member(1, market), member(2, [...market, 'w:rubble']), member(3, summit), member(4, [...summit, 'w:highway']), member(5, market), member(6, summit)];
+  assert.deepEqual(bisect(bridged), { stay: [1, 2, 5], leave: [3, 4, 6] });
+  // One story told six ways does not split; nor does one odd article split off alone.
+  assert.equal(bisect([1, 2, 3, 4, 5, 6].map((id) => member(id, [...market, `w:detail${id}`]))), null);
+  assert.equal(bisect([member(1, market), member(2, market), member(3, market), member(4, summit)]), null);
+  // Halves that still share much stay one story.
+  assert.equal(bisect([member(1, market), member(2, market), member(3, [...market.slice(0, 3), 'w:sochi']), member(4, [...market.slice(0, 3), 'w:sochi'])]), null);
 });
 
 test('time: near the story costs nothing, a week away halves little, past the window nothing joins', () => {
@@ -78,7 +95,7 @@ for (const dialect of dialects) {
     test('stories grow as articles arrive; a second run has nothing to do', () =>
       withDialectStore(dialect, async (store) => {
         for (const d of [shelling1, summit1, shelling2, unrelated]) await store.save(d);
-        assert.deepEqual(await updateStories(store), { clustered: 4, created: 3, merged: 0 });
+        assert.deepEqual(await updateStories(store), { clustered: 4, created: 3, merged: 0, split: 0 });
         assert.deepEqual(await members(store), [
           [shelling1.article.sourceId, shelling2.article.sourceId],
           [summit1.article.sourceId],
@@ -86,8 +103,8 @@ for (const dialect of dialects) {
         ]);
         // Only what is new is clustered: the summit's report joins its story; months later the town's next shelling is a story of its own.
         for (const d of [summit2, later]) await store.save(d);
-        assert.deepEqual(await updateStories(store), { clustered: 2, created: 1, merged: 0 });
-        assert.deepEqual(await updateStories(store), { clustered: 0, created: 0, merged: 0 });
+        assert.deepEqual(await updateStories(store), { clustered: 2, created: 1, merged: 0, split: 0 });
+        assert.deepEqual(await updateStories(store), { clustered: 0, created: 0, merged: 0, split: 0 });
         const stories = [];
         for await (const s of store.stories()) stories.push(s);
         assert.deepEqual(stories.map((s) => [s.firstDate, s.lastDate, s.articles]), [
@@ -113,6 +130,31 @@ for (const dialect of dialects) {
         assert.equal(listed[0]!.articles, 1);
         const story = (await store.story(listed[0]!.id))!;
         assert.deepEqual(story.members.map((m) => m.duplicateOf !== null), [false, true]);
+      }));
+
+    test('a story of two situations splits: the half with the oldest article keeps the id', () =>
+      withDialectStore(dialect, async (store) => {
+        for (const d of [shelling1, summit1, shelling2, summit2]) await store.save(d);
+        const ids = await store.storyTransaction(async (t) => {
+          const id = await t.create({ title: 'Artillery shells Kafranbel market', firstDate: '2024-03-10', lastDate: '2024-03-14', articles: 4, centroid: new Map([['w:x', 1]]), outlets: {} });
+          for (const articleId of [1, 2, 3, 4]) await t.addMember({ articleId, storyId: id, similarity: 1, duplicateOf: null });
+          const split = await splitStory(t, id);
+          return { id, split, again: await splitStory(t, id) };
+        });
+        assert.deepEqual([ids.split, ids.again], [true, false]);
+        assert.deepEqual(await members(store), [
+          [shelling1.article.sourceId, shelling2.article.sourceId],
+          [summit1.article.sourceId, summit2.article.sourceId],
+        ]);
+        const listed = [];
+        for await (const s of store.stories()) listed.push(s);
+        assert.deepEqual(listed.map((s) => [s.id === ids.id, s.title, s.firstDate, s.lastDate, s.articles]), [
+          [true, 'Artillery shells Kafranbel market', '2024-03-10', '2024-03-11', 2],
+          [false, 'Presidents to hold summit in Sochi', '2024-03-10', '2024-03-14', 2],
+        ]);
+        // The new story is indexed under its members' keys: the next summit report finds it.
+        const found = await store.storyTransaction((t) => t.candidates(['w:sochi'], null, 10));
+        assert.deepEqual([...found.keys()], [listed[1]!.id]);
       }));
 
     test('merged stories keep the older id, and the younger id still finds the story', () =>

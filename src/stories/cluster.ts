@@ -26,6 +26,14 @@ export const CLUSTERING = {
   edgeFactor: 0.6,
   join: 0.3,
   bridge: 0.4,
+  /**
+   * A story whose two halves resemble each other less than this is two stories (a wrong
+   * bridge, or a story that drifted as it grew): half the join threshold, so that a story
+   * does not flap between one and two as articles arrive.
+   */
+  split: 0.15,
+  /** Fewest members of each half of a split: one odd article is not a story of its own. */
+  splitHalf: 2,
   /** Keys of an article that look stories up in the index, per block. */
   retrievalKeys: { w: 8, l: 4, a: 4, p: 3, d: 3 } as Record<Block, number>,
   /** Stories fetched per retrieval key, most recent first. */
@@ -40,15 +48,9 @@ export const idf = (df: number, documents: number): number => Math.log((document
 
 /** TF-IDF weights (sublinear term frequency), each block scaled to unit length. */
 export function weigh(f: ArticleFeatures, df: ReadonlyMap<string, number>, documents: number): Vector {
-  const v: Vector = new Map();
-  const norm: Record<string, number> = {};
-  for (const [k, n] of f.counts) {
-    const w = (1 + Math.log(n)) * idf(df.get(k) ?? 0, documents);
-    v.set(k, w);
-    norm[blockOf(k)] = (norm[blockOf(k)] ?? 0) + w * w;
-  }
-  for (const [k, w] of v) v.set(k, w / Math.sqrt(norm[blockOf(k)]!));
-  return v;
+  const raw = new Map<string, number>();
+  for (const [k, n] of f.counts) raw.set(k, (1 + Math.log(n)) * idf(df.get(k) ?? 0, documents));
+  return unit(raw);
 }
 
 /** The keys that find candidate stories: each block's heaviest (rarest, most repeated) keys. */
@@ -174,3 +176,59 @@ function trim(centroid: Map<string, number>): Map<string, number> {
 
 const minDate = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : a ?? b);
 const maxDate = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : a ?? b);
+
+/** A member of a story as a split sees it: its article id, weighted vector and features. */
+export interface MemberVector {
+  id: number;
+  vector: Vector;
+  features: ArticleFeatures;
+}
+
+/**
+ * Where a story parts, if it is two situations told as one: two halves by spherical 2-means
+ * over the members' vectors (seeded by the member least like the story and the member least
+ * like that one), kept apart only when each half has `splitHalf` members or more and the
+ * halves resemble each other less than `split`. The half holding the oldest member (lowest
+ * id) stays, so the story keeps its id; the other leaves.
+ */
+export function bisect(members: readonly MemberVector[]): { stay: number[]; leave: number[] } | null {
+  if (members.length < 2 * CLUSTERING.splitHalf) return null;
+  const stateOf = (ms: readonly MemberVector[]) => combine(storyOf(0, ms[0]!.vector, ms[0]!.features), ms.slice(1).map((m) => storyOf(0, m.vector, m.features)));
+  const fit = (m: MemberVector, s: StoryState) => similarity(m.vector, m.features.date, s);
+  const whole = stateOf(members);
+  const seedA = least(members, (m) => fit(m, whole));
+  const seedB = least(members.filter((m) => m !== seedA), (m) => fit(m, stateOf([seedA])));
+  let halves = [stateOf([seedA]), stateOf([seedB])];
+  let inA: boolean[] = [];
+  for (let round = 0; round < 5; round++) {
+    const next = members.map((m) => fit(m, halves[0]!) >= fit(m, halves[1]!));
+    if (next.every(Boolean) || !next.some(Boolean)) return null;
+    if (next.every((x, i) => x === inA[i])) break;
+    inA = next;
+    halves = [stateOf(members.filter((_, i) => inA[i])), stateOf(members.filter((_, i) => !inA[i]))];
+  }
+  const a = members.filter((_, i) => inA[i]).map((m) => m.id), b = members.filter((_, i) => !inA[i]).map((m) => m.id);
+  if (Math.min(a.length, b.length) < CLUSTERING.splitHalf) return null;
+  const [hA, hB] = halves as [StoryState, StoryState];
+  const alike = Math.max(similarity(unit(hA.centroid), hA.lastDate, hB), similarity(unit(hB.centroid), hB.lastDate, hA));
+  if (alike >= CLUSTERING.split) return null;
+  return Math.min(...a) < Math.min(...b) ? { stay: a, leave: b } : { stay: b, leave: a };
+}
+
+function least<T>(items: readonly T[], score: (x: T) => number): T {
+  let best = 0, low = Infinity;
+  items.forEach((x, i) => {
+    const s = score(x);
+    if (s < low) [best, low] = [i, s];
+  });
+  return items[best]!;
+}
+
+/** Weights (a centroid, raw TF-IDF) as a vector: each block scaled to unit length. */
+function unit(centroid: ReadonlyMap<string, number>): Vector {
+  const norm: Record<string, number> = {};
+  for (const [k, w] of centroid) norm[blockOf(k)] = (norm[blockOf(k)] ?? 0) + w * w;
+  const v: Vector = new Map();
+  for (const [k, w] of centroid) v.set(k, w / Math.sqrt(norm[blockOf(k)]!));
+  return v;
+}

@@ -2,7 +2,7 @@
 // one, oldest first, in write transactions of a few articles each, so a process that stops
 // midway leaves the stories consistent and the next run goes on where it stopped.
 import type { PendingArticle, Store, StoryTables } from '../store/index.js';
-import { CLUSTERING, combine, decide, absorb, retrievalKeys, storyOf, weigh } from './cluster.js';
+import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, storyOf, weigh, type MemberVector } from './cluster.js';
 import { featuresOf } from './features.js';
 
 export interface UpdateSummary {
@@ -12,7 +12,15 @@ export interface UpdateSummary {
   created: number;
   /** Stories merged into an older one because an article bridged them. */
   merged: number;
+  /** Stories split in two because their halves no longer resembled each other. */
+  split: number;
 }
+
+/**
+ * Story sizes at which a story is checked for a split, besides after every bridge: each
+ * check reads every member, so checking at doublings keeps the cost per article constant.
+ */
+const CHECK_AT: ReadonlySet<number> = new Set([4, 8, 16, 32, 64, 128]);
 
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
@@ -23,7 +31,7 @@ const BATCH = 50;
  * since whoever holds the story tables takes every pending article.
  */
 export async function updateStories(store: Store, onBatch: (s: UpdateSummary) => void = () => {}, options: { ifFree?: boolean } = {}): Promise<UpdateSummary> {
-  const total: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
+  const total: UpdateSummary = { clustered: 0, created: 0, merged: 0, split: 0 };
   for (;;) {
     const done = await clusterBatch(store, BATCH, options.ifFree ?? false);
     if (done === null) return total;
@@ -31,6 +39,7 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
     total.clustered += batch.clustered;
     total.created += batch.created;
     total.merged += batch.merged;
+    total.split += batch.split;
     if (batch.clustered) onBatch(total);
     // A batch that was not full took everything there was.
     if (!full) return total;
@@ -40,7 +49,7 @@ export async function updateStories(store: Store, onBatch: (s: UpdateSummary) =>
 /** One write transaction: up to `size` pending articles put in stories. */
 async function clusterBatch(store: Store, size: number, ifFree: boolean): Promise<{ batch: UpdateSummary; full: boolean } | null> {
   const batch = async (tables: StoryTables) => {
-    const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0 };
+    const summary: UpdateSummary = { clustered: 0, created: 0, merged: 0, split: 0 };
     const pending = await tables.pending(size);
     for (const p of pending) await clusterOne(tables, p, summary);
     return { batch: summary, full: pending.length === size };
@@ -89,6 +98,7 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
   const candidates = await tables.stories(shared.slice(0, CLUSTERING.candidates).map((c) => c.id));
   const decision = decide(vector, features.date, candidates);
   let storyId: number;
+  let check = false;
   if (decision.story === null) {
     const { id: _, ...fresh } = storyOf(0, vector, features);
     storyId = await tables.create(fresh);
@@ -97,12 +107,53 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
     const byId = new Map(candidates.map((c) => [c.id, c]));
     const joined = combine(byId.get(decision.story)!, decision.merge.map((id) => byId.get(id)!));
     await tables.merge(decision.story, decision.merge);
-    await tables.update(absorb(joined, vector, features));
+    const grown = absorb(joined, vector, features);
+    await tables.update(grown);
     storyId = decision.story;
     summary.merged += decision.merge.length;
+    check = decision.merge.length > 0 || CHECK_AT.has(grown.articles);
   }
   await tables.addMember({ articleId: pending.id, storyId, similarity: decision.similarity, duplicateOf: null });
   await tables.post(storyId, lookup, features.date);
+  if (check && await splitStory(tables, storyId)) summary.split++;
+}
+
+/**
+ * Splits a story in two when its halves no longer resemble each other (cluster.ts, `bisect`):
+ * the half with the oldest member keeps the story and its id; the other half, with the
+ * near-copies of its members, becomes a new story. Stories larger than the last check size
+ * are left whole (reading every member would cost too much). True when it split.
+ */
+export async function splitStory(tables: StoryTables, storyId: number): Promise<boolean> {
+  const members = await tables.members(storyId);
+  const originals = members.filter((m) => m.duplicateOf === null);
+  if (originals.length > Math.max(...CHECK_AT)) return false;
+  const loaded = [];
+  for (const m of originals) {
+    const doc = await tables.load(m.id);
+    if (doc) loaded.push({ id: m.id, features: featuresOf(doc) });
+  }
+  const df = await tables.frequencies([...new Set(loaded.flatMap((m) => [...m.features.counts.keys()]))]);
+  const documents = await tables.documents();
+  const vectors: MemberVector[] = loaded.map((m) => ({ ...m, vector: weigh(m.features, df, documents) }));
+  const cut = bisect(vectors);
+  if (!cut) return false;
+  const byId = new Map(vectors.map((v) => [v.id, v]));
+  const stateOf = (id: number, ids: readonly number[]) => {
+    const [first, ...rest] = ids.map((i) => byId.get(i)!);
+    return combine(storyOf(id, first!.vector, first!.features), rest.map((m) => storyOf(id, m.vector, m.features)));
+  };
+  const [before] = await tables.stories([storyId]);
+  await tables.update({ ...stateOf(storyId, cut.stay), title: before?.title ?? null });
+  const { id: _, ...leaving } = stateOf(0, cut.leave);
+  const newId = await tables.create(leaving);
+  const going = new Set(cut.leave);
+  await tables.move(members.filter((m) => going.has(m.id) || (m.duplicateOf !== null && going.has(m.duplicateOf))).map((m) => m.id), newId);
+  for (const id of cut.leave) {
+    const m = byId.get(id)!;
+    await tables.post(newId, retrievalKeys(m.vector), m.features.date);
+  }
+  return true;
 }
 
 function windowAround(date: string | null): { from: string; to: string } | null {
