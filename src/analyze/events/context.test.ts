@@ -41,6 +41,12 @@ test('the time of a relative clause after the trigger does not date the event', 
   assert.equal(talks.status, 'occurred');
 });
 
+test("the main clause's time does not date a relative clause told before it", () => {
+  const ev = events('Syrian rebels, who shelled Aleppo, withdrew from the town on Friday.');
+  assert.deepEqual(brief(ev.find((e) => e.type === 'RETREAT')!).slice(3, 4), ['2023-05-12..2023-05-12']);
+  assert.notEqual(ev.find((e) => e.type === 'ASSAULT')!.date?.start, '2023-05-12');
+});
+
 test('"days before this meeting": dated from the meeting told before', () => {
   const ev = events([
     'Israeli jets struck Gaza on 12 May.',

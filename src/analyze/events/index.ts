@@ -6,6 +6,7 @@
 import type { ActorRef, Attribution, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { compatible } from '../../model/actors.js';
 import { locateEvent, refOf, type EventKind } from '../places/index.js';
+import { dates } from '../times/clauses.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
 import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
@@ -175,8 +176,10 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   let dist = Infinity;
   for (const t of v.times) {
     if (t.precision === 'duration' || modifierYear(doc, t)) continue;
-    // "consultations with partners who made an agreement two years ago": the relative clause's time
-    if (t.start > at && /\b(who|whom|whose|which)\b/i.test(doc.text.slice(at, t.start))) continue;
+    // "talks with partners who signed a pact two years ago": the relative clause's time;
+    // "The envoy, who came at the rebels' request, left this week": the main clause's
+    // time does not date the relative clause told before it (the times stage's `scope`)
+    if (!dates((t as { scope?: [number, number][] }).scope, at)) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }

@@ -33,7 +33,8 @@ export type Reading =
   | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
   /** `offset`: bare "days" before "after"/"before", kept only when the offset can be counted. */
   | { k: 'duration'; unit: Unit; n: number | null; offset?: true }
-  | { k: 'set'; unit: Unit }
+  /** A recurring time: "daily"; a weekday (`wd`, with a part of the day) or a month (`m`) each week or year. */
+  | { k: 'set'; unit: Unit; wd?: number; m?: number; part?: DayPart }
   | { k: 'clock'; h: number; min: number; day?: Reading };
 
 export interface Match {
@@ -62,7 +63,7 @@ const NUMBER_WORDS: Record<string, number> = {
   'a couple of': 2, 'a half': 0.5, half: 0.5,
 };
 const VAGUE = new Set(['several', 'a few', 'few', 'many', 'some', 'the next few', 'couple of', 'recent']);
-const NUM = '(?:\\d+(?:\\.\\d+)?|a couple of|a few|several|many|some|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty|forty|fifty|sixty|hundred|an|a)';
+const NUM = '(?:\\d+(?:\\.\\d+|\\s+1/2)?|a couple of|a few|several|many|some|few|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|thirty|forty|fifty|sixty|hundred|an|a)';
 const UNIT = '(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|quarters?|hours?|minutes?)';
 const YEAR = '(?:1[89]\\d\\d|20\\d\\d)';
 const ORDINAL_Q: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4 };
@@ -70,6 +71,8 @@ const ORDINAL_Q: Record<string, number> = { first: 1, second: 2, third: 3, fourt
 function numberOf(word: string): number | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ');
   if (VAGUE.has(w)) return null;
+  const half = /^(\d+) 1\/2$/.exec(w);
+  if (half) return Number(half[1]) + 0.5;
   if (/^\d/.test(w)) return Number(w);
   const compound = /^twenty-(\w+)$/.exec(w);
   if (compound) return 20 + (NUMBER_WORDS[compound[1]!] ?? 0);
@@ -86,7 +89,7 @@ const monthOf = (w: string): number => MONTHS[w.toLowerCase().replace(/\.$/, '')
 const weekdayOf = (w: string): number => WEEKDAYS[w.toLowerCase()]!;
 const relOf = (w: string | undefined): number => {
   switch ((w ?? '').toLowerCase()) {
-    case 'last': case 'past': case 'previous': case 'preceding': return -1;
+    case 'last': case 'past': case 'this past': case 'previous': case 'preceding': return -1;
     case 'next': case 'coming': case 'following': return 1;
     default: return 0;
   }
@@ -111,6 +114,15 @@ const dayPartOf = (w: string | undefined): DayPart | undefined => {
   }
 };
 
+/** The day written after a clock time: a weekday, today/yesterday/tomorrow, or a month and day. */
+function dayAfterClock(dayWord: string | undefined, month: string | undefined, date: string | undefined): Reading | undefined {
+  if (!dayWord) return undefined;
+  if (month) return { k: 'date', m: monthOf(month), d: +date! };
+  if (dayWord.toLowerCase() in WEEKDAYS) return { k: 'weekday', wd: weekdayOf(dayWord) };
+  const w = dayWord.toLowerCase();
+  return { k: 'today', off: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0 };
+}
+
 // ---------------------------------------------------------------------------
 // Rules, in priority order.
 
@@ -123,6 +135,8 @@ interface Rule {
 
 const PART = '(?:(early|mid|late|the beginning of|the start of|the middle of|the end of)[\\s-]+)?';
 const capital = (s: string | undefined): boolean => !!s && s[0] === s[0]!.toUpperCase();
+/** A unit written with a capital inside a phrase ("This Week", "60 Minutes"): part of a title. */
+const titleWord = (w: string): boolean => /^[A-Z][a-z]/.test(w);
 const WORD_BEFORE = /([A-Za-z]+)\W*$/;
 const MAY_CONTEXT = new Set(['in', 'since', 'until', 'till', 'by', 'of', 'from', 'through', 'to', 'before', 'after', 'during', 'early', 'late', 'mid', 'last', 'next', 'this', 'on', 'between', 'and', 'end']);
 
@@ -209,7 +223,7 @@ const RULES: Rule[] = [
   },
   // "year-end", "year end": the last day of the year.
   {
-    re: /\byear[\s-]end\b/gi,
+    re: /\byear(?:[\s-]|['’]s\s+)end\b/gi,
     build: () => ({ k: 'yearEnd' }),
   },
   // Holidays with a fixed or computable day.
@@ -256,7 +270,7 @@ const RULES: Rule[] = [
   },
   // Seasons: "last fall", "this summer", "the winter of 2019", "spring 2020".
   {
-    re: new RegExp(`\\b(?:(last|next|this|early|late)\\s+(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR}))?|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR}))\\b`, 'gi'),
+    re: new RegExp(`\\b(?:(last|next|this past|this|early|late)\\s+(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR}))?|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR}))\\b`, 'gi'),
     build: (m) => {
       const word = (m[2] ?? m[4])!.toLowerCase();
       const s: Season = word === 'spring' ? 'SP' : word === 'summer' ? 'SU' : word === 'winter' ? 'WI' : 'FA';
@@ -265,13 +279,15 @@ const RULES: Rule[] = [
       return { k: 'season', s, ...(y ? { y: +y } : { rel }) };
     },
   },
-  // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter".
+  // Quarters: "the third quarter", "third-quarter", "the fiscal first quarter", "the latest quarter",
+  // "the quarter a year ago".
   {
-    re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|this|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?`, 'gi'),
+    re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|this|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?(\\s+a\\s+year\\s+(?:ago|earlier)\\b)?`, 'gi'),
     build: (m) => {
       const mods = (m[2] ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean);
       const ordinal = mods.find((w) => w in ORDINAL_Q);
-      const yearAgo = mods.includes('year-ago') || mods.includes('year-earlier') || (mods.includes('year') && (mods.includes('ago') || mods.includes('earlier')));
+      // "the year-ago quarter", "the quarter a year ago"
+      const yearAgo = !!m[4] || mods.includes('year-ago') || mods.includes('year-earlier') || (mods.includes('year') && (mods.includes('ago') || mods.includes('earlier')));
       if (!ordinal && !m[1] && mods.length === 0) return null; // "a quarter of the vote"
       if (!ordinal && !m[1] && !mods.some((w) => w === 'fiscal' || w === 'latest' || w === 'current' || w === 'this')) return null;
       const latest = mods.includes('latest') || mods.includes('last') || mods.includes('past') || mods.includes('previous');
@@ -290,6 +306,11 @@ const RULES: Rule[] = [
   {
     re: /\b(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter\b/gi,
     build: (m) => ({ k: 'quarter', q: ORDINAL_Q[m[2]!.toLowerCase()]!, yearRel: relOf(m[1]) }),
+  },
+  // "the 1988 third quarter": a year and its quarter.
+  {
+    re: new RegExp(`\\bthe\\s+(${YEAR})\\s+(first|second|third|fourth)[\\s-]+(?:fiscal\\s+)?quarter\\b`, 'gi'),
+    build: (m) => ({ k: 'quarter', q: ORDINAL_Q[m[2]!.toLowerCase()]!, y: +m[1]! }),
   },
   // "the 1988 period", "the 1989 quarter": a quarter named by its year, the quarter from context.
   {
@@ -320,7 +341,8 @@ const RULES: Rule[] = [
   // "year-earlier", "year-ago" used as adjectives: the same period last year.
   {
     re: /\b(?:the\s+)?(year-earlier|year-ago)(?:\s+(?:period|quarter|level|results?|figures?))?\b/gi,
-    build: (m) => (/quarter/i.test(m[0]) ? { k: 'quarter', rel: -1 } : { k: 'ago', unit: 'year', n: 1, dir: -1 }),
+    // "the year-ago period" of a report is its quarter a year back
+    build: (m) => (/quarter|period/i.test(m[0]) ? { k: 'quarter', rel: -1 } : { k: 'ago', unit: 'year', n: 1, dir: -1 }),
     span: (m) => (/quarter|period/i.test(m[0]) ? [0, m[0].length] : [m[0].indexOf(m[1]!), m[0].indexOf(m[1]!) + m[1]!.length]),
   },
   // Anaphora: "the same day", "that year", "the following week", "the day before": dated
@@ -342,6 +364,8 @@ const RULES: Rule[] = [
     re: /\b(?:(earlier|later|early|late|mid|the end of|the beginning of|the start of|the middle of|the rest of)[\s-]+)?(?:(last|this|next|past|coming|previous|current|following|the|the past|the last|the coming|the next|the previous|the current|the following)\s+)(?:fiscal\s+|full\s+(?=year))?(week(?:end)?|month|year|decade|century|day)\b(?!-|\s+(?:old|ago|earlier|later))/gi,
     build: (m) => {
       const relWord = m[2]!.toLowerCase().replace(/^the\s+/, '');
+      // "ABC's This Week": a title, not the week.
+      if (titleWord(m[3]!)) return null;
       const unit = unitOf(m[3]!);
       if (unit === 'day') {
         // "over the past day": the last 24 hours; other "the … day" phrases are anaphora.
@@ -360,14 +384,19 @@ const RULES: Rule[] = [
   // Durations: "eight years", "the past two months", "the 10-year conflict" ("10-year"),
   // "the first nine months", "several weeks".
   {
-    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})(?:\\s+more)?[\\s-]+(${UNIT})(?:-long)?\\b(?![\\s-]+old\\b)`, 'gi'),
+    re: new RegExp(`\\b(?:(?:the|at least the|at least|about|almost|nearly|more than|less than|some|roughly|over|under)\\s+)?(?:(?:past|last|next|coming|first|final|previous|following|latest|same|entire|whole|full|initial|remaining)\\s+)?(${NUM})(?:\\s+more)?(?:\\s+(?:additional|extra|further|trading|business|working))?[\\s-]+(${UNIT})(?:-long)?(\\s+and\\s+a\\s+half)?\\b(?![\\s-]+old\\b)`, 'gi'),
     build: (m, text) => {
-      const n = numberOf(m[1]!);
+      if (titleWord(m[2]!)) return null; // "60 Minutes", a programme
+      const whole = numberOf(m[1]!);
+      // "a minute and a half", "two years and a half"
+      const n = whole !== null && m[3] ? whole + 0.5 : whole;
       if (n === null && !/several|few|many|couple/i.test(m[1]!)) return null;
       // "three-quarters of", "a quarter of the vote": fractions.
       if (/^quarter/i.test(m[2]!) && (/^\s+of\b/.test(text.slice(m.index + m[0].length)) || /-/.test(m[0]) || /^an?$/i.test(m[1]!))) return null;
       // "$5 a year", "twice a week": a rate, not a stretch of time.
       if (/^an?$/i.test(m[1]!) && /(?:\d|million|billion|times|twice|once|cents?|dollars?)\W*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
+      // "four flights a week", "700 seats a week": a count per unit of time.
+      if (/^an?$/i.test(m[1]!) && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand))\s+(?:[a-z-]+\s+)?[a-z]+s\s+$/i.test(text.slice(Math.max(0, m.index - 40), m.index))) return null;
       if (n !== null && /^\d/.test(m[1]!) && /day|month|week|year/i.test(m[2]!) && n > 500) return null;
       return { k: 'duration', unit: unitOf(m[2]!), n };
     },
@@ -379,7 +408,7 @@ const RULES: Rule[] = [
   },
   // "recent years", "coming months": an unspecified stretch.
   {
-    re: /\b(?:in\s+)?(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+(?:few\s+)?)(years|months|weeks|days|decades)\b/gi,
+    re: /\b(?:in\s+)?(?:(?:the\s+)?(?:recent|coming|past|last|next)\s+(?:few\s+)?)(years|months|weeks|days|decades|quarters)\b/gi,
     build: (m) => {
       if (/recent/i.test(m[0])) return { k: 'ref', v: 'PAST_REF' };
       if (/coming|next/i.test(m[0]) && !/few/i.test(m[0])) return { k: 'ref', v: 'FUTURE_REF' };
@@ -398,11 +427,22 @@ const RULES: Rule[] = [
     re: /\b(days|weeks)(?=\s+(?:before|after)\b)/gi,
     build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null, offset: true }),
   },
+  // Sets of days: "every Friday", "each July", "Fridays", "Tuesday nights".
+  {
+    re: new RegExp(`\\b(?:(?:every|each)\\s+(?:(${WEEKDAY})|(January|February|March|April|June|July|August|September|October|November|December))|(${WEEKDAY})s|(${WEEKDAY})\\s+(morning|afternoon|evening|night)s)\\b`, 'g'),
+    build: (m) => {
+      const day = m[1] ?? m[3] ?? m[4];
+      if (day) return { k: 'set', unit: 'week', wd: weekdayOf(day), ...(m[5] ? { part: dayPartOf(m[5])! } : {}) };
+      return { k: 'set', unit: 'year', m: monthOf(m[2]!) };
+    },
+  },
   // Sets: "daily", "every day", "each year", "annually".
   {
     re: /\b(?:(daily|weekly|monthly|annually|yearly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
     build: (m, text) => {
       const w = (m[1] ?? m[2])!.toLowerCase();
+      // "to rise 8.5% annually": a growth rate, not a recurring time.
+      if (m[1] && /(?:%|\bper\s?cent)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) return null;
       // "monthly report", "weekly magazine": adjectives before a noun are sets too in TimeML.
       if (m[1] && /^\s+(?:basis)/.test(text.slice(m.index + m[0].length))) return null;
       // "the Communist Party daily Granma": a newspaper.
@@ -420,12 +460,21 @@ const RULES: Rule[] = [
       if (h > 12 || min > 59) return null;
       if (/p/i.test(m[3]!) && h < 12) h += 12;
       if (/a/i.test(m[3]!) && h === 12) h = 0;
-      const dayWord = m[4];
-      const day: Reading | undefined = !dayWord ? undefined
-        : m[5] ? { k: 'date', m: monthOf(m[5]), d: +m[6]! }
-        : dayWord.toLowerCase() in WEEKDAYS ? { k: 'weekday', wd: weekdayOf(dayWord) }
-        : { k: 'today', off: dayWord === 'yesterday' ? -1 : dayWord === 'tomorrow' ? 1 : 0 };
+      const day = dayAfterClock(m[4], m[5], m[6]);
       return { k: 'clock', h, min, ...(day ? { day } : {}) };
+    },
+  },
+  // "noon Thursday", "at midday", "mid-afternoon yesterday" ("high noon" is a figure of speech).
+  {
+    re: new RegExp(`(?<!\\bhigh\\s)\\b(?:(noon|midday)|mid[\\s-]?(morning|afternoon))(?:,?\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?\\b`, 'gi'),
+    build: (m) => {
+      if (m[3] && /^[a-z]/.test(m[3]) && !/^(?:today|yesterday|tomorrow)$/.test(m[3])) return null;
+      const day = dayAfterClock(m[3], m[4], m[5]);
+      if (m[1]) return { k: 'clock', h: 12, min: 0, ...(day ? { day } : {}) };
+      // a part of the day: the day itself with TMO/TAF
+      const part = dayPartOf(m[2])!;
+      if (!day) return { k: 'today', off: 0, part };
+      return day.k === 'today' ? { ...day, part } : day;
     },
   },
   // Weekdays: "Sunday", "last Friday", "next Tuesday", "Wednesday night".
@@ -440,7 +489,9 @@ const RULES: Rule[] = [
   // today, yesterday, tomorrow, tonight, this morning, last night.
   {
     re: /\b(?:(today|yesterday|tomorrow)(?:\s+(morning|afternoon|evening|night))?|(tonight)|this\s+(morning|afternoon|evening)|(last)\s+(night|evening))\b/gi,
-    build: (m) => {
+    build: (m, text) => {
+      // "today's world", "today's youth": the present at large, not the day.
+      if (/^['’]s\s+(?:world|society|youth|young|generation|children|kids)\b/i.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
       if (m[3]) return { k: 'today', off: 0, part: 'NI' };
       if (m[4]) return { k: 'today', off: 0, part: dayPartOf(m[4])! };
       if (m[5]) return { k: 'today', off: -1, part: dayPartOf(m[6])! };
@@ -448,6 +499,11 @@ const RULES: Rule[] = [
       const part = dayPartOf(m[2]);
       return { k: 'today', off: w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0, ...(part ? { part } : {}) };
     },
+  },
+  // Decades in words: "the nineties", "the nineteen-eighties".
+  {
+    re: /\bthe\s+(?:nineteen[\s-])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
+    build: (m) => ({ k: 'decade', y: 192 + ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[1]!.toLowerCase()) }),
   },
   // Decades: "the 1990s", "the '90s".
   {
@@ -463,6 +519,11 @@ const RULES: Rule[] = [
       const part = partOf(m[1]);
       return { k: 'year', y: +m[2]!, ...(part ? { part } : {}) };
     },
+  },
+  // "in the near term", "over the short term" (not "the short-term debt"); "the weeks ahead".
+  {
+    re: /\b(?:the\s+(?:near|short)\s+term(?![\w-]|\s+[a-z]+\b(?<!\b(?:and|or|but|as|than|is|are|was|were|will|would|to|in|of|for|at|because)))|the\s+(days|weeks|months|years)\s+ahead)\b/gi,
+    build: (m) => (m[1] ? { k: 'duration', unit: unitOf(m[1]), n: null } : { k: 'ref', v: 'FUTURE_REF' }),
   },
   // Vague references to the present, past and future.
   {

@@ -9,10 +9,12 @@ import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseCue } from './tense.js';
 import { countOffset, type Offset, offsetValue } from './offsets.js';
+import { relativeClauses, scopeOf, type Segment } from './clauses.js';
 
 export { inferPublication, type InferredPublication, type PublicationBasis } from './publication.js';
 export type { Tense } from './tense.js';
 export type { TimexType } from './resolve.js';
+export { dates } from './clauses.js';
 
 /** A TimeMention with what the stage knows besides the value. */
 export interface TimeMentionDetail extends TimeMention {
@@ -29,6 +31,12 @@ export interface TimeMentionDetail extends TimeMention {
    * time came from. The mention itself stays a duration.
    */
   placed?: { range: [string, string]; precision: 'day' | 'week' | 'month' | 'year'; anchor: 'sentence' | 'text' | 'published' };
+  /**
+   * The parts of its sentence (character segments of the text) the expression dates, when
+   * not the whole sentence: a relative clause with a time of its own, or the main clause
+   * without the relative clauses it does not date (see clauses.ts).
+   */
+  scope?: [number, number][];
 }
 
 export interface TimeKnowledge {
@@ -90,10 +98,20 @@ const STRONG_CUE = 2;
 /** How far back (characters) a date stays the antecedent of "the same day", "that year". */
 const ANAPHORA_REACH = 1500;
 
-/** Whether a reading takes its quarter from a quarter just mentioned, and how. */
-function quarterContext(r: Reading): 'year-back' | 'same-year' | null {
+/** "compared with $3 million last year", "the corresponding period last year": a report's comparison. */
+const COMPARED = /\b(?:compared|compares|comparable|corresponding|against|versus|vs\.?)\b/i;
+/** "last year's quarter", "last year's period". */
+const PERIOD_AFTER = /^['’]s\s+(?:[\w-]+\s+)?(?:quarter|period)\b/i;
+
+/**
+ * Whether a reading takes its quarter from a quarter just mentioned, and how. "Last year"
+ * means that quarter a year back only in a comparison ("compared with a loss last year",
+ * "last year's quarter"); elsewhere ("Last year, the company had charges", "down from $21
+ * million last year") it is the year.
+ */
+function quarterContext(r: Reading, before: string, after: string): 'year-back' | 'same-year' | null {
   if ((r.k === 'ago' && r.unit === 'year' && r.n === 1 && r.dir === -1) || (r.k === 'quarter' && r.rel === -1 && r.q === undefined)) return 'year-back';
-  if (r.k === 'unit' && r.unit === 'year' && r.rel === -1 && !r.part) return 'year-back';
+  if (r.k === 'unit' && r.unit === 'year' && r.rel === -1 && !r.part && (COMPARED.test(before) || PERIOD_AFTER.test(after))) return 'year-back';
   if (r.k === 'quarter' && r.y !== undefined && r.q === undefined) return 'same-year';
   return null;
 }
@@ -150,7 +168,7 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
     }
     // Earnings-report style: "a year earlier", "last year", "the year-ago period", "the 1988
     // period" within two sentences of a quarter mean that quarter (a year back, or in that year).
-    const contextual = quarterContext(m.reading);
+    const contextual = quarterContext(m.reading, text.slice(s.start, m.start), text.slice(m.end, Math.min(s.end, m.end + 30)));
     if (lastQuarter && sentenceIndex - lastQuarter.sentence <= QUARTER_CONTEXT_SENTENCES && contextual) {
       const [qy, qn] = lastQuarter.value.split('-Q').map(Number) as [number, number];
       const y = contextual === 'year-back' ? qy - 1 : (m.reading as { y: number }).y;
@@ -165,5 +183,26 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
       ...(placed ? { placed: { range: [isoDay(placed.range[0]), isoDay(placed.range[1])], precision: placed.precision, anchor: placed.anchor } } : {}),
     });
   }
+  scopeMentions(text, sentences, out);
   return out;
 };
+
+/** Sets `scope` on the mentions of sentences with relative clauses (see clauses.ts). */
+function scopeMentions(text: string, sentences: readonly Sentence[], out: TimeMentionDetail[]): void {
+  let i = 0;
+  for (const s of sentences) {
+    while (i < out.length && out[i]!.start < s.start) i++;
+    let j = i;
+    while (j < out.length && out[j]!.end <= s.end) j++;
+    if (j === i) continue;
+    const clauses: Segment[] = relativeClauses(text.slice(s.start, s.end)).map(([a, b]) => [s.start + a, s.start + b]);
+    if (clauses.length === 0) continue;
+    const mine = out.slice(i, j);
+    const dated = ([a, b]: Segment) => mine.some((t) => t.start >= a && t.end <= b);
+    for (const t of mine) {
+      const scope = scopeOf(s.start, s.end, t.start, t.end, clauses, dated);
+      if (scope) t.scope = scope;
+    }
+    i = j;
+  }
+}

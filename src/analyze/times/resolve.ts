@@ -76,10 +76,22 @@ const DURATION_LETTER: Record<Unit, string> = {
   day: 'D', week: 'W', weekend: 'D', month: 'M', quarter: 'Q', year: 'Y', decade: 'Y', century: 'Y', hour: 'H', minute: 'M', second: 'S',
 };
 
+/** For a fraction ("2 1/2 years", "a minute and a half"): the next smaller unit and how many make one. */
+const SMALLER: Partial<Record<Unit, [string, number, boolean]>> = {
+  year: ['M', 12, false], day: ['H', 24, true], hour: ['M', 60, true], minute: ['S', 60, true],
+};
+
 function durationValue(unit: Unit, n: number | null): string {
   const scale = unit === 'decade' ? 10 : unit === 'century' ? 100 : 1;
-  const count = n === null ? 'X' : String(n * scale);
   const timeUnit = unit === 'hour' || unit === 'minute' || unit === 'second';
+  const smaller = SMALLER[unit];
+  // "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M, "a day and a half" = P1DT12H.
+  if (n !== null && !Number.isInteger(n) && smaller && Number.isInteger((n % 1) * smaller[1])) {
+    const whole = Math.floor(n), part = (n % 1) * smaller[1];
+    const head = whole > 0 ? `${whole}${DURATION_LETTER[unit]}` : '';
+    return `P${timeUnit ? 'T' : ''}${head}${smaller[2] && !timeUnit ? 'T' : ''}${part}${smaller[0]}`;
+  }
+  const count = n === null ? 'X' : String(n * scale);
   return `P${timeUnit ? 'T' : ''}${count}${DURATION_LETTER[unit]}`;
 }
 
@@ -117,8 +129,12 @@ function resolveReading(r: Reading, ref: Day | null, tense: Tense, last?: { rang
     }
     case 'duration':
       return { value: durationValue(r.unit, r.n), precision: 'duration', type: 'DURATION', basis: 'explicit' };
-    case 'set':
-      return { value: durationValue(r.unit, 1), precision: 'duration', type: 'SET', basis: 'explicit' };
+    case 'set': {
+      // "every Friday" = XXXX-WXX-5, "Tuesday nights" = XXXX-WXX-2TNI, "each July" = XXXX-07
+      const value = r.wd !== undefined ? `XXXX-WXX-${r.wd + 1}${r.part ? `T${r.part}` : ''}`
+        : r.m !== undefined ? `XXXX-${String(r.m).padStart(2, '0')}` : durationValue(r.unit, 1);
+      return { value, precision: 'duration', type: 'SET', basis: 'explicit' };
+    }
     case 'year': {
       const range = partOfRange(yearRange(r.y), r.part, ref ?? 0);
       return { value: yearValue(r.y), precision: 'year', range, type: 'DATE', basis: 'explicit' };

@@ -5,6 +5,7 @@ import { splitSentences } from '../sentences/index.js';
 import { docOf, type Doc } from '../types.js';
 import { dayOf, isoDay } from './calendar.js';
 import { findTimes, loadTimeKnowledge, type TimeMentionDetail } from './index.js';
+import { dates } from './clauses.js';
 
 const knowledge = loadTimeKnowledge();
 
@@ -318,4 +319,93 @@ test('plans told in the past: "were planning to" looks ahead, "had been due to" 
 
 test('"was set on fire" is still the past', () => {
   assert.equal(the('The depot was set on fire on Wednesday, residents said.', '2000-01-07', 'Wednesday').value, '2000-01-05');
+});
+
+test('a relative clause is a clause of its own: what a time in it dates, and what it does not', () => {
+  // A time inside the relative clause dates only it: the talks are not two years old.
+  const text = 'We are in talks with partners who signed a pact with us two years ago, the envoy said.';
+  const ago = the(text, SUNDAY, 'two years ago');
+  assert.equal(text.slice(...ago.scope![0]!), 'who signed a pact with us two years ago');
+  assert.equal(dates(ago.scope, text.indexOf('talks')), false);
+  assert.equal(dates(ago.scope, text.indexOf('signed')), true);
+  // A relative clause told before the main clause's time gives background: the request is not of this week.
+  const left = 'The envoy, who came at the request of the rebels, left the city earlier this week.';
+  const week = the(left, '2020-02-20', 'earlier this week');
+  assert.equal(dates(week.scope, left.indexOf('request')), false);
+  assert.equal(dates(week.scope, left.indexOf('left')), true);
+  // One told after the dated event goes on with it and keeps its time.
+  const went = 'A second blast hit the port on Monday, which killed five sailors.';
+  assert.equal(the(went, SUNDAY, 'Monday').scope, undefined);
+  // A relative clause with a time of its own is cut out of the main clause's time, wherever it stands.
+  const held = 'Rebels said on Sunday that the town, which they have held since 2018, would be handed over.';
+  const sunday = the(held, SUNDAY, 'Sunday');
+  assert.equal(dates(sunday.scope, held.indexOf('held since')), false);
+  assert.equal(dates(sunday.scope, held.indexOf('handed')), true);
+  assert.equal(dates(the(held, SUNDAY, '2018').scope, held.indexOf('said')), false);
+  // An indirect question is no relative clause; nor is "when" ("On Monday, when envoys met, ...").
+  assert.equal(the('Officials could not say who fired on Sunday.', SUNDAY, 'Sunday').scope, undefined);
+  assert.equal(the('On Monday, when envoys met in the capital, a blast hit the port.', SUNDAY, 'Monday').scope, undefined);
+});
+
+test('"last year" after a quarter: that quarter a year back only in a comparison', () => {
+  const q = 'Profit fell in the third quarter.';
+  assert.equal(the(`${q} It compared with a loss of $3 million last year.`, '1989-10-26', 'last year').value, '1988-Q3');
+  assert.equal(the(`${q} Sales for last year's quarter were $9 million.`, '1989-10-26', 'last year').value, '1988-Q3');
+  // Told for itself, or as the point a figure moved from, it is the year.
+  assert.equal(the(`${q} Last year, the firm had large charges.`, '1989-10-26', 'Last year').value, '1988');
+  assert.equal(the(`${q} Sales were $14 million, down from $21 million last year.`, '1989-10-26', 'last year').value, '1988');
+});
+
+test('a year and its quarter; halves; titles and rates are no times', () => {
+  assert.equal(the('Profit rose from the 1988 second quarter.', '1989-10-26', 'the 1988 second quarter').value, '1988-Q2');
+  assert.equal(the('The talks lasted 2 1/2 years.', '1989-10-26', '2 1/2 years').value, 'P2Y6M');
+  assert.equal(the('The vote took 5 1/2 hours.', '1989-10-26', '5 1/2 hours').value, 'PT5H30M');
+  assert.equal(the('The blast came a minute and a half later.', '1989-10-26', 'a minute and a half').value, 'PT1M30S');
+  assert.equal(the('Banks have lost money in recent quarters.', '1989-10-26', 'recent quarters').value, 'PAST_REF');
+  // A programme's name, and a growth rate.
+  assert.deepEqual(times('The minister told "This Week" that talks were over.', '1989-10-26').map((t) => t.text), []);
+  assert.deepEqual(times('He spoke on "60 Minutes" about the war.', '1989-10-26').map((t) => t.text), []);
+  assert.deepEqual(times('Sales should rise 8% annually.', '1989-10-26').map((t) => t.text), []);
+  assert.equal(the('Pilgrims gather there annually.', '1989-10-26', 'annually').value, 'P1Y');
+});
+
+test('noon and parts of the day, decades and seasons in words, the near term, the weeks ahead', () => {
+  const FRI = '1998-02-13'; // a Friday
+  assert.equal(the('Talks broke off at noon Thursday.', FRI, 'noon Thursday').value, '1998-02-12T12:00');
+  assert.equal(the('The convoy left at midday.', FRI, 'midday').value, '1998-02-13T12:00');
+  assert.equal(the('Shelling resumed in mid-afternoon yesterday.', FRI, 'mid-afternoon yesterday').value, '1998-02-12TAF');
+  assert.deepEqual(times('For the people, high noon comes at last.', FRI).map((t) => t.text), []);
+  assert.equal(the('The town grew fast in the nineties.', FRI, 'the nineties').value, '199');
+  assert.equal(the('Rebels held the pass this past spring.', '1998-10-30', 'this past spring').value, '1998-SP');
+  assert.equal(the('The front should hold by year\'s end.', FRI, 'year\'s end').value, '1998-12-31');
+  assert.equal(the('Prices may fall in the near term.', FRI, 'the near term').value, 'FUTURE_REF');
+  assert.equal(the('Little will change over the short term, he said.', FRI, 'the short term').value, 'FUTURE_REF');
+  assert.deepEqual(times('The firm repaid the short term debt.', FRI).map((t) => t.text), []);
+  assert.equal(the('Aid will be flown in over the weeks ahead.', FRI, 'the weeks ahead').value, 'PXW');
+});
+
+test('counts per unit of time and the present at large are no dates', () => {
+  assert.deepEqual(times('The airline runs four flights a week to the island.', SUNDAY).map((t) => t.text), []);
+  assert.deepEqual(times('The camp takes in 700 refugees a day.', SUNDAY).map((t) => t.text), []);
+  assert.deepEqual(times("Militias recruit from today's youth.", SUNDAY).map((t) => t.text), []);
+  assert.equal(the("The offer ran in today's papers.", SUNDAY, 'today').value, SUNDAY);
+  assert.equal(the('The strike lasted a week.', SUNDAY, 'a week').value, 'P1W');
+});
+
+test('working days, an additional year, the quarter a year ago', () => {
+  assert.equal(the('Envoys have three working days to reply.', SUNDAY, 'three working days').value, 'P3D');
+  assert.equal(the('The truce may be extended for an additional year.', SUNDAY, 'an additional year').value, 'P1Y');
+  assert.equal(the('Profit fell in the third quarter. For the quarter a year ago, it rose.', '1989-10-26', 'the quarter a year ago').value, '1988-Q3');
+  // A report's "year-ago period" is its quarter a year back, even with no quarter named near.
+  assert.equal(the('In the year-ago period, the firm earned $4 million.', '1989-10-26', 'the year-ago period').value, '1988-Q3');
+});
+
+test('sets of days: every Friday, Fridays, Tuesday nights, each July', () => {
+  const every = the('Crowds march every Friday after prayers.', SUNDAY, 'every Friday');
+  assert.deepEqual([every.value, every.type, every.range], ['XXXX-WXX-5', 'SET', undefined]);
+  assert.equal(the('The market is shut on Fridays.', SUNDAY, 'Fridays').value, 'XXXX-WXX-5');
+  assert.equal(the('Curfew starts on Tuesday nights.', SUNDAY, 'Tuesday nights').value, 'XXXX-WXX-2TNI');
+  assert.equal(the('Pilgrims come each July.', SUNDAY, 'each July').value, 'XXXX-07');
+  // One Friday is still a day.
+  assert.equal(the('Crowds marched on Friday.', SUNDAY, 'Friday').value, '2021-09-24');
 });
