@@ -216,6 +216,8 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
   const exact = blank();
   const relaxed = blank();
   let docs = 0;
+  // SITREP_EVAL_VERBOSE=entities lists the exact-span misses (FN) and false positives (FP) by type.
+  const verbose = process.env['SITREP_EVAL_VERBOSE'] === 'entities';
   for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     const dir = join(root, folder);
     if (!existsSync(join(dir, 'documents.json'))) continue;
@@ -237,6 +239,18 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
         exact[t].tp += tp;
         exact[t].fp += pk.size - tp;
         exact[t].fn += gk.size - tp;
+        if (verbose) {
+          const show = (kind: string, keys: Set<string>, other: Set<string>) => {
+            for (const key of keys) {
+              if (other.has(key)) continue;
+              const [a, b] = key.split(':').map(Number) as [number, number];
+              const ctx = `${d.text.slice(Math.max(0, a - 30), a)}[${d.text.slice(a, b)}]${d.text.slice(b, b + 30)}`.replace(/\s+/g, ' ');
+              console.log(`${kind} ${t} ${folder.slice(0, 6)} ${docs}:${a}-${b} ${ctx}`);
+            }
+          };
+          show('FN', gk, pk);
+          show('FP', pk, gk);
+        }
         // Relaxed: overlapping spans of the same type, matched one to one.
         const used = new Set<number>();
         let rtp = 0;

@@ -331,3 +331,41 @@ test('a rebel word ending a phrase is its head: "an Albanian rebel", "Afghan gue
   assert.equal(one(ms, 'Afghan guerrillas').id, 'AFG.REB');
   assert.ok(!ms.some((m) => m.text.includes('Syrian terrorist')));
 });
+
+test('a pronoun with a contracted verb is still a pronoun mention: "We\'ve", "they’re", "I\'m"', () => {
+  const ms = find('"We\'ve made progress," Sergei Lavrov said. "I\'m sure of it."');
+  assert.equal(one(ms, 'We').type, 'organization');
+  assert.equal(one(ms, 'We').id, 'RUS.GOV');
+  assert.equal(one(ms, 'I').id, one(ms, 'Sergei Lavrov').id);
+});
+
+test('an organisation’s own body after a possessive is one organisation: "the Coalition’s Small Group"', () => {
+  const ms = find('The NATO’s Planning Branch met on Monday, and the Department of Energy’s Office of Nuclear Safety sent a letter.');
+  const branch = one(ms, 'NATO’s Planning Branch');
+  assert.equal(branch.type, 'organization');
+  assert.equal(branch.id, one(find('NATO met.'), 'NATO').id);
+  assert.equal(one(ms, 'Department of Energy’s Office of Nuclear Safety').type, 'organization');
+  // A person's possessive is no owner, nor a nationality.
+  const other = find('He read Sergei Lavrov’s Foreign Policy Council report.');
+  assert.ok(!other.some((m) => m.text.startsWith('Sergei Lavrov’s')), JSON.stringify(ids(other)));
+});
+
+test('a body of people no country owns is a mention without an id: "our partners", "all parties", "the enemy"', () => {
+  const ms = find('We will keep working with our partners, and all parties must respect the truce. The enemy retreated at night.');
+  assert.equal(one(ms, 'our partners').id, undefined);
+  assert.equal(one(ms, 'our partners').type, 'other');
+  assert.equal(one(ms, 'all parties').id, undefined);
+  assert.equal(one(ms, 'enemy').id, undefined);
+  // An owner decides: "Turkish partners" keep their country, "Yoruba leaders" are not guessed.
+  assert.equal(one(find('Turkish officials met our partners.'), 'Turkish officials').id, 'TUR.GOV');
+  assert.ok(!find('Yoruba leaders met on Monday.').some((m) => m.text === 'leaders'));
+});
+
+test('a collective takes its "of" complement, and the organisation named in it', () => {
+  const ms = find('Our thoughts are with the families of the victims. Senior officials of NATO met the people of Kharkiv.');
+  assert.equal(one(ms, 'families of the victims').id, undefined);
+  assert.equal(one(ms, 'Senior officials of NATO').id, one(find('NATO met.'), 'NATO').id);
+  assert.equal(one(ms, 'people of Kharkiv').type, 'other');
+  // Unowned forces in a named country are that country's.
+  assert.equal(one(find('Security forces in Guinea fired on the crowd.'), 'Security forces').id, 'GIN.MIL');
+});

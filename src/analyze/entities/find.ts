@@ -659,12 +659,29 @@ class Reader {
     }
     // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
     const adjectives = this.premodifiersBefore(first);
-    const from = adjectives > 0 && NP_DETERMINERS.has(this.toks[adjectives - 1]!.key) && this.joined(adjectives) ? adjectives - 1 : adjectives;
-    const label = this.slice(adjectives, end);
+    let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
     let r = resolve(iso);
+    // An unknown name before them ("Yoruba leaders", "War Council members") owns them: no guess.
+    const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
+    const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
+    if (!r && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
+      // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
+      // a body of people no country or group owns is a mention without an id, or with the id
+      // of the organisation it belongs to.
+      const of = end === np[h]!.j ? this.ofComplement(end) : null;
+      // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
+      const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
+      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // A named armed group after "of" stays its own mention ("fighters of X" is read below).
+      const merge = of && of.entry?.type !== 'group';
+      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? { type: 'other' };
+      if (merge) end = of.j;
+    }
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
+    if (from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from)) from--;
+    const label = this.slice(adjectives, end);
     // "the militants of the Islamist alliance "X"": the group named after "of".
     if (!entity && (sector === 'REB' || sector === undefined) && this.toks[end]?.key === 'of') {
       for (let q = end + 1; q < Math.min(end + 8, this.toks.length) && this.toks[q]!.sentence === this.toks[end]!.sentence; q++) {
@@ -681,10 +698,32 @@ class Reader {
     return end;
   }
 
+  /**
+   * "of the victims", "of the Security Council", "of Mosul" after a collective head at j: where
+   * the complement ends, and the organisation it names (not a person, nor a nationality).
+   */
+  private ofComplement(j: number): { j: number; entry?: ActorEntry } | null {
+    if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
+    let x = j + 1;
+    if (ARTICLES.has(this.toks[x]!.key) && this.joined(x + 1)) x++;
+    const u = this.units[x];
+    if (u) return u.alias.entry.type === 'person' || u.alias.kind === 'demonym' ? null : { j: u.j, entry: u.alias.entry };
+    let y = x;
+    while (y < this.toks.length && (y === x || this.joined(y)) && y - x < 4) {
+      const w = this.toks[y]!;
+      if (w.possessive || (w.upper ? this.k.notNames.has(w.text) : !(this.isLabel(w.key) || this.k.premodifiers.has(w.key)))) break;
+      y++;
+    }
+    const last = this.toks[y - 1];
+    // "the Al bu Nimr tribe": a name that goes on is not read in part.
+    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper) return null;
+    return y > x && last && (last.upper || this.k.collectives.has(last.key) || this.k.sectorOf.has(last.key)) ? { j: y } : null;
+  }
+
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
   private premodifiersBefore(first: number): number {
     let s = first;
-    while (s > 0 && this.joined(s) && !this.toks[s - 1]!.upper && this.k.premodifiers.has(this.toks[s - 1]!.key) && !this.out.some((m) => m.end > this.toks[s - 1]!.start && m.start < this.toks[s - 1]!.end)) s--;
+    while (s > 0 && this.joined(s) && (!this.toks[s - 1]!.upper || this.toks[s - 1]!.first) && this.k.premodifiers.has(this.toks[s - 1]!.key) && !this.out.some((m) => m.end > this.toks[s - 1]!.start && m.start < this.toks[s - 1]!.end)) s--;
     return s;
   }
 
@@ -798,6 +837,15 @@ class Reader {
       prev.end = this.toks[j - 1]!.end;
       prev.text = this.text.slice(prev.start, prev.end);
       prev.type = 'organization';
+      return j;
+    }
+    // "the Coalition’s Small Group", "ISIL's War Committee": an organisation's own body is one
+    // organisation, a part of its owner (the owner's id).
+    const owner = this.toks[i - 1]?.possessive && this.toks[i - 1]!.sentence === t.sentence && /^ $/.test(t.gap) ? prev : undefined;
+    if (owner && owner.end === this.toks[i - 2]?.end && (owner.type === 'organization' || owner.type === 'group' || (owner.type === 'country' && !this.k.demonymKeys.has(this.toks[i - 2]!.key))) && !owner.labels?.length && !owner.pronoun) {
+      owner.end = this.toks[j - 1]!.end;
+      owner.text = this.text.slice(owner.start, owner.end);
+      owner.type = 'organization';
       return j;
     }
     // "(XYZ)" right after an organisation: the same actor.
