@@ -369,3 +369,10 @@ test('a collective takes its "of" complement, and the organisation named in it',
   // Unowned forces in a named country are that country's.
   assert.equal(one(find('Security forces in Guinea fired on the crowd.'), 'Security forces').id, 'GIN.MIL');
 });
+
+test('coordinated adjectives and a number after a determiner belong to a collective mention', () => {
+  const ms = find('The envoy met religious and civic leaders, and the two leaders spoke with our 2 partners.');
+  one(ms, 'religious and civic leaders');
+  one(ms, 'two leaders');
+  one(ms, 'our 2 partners');
+});

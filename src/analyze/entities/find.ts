@@ -37,6 +37,8 @@ const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
 const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
+/** A cardinal number written out or in digits ("two", "2", "1,200"). */
+const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
 /** The sector an office belongs to, for people the dictionary does not know. */
@@ -678,6 +680,9 @@ class Reader {
       const merge = of && of.entry?.type !== 'group';
       r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? { type: 'other' };
       if (merge) end = of.j;
+      // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
+      const det = this.toks[from - 2];
+      if (det && this.joined(from) && this.joined(from - 1) && CARDINAL.test(this.toks[from - 1]!.text) && (ARTICLES.has(det.key) || NP_DETERMINERS.has(det.key))) from--;
     }
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
     if (from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from)) from--;
@@ -723,8 +728,13 @@ class Reader {
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
   private premodifiersBefore(first: number): number {
     let s = first;
-    while (s > 0 && this.joined(s) && (!this.toks[s - 1]!.upper || this.toks[s - 1]!.first) && this.k.premodifiers.has(this.toks[s - 1]!.key) && !this.out.some((m) => m.end > this.toks[s - 1]!.start && m.start < this.toks[s - 1]!.end)) s--;
-    return s;
+    const adjective = (x: number) => x >= 0 && this.joined(x + 1) && (!this.toks[x]!.upper || this.toks[x]!.first) && this.k.premodifiers.has(this.toks[x]!.key) && !this.out.some((m) => m.end > this.toks[x]!.start && m.start < this.toks[x]!.end);
+    for (;;) {
+      if (adjective(s - 1)) s--;
+      // "regional and international partners", "religious and civic leaders"
+      else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
+      else return s;
+    }
   }
 
   /** Names without an actor noun after them: each country and entity on its own. */
