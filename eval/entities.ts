@@ -166,6 +166,15 @@ function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType 
   return 'Organisation';
 }
 
+/**
+ * re3d types a phrase headed by a platform or a weapon ("Coalition aircraft", "ISIL vehicles",
+ * "U.S. airstrikes") as MilitaryPlatform / Vehicle / Weapon, never as an Organisation (none of
+ * its Organisation spans ends in these words); the entity stage reads them as the owner's
+ * actor mention. Such mentions are left out of the scored types rather than counted as
+ * Organisation spans.
+ */
+const PLATFORM_HEAD = /\b(aircraft|jets|warplanes?|planes|helicopters|drones|tanks|vehicles|submarines|gunboats|bombers|missiles|rockets|artillery|airstrikes|strikes|shelling)$/i;
+
 /** re3d spans include a person's title ("Foreign Secretary Philip Hammond"): add the label that directly precedes the name. */
 function re3dSpan(m: EntityMention, text: string): { start: number; end: number } {
   const label = m.labels?.[0];
@@ -187,6 +196,7 @@ export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
   let last: { end: number; type: Re3dType; country: boolean } | undefined;
   for (const m of findEntities(docOf(text), k)) {
+    if (m.type !== 'person' && m.type !== 'country' && PLATFORM_HEAD.test(m.text)) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
     const country = m.type === 'country' && type !== 'Nationality';

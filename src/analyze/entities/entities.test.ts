@@ -376,3 +376,12 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(ms, 'two leaders');
   one(ms, 'our 2 partners');
 });
+
+test('an organisation head before "of" inside a capitalised run, a people with its determiner, and no actor in a resolution’s name', () => {
+  const ms = find('The report of the National Board of Fisheries reached all Ukrainians. The vote followed UN Security Council Resolution 2401.');
+  assert.equal(one(ms, 'National Board of Fisheries').type, 'organization');
+  assert.equal(one(ms, 'all Ukrainians').id, 'UKR');
+  assert.ok(!ms.some((m) => /Security Council/.test(m.text)), JSON.stringify(ids(ms)));
+  // The council acting is still a mention.
+  assert.ok(find('The UN Security Council met on Monday.').some((m) => /Security Council/.test(m.text)));
+});

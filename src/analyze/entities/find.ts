@@ -37,6 +37,7 @@ const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
 const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
+const RESOLUTION = /^\s+Resolutions?\s+\d/;
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -68,6 +69,8 @@ export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k:
   resolveCoreference(drafts, doc.text, k, year);
   return drafts
     .filter((d) => !(d.pronoun === 'third' && d.type !== 'person'))
+    // "Security Council Resolution 2254": a document named after its author, not the author acting.
+    .filter((d) => !(d.type === 'organization' && RESOLUTION.test(doc.text.slice(d.end, d.end + 24))))
     .map(({ start, end, text, type, id, labels }) => ({
       start, end, text, type,
       ...(id !== undefined ? { id } : {}),
@@ -754,7 +757,9 @@ class Reader {
         const a = it.alias;
         // "Syrians", "the Iraqis": the people, not the state.
         const plural = a.kind === 'demonym' && /s$/.test(this.toks[it.j - 1]!.key) && this.k.demonymKeys.has(this.toks[it.j - 1]!.key.slice(0, -1));
-        this.emit(it.i, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
+        // "all Syrians", "these Iraqis": the determiner belongs to the people's mention.
+        const from = plural && x === 0 && it.i > 0 && this.joined(it.i) && NP_DETERMINERS.has(this.toks[it.i - 1]!.key) ? it.i - 1 : it.i;
+        this.emit(from, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
         last = it.j;
       } else if (it.kind === 'entity') {
         // "Assad regime", "Syrian army": a descriptive word the outlet chose is a label; a proper name is not.
@@ -819,7 +824,8 @@ class Reader {
     const lastKey = toks[j - 1]!.key;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
-    if (n > 2 && this.k.orgHeads.has(t.key) && toks.slice(i, j).some((w) => w.key === 'of' || w.key === 'for')) return this.emitOrg(i, j);
+    // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
+    if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
     if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
       // "CTF 50": a unit's number belongs to its name.
       return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
