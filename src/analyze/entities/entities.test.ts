@@ -385,3 +385,12 @@ test('an organisation head before "of" inside a capitalised run, a people with i
   // The council acting is still a mention.
   assert.ok(find('The UN Security Council met on Monday.').some((m) => /Security Council/.test(m.text)));
 });
+
+test('"coalition" in lower case after an article and adjectives is the anti-ISIS coalition', () => {
+  const ms = find('The global coalition kept up pressure, and our wider coalition would stay. A broad coalition of parties formed.');
+  const coalition = one(find('The coalition said it struck the group.'), 'coalition').id;
+  assert.ok(coalition);
+  assert.equal(one(ms, 'global coalition').id, coalition);
+  assert.equal(one(ms, 'our wider coalition').id, coalition);
+  assert.ok(!ms.some((m) => m.text.includes('broad coalition')));
+});

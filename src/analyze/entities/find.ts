@@ -547,11 +547,19 @@ class Reader {
       }
       const t = toks[p]!;
       // "coalition warplanes", "the coalition said": a known actor named in lower case.
-      const lower = this.k.lowerCaseActors.get(t.key);
-      if (lower && !t.upper && (this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1) : det === 'the' && p === start && toks[p + 1]?.key !== 'of')) {
-        items.push({ kind: 'entity', i: p, j: p + 1, entry: lower });
-        p++;
-        continue;
+      const lower = !t.upper ? this.k.lowerCaseActors.get(t.key) : undefined;
+      if (lower) {
+        // "the global coalition", "our international coalition": adjectives after the article.
+        const adj = p === start && det === undefined ? this.premodifiersBefore(p) : p;
+        const article = adj < p && adj > 0 && this.joined(adj) ? this.toks[adj - 1]!.key : undefined;
+        const from = article && NP_DETERMINERS.has(article) ? adj - 1 : adj;
+        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1)
+          : toks[p + 1]?.key !== 'of' && ((det === 'the' && p === start) || (article !== undefined && (article === 'the' || POSSESSIVE_DETS.has(article))));
+        if (named) {
+          items.push({ kind: 'entity', i: from, j: p + 1, entry: lower });
+          p++;
+          continue;
+        }
       }
       if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
