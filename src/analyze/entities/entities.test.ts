@@ -394,3 +394,11 @@ test('"coalition" in lower case after an article and adjectives is the anti-ISIS
   assert.equal(one(ms, 'our wider coalition').id, coalition);
   assert.ok(!ms.some((m) => m.text.includes('broad coalition')));
 });
+
+test('coordinated people nouns are one collective mention: "allies and partners", "families and friends of the victims"', () => {
+  const ms = find('The ministry will consult allies and partners. We send condolences to the families and friends of the victims.');
+  one(ms, 'allies and partners');
+  one(ms, 'families and friends of the victims');
+  // "friends" alone is no mention, nor "our Russian friends" an army.
+  assert.ok(!find('He thanked our Russian friends.').some((m) => /friends/.test(m.text)));
+});

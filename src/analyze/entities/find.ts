@@ -683,7 +683,15 @@ class Reader {
       // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
       // a body of people no country or group owns is a mention without an id, or with the id
       // of the organisation it belongs to.
-      const of = end === np[h]!.j ? this.ofComplement(end) : null;
+      // "allies and partners", "family and friends of the victims": coordinated people nouns are one body.
+      let and = end;
+      if (this.toks[and]?.key === 'and' && this.joined(and) && this.joined(and + 1)) {
+        and++;
+        while (this.joined(and + 1) && this.k.premodifiers.has(this.toks[and]!.key)) and++;
+        const w = this.toks[and]?.key ?? '';
+        if ((this.k.collectives.has(w) || this.k.collectivesAfterAnd.has(w)) && !this.toks[and]!.upper) end = and + 1;
+      }
+      const of = end === np[h]!.j || end !== and ? this.ofComplement(end) : null;
       // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
       const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
       const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;

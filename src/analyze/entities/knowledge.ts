@@ -58,7 +58,7 @@ export interface LabelsFile {
   /** A people's forces per theatre ("kurdish": {"SYR": "SDF.YPG"}). */
   peopleForces?: Record<string, Record<string, string>>;
   /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
-  collectives?: { words: string[] };
+  collectives?: { words: string[]; afterAnd?: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -109,6 +109,8 @@ export interface EntityKnowledge {
   lowerCaseActors: Map<string, ActorEntry>;
   premodifiers: Set<string>;
   collectives: Set<string>;
+  /** Words that join a collective only after "and" ("allies and friends"). */
+  collectivesAfterAnd: Set<string>;
   peopleForces: Record<string, Record<string, string>>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
@@ -217,6 +219,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     peopleForces: L.peopleForces ?? {},
     premodifiers: new Set(L.premodifiers ?? []),
     collectives: new Set(L.collectives?.words ?? []),
+    collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
     defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),
