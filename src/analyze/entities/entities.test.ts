@@ -402,3 +402,10 @@ test('coordinated people nouns are one collective mention: "allies and partners"
   // "friends" alone is no mention, nor "our Russian friends" an army.
   assert.ok(!find('He thanked our Russian friends.').some((m) => /friends/.test(m.text)));
 });
+
+test('"they" is a mention without an id', () => {
+  const ms = find('The rebels left the town. They said the talks had failed.');
+  const they = one(ms, 'They');
+  assert.equal(they.id, undefined);
+  assert.equal(they.type, 'other');
+});

@@ -55,7 +55,7 @@ const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
 // Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
-const PRONOUNS = new Map<string, 'third' | 'first' | 'we'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we']]);
+const PRONOUNS = new Map<string, 'third' | 'first' | 'we' | 'they'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we'], ['they', 'they']]);
 const ACRONYM_STOP = new Set(['DNA', 'NGO', 'NGOS', 'GPS', 'HIV', 'AIDS', 'GDP', 'VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
@@ -407,7 +407,9 @@ class Reader {
     const kind = PRONOUNS.get(t.key);
     // "US" is the country; "I" must be the word, not a numeral in "World War I".
     if (!kind || t.text === 'US' || (t.key === 'i' && t.text !== 'I') || (t.text === 'I' && /War\s*$/.test(t.gap))) return null;
-    this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
+    // "they": a plural subject, kept without an id (too often people, not an actor, to guess one).
+    if (kind === 'they') this.emit(i, i + 1, 'other', undefined);
+    else this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
     return i + 1;
   }
 
