@@ -3,7 +3,8 @@
 //   event's evidence) should be covered by a mention with a compatible id (recall), and
 //   mentions that cover a gold actor should carry a compatible id (precision).
 // re3d: Person / Organisation / Location / Nationality spans (confidence >= 0.5), scored
-//   exactly (same span but for a leading article, same type) and relaxed (overlapping span, same type, one-to-one).
+//   exactly (same span but for a leading article, same type) and relaxed (overlapping span, same type, one-to-one);
+//   SITREP_EVAL_VERBOSE=entities lists the exact-span misses and false positives.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention } from '../src/model/index.js';
