@@ -3,7 +3,8 @@
 //   event's evidence) should be covered by a mention with a compatible id (recall), and
 //   mentions that cover a gold actor should carry a compatible id (precision).
 // re3d: Person / Organisation / Location / Nationality spans (confidence >= 0.5), scored
-//   exactly (same span but for a leading article, same type) and relaxed (overlapping span, same type, one-to-one).
+//   exactly (same span but for a leading article, same type) and relaxed (overlapping span, same type, one-to-one);
+//   SITREP_EVAL_VERBOSE=entities lists the exact-span misses and false positives.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention } from '../src/model/index.js';
@@ -166,6 +167,15 @@ function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType 
   return 'Organisation';
 }
 
+/**
+ * re3d types a phrase headed by a platform or a weapon ("Coalition aircraft", "ISIL vehicles",
+ * "U.S. airstrikes") as MilitaryPlatform / Vehicle / Weapon, never as an Organisation (none of
+ * its Organisation spans ends in these words); the entity stage reads them as the owner's
+ * actor mention. Such mentions are left out of the scored types rather than counted as
+ * Organisation spans.
+ */
+const PLATFORM_HEAD = /\b(aircraft|jets|warplanes?|planes|helicopters|drones|tanks|vehicles|submarines|gunboats|bombers|missiles|rockets|artillery|airstrikes|strikes|shelling)$/i;
+
 /** re3d spans include a person's title ("Foreign Secretary Philip Hammond"): add the label that directly precedes the name. */
 function re3dSpan(m: EntityMention, text: string): { start: number; end: number } {
   const label = m.labels?.[0];
@@ -187,6 +197,7 @@ export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
   let last: { end: number; type: Re3dType; country: boolean } | undefined;
   for (const m of findEntities(docOf(text), k)) {
+    if (m.type !== 'person' && m.type !== 'country' && PLATFORM_HEAD.test(m.text)) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
     const country = m.type === 'country' && type !== 'Nationality';
@@ -216,6 +227,8 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
   const exact = blank();
   const relaxed = blank();
   let docs = 0;
+  // SITREP_EVAL_VERBOSE=entities lists the exact-span misses (FN) and false positives (FP) by type.
+  const verbose = process.env['SITREP_EVAL_VERBOSE'] === 'entities';
   for (const folder of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
     const dir = join(root, folder);
     if (!existsSync(join(dir, 'documents.json'))) continue;
@@ -237,6 +250,18 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
         exact[t].tp += tp;
         exact[t].fp += pk.size - tp;
         exact[t].fn += gk.size - tp;
+        if (verbose) {
+          const show = (kind: string, keys: Set<string>, other: Set<string>) => {
+            for (const key of keys) {
+              if (other.has(key)) continue;
+              const [a, b] = key.split(':').map(Number) as [number, number];
+              const ctx = `${d.text.slice(Math.max(0, a - 30), a)}[${d.text.slice(a, b)}]${d.text.slice(b, b + 30)}`.replace(/\s+/g, ' ');
+              console.log(`${kind} ${t} ${folder.slice(0, 6)} ${docs}:${a}-${b} ${ctx}`);
+            }
+          };
+          show('FN', gk, pk);
+          show('FP', pk, gk);
+        }
         // Relaxed: overlapping spans of the same type, matched one to one.
         const used = new Set<number>();
         let rtp = 0;

@@ -331,3 +331,81 @@ test('a rebel word ending a phrase is its head: "an Albanian rebel", "Afghan gue
   assert.equal(one(ms, 'Afghan guerrillas').id, 'AFG.REB');
   assert.ok(!ms.some((m) => m.text.includes('Syrian terrorist')));
 });
+
+test('a pronoun with a contracted verb is still a pronoun mention: "We\'ve", "they’re", "I\'m"', () => {
+  const ms = find('"We\'ve made progress," Sergei Lavrov said. "I\'m sure of it."');
+  assert.equal(one(ms, 'We').type, 'organization');
+  assert.equal(one(ms, 'We').id, 'RUS.GOV');
+  assert.equal(one(ms, 'I').id, one(ms, 'Sergei Lavrov').id);
+});
+
+test('an organisation’s own body after a possessive is one organisation: "the Coalition’s Small Group"', () => {
+  const ms = find('The NATO’s Planning Branch met on Monday, and the Department of Energy’s Office of Nuclear Safety sent a letter.');
+  const branch = one(ms, 'NATO’s Planning Branch');
+  assert.equal(branch.type, 'organization');
+  assert.equal(branch.id, one(find('NATO met.'), 'NATO').id);
+  assert.equal(one(ms, 'Department of Energy’s Office of Nuclear Safety').type, 'organization');
+  // A person's possessive is no owner, nor a nationality.
+  const other = find('He read Sergei Lavrov’s Foreign Policy Council report.');
+  assert.ok(!other.some((m) => m.text.startsWith('Sergei Lavrov’s')), JSON.stringify(ids(other)));
+});
+
+test('a body of people no country owns is a mention without an id: "our partners", "all parties", "the enemy"', () => {
+  const ms = find('We will keep working with our partners, and all parties must respect the truce. The enemy retreated at night.');
+  assert.equal(one(ms, 'our partners').id, undefined);
+  assert.equal(one(ms, 'our partners').type, 'other');
+  assert.equal(one(ms, 'all parties').id, undefined);
+  assert.equal(one(ms, 'enemy').id, undefined);
+  // An owner decides: "Turkish partners" keep their country, "Yoruba leaders" are not guessed.
+  assert.equal(one(find('Turkish officials met our partners.'), 'Turkish officials').id, 'TUR.GOV');
+  assert.ok(!find('Yoruba leaders met on Monday.').some((m) => m.text === 'leaders'));
+});
+
+test('a collective takes its "of" complement, and the organisation named in it', () => {
+  const ms = find('Our thoughts are with the families of the victims. Senior officials of NATO met the people of Kharkiv.');
+  assert.equal(one(ms, 'families of the victims').id, undefined);
+  assert.equal(one(ms, 'Senior officials of NATO').id, one(find('NATO met.'), 'NATO').id);
+  assert.equal(one(ms, 'people of Kharkiv').type, 'other');
+  // Unowned forces in a named country are that country's.
+  assert.equal(one(find('Security forces in Guinea fired on the crowd.'), 'Security forces').id, 'GIN.MIL');
+});
+
+test('coordinated adjectives and a number after a determiner belong to a collective mention', () => {
+  const ms = find('The envoy met religious and civic leaders, and the two leaders spoke with our 2 partners.');
+  one(ms, 'religious and civic leaders');
+  one(ms, 'two leaders');
+  one(ms, 'our 2 partners');
+});
+
+test('an organisation head before "of" inside a capitalised run, a people with its determiner, and no actor in a resolution’s name', () => {
+  const ms = find('The report of the National Board of Fisheries reached all Ukrainians. The vote followed UN Security Council Resolution 2401.');
+  assert.equal(one(ms, 'National Board of Fisheries').type, 'organization');
+  assert.equal(one(ms, 'all Ukrainians').id, 'UKR');
+  assert.ok(!ms.some((m) => /Security Council/.test(m.text)), JSON.stringify(ids(ms)));
+  // The council acting is still a mention.
+  assert.ok(find('The UN Security Council met on Monday.').some((m) => /Security Council/.test(m.text)));
+});
+
+test('"coalition" in lower case after an article and adjectives is the anti-ISIS coalition', () => {
+  const ms = find('The global coalition kept up pressure, and our wider coalition would stay. A broad coalition of parties formed.');
+  const coalition = one(find('The coalition said it struck the group.'), 'coalition').id;
+  assert.ok(coalition);
+  assert.equal(one(ms, 'global coalition').id, coalition);
+  assert.equal(one(ms, 'our wider coalition').id, coalition);
+  assert.ok(!ms.some((m) => m.text.includes('broad coalition')));
+});
+
+test('coordinated people nouns are one collective mention: "allies and partners", "families and friends of the victims"', () => {
+  const ms = find('The ministry will consult allies and partners. We send condolences to the families and friends of the victims.');
+  one(ms, 'allies and partners');
+  one(ms, 'families and friends of the victims');
+  // "friends" alone is no mention, nor "our Russian friends" an army.
+  assert.ok(!find('He thanked our Russian friends.').some((m) => /friends/.test(m.text)));
+});
+
+test('"they" is a mention without an id', () => {
+  const ms = find('The rebels left the town. They said the talks had failed.');
+  const they = one(ms, 'They');
+  assert.equal(they.id, undefined);
+  assert.equal(they.type, 'other');
+});

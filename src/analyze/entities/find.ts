@@ -37,6 +37,9 @@ const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
 const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
+const RESOLUTION = /^\s+Resolutions?\s+\d/;
+/** A cardinal number written out or in digits ("two", "2", "1,200"). */
+const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
 /** The sector an office belongs to, for people the dictionary does not know. */
@@ -52,7 +55,7 @@ const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 
 const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
 // Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
-const PRONOUNS = new Map<string, 'third' | 'first' | 'we'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we']]);
+const PRONOUNS = new Map<string, 'third' | 'first' | 'we' | 'they'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we'], ['they', 'they']]);
 const ACRONYM_STOP = new Set(['DNA', 'NGO', 'NGOS', 'GPS', 'HIV', 'AIDS', 'GDP', 'VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
@@ -66,6 +69,8 @@ export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k:
   resolveCoreference(drafts, doc.text, k, year);
   return drafts
     .filter((d) => !(d.pronoun === 'third' && d.type !== 'person'))
+    // "Security Council Resolution 2254": a document named after its author, not the author acting.
+    .filter((d) => !(d.type === 'organization' && RESOLUTION.test(doc.text.slice(d.end, d.end + 24))))
     .map(({ start, end, text, type, id, labels }) => ({
       start, end, text, type,
       ...(id !== undefined ? { id } : {}),
@@ -402,7 +407,9 @@ class Reader {
     const kind = PRONOUNS.get(t.key);
     // "US" is the country; "I" must be the word, not a numeral in "World War I".
     if (!kind || t.text === 'US' || (t.key === 'i' && t.text !== 'I') || (t.text === 'I' && /War\s*$/.test(t.gap))) return null;
-    this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
+    // "they": a plural subject, kept without an id (too often people, not an actor, to guess one).
+    if (kind === 'they') this.emit(i, i + 1, 'other', undefined);
+    else this.emit(i, i + 1, kind === 'we' ? 'organization' : 'person', undefined, [], { pronoun: kind });
     return i + 1;
   }
 
@@ -542,11 +549,19 @@ class Reader {
       }
       const t = toks[p]!;
       // "coalition warplanes", "the coalition said": a known actor named in lower case.
-      const lower = this.k.lowerCaseActors.get(t.key);
-      if (lower && !t.upper && (this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1) : det === 'the' && p === start && toks[p + 1]?.key !== 'of')) {
-        items.push({ kind: 'entity', i: p, j: p + 1, entry: lower });
-        p++;
-        continue;
+      const lower = !t.upper ? this.k.lowerCaseActors.get(t.key) : undefined;
+      if (lower) {
+        // "the global coalition", "our international coalition": adjectives after the article.
+        const adj = p === start && det === undefined ? this.premodifiersBefore(p) : p;
+        const article = adj < p && adj > 0 && this.joined(adj) ? this.toks[adj - 1]!.key : undefined;
+        const from = article && NP_DETERMINERS.has(article) ? adj - 1 : adj;
+        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1)
+          : toks[p + 1]?.key !== 'of' && ((det === 'the' && p === start) || (article !== undefined && (article === 'the' || POSSESSIVE_DETS.has(article))));
+        if (named) {
+          items.push({ kind: 'entity', i: from, j: p + 1, entry: lower });
+          p++;
+          continue;
+        }
       }
       if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
@@ -659,12 +674,40 @@ class Reader {
     }
     // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
     const adjectives = this.premodifiersBefore(first);
-    const from = adjectives > 0 && NP_DETERMINERS.has(this.toks[adjectives - 1]!.key) && this.joined(adjectives) ? adjectives - 1 : adjectives;
-    const label = this.slice(adjectives, end);
+    let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
     let r = resolve(iso);
+    // An unknown name before them ("Yoruba leaders", "War Council members") owns them: no guess.
+    const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
+    const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
+    if (!r && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
+      // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
+      // a body of people no country or group owns is a mention without an id, or with the id
+      // of the organisation it belongs to.
+      // "allies and partners", "family and friends of the victims": coordinated people nouns are one body.
+      let and = end;
+      if (this.toks[and]?.key === 'and' && this.joined(and) && this.joined(and + 1)) {
+        and++;
+        while (this.joined(and + 1) && this.k.premodifiers.has(this.toks[and]!.key)) and++;
+        const w = this.toks[and]?.key ?? '';
+        if ((this.k.collectives.has(w) || this.k.collectivesAfterAnd.has(w)) && !this.toks[and]!.upper) end = and + 1;
+      }
+      const of = end === np[h]!.j || end !== and ? this.ofComplement(end) : null;
+      // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
+      const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
+      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // A named armed group after "of" stays its own mention ("fighters of X" is read below).
+      const merge = of && of.entry?.type !== 'group';
+      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? { type: 'other' };
+      if (merge) end = of.j;
+      // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
+      const det = this.toks[from - 2];
+      if (det && this.joined(from) && this.joined(from - 1) && CARDINAL.test(this.toks[from - 1]!.text) && (ARTICLES.has(det.key) || NP_DETERMINERS.has(det.key))) from--;
+    }
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
+    if (from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from)) from--;
+    const label = this.slice(adjectives, end);
     // "the militants of the Islamist alliance "X"": the group named after "of".
     if (!entity && (sector === 'REB' || sector === undefined) && this.toks[end]?.key === 'of') {
       for (let q = end + 1; q < Math.min(end + 8, this.toks.length) && this.toks[q]!.sentence === this.toks[end]!.sentence; q++) {
@@ -681,11 +724,38 @@ class Reader {
     return end;
   }
 
+  /**
+   * "of the victims", "of the Security Council", "of Mosul" after a collective head at j: where
+   * the complement ends, and the organisation it names (not a person, nor a nationality).
+   */
+  private ofComplement(j: number): { j: number; entry?: ActorEntry } | null {
+    if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
+    let x = j + 1;
+    if (ARTICLES.has(this.toks[x]!.key) && this.joined(x + 1)) x++;
+    const u = this.units[x];
+    if (u) return u.alias.entry.type === 'person' || u.alias.kind === 'demonym' ? null : { j: u.j, entry: u.alias.entry };
+    let y = x;
+    while (y < this.toks.length && (y === x || this.joined(y)) && y - x < 4) {
+      const w = this.toks[y]!;
+      if (w.possessive || (w.upper ? this.k.notNames.has(w.text) : !(this.isLabel(w.key) || this.k.premodifiers.has(w.key)))) break;
+      y++;
+    }
+    const last = this.toks[y - 1];
+    // "the Al bu Nimr tribe": a name that goes on is not read in part.
+    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper) return null;
+    return y > x && last && (last.upper || this.k.collectives.has(last.key) || this.k.sectorOf.has(last.key)) ? { j: y } : null;
+  }
+
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
   private premodifiersBefore(first: number): number {
     let s = first;
-    while (s > 0 && this.joined(s) && !this.toks[s - 1]!.upper && this.k.premodifiers.has(this.toks[s - 1]!.key) && !this.out.some((m) => m.end > this.toks[s - 1]!.start && m.start < this.toks[s - 1]!.end)) s--;
-    return s;
+    const adjective = (x: number) => x >= 0 && this.joined(x + 1) && (!this.toks[x]!.upper || this.toks[x]!.first) && this.k.premodifiers.has(this.toks[x]!.key) && !this.out.some((m) => m.end > this.toks[x]!.start && m.start < this.toks[x]!.end);
+    for (;;) {
+      if (adjective(s - 1)) s--;
+      // "regional and international partners", "religious and civic leaders"
+      else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
+      else return s;
+    }
   }
 
   /** Names without an actor noun after them: each country and entity on its own. */
@@ -705,7 +775,9 @@ class Reader {
         const a = it.alias;
         // "Syrians", "the Iraqis": the people, not the state.
         const plural = a.kind === 'demonym' && /s$/.test(this.toks[it.j - 1]!.key) && this.k.demonymKeys.has(this.toks[it.j - 1]!.key.slice(0, -1));
-        this.emit(it.i, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
+        // "all Syrians", "these Iraqis": the determiner belongs to the people's mention.
+        const from = plural && x === 0 && it.i > 0 && this.joined(it.i) && NP_DETERMINERS.has(this.toks[it.i - 1]!.key) ? it.i - 1 : it.i;
+        this.emit(from, it.j, plural ? 'group' : 'country', a.kind === 'capital' ? a.entry.id : it.iso);
         last = it.j;
       } else if (it.kind === 'entity') {
         // "Assad regime", "Syrian army": a descriptive word the outlet chose is a label; a proper name is not.
@@ -770,7 +842,8 @@ class Reader {
     const lastKey = toks[j - 1]!.key;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
-    if (n > 2 && this.k.orgHeads.has(t.key) && toks.slice(i, j).some((w) => w.key === 'of' || w.key === 'for')) return this.emitOrg(i, j);
+    // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
+    if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
     if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
       // "CTF 50": a unit's number belongs to its name.
       return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
@@ -798,6 +871,15 @@ class Reader {
       prev.end = this.toks[j - 1]!.end;
       prev.text = this.text.slice(prev.start, prev.end);
       prev.type = 'organization';
+      return j;
+    }
+    // "the Coalition’s Small Group", "ISIL's War Committee": an organisation's own body is one
+    // organisation, a part of its owner (the owner's id).
+    const owner = this.toks[i - 1]?.possessive && this.toks[i - 1]!.sentence === t.sentence && /^ $/.test(t.gap) ? prev : undefined;
+    if (owner && owner.end === this.toks[i - 2]?.end && (owner.type === 'organization' || owner.type === 'group' || (owner.type === 'country' && !this.k.demonymKeys.has(this.toks[i - 2]!.key))) && !owner.labels?.length && !owner.pronoun) {
+      owner.end = this.toks[j - 1]!.end;
+      owner.text = this.text.slice(owner.start, owner.end);
+      owner.type = 'organization';
       return j;
     }
     // "(XYZ)" right after an organisation: the same actor.

@@ -57,6 +57,8 @@ export interface LabelsFile {
   lowerCaseActors?: Record<string, string>;
   /** A people's forces per theatre ("kurdish": {"SYR": "SDF.YPG"}). */
   peopleForces?: Record<string, Record<string, string>>;
+  /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
+  collectives?: { words: string[]; afterAnd?: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -106,6 +108,9 @@ export interface EntityKnowledge {
   notNames: Set<string>;
   lowerCaseActors: Map<string, ActorEntry>;
   premodifiers: Set<string>;
+  collectives: Set<string>;
+  /** Words that join a collective only after "and" ("allies and friends"). */
+  collectivesAfterAnd: Set<string>;
   peopleForces: Record<string, Record<string, string>>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
@@ -213,6 +218,8 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     lowerCaseActors: new Map(Object.entries(L.lowerCaseActors ?? {}).flatMap(([w, id]) => (byId.has(id) ? [[w, byId.get(id)!] as const] : []))),
     peopleForces: L.peopleForces ?? {},
     premodifiers: new Set(L.premodifiers ?? []),
+    collectives: new Set(L.collectives?.words ?? []),
+    collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
     defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),

@@ -26,6 +26,8 @@ export interface Token {
 }
 
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`][\p{L}\p{M}]+)*/gu;
+/** A pronoun's contracted verb ("We've", "they’re", "I'm"): the pronoun is the token. */
+const CONTRACTED = /^(i|we|they|you|he|she|it)['’](ve|re|ll|d|m)$/i;
 const SUN_LETTER_ARTICLES = new Set(['el', 'al', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ul']);
 
 /** Abbreviated titles: a sentence splitter may end a sentence at "Spc." before the name. */
@@ -76,7 +78,7 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
     if (n > 3 && (word[n - 1] === 's' || word[n - 1] === 'S') && (word[n - 2] === "'" || word[n - 2] === '’')) {
       poss = word.slice(n - 2);
       word = word.slice(0, n - 2);
-    }
+    } else if (n <= 7 && CONTRACTED.test(word)) word = word.slice(0, word.search(/['’]/));
     while (s < spans.length - 1 && start >= spans[s]!.end) s++;
     const push = (tStart: number, t: string, possessive: boolean): void => {
       const gap = text.slice(prevEnd, tStart);
