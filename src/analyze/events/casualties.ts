@@ -18,7 +18,9 @@ const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebe
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
-const WHO = `(${MODS}${VICTIM})`;
+// "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
+// ("one mother and her child" is two people, not one set of modifiers)
+const WHO = `(${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
 const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
 
 const VERB = {

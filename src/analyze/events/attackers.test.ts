@@ -1,0 +1,51 @@
+// Who struck, when the toll's sentence does not say: the side the victims fought, the
+// attacker a later sentence names ("carried out by"), or several the article leaves open;
+// and what a toll is or is not. Full pipeline on short articles written for these tests.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractDocument } from '../../extract/index.js';
+import { analyze, loadKnowledge } from '../index.js';
+import { parseCasualties } from './index.js';
+
+const knowledge = loadKnowledge();
+const events = (content: string, published = '2023-05-14') => {
+  const article = extractDocument({ sourceId: 't', kind: 'text', content, published });
+  assert.ok(article.ok);
+  return analyze(article.value, knowledge).events;
+};
+const firstToll = (content: string) => events(content).find((e) => e.type === 'ASSAULT' && e.killed)!;
+
+test('victims killed in clashes with a group were killed by that group', () => {
+  const e = firstToll('Eight soldiers were killed on Sunday in heavy clashes with Islamic State fighters near Palmyra.');
+  assert.equal(e.killed?.min, 8);
+  assert.equal(e.actor?.id, 'ISIS');
+});
+
+test('the attacker a later sentence names with "carried out by" is the attacker of the toll', () => {
+  const e = firstToll('An air strike killed nine civilians in the town of Saraqeb on Monday. The monitor said the strike was believed to have been carried out by Russian jets.');
+  assert.equal(e.actor?.id, 'RUS.MIL');
+  assert.ok(e.implied?.includes('actor'));
+  assert.equal(e.actorCandidates, undefined);
+});
+
+test('attackers the article leaves open are candidates, not an actor', () => {
+  const e = firstToll('Air strikes killed 14 civilians in Douma on Tuesday. It was not clear whether the raids were carried out by Syrian government warplanes or those of its ally Russia.');
+  assert.equal(e.actor, null);
+  assert.deepEqual(e.actorCandidates?.map((a) => a.id.slice(0, 3)), ['SYR', 'RUS']);
+});
+
+test('"a war monitor said" does not make a toll a war\'s cumulative toll', () => {
+  const e = firstToll('Air strikes on a market have killed at least 30 people, a war monitor said on Tuesday.');
+  assert.equal(e.status, 'occurred');
+});
+
+test('a place that stands for an actor ("London-based") is not where an attack happened', () => {
+  const e = firstToll('Shelling killed three civilians on Sunday. The London-based monitor gave the toll. Residents of Aleppo fled the old city.');
+  assert.notEqual(e.place?.country, 'GB');
+  assert.equal(e.place?.admin1, 'Aleppo');
+});
+
+test('two sets of modifiers joined by "and" before one victim noun are one toll', () => {
+  assert.equal(parseCasualties('At least 40 army and militia fighters were killed in the battle.', 'killed')?.min, 40);
+  assert.equal(parseCasualties('A woman and her child were killed.', 'killed'), null);
+});
