@@ -49,3 +49,10 @@ test('two sets of modifiers joined by "and" before one victim noun are one toll'
   assert.equal(parseCasualties('At least 40 army and militia fighters were killed in the battle.', 'killed')?.min, 40);
   assert.equal(parseCasualties('A woman and her child were killed.', 'killed'), null);
 });
+
+test('a nationality adjective before a place names no attacker; before forces or arms it does', () => {
+  const e = firstToll('At least 12 people were killed near the Syrian capital on Tuesday.');
+  assert.equal(e.actor, null);
+  const f = firstToll('Syrian jets killed nine fighters in Idlib on Tuesday.');
+  assert.equal(f.actor?.id.slice(0, 3), 'SYR');
+});

@@ -304,6 +304,9 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
   return merged;
 };
 
+/** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
+const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
+
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
  * civilians, not a place named as a place ("in northern Syria"), not the victims of the
@@ -316,6 +319,9 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   if (/^-(held|controlled|run|occupied|besieged|dominated|administered)\b/i.test(doc.text.slice(e.end, e.end + 16))) return false;
   // "Syrians", "Iraqis": a people, not its state
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
+  // "the Syrian capital", "a Syrian Kurdish city": a nationality adjective names an attacker
+  // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
+  if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
   if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
