@@ -56,3 +56,13 @@ test('a nationality adjective before a place names no attacker; before forces or
   const f = firstToll('Syrian jets killed nine fighters in Idlib on Tuesday.');
   assert.equal(f.actor?.id.slice(0, 3), 'SYR');
 });
+
+test('an attack stated to be in one country is not placed in a town abroad', () => {
+  const e = firstToll('Jets pounded rebel positions in Idlib on Friday. Nine fighters were killed in Russian air strikes in Syria on Saturday, the defence ministry in Moscow said.');
+  assert.equal(e.place?.country, 'SY');
+});
+
+test('two figures joined by "and" before one verb are one toll, their sum', () => {
+  assert.equal(parseCasualties('Some 40 extremists and 15 foreign mercenaries were killed in the raids.', 'killed')?.min, 55);
+  assert.deepEqual(parseCasualties('At least 12 soldiers and 9 rebel fighters have been killed.', 'killed'), { min: 21, max: null, who: 'soldiers', text: 'At least 12 soldiers and 9 rebel fighters' });
+});

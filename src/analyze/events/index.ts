@@ -652,16 +652,33 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // (nor a place standing for an actor: "a London-based monitor", "Turkey-backed rebels")
   const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace && !(p as { actorLike?: boolean }).actorLike &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
+  // the country the article is about: where most of its places lie
+  const byCountry = new Map<string, number>();
+  for (const p of located) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
+  const focus = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
+    // the country the sentence puts the act in ("strikes in Syria", "killed in northern Syria"):
+    // a town abroad is not where it happened ("... in Syria, the ministry in Moscow said")
+    const v = views[e.evidence.sentence]!;
+    // (one country only: "fled from Syria into Turkey" states no one country)
+    const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
+      ((p as { relation?: string }).relation === 'in' || (p as { relation?: string }).relation === 'direction') &&
+      !(p as { actorLike?: boolean }).actorLike && !(p as { speechPlace?: boolean }).speechPlace);
+    // (and only the country the article is about: "a group banned in Russia" says nothing of where)
+    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
+    if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     if (e.place && !countryOnly) continue;
     // the sentences before (the event's own sentence named no place in the event's clause)
     const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
-    // (never from another clause of the event's own sentence: that place was passed over)
+    // (never from another clause of the event's own sentence: that place was passed over);
+    // a country the act is stated to be in, only to one inside it
+    const within = (p: PlaceRef | null) => !statedIn || p?.country === statedIn.country;
     const lede = ledePlace(located, views, e.evidence);
-    const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
+    const inside = statedIn && !within(lede) ? ledePlace(located.filter((p) => p.country === statedIn.country), views, e.evidence) : null;
+    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; imply(e, 'place'); }
   }
 }
