@@ -66,3 +66,9 @@ test('two figures joined by "and" before one verb are one toll, their sum', () =
   assert.equal(parseCasualties('Some 40 extremists and 15 foreign mercenaries were killed in the raids.', 'killed')?.min, 55);
   assert.deepEqual(parseCasualties('At least 12 soldiers and 9 rebel fighters have been killed.', 'killed'), { min: 21, max: null, who: 'soldiers', text: 'At least 12 soldiers and 9 rebel fighters' });
 });
+
+test('"strikes" alone name an aerial attack, and whose they are ("US-led strikes")', () => {
+  const e = firstToll('US-led strikes on the province killed more than 20 jihadists on Tuesday.');
+  assert.equal(e.mode, 'aerial');
+  assert.equal(e.actor?.id.slice(0, 3), 'USA');
+});
