@@ -72,3 +72,8 @@ test('"strikes" alone name an aerial attack, and whose they are ("US-led strikes
   assert.equal(e.mode, 'aerial');
   assert.equal(e.actor?.id.slice(0, 3), 'USA');
 });
+
+test('captives killed were executed; "slit the throats" is an execution', () => {
+  assert.equal(firstToll('Islamic State fighters killed 30 soldiers taken hostage at the air base.').mode, 'execution');
+  assert.equal(firstToll('Islamic State militants killed 12 men on Sunday; witnesses said they slit the throats of the men.').mode, 'execution');
+});

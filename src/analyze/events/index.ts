@@ -588,6 +588,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       e.mode = cue.c.item.mode;
       if (cue.v !== v) imply(e, 'mode');
     }
+    // captives killed ("massacred 250 troops taken hostage") were executed
+    if (e.mode === 'abduct' && e.killed) e.mode = 'execution';
     // what killed outranks how it was delivered: a chemical attack dropped from the air is
     // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
     const own = new Set(v.cues.map((c) => c.item.mode));
