@@ -77,3 +77,10 @@ test('captives killed were executed; "slit the throats" is an execution', () => 
   assert.equal(firstToll('Islamic State fighters killed 30 soldiers taken hostage at the air base.').mode, 'execution');
   assert.equal(firstToll('Islamic State militants killed 12 men on Sunday; witnesses said they slit the throats of the men.').mode, 'execution');
 });
+
+test('"controlled by Syria\'s rebels" names who holds the place, not the attacker; a barrel bomb attack is aerial', () => {
+  const e = firstToll("Air strikes on a neighbourhood controlled by Syria's rebels killed at least five civilians on Sunday.");
+  assert.equal(e.actor, null);
+  const f = firstToll('Eleven children were killed on Thursday in a barrel bomb attack on a neighbourhood of Aleppo.');
+  assert.equal(f.mode, 'aerial');
+});

@@ -422,7 +422,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
-        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
+        // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
+        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?([\w]+['’]?s\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -448,7 +449,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (obj && !recipient) recipient = ref(obj);
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
-      const by = nominal ? /^[^.;]{0,60}?\bby\s+(?:the\s+)?/i.exec(after) : null;
+      // (not "a neighbourhood controlled by X": who holds the place)
+      const by = nominal ? /^[^.;]{0,60}?(?<!\b(?:backed|supported|controlled|held|run|occupied|besieged|led|funded|armed)\s)\bby\s+(?:the\s+)?/i.exec(after) : null;
       if (by) {
         const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
         if (e && attacker(e) && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
