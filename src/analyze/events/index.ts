@@ -254,13 +254,13 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
   return null;
 }
 
-/** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by", "the attack was blamed on". */
-const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:(?:carried\s+out|conducted|launched|flown|perpetrated)\s+by|blamed\s+on)\s+(?:either\s+)?(?:the\s+)?/gi;
+/** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
+const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
 const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|against|targeting|near|after|since|as|while|when|said|says)\b/i;
 
 /**
- * The attackers a sentence names for an attack after "carried out by" / "blamed on", in
+ * The attackers a sentence names for an attack after "carried out by", in
  * order: one ("carried out by Russian planes which ..."), or several when the sentence leaves
  * it open ("by Syrian government or Russian warplanes"); ids that are parts of one another
  * count once. Several joined by "and" are one side: the first is returned.
