@@ -53,10 +53,15 @@ export function causeOf(e: EventMention | null): string {
  * "militants", "gunmen". sitrep still records the label's actor id (the outlet's framing);
  * FA-KES codes such an attacker as not identified ("unknown"), and so does this mapping.
  */
-const LABEL_ONLY = /^(?:the\s+)?(?:takfiri\s+|armed\s+|syria\s+)?(?:terrorists?|terrorists?\s+(?:groups?|organi[sz]ations?|elements?|gangs?|shelling|attacks?)(?:\s+shelling)?|militants|gunmen|insurgents|armed\s+(?:groups?|men))$/i;
+const LABEL_ONLY = /^(?:the\s+)?(?:takfiri\s+|armed\s+|syria\s+)?(?:terrorists?|terrorists?\s+(?:groups?|organi[sz]ations?|elements?|gangs?|shelling|attacks?)(?:\s+shelling)?|militants|militant\s+groups?|gunmen|insurgents|armed\s+(?:groups?|men))$/i;
 
 /** Canonical actor id -> VDC perpetrator bucket. */
 export function actorBucket(e: EventMention | null): string {
+  // attackers the article leaves open ("Syrian or Russian warplanes"): their bucket if they share one
+  if (!e?.actor && e?.actorCandidates?.length) {
+    const buckets = new Set(e.actorCandidates.map((actor) => actorBucket({ ...e, actor, actorCandidates: undefined })));
+    return buckets.size === 1 ? [...buckets][0]! : 'unknown';
+  }
   const id = e?.actor?.id;
   if (!id || LABEL_ONLY.test(e!.actor!.text.trim())) return 'unknown';
   if (/^(SYR(\.(GOV|MIL))?$|RUS|IRN|LBN\.HEZ|PER\.(ASSAD|PUTIN))/.test(id)) return 'syrian government or russian troops';

@@ -194,6 +194,12 @@ export interface EventMention {
   type: EventType;
   mode: string;
   actor: ActorRef | null;
+  /**
+   * When the article names two or more possible attackers and leaves it open which one it was
+   * ("carried out by Syrian or Russian warplanes"): each of them, in the order named. `actor`
+   * is then null. Absent otherwise.
+   */
+  actorCandidates?: ActorRef[];
   recipient: ActorRef | null;
   place: PlaceRef | null;
   date: EventDate | null;

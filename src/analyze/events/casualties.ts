@@ -14,11 +14,13 @@ const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, t
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
+const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|jihadis|extremists|mercenaries|loyalists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
-const WHO = `(${MODS}${VICTIM})`;
+// "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
+// ("one mother and her child" is two people, not one set of modifiers)
+const WHO = `(${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
 const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
 
 const VERB = {
@@ -90,6 +92,9 @@ const HEADLINE_PAIR = {
   killed: { otherVerbNext: new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB.injured}`, 'i'), verbFirst: new RegExp(`${VERB.killed}\\s+(?:of\\s+)?${QUAL}$`, 'i') },
   injured: { otherVerbNext: new RegExp(`^\\s+(?:were\\s+|others?\\s+)?${VERB.killed}`, 'i'), verbFirst: new RegExp(`${VERB.injured}\\s+(?:of\\s+)?${QUAL}$`, 'i') },
 };
+/** Two figures of victims joined by "and" before one verb ("30 soldiers and 39 rebels were killed"). */
+const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => [what,
+  new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
 const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
 
 /** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
@@ -119,6 +124,16 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
   // Overlapping readings: "among the 28 dead" first, then a figure next to its verb, then one
   // a few words from it ("12 civilians, including children, were injured"); among equals, the
   // figure stated first.
+  // "120 extremists and 60 mercenaries were killed": two figures joined by "and" before one verb are one toll, their sum
+  // ("at least 30 soldiers and 39 rebels": at least 69; a vague figure is not added up)
+  const pair = PAIRS[what];
+  pair.lastIndex = 0;
+  for (let m = pair.exec(s); m; m = pair.exec(s)) {
+    const a = count(m[1], m[2]!), b = count(undefined, m[4]!);
+    if (!a || !b || a.max === null && !m[1] || VAGUE[m[4]!.toLowerCase()] !== undefined) continue;
+    const text = m[0].replace(new RegExp(`\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}$`, 'i'), '').replace(/\s+/g, ' ').trim();
+    found.push({ min: a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max, who: whoOf(`${m[3]} ${m[5]}`), text, start: m.index, end: m.index + m[0].length, rank: -1 });
+  }
   found.sort((a, b) => a.rank - b.rank || a.start - b.start);
   const out: CasualtySpan[] = [];
   for (const { rank: _r, ...f } of found) if (!out.some((o) => f.start < o.end && f.end > o.start)) out.push(f);

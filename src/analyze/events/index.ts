@@ -48,6 +48,8 @@ const OUTRANKS = ['chemical', 'suicide', 'execution'];
 
 /** The article says the attacker is not known: no antecedent is guessed near it. */
 const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
+/** After a passive toll: "(were killed) on Sunday in fierce clashes with", "during fighting against". */
+const CLASHED_WITH = /^[^.;]{0,40}?\b(?:in|during|amid)\s+(?:[\w-]+\s+){0,2}?(?:clashes|fighting|battles?|confrontations|gun\s?battles?|firefights?)\s+(?:with|against)\s+(?:the\s+)?/i;
 const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
 /** What someone does by habit ("has for years bombed", "still frequently carries out attacks"). */
 const HABIT = /\b(frequently|routinely|regularly|habitually|usually|often|constantly|continually|for (years|decades|months)|over the years)\b/i;
@@ -101,7 +103,8 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
   // ("over the past 24 hours", "in the last two days": a recent spell, told as news)
   const recent = /\b(over|in|during) the (last|past) (24|48|72|few|two|three|\d+)?\s*(hours?|day|days)\b/i.test(clause);
   if ((!recent && /\b(since|for years|over the years|in recent years|over the (last|past)|in the (last|past) \w+ (days|weeks|months|years)|(during|in|over) the (last|past) (few |several |\w+ )?(years|decades)|so far this|this year|last year|in total|the deadliest)\b/i.test(clause)) ||
-    (/\b(war|conflict|crisis|fighting|uprising)\b/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(clause))) return 'background';
+    // (not "a war monitor said": a monitor's name says nothing of a war's toll)
+    (/\b(war|conflict|crisis|fighting|uprising)\b(?![\s-]+monitor)/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(clause))) return 'background';
   if (doc.published && date && date.basis !== 'publication') {
     const days = (Date.parse(doc.published) - Date.parse(date.end)) / 86_400_000;
     if (days > 90) return 'background';
@@ -254,6 +257,32 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
   return null;
 }
 
+/** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
+const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+/** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
+const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|against|targeting|near|after|since|as|while|when|said|says)\b/i;
+
+/**
+ * The attackers a sentence names for an attack after "carried out by", in
+ * order: one ("carried out by Russian planes which ..."), or several when the sentence leaves
+ * it open ("by Syrian government or Russian warplanes"); ids that are parts of one another
+ * count once. Several joined by "and" are one side: the first is returned.
+ */
+function attributedAttackers(doc: Doc, v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge): ActorRef[] {
+  for (const m of v.text.matchAll(ATTRIBUTED)) {
+    const from = m.index + m[0].length;
+    const stop = v.text.slice(from, from + 90).search(ATTRIBUTED_END);
+    const to = v.start + from + (stop < 0 ? Math.min(90, v.text.length - from) : stop);
+    const named = v.entities.filter((e) => e.start >= v.start + from && e.end <= to && !spoken.has(e) && canAttack(doc, k, e, [], true));
+    if (!named.length) continue;
+    const alternatives = named.length > 1 && /\bor\b/i.test(doc.text.slice(named[0]!.end, named[named.length - 1]!.start));
+    const out: ActorRef[] = [];
+    for (const e of alternatives ? named : named.slice(0, 1)) if (!out.some((x) => partOf(x.id, e.id))) out.push(ref(e));
+    return out;
+  }
+  return [];
+}
+
 export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: EventKnowledge): EventMention[] => {
   const withId = doc.entities.filter((e) => e.id);
   const spoken = speakers(doc);
@@ -278,19 +307,26 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
   return merged;
 };
 
+/** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
+const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
+
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
  * civilians, not a place named as a place ("in northern Syria"), not the victims of the
  * sentence's own toll ("24 civilians killed", "five Turkish soldiers died").
  */
-function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { start: number; end: number }[]): boolean {
+function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { start: number; end: number }[], named = false): boolean {
   const id = e.id!;
   if (k.reporter(id) || k.civilian(id)) return false;
   // "opposition-held Idlib", "regime-controlled areas": who holds a place, not who struck it
   if (/^-(held|controlled|run|occupied|besieged|dominated|administered)\b/i.test(doc.text.slice(e.end, e.end + 16))) return false;
   // "Syrians", "Iraqis": a people, not its state
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
-  if (doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
+  // "the Syrian capital", "a Syrian Kurdish city": a nationality adjective names an attacker
+  // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
+  if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
+  // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
+  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
@@ -374,6 +410,9 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const by = /^[^.;]{0,40}?\bby\s+/i.exec(after);
       if (/\bby$/i.test(f.t.phrase)) { const e = post[0]; if (attacker(e)) actor = ref(e!); }
       else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (attacker(e)) actor = ref(e!); }
+      // "ten soldiers were killed in clashes with ISIS": whoever they fought killed them
+      const fought = !actor && f.t.type === 'ASSAULT' ? CLASHED_WITH.exec(after) : null;
+      if (fought) { const e = post.find((x) => x.start >= absEnd + fought.index + fought[0].length - 1 && x.start <= absEnd + fought.index + fought[0].length + 25); if (attacker(e)) actor = ref(e!); }
       const subj = pre[pre.length - 1];
       if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
       // "jets struck HTS positions in the area of X, which was then liberated by the army": what
@@ -386,7 +425,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // the subject: the nearest entity before the trigger in the same clause, not a speaker
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
-        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 30), e.start)) &&
+        // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
+        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?([\w]+['’]?s\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -412,7 +452,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (obj && !recipient) recipient = ref(obj);
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
-      const by = nominal ? /^[^.;]{0,60}?\bby\s+(?:the\s+)?/i.exec(after) : null;
+      // (not "a neighbourhood controlled by X": who holds the place)
+      const by = nominal ? /^[^.;]{0,60}?(?<!\b(?:backed|supported|controlled|held|run|occupied|besieged|led|funded|armed)\s)\bby\s+(?:the\s+)?/i.exec(after) : null;
       if (by) {
         const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
         if (e && attacker(e) && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
@@ -552,6 +593,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       e.mode = cue.c.item.mode;
       if (cue.v !== v) imply(e, 'mode');
     }
+    // captives killed ("massacred 250 troops taken hostage") were executed
+    if (e.mode === 'abduct' && e.killed) e.mode = 'execution';
     // what killed outranks how it was delivered: a chemical attack dropped from the air is
     // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
     const own = new Set(v.cues.map((c) => c.item.mode));
@@ -567,6 +610,21 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       }
     }
   }
+  // the attacker the article names for the attack in a sentence of its own ("The strike was
+  // believed to have been carried out by Russian jets"; "it was unclear whether the raids were
+  // carried out by Syrian or Russian warplanes": both, as candidates)
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
+    const si = e.evidence.sentence;
+    for (const i of [si, si + 1, si + 2, si - 1]) {
+      const named = views[i] && attributedAttackers(doc, views[i]!, spoken, k).filter((x) => x.id !== e.recipient?.id);
+      if (!named?.length) continue;
+      if (named.length === 1) e.actor = named[0]!;
+      else e.actorCandidates = named;
+      if (i !== si) imply(e, 'actor');
+      break;
+    }
+  }
   // antecedents: the nearest attack in the article that names its attacker (up to five
   // sentences before, or two after, as ledes name the toll before the attacker), unless the
   // article says nearby that nobody knows who it was
@@ -574,7 +632,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   const unknownAt = views.filter((v) => UNKNOWN_PERPETRATOR.test(v.text)).map((v) => v.index);
   for (const e of events) {
     // only an attack the sentence reports in substance (a toll, or its weapon) takes an antecedent
-    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode')))) continue;
+    if (e.type !== 'ASSAULT' || e.actor || e.actorCandidates || e.status === 'background' || (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode')))) continue;
     const si = e.evidence.sentence;
     if (unknownAt.some((i) => Math.abs(i - si) <= 2)) continue;
     const before = named.filter((n) => n.evidence.sentence <= si && si - n.evidence.sentence <= 5).sort((a, b) => b.evidence.sentence - a.evidence.sentence)[0];
@@ -598,18 +656,36 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // places: an action's place from the sentences before, else from the lede, when its own
   // sentence names none or names only the country the lede's place lies in
   // places that can stand for where the article is: not where someone spoke from, not an actor ("Moscow said")
-  const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace &&
+  // (nor a place standing for an actor: "a London-based monitor", "Turkey-backed rebels")
+  const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace && !(p as { actorLike?: boolean }).actorLike &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
+  // the country the article is about: where most of its places lie
+  const byCountry = new Map<string, number>();
+  for (const p of located) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
+  const focus = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
+    // the country the sentence puts the act in ("strikes in Syria", "killed in northern Syria"):
+    // a town abroad is not where it happened ("... in Syria, the ministry in Moscow said")
+    const v = views[e.evidence.sentence]!;
+    // (one country only: "fled from Syria into Turkey" states no one country)
+    const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
+      ((p as { relation?: string }).relation === 'in' || (p as { relation?: string }).relation === 'direction') &&
+      !(p as { actorLike?: boolean }).actorLike && !(p as { speechPlace?: boolean }).speechPlace);
+    // (and only the country the article is about: "a group banned in Russia" says nothing of where)
+    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
+    if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     if (e.place && !countryOnly) continue;
     // the sentences before (the event's own sentence named no place in the event's clause)
     const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
-    // (never from another clause of the event's own sentence: that place was passed over)
+    // (never from another clause of the event's own sentence: that place was passed over);
+    // a country the act is stated to be in, only to one inside it
+    const within = (p: PlaceRef | null) => !statedIn || p?.country === statedIn.country;
     const lede = ledePlace(located, views, e.evidence);
-    const better = [back, lede].find((p) => p && (!e.place || (p.precision < 3 || !!p.admin1)));
+    const inside = statedIn && !within(lede) ? ledePlace(located.filter((p) => p.country === statedIn.country), views, e.evidence) : null;
+    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)));
     if (better) { e.place = better; imply(e, 'place'); }
   }
 }
@@ -749,6 +825,8 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
     if (!(roleFits(same.actor, e.actor) && roleFits(same.recipient, e.recipient))) e = { ...e, actor: e.recipient, recipient: e.actor };
     if (!same.mode) same.mode = e.mode;
     if (e.actor && (!same.actor || (e.actor.id.length > same.actor.id.length && !e.implied?.includes('actor')))) same.actor = e.actor;
+    if (same.actor) delete same.actorCandidates;
+    else if (e.actorCandidates) same.actorCandidates ??= e.actorCandidates;
     if (e.recipient && (!same.recipient || e.recipient.id.length > same.recipient.id.length)) same.recipient = e.recipient;
     // a stated date replaces the publication date, and a day inside a stated week replaces the week
     if (e.date && (!same.date || (same.date.basis === 'publication' && e.date.basis !== 'publication') ||

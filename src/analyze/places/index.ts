@@ -9,6 +9,8 @@ import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, contains, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
 import { km, ownName as isOwnName, resolveAll, type Resolution } from './resolve.js';
 
+import { createRequire } from 'node:module';
+
 export { buildGazetteerCache, defaultCachePath, loadPlaceKnowledge, type PlaceEntry, type PlaceKnowledge } from './gazetteer.js';
 export { km } from './resolve.js';
 
@@ -78,7 +80,8 @@ function plausible(c: Candidate, text: string, lower: Set<string>, personWords: 
     const sector = e.id !== undefined && e.id.includes('.');
     // A known person ("Assad") is a person even after "in" ("in Assad clans hometown").
     if (same && e.type === 'person' && e.id !== undefined) return false;
-    if (same && (sector || e.type !== 'country') && !(c.cued && c.relation !== 'none')) return false;
+    // ("the Syrian capital Damascus", "the capital, Damascus": the city, named as a place)
+    if (same && (sector || e.type !== 'country') && !(c.cued && c.relation !== 'none') && !afterCapital(text, c.start)) return false;
   }
   return true;
 }
@@ -203,15 +206,72 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     const m: ResolvedPlace = {
       start: c.start, end: c.end, text: c.text, name: e.name, lat: round(e.lat), lon: round(e.lon), country: e.country,
       precision: e.precision as PlacePrecision, featureClass: e.featureClass, featureCode: e.featureCode,
-      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: c.actorLike || (e.featureCode === 'PPLC' && governmentPossessive(doc.text, c.end)), speechPlace: c.speechPlace, meetingPlace: c.meetingPlace, sentence: c.sentence,
+      confidence: Math.round(confidence * 100) / 100, relation: c.relation, actorLike: (c.actorLike && !afterCapital(doc.text, c.start)) || (e.featureCode === 'PPLC' && governmentPossessive(doc.text, c.end)), speechPlace: c.speechPlace, meetingPlace: c.meetingPlace, sentence: c.sentence,
     };
     if (e.geonameid) m.geonameid = e.geonameid;
     if (e.admin1) m.admin1 = e.admin1;
     if (c.bearing) m.bearing = c.bearing;
     out.push(m);
   });
-  return out;
+  // (the country named inside "Syria's capital" stays a mention of its own: the capital, a town, is the more specific)
+  return [...out, ...capitalPhrases(doc, k)].sort((a, b) => a.start - b.start);
 };
+
+/** A name right after "capital" ("the Syrian capital Damascus", "the capital, Damascus") is the city, named as a place. */
+const afterCapital = (text: string, at: number) => /\bcapital,?\s+$/i.test(text.slice(Math.max(0, at - 10), at));
+
+/** Country name or demonym (name keys) -> the country's ISO2 code and its capital's name, from world-countries. */
+let capitals: Map<string, { cc: string; capital: string }> | undefined;
+function capitalOf(word: string): { cc: string; capital: string } | undefined {
+  if (!capitals) {
+    capitals = new Map();
+    const list = createRequire(import.meta.url)('world-countries/countries.json') as
+      { name: { common: string }; cca2: string; capital?: string[]; demonyms?: Record<string, { f: string; m: string }> }[];
+    for (const c of list) {
+      const capital = c.capital?.[0];
+      if (!capital) continue;
+      const eng = c.demonyms?.['eng'];
+      for (const n of [c.name.common, eng?.m, eng?.f]) if (n) capitals.set(nameKey(n), { cc: c.cca2, capital });
+    }
+  }
+  return capitals.get(nameKey(word.replace(/['’]?s$/, ''))) ?? capitals.get(nameKey(word));
+}
+
+/** "the Syrian capital", "Syria's capital" (or "Syrias capital"), "the capital of Syria", with no name after it. */
+const CAPITAL_PHRASE = /\b(?:[Tt]he\s+([A-Z][a-z]+)\s+capital|([A-Z][a-z]+)(?:['’]s|s)\s+capital|[Tt]he\s+capital\s+of\s+([A-Z][a-z]+))\b(?![-\w])(?!,?\s+(?:of\s+)?(?:the\s+)?[A-Z])/g;
+
+/**
+ * A country's capital named by a phrase, not by its name: "near the Syrian capital", "Syria's
+ * capital" (not before the name itself: "the capital Damascus" is read as Damascus; not an
+ * apposition: "Tbilisi, the capital of Georgia"). One mention each, at the capital's
+ * gazetteer entry (a town: more specific than the country the phrase may also name).
+ */
+function capitalPhrases(doc: Doc, k: PlaceKnowledge): ResolvedPlace[] {
+  if (!/\bcapital\b/.test(doc.text)) return [];
+  const out: ResolvedPlace[] = [];
+  const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }];
+  for (const m of doc.text.matchAll(CAPITAL_PHRASE)) {
+    const country = capitalOf(m[1] ?? m[2] ?? m[3]!);
+    if (!country) continue;
+    const entry = k.lookup(nameKey(country.capital)).map((i) => k.entry(i)).find((e) => e.country === country.cc && e.featureCode === 'PPLC');
+    if (!entry) continue;
+    const start = m.index, end = m.index + m[0].length;
+    // "Tbilisi, the capital of Georgia": an apposition describes the place just named
+    if (/,\s*$/.test(doc.text.slice(Math.max(0, start - 3), start))) continue;
+    const sentence = Math.max(0, sentences.findIndex((x) => x.start <= start && x.end >= end));
+    const before = doc.text.slice(Math.max(0, start - 12), start);
+    const relation: Relation = /\b(?:near|outside|around|outskirts\s+of)\s+$/i.test(before) ? 'near' : /\b(?:in|at|on|into|across)\s+$/i.test(before) ? 'in' : 'none';
+    const p: ResolvedPlace = {
+      start, end, text: m[0], name: entry.name, lat: round(entry.lat), lon: round(entry.lon), country: entry.country,
+      precision: entry.precision as PlacePrecision, featureClass: entry.featureClass, featureCode: entry.featureCode, confidence: 0.7,
+      relation, actorLike: false, speechPlace: false, meetingPlace: false, sentence,
+    };
+    if (entry.geonameid) p.geonameid = entry.geonameid;
+    if (entry.admin1) p.admin1 = entry.admin1;
+    out.push(p);
+  }
+  return out;
+}
 
 /** What a capital's possessive can own as a place: "Damascus's old city", "Kabul's airport". */
 const PLACE_PARTS = /^(?:old|city|centre|center|downtown|outskirts|suburbs?|streets?|districts?|neighbou?rhoods?|quarters?|countryside|north\w*|south\w*|east\w*|west\w*|airport|port|residents|people|inhabitants|population|main|central|largest|biggest|mayor|governor|hospitals?|markets?|mosques?|schools?)$/;

@@ -340,3 +340,13 @@ test('a dateline place ("Moscow AFP", "BEIRUT (Reuters)") is where the report wa
   const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
   assert.notEqual(locateEvent(doc, 0)?.name, 'Beirut');
 });
+
+test('a capital named by its country ("the Syrian capital", "Syria\'s capital") is the capital; "the capital Damascus" is Damascus', () => {
+  assert.deepEqual(places('Four people were killed near the Syrian capital on Tuesday.'), ['the Syrian capital -> Damascus/SY']);
+  assert.ok(places("A car bomb exploded in Syria's capital on Monday.").includes("Syria's capital -> Damascus/SY"));
+  assert.deepEqual(places('Protesters gathered in Tbilisi, the capital of Georgia.').filter((p) => p.startsWith('the capital')), []);
+  assert.deepEqual(places('Raqqa, the de facto capital of the group, was bombed.').filter((p) => p.includes('Damascus')), []);
+  const ents: EntityMention[] = [{ start: 34, end: 42, text: 'Damascus', type: 'country', id: 'SYR.GOV' }];
+  const p = findPlaces(docOf('Shells fell on the Syrian capital Damascus killed two.', ents), k).find((x) => x.text === 'Damascus');
+  assert.ok(p && !p.actorLike);
+});
