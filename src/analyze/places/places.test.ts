@@ -340,3 +340,26 @@ test('a dateline place ("Moscow AFP", "BEIRUT (Reuters)") is where the report wa
   const doc = { ...docOf(text), places: findPlaces(docOf(text), k) };
   assert.notEqual(locateEvent(doc, 0)?.name, 'Beirut');
 });
+
+test('a named feature the gazetteer lacks ("Royal Street", "Neches River") stands at the town named near it, precision 2', () => {
+  const street = place('A fire broke out on Kessler Street in Tyler, Texas, on Monday.', 'Kessler Street');
+  assert.equal(street.featureClass, 'R');
+  assert.equal(street.precision, 2);
+  assert.ok(km(street.lat, street.lon, 32.35, -95.3) < 20);
+  // A river is placed only by a town of its own sentence.
+  assert.ok(!places('Residents of Tyler, Texas, met on Monday. The Kessler River rose overnight.').some((p) => p.startsWith('Kessler River')));
+  assert.ok(places('The Kessler River flooded homes in Tyler, Texas.').some((p) => p.startsWith('Kessler River')));
+  // "X Square for the Arts" is an institution, no feature.
+  assert.deepEqual(places('Officials at the Kessler Square for the Arts in Tyler, Texas, spoke.').map((p) => p.split(' -> ')[0]), ['Tyler', 'Texas']);
+  // With no town or province to stand in, there is no feature.
+  assert.deepEqual(places('Crowds filled Kessler Street on Monday.'), []);
+});
+
+test('a list of divisions ("Douglas and Wyandotte counties") makes each member a county', () => {
+  const found = findPlaces(docOf('Voters in Douglas and Wyandotte counties approved the levy.'), k);
+  assert.deepEqual(found.map((p) => `${p.text} -> ${p.name}/${p.admin1}`), ['Douglas -> Douglas County/Kansas', 'Wyandotte -> Wyandotte County/Kansas']);
+});
+
+test('a county named with its word is a place inside a longer name ("Laurel County Adult Education")', () => {
+  assert.ok(places('Directors of the Laurel County Adult Education program met.').some((p) => p.startsWith('Laurel County -> Laurel County')));
+});

@@ -14,6 +14,8 @@ const TITLES: ReadonlySet<string> = new Set(lexicon.titles);
 const AP_STATES: Readonly<Record<string, string>> = lexicon.apStates;
 /** Words that follow a place opening an institution's name: "Gainesville Police", "Aleppo University". */
 const AFTER_PLACE: ReadonlySet<string> = new Set(lexicon.afterPlace);
+/** The last word of a named feature the gazetteer lacks ("Royal Street", "Neches River"): its GeoNames class and code. */
+const FEATURE_HEADS = lexicon.featureHeads as unknown as Readonly<Record<string, readonly string[] | string>>;
 
 /** How the sentence relates to the place: in it, near it (around, outskirts, countryside), or a direction off it. */
 export type Relation = 'in' | 'near' | 'direction' | 'none';
@@ -43,6 +45,8 @@ export interface Candidate {
   bearing?: string;
   /** Inside a Title Case headline opening the text ("Free Clinic Opens In New Building"), where capitals say little. */
   inTitle: boolean;
+  /** A member of a list of divisions ("Douglas and Wyandotte counties"): the division word, singular ("county"). */
+  listedDivision?: string;
   /** A cue phrase or a locative word introduces it. */
   cued: boolean;
   /** Followed by a speech or agency verb with no locative before it: "Ankara said". */
@@ -53,6 +57,8 @@ export interface Candidate {
   meetingPlace: boolean;
   /** An AP state abbreviation after a place ("Ga.", "W.Va."), or dotted capitals naming a US state or city ("S.C.", "D.C."). */
   ap?: boolean;
+  /** A named feature found by its last word, not in the gazetteer ("Royal Street"): its GeoNames class and code. */
+  feature?: { featureClass: string; featureCode: string };
   /** The gazetteer entries of the name after the comma ("Texas" in "Paris, Texas"). */
   containerEntries?: readonly number[];
   /** Index of the candidate that contains it ("Paris, Texas" -> Texas; "Milis in Idlib province" -> Idlib). */
@@ -119,11 +125,14 @@ export interface Recognition {
   candidates: Candidate[];
   /** Words seen as part of a person's name in this text ("Carter" in "Jimmy Carter", "Gov. Perry"). */
   personWords: Set<string>;
+  /** Named features the gazetteer lacks, by their last word ("Main Street", "Neches River"). */
+  features: Candidate[];
 }
 
 /** All place candidates of the text, sentence by sentence, in order. */
 export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Recognition {
   const out: Candidate[] = [];
+  const features: Candidate[] = [];
   const personWords = new Set<string>();
   const titleSentences = new Set<number>();
   sentences.forEach((s, si) => {
@@ -151,13 +160,43 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
       const before = out.length;
       matchRun(text, tokens, i, j, si, i === 0 || /^["'“‘(\[]$/.test(text.slice(s.start, tokens[i]!.start).trim()), k, out);
       notePerson(text, tokens, i, j, out.slice(before), k, personWords);
+      const feature = featureOf(text, tokens, DETERMINERS.has(tokens[i]!.text.toLowerCase()) ? i + 1 : i, j, si);
+      if (feature) features.push(feature);
       i = j;
     }
   });
   addStateAbbreviations(text, out, k);
   for (const c of out) c.inTitle = titleSentences.has(c.sentence);
   annotate(text, sentences, out);
-  return { candidates: out, personWords };
+  features.sort((a, b) => a.start - b.start);
+  annotate(text, sentences, features);
+  return { candidates: out, personWords, features };
+}
+
+function featureCandidate(text: string, start: number, end: number, sentence: number, kind: readonly string[]): Candidate {
+  const span = text.slice(start, end);
+  return {
+    start, end, text: span, key: nameKey(span), entries: [], loose: false, sentence, wholeRun: true, inName: false, prefix: false, leads: false,
+    sentenceInitial: false, hint: null, relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null,
+    feature: { featureClass: kind[0]!, featureCode: kind[1]! },
+  };
+}
+
+/**
+ * A run of capitalised words ending in a feature word ("Royal Street", "Neches River",
+ * "Hmeimim Air Base"), with a name before it, names a feature the gazetteer lacks. Not
+ * before "of" or "for" ("Tower of London" is looked up whole; "Center for ...").
+ */
+function featureOf(text: string, tokens: Token[], from: number, to: number, sentence: number): Candidate | null {
+  if (to - from < 2) return null;
+  const last = tokens[to - 1]!;
+  const word = last.text.toLowerCase();
+  const dotted = text[last.end] === '.' && !word.endsWith('.') ? `${word}.` : null;
+  const kind = (dotted && FEATURE_HEADS[dotted]) || FEATURE_HEADS[word];
+  if (!Array.isArray(kind) || !last.cap) return null;
+  if (/^\s+(?:of|for)\b/.test(text.slice(last.end, last.end + 6))) return null;
+  const end = dotted && FEATURE_HEADS[dotted] ? last.end + 1 : last.end;
+  return featureCandidate(text, tokens[from]!.start, end, sentence, kind);
 }
 
 /**
@@ -385,6 +424,7 @@ const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|s
 // "under the control of Ankara" is an actor; "took control of the M5 highway" a place taken.
 const ACTOR_BEFORE = /\b(?:under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
+const PLURAL_DIVISION_AFTER = /^\s+(counties|parishes|townships|provinces|governorates|districts|oblasts)\b/i;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
   cands.forEach((c, n) => {
@@ -442,6 +482,23 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads.
     c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
+  // "Douglas and Wyandotte counties", "the Hama, Idlib and Latakia provinces": a plural
+  // division word after a list makes every member a division.
+  for (let n = cands.length - 1; n >= 0; n--) {
+    const c = cands[n]!;
+    const s = sentences[c.sentence]!;
+    const plural = PLURAL_DIVISION_AFTER.exec(text.slice(c.end, Math.min(s.end, c.end + 20)));
+    if (!plural) continue;
+    const word = plural[1]!.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+    for (let m = n; m >= 0; m--) {
+      const d = cands[m]!;
+      d.hint = 'A';
+      d.cued = true;
+      d.listedDivision = word;
+      const prev = cands[m - 1];
+      if (!prev || prev.sentence !== d.sentence || !LIST_GAP.test(text.slice(prev.end, d.start))) break;
+    }
+  }
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {
     if (c.container === n) {
