@@ -329,6 +329,8 @@ export interface LocateOptions {
   lookBack?: number;
   /** Only places inside `span` (or named as where a meeting or statement happened) count. */
   strictSpan?: boolean;
+  /** Keep a province the sentence names even when the next sentence narrows it (used for that look-ahead itself). */
+  noRefine?: boolean;
 }
 
 type Located = PlaceMention & Partial<ResolvedPlace>;
@@ -368,6 +370,9 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   let usable = kind === 'statement' ? inSentence.filter(spoken)
     : kind === 'meeting' ? (inSentence.some(spoken) ? inSentence.filter(spoken) : inSentence)
     : inSentence.filter((p) => !p.speechPlace);
+  // A national capital the sentence does not put anything in stands for its government when
+  // another place is where things are ("Ankara and Moscow were rivals in Nagorno-Karabakh").
+  if (usable.some((p) => p.relation !== undefined && p.relation !== 'none')) usable = usable.filter((p) => !(p.featureCode === 'PPLC' && p.relation === 'none'));
   const span = options.span;
   // An action told in its own words is not where people met outside them ("Representatives
   // arrived in Ankara, a few days after eight soldiers died in shelling").
@@ -410,6 +415,14 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
       const precision: PlacePrecision = first.precision === 1 ? 2 : first.precision;
       return refOf({ ...first, name: chosen.map((p) => p.text).join(', '), lat: round(lat), lon: round(lon) }, precision);
     }
+  }
+  // "Forces made strides in the province of Aleppo. They advanced west of Aleppo.": an action
+  // put in a province only is where the next sentence narrows it to, inside that province.
+  if (kind === 'action' && first.featureClass === 'A' && first.precision === 3 && !options.noRefine) {
+    const next = doc.sentences[sentenceIndex + 1];
+    const narrower = next ? locateEvent(doc, sentenceIndex + 1, { kind, noRefine: true }) : null;
+    if (narrower && narrower.precision < 3 && narrower.country === first.country && narrower.admin1 !== undefined && narrower.admin1 === (first.admin1 ?? first.name) &&
+      (doc.places as readonly Located[]).some((p) => p.start >= next!.start && p.end <= next!.end && p.relation !== undefined && p.relation !== 'none' && p.admin1 === narrower.admin1)) return narrower;
   }
   const [lat, lon] = pointOf(first);
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention } from '../../model/index.js';
 import { splitSentences } from '../sentences/index.js';
 import { docOf as newDoc, type Doc } from '../types.js';
-import { findPlaces, km, loadPlaceKnowledge, locateEvent } from './index.js';
+import { findPlaces, km, loadPlaceKnowledge, locateEvent, type ResolvedPlace } from './index.js';
 import { looseKey, nameKey } from './names.js';
 
 const k = loadPlaceKnowledge();
@@ -15,6 +15,11 @@ function docOf(text: string, entities: EntityMention[] = []): Doc {
 /** "text -> name/country" for each place found, in order. */
 function places(text: string, entities: EntityMention[] = []): string[] {
   return findPlaces(docOf(text, entities), k).map((p) => `${p.text} -> ${p.name}/${p.country}`);
+}
+
+/** A document with its places found, for locateEvent. */
+function withPlaces(text: string): Doc {
+  return { ...docOf(text), places: findPlaces(docOf(text), k) };
 }
 
 function place(text: string, surface: string) {
@@ -362,4 +367,23 @@ test('a list of divisions ("Douglas and Wyandotte counties") makes each member a
 
 test('a county named with its word is a place inside a longer name ("Laurel County Adult Education")', () => {
   assert.ok(places('Directors of the Laurel County Adult Education program met.').some((p) => p.startsWith('Laurel County -> Laurel County')));
+});
+
+test('event location: the parties of a truce or a partnership are no place; a capital nothing happens in stands for its government', () => {
+  const doc = withPlaces('Paris and Berlin competed for influence in Transnistria last spring. Moscow then arranged a truce between Moldova and Ukraine, and it is working with Kyiv on the details.');
+  for (const name of ['Moldova', 'Ukraine', 'Kyiv']) assert.equal((doc.places as ResolvedPlace[]).find((p) => p.text === name)?.actorLike, true, name);
+  assert.equal(locateEvent(doc, 1, { kind: 'meeting' }), null);
+  // Looking back, Paris and Berlin are where nothing is put: the place is Transnistria.
+  const where = locateEvent(doc, 1, { kind: 'meeting', lookBack: 1 });
+  assert.equal(where?.country, 'MD');
+  // A capital the sentence puts things in is still a place.
+  assert.ok(locateEvent(withPlaces('Shelling hit Kyiv and the town of Irpin.'), 0));
+});
+
+test('event location: an action put only in a province is where the next sentence narrows it to, inside that province', () => {
+  const where = locateEvent(withPlaces('Government troops gained ground in the province of Idlib on Monday. They advanced their positions east of Idlib. Talks were held in Sochi.'), 0);
+  assert.equal(where?.precision, 2);
+  assert.ok(km(where.lat, where.lon, 35.93, 36.63 + 15 / 90) < 5);
+  // Not a place outside the province, nor a sentence that puts nothing there.
+  assert.equal(locateEvent(withPlaces('Government troops gained ground in the province of Idlib on Monday. Officials in Sochi said so.'), 0)?.precision, 3);
 });

@@ -422,7 +422,9 @@ const MEETING_PLACE_AFTER = /^\s+(?:to\s+(?:discuss|negotiate|hold\s+talks|meet|
 const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)\s+(?:the\s+)?$/i;
 /** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
 // "under the control of Ankara" is an actor; "took control of the M5 highway" a place taken.
-const ACTOR_BEFORE = /\b(?:under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
+// "a ceasefire between Turkey-backed Azerbaijan and Armenia", "talks between Ankara and Moscow",
+// "working with Ankara": the parties, not where.
+const ACTOR_BEFORE = /\b(?:(?:ceasefire|cease-fire|truce|deal|agreement|accord|treaty|talks|negotiations|war|conflict|fighting|clashes|tensions|rivalry|dispute)\s+between(?:\s+[^.;:]{0,60}?\s+and)?(?:\s+[\w-]+)?|(?:work|works|working|worked|cooperat\w*|coordinat\w*|partner\w*|deal|agreement|alliance)\s+with|under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
 const PLURAL_DIVISION_AFTER = /^\s+(counties|parishes|townships|provinces|governorates|districts|oblasts)\b/i;
 
