@@ -387,3 +387,11 @@ test('event location: an action put only in a province is where the next sentenc
   // Not a place outside the province, nor a sentence that puts nothing there.
   assert.equal(locateEvent(withPlaces('Government troops gained ground in the province of Idlib on Monday. Officials in Sochi said so.'), 0)?.precision, 3);
 });
+
+test('an AP state abbreviation on its own names the state after a party letter, in brackets or before a lower-case word', () => {
+  assert.deepEqual(places('Rep. Ann Hollis, D-W. Va., and Sen. Tom Reed, R-Calif, spoke.'), ['W. Va. -> West Virginia/US', 'Calif -> California/US']);
+  assert.deepEqual(places('A missing Ill. man was found.'), ['Ill. -> Illinois/US']);
+  assert.ok(places('The Burke County (Ga.) board met.').includes('Ga. -> Georgia/US'));
+  // "Mass." ending a sentence, "ill." in lower case: no state.
+  assert.deepEqual(places('They attended Mass. Then they left. He fell ill. Nobody came.'), []);
+});

@@ -165,7 +165,7 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
       i = j;
     }
   });
-  addStateAbbreviations(text, out, k);
+  addStateAbbreviations(text, sentences, out, k);
   for (const c of out) c.inTitle = titleSentences.has(c.sentence);
   annotate(text, sentences, out);
   features.sort((a, b) => a.start - b.start);
@@ -250,9 +250,10 @@ export function contains(text: string, c: Candidate, outer: Candidate): Containm
 }
 
 const AP_AFTER = /^,\s*(W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.)/;
+const AP_ALONE = /(?<![\p{L}\p{N}.'’-])((?:[DRI]|DFL)-)?(W\.\s?Va\.|[A-Z][a-z]{1,4}\.(?![\p{L}])|(?<=-)[A-Z][a-z]{1,4}(?![\p{L}.]))/gu;
 
-/** "Rome, Ga.", "Charleston, W.Va.": AP state abbreviations after a place name. */
-function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowledge): void {
+/** "Rome, Ga.", "Charleston, W.Va.": AP state abbreviations after a place name, or on their own where they can be nothing else. */
+function addStateAbbreviations(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[], k: PlaceKnowledge): void {
   const added: Candidate[] = [];
   for (const c of cands) {
     const m = AP_AFTER.exec(text.slice(c.end, c.end + 12));
@@ -262,6 +263,24 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
     if (!entries.length) continue;
     const start = c.end + m[0].length - m[1]!.length;
     added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, leads: false, sentenceInitial: false, hint: 'A', ap: true });
+  }
+  // On their own: after a party letter ("D-Pa.", "D-W. Va.", "D-Calif"), in brackets ("Walker
+  // County (Ga.)"), or before a lower-case word ("a Ga. pastor", "Ill. man", "Neb. jail").
+  for (const m of text.matchAll(AP_ALONE)) {
+    const party = m[1] !== undefined;
+    const abbr = party && !m[2]!.endsWith('.') ? `${m[2]!}.` : m[2]!;
+    const state = AP_STATES[abbr.replace(/\s/g, '')] ?? AP_STATES[abbr];
+    const start = m.index + (m[1]?.length ?? 0);
+    const after = text.slice(start + m[2]!.length, start + m[2]!.length + 3);
+    if (!state || !(party || (text[m.index - 1] === '(' && after[0] === ')') || /^ \p{Ll}/u.test(after))) continue;
+    if (added.some((a) => a.start < start + m[2]!.length && a.end > start)) continue;
+    const entries = k.lookup(nameKey(state)).filter((i) => k.entry(i).country === 'US' && k.entry(i).featureClass === 'A');
+    const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
+    if (!entries.length || sentence < 0) continue;
+    added.push({
+      start, end: start + m[2]!.length, text: m[2]!, key: nameKey(state), entries, loose: false, sentence, wholeRun: true, inName: false, prefix: false, leads: false,
+      sentenceInitial: false, hint: 'A', relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null, ap: true,
+    });
   }
   for (const a of added) {
     for (let n = cands.length - 1; n >= 0; n--) if (cands[n]!.start < a.end && cands[n]!.end > a.start) cands.splice(n, 1);
