@@ -395,3 +395,8 @@ test('an AP state abbreviation on its own names the state after a party letter, 
   // "Mass." ending a sentence, "ill." in lower case: no state.
   assert.deepEqual(places('They attended Mass. Then they left. He fell ill. Nobody came.'), []);
 });
+
+test('"and" inside a name the gazetteer has ("Bosnia and Herzegovina"); an abbreviation is never a loose transliteration match', () => {
+  assert.deepEqual(places('Talks went on in Bosnia and Herzegovina and in Trinidad and Tobago.'), ['Bosnia and Herzegovina -> Bosnia and Herzegovina/BA', 'Trinidad and Tobago -> Trinidad and Tobago/TT']);
+  assert.deepEqual(places('Under U.S. law, they must apply.'), ['U.S. -> United States/US']);
+});

@@ -154,6 +154,9 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
         const t = tokens[j]!;
         if (!joined(text, tokens[j - 1]!, t)) break;
         if (t.cap) j++;
+        // "Bosnia and Herzegovina", "Trinidad and Tobago": "and" inside a name the gazetteer has.
+        else if (t.text === 'and' && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!) &&
+          [tokens[i]!, tokens[j - 1]!].some((from) => k.lookup(nameKey(text.slice(from.start, tokens[j + 1]!.end))).length > 0)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!) && !(ENGLISH_CONNECTORS.has(t.text) && /^ /.test(text.slice(tokens[j - 1]!.end, t.start)))) j += 2;
         else break;
       }
@@ -374,7 +377,8 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
         break;
       }
       const key = nameKey(span);
-      if (j - i > 4 || key.replace(/ /g, '').length < 5) continue;
+      // Transliteration variants are words: never an abbreviation ("Under U.S." is no Suşehri).
+      if (j - i > 4 || key.replace(/ /g, '').length < 5 || span.includes('.')) continue;
       const entries = k.lookupLoose(looseOf(key));
       if (entries.length) found = { j, key, entries, loose: true };
     }
