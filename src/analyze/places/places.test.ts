@@ -400,3 +400,9 @@ test('"and" inside a name the gazetteer has ("Bosnia and Herzegovina"); an abbre
   assert.deepEqual(places('Talks went on in Bosnia and Herzegovina and in Trinidad and Tobago.'), ['Bosnia and Herzegovina -> Bosnia and Herzegovina/BA', 'Trinidad and Tobago -> Trinidad and Tobago/TT']);
   assert.deepEqual(places('Under U.S. law, they must apply.'), ['U.S. -> United States/US']);
 });
+
+test('a dateline in capitals before a dash is a place even when the word is a common one ("HURRICANE, W.Va. -")', () => {
+  assert.deepEqual(places('HURRICANE, W.Va. - Deputies found the two hikers.'), ['HURRICANE -> Hurricane/US', 'W.Va. -> West Virginia/US']);
+  assert.ok(places('Hikers are safe. HURRICANE - Deputies found them.').includes('HURRICANE -> Hurricane/US'));
+  assert.deepEqual(places('HURRICANE WARNING ISSUED'), []);
+});

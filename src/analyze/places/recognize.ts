@@ -437,6 +437,7 @@ const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|s
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
 /** A news agency right after a place: the place is a dateline ("Moscow AFP", "BEIRUT (Reuters)"). */
+const DASH_DATELINE = /^(?:,\s*(?:W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.))?\s+[—–-]/;
 const DATELINE_AGENCY = /^\s*,?\s*\(?\s*(?:AFP|Reuters|AP|Xinhua|SANA|TASS|dpa|Anadolu|UPI|IRNA|KUNA|WAFA|ANHA)\b/;
 /** A place before "-backed", "-led", "-funded"...: an adjective for an actor. */
 const ACTOR_COMPOUND = /^-(?:backed|led|supported|funded|allied|sponsored|aligned|brokered|bashing|friendly|leaning|based|headquartered|registered)\b/;
@@ -500,6 +501,9 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     }
     // (a dateline, "Moscow AFP Saturday", "BEIRUT (Reuters) -": where the report was filed)
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before) || DATELINE_AGENCY.test(text.slice(c.end, c.end + 20));
+    // A dateline in capitals opening a line or a sentence ("BLOOMFIELD — ", "ROCKY HILL - ",
+    // "HURRICANE, W.Va. -") is a place whatever else the word means.
+    if (c.sentenceInitial && !/\p{Ll}/u.test(c.text) && c.text.length >= 4 && DASH_DATELINE.test(text.slice(c.end, c.end + 16))) c.cued = true;
     c.meetingPlace = MEETING_PLACE_BEFORE.test(before) || MEETING_PLACE_AFTER.test(text.slice(c.end, c.end + 40));
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
