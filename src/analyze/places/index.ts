@@ -107,6 +107,9 @@ interface Article {
 /** A bare county name is one before a noun ("Gwinnett police", "Henrico schools"), not before a verb ("Travis was"). */
 const BARE_COUNTY_AFTER = /^\s+(?!(?:was|is|has|had|said|says|will|would|did|does|and|or|who|to)\b)\p{Ll}/u;
 
+/** A division's name that says it is one: "Laurel County", "Pointe Coupee Parish". */
+const DIVISION_WORD = / (?:county|parish|township|borough|province|governorate|district|oblast)$/;
+
 /** Whether `e` lies in `container`: its country, or its province (by admin1 or name). */
 function within(e: PlaceEntry, container: PlaceEntry): boolean {
   if (container.featureClass === 'C') return e.country === container.country;
@@ -125,14 +128,19 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
   // country, a province or a large place under its own name ("Texas Department of ...").
   // A place opening a longer name ("Dublin Historical Society", "Charleston Gold Dome Lions
   // Club") is one when the article names that very place on its own elsewhere.
+  // So is a place named elsewhere on its own ("Rodeo Gainesville" after "in Gainesville"), a
+  // division named with its word ("Laurel County Adult Education"), and a place opening a
+  // longer name among the article's other places ("Henderson County Crimestoppers" near Athens, Texas).
   const namedAlone = c.leads && ownName && a.standalone.get(c.key) === r.entry;
-  if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && ownName) || namedAlone)) return false;
+  const namedDivision = e.featureClass === 'A' && ownName && DIVISION_WORD.test(c.key);
+  if (c.inName && !c.prefix && !c.cued && !(countryOrProvince || (big && ownName) || namedAlone || namedDivision)) return false;
   // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
-  if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone)) return false;
+  if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone || namedDivision)) return false;
   if (c.inName && single && FIRST_NAMES.has(c.key)) return false;
   // A county by its bare name ("Gwinnett" for Gwinnett County) only in a story set around it,
-  // and never a word or a given name ("Garden", "Travis").
-  if (e.featureCode === 'ADM2' && !ownName && (!r.local || a.commonWords.has(c.key) || FIRST_NAMES.has(c.key) || c.actorLike || !(c.cued || BARE_COUNTY_AFTER.test(a.text.slice(c.end, c.end + 20))))) return false;
+  // and never a word or a given name ("Garden", "Travis"), unless the text lists it among
+  // counties ("Cooke, Grayson and Love counties").
+  if (e.featureCode === 'ADM2' && !ownName && !c.listedDivision && (!r.local || a.commonWords.has(c.key) || FIRST_NAMES.has(c.key) || c.actorLike || !(c.cued || BARE_COUNTY_AFTER.test(a.text.slice(c.end, c.end + 20))))) return false;
   // A single word that is only another name of the place ("Sunny" for Sanaa) needs a cue or company.
   if (single && e.featureClass === 'P' && !ownName && !ABBREVIATIONS.has(c.key) && !c.cued && !r.supported && c.container === null) return false;
   // "Brown said" after "Sherrod Brown": a surname, unless the place is a country or province.
@@ -169,12 +177,18 @@ function keep(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): boolean {
 export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: PlaceKnowledge): ResolvedPlace[] => {
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }];
   const lower = lowerWords(doc.text);
-  const { candidates, personWords } = candidatesOf(doc.text, sentences, k);
+  const { candidates, personWords, features } = candidatesOf(doc.text, sentences, k);
   const cands = candidates.filter((c) => plausible(c, doc.text, lower, personWords, doc.entities, k));
   // Container links index the unfiltered list: rebuild them over the kept candidates.
   relinkContainers(doc.text, cands);
   // "Deraa governorate", "Hasakeh province": the division may be spelt otherwise than the town.
   for (const c of cands) {
+    // "Douglas and Wyandotte counties": listed as divisions, they are no towns.
+    if (c.listedDivision) {
+      const named = k.lookup(`${c.key} ${c.listedDivision}`);
+      if (named.length) c.entries = named;
+      else if (c.entries.some((i) => k.entry(i).featureClass === 'A')) c.entries = c.entries.filter((i) => k.entry(i).featureClass === 'A');
+    }
     if (c.hint !== 'A' || c.entries.some((i) => k.entry(i).featureClass === 'A')) continue;
     const divisions = k.lookupLoose(looseKey(c.key)).filter((i) => k.entry(i).featureClass === 'A');
     if (divisions.length) c.entries = [...c.entries, ...divisions];
@@ -214,7 +228,7 @@ export const findPlaces: Stage<PlaceKnowledge, ResolvedPlace> = (doc: Doc, k: Pl
     out.push(m);
   });
   // (the country named inside "Syria's capital" stays a mention of its own: the capital, a town, is the more specific)
-  return [...out, ...capitalPhrases(doc, k)].sort((a, b) => a.start - b.start);
+  return placeFeatures(doc, features, [...out, ...capitalPhrases(doc, k)].sort((a, b) => a.start - b.start));
 };
 
 /** A name right after "capital" ("the Syrian capital Damascus", "the capital, Damascus") is the city, named as a place. */
@@ -271,6 +285,50 @@ function capitalPhrases(doc: Doc, k: PlaceKnowledge): ResolvedPlace[] {
     out.push(p);
   }
   return out;
+}
+
+
+/**
+ * Named features the gazetteer lacks ("Royal Street", "Neches River", "Hmeimim Air Base"):
+ * each stands at the town or district the text names right after it ("Main Street,
+ * Dublin", "Front Street in Dublin"), else the nearest one before it, else after it, else
+ * the province: precision 2 at best, low confidence. A feature replaces the places inside
+ * its name ("Baghdad Street" is no mention of Baghdad) unless one of them is itself a
+ * feature of the gazetteer ("the Euphrates River"); a place covering it wins.
+ */
+function placeFeatures(doc: Doc, features: readonly Candidate[], places: ResolvedPlace[]): ResolvedPlace[] {
+  if (!features.length) return places;
+  let out = places;
+  for (const f of features) {
+    if (out.some((p) => p.start < f.end && p.end > f.start)) continue;
+    if (doc.entities.some((e) => e.type === 'person' && e.start < f.end && e.end > f.start)) continue;
+    const anchor = anchorOf(doc.text, f, out);
+    if (!anchor) continue;
+    const m: ResolvedPlace = {
+      start: f.start, end: f.end, text: f.text, name: f.text, lat: anchor.lat, lon: anchor.lon, country: anchor.country, precision: 2,
+      featureClass: f.feature!.featureClass as FeatureClass, featureCode: f.feature!.featureCode, confidence: 0.3,
+      relation: f.relation, actorLike: false, speechPlace: f.speechPlace, meetingPlace: f.meetingPlace, sentence: f.sentence,
+    };
+    if (anchor.admin1) m.admin1 = anchor.admin1;
+    out = [...out, m].sort((a, b) => a.start - b.start);
+  }
+  return out;
+}
+
+/**
+ * The town or district a feature lies in: named right after it, else the nearest before,
+ * else after; else a province. Rivers, lakes, islands and parks reach further than a street:
+ * only a place of their own sentence places them.
+ */
+function anchorOf(text: string, f: Candidate, places: readonly ResolvedPlace[]): ResolvedPlace | null {
+  const wide = ['H', 'T', 'L'].includes(f.feature!.featureClass);
+  const local = places.filter((p) => p.precision <= 2 && (p.featureClass === 'P' || p.featureClass === 'A') && (!wide || p.sentence === f.sentence));
+  const next = local.find((p) => p.start >= f.end);
+  if (next && next.sentence === f.sentence && /^(?:,\s*|\s+in\s+(?:the\s+)?(?:(?:town|city|village) of\s+)?)$/.test(text.slice(f.end, next.start))) return next;
+  const before = local.filter((p) => p.end <= f.start).pop();
+  if (before) return before;
+  if (next) return next;
+  return wide ? null : places.find((p) => p.featureCode === 'ADM1') ?? null;
 }
 
 /** What a capital's possessive can own as a place: "Damascus's old city", "Kabul's airport". */
@@ -332,6 +390,8 @@ export interface LocateOptions {
   lookBack?: number;
   /** Only places inside `span` (or named as where a meeting or statement happened) count. */
   strictSpan?: boolean;
+  /** Keep a province the sentence names even when the next sentence narrows it (used for that look-ahead itself). */
+  noRefine?: boolean;
 }
 
 type Located = PlaceMention & Partial<ResolvedPlace>;
@@ -371,6 +431,9 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   let usable = kind === 'statement' ? inSentence.filter(spoken)
     : kind === 'meeting' ? (inSentence.some(spoken) ? inSentence.filter(spoken) : inSentence)
     : inSentence.filter((p) => !p.speechPlace);
+  // A national capital the sentence does not put anything in stands for its government when
+  // another place is where things are ("Ankara and Moscow were rivals in Nagorno-Karabakh").
+  if (usable.some((p) => p.relation !== undefined && p.relation !== 'none')) usable = usable.filter((p) => !(p.featureCode === 'PPLC' && p.relation === 'none'));
   const span = options.span;
   // An action told in its own words is not where people met outside them ("Representatives
   // arrived in Ankara, a few days after eight soldiers died in shelling").
@@ -413,6 +476,14 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
       const precision: PlacePrecision = first.precision === 1 ? 2 : first.precision;
       return refOf({ ...first, name: chosen.map((p) => p.text).join(', '), lat: round(lat), lon: round(lon) }, precision);
     }
+  }
+  // "Forces made strides in the province of Aleppo. They advanced west of Aleppo.": an action
+  // put in a province only is where the next sentence narrows it to, inside that province.
+  if (kind === 'action' && first.featureClass === 'A' && first.precision === 3 && !options.noRefine) {
+    const next = doc.sentences[sentenceIndex + 1];
+    const narrower = next ? locateEvent(doc, sentenceIndex + 1, { kind, noRefine: true }) : null;
+    if (narrower && narrower.precision < 3 && narrower.country === first.country && narrower.admin1 !== undefined && narrower.admin1 === (first.admin1 ?? first.name) &&
+      (doc.places as readonly Located[]).some((p) => p.start >= next!.start && p.end <= next!.end && p.relation !== undefined && p.relation !== 'none' && p.admin1 === narrower.admin1)) return narrower;
   }
   const [lat, lon] = pointOf(first);
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);

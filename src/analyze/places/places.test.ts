@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { EntityMention } from '../../model/index.js';
 import { splitSentences } from '../sentences/index.js';
 import { docOf as newDoc, type Doc } from '../types.js';
-import { findPlaces, km, loadPlaceKnowledge, locateEvent } from './index.js';
+import { findPlaces, km, loadPlaceKnowledge, locateEvent, type ResolvedPlace } from './index.js';
 import { looseKey, nameKey } from './names.js';
 
 const k = loadPlaceKnowledge();
@@ -15,6 +15,11 @@ function docOf(text: string, entities: EntityMention[] = []): Doc {
 /** "text -> name/country" for each place found, in order. */
 function places(text: string, entities: EntityMention[] = []): string[] {
   return findPlaces(docOf(text, entities), k).map((p) => `${p.text} -> ${p.name}/${p.country}`);
+}
+
+/** A document with its places found, for locateEvent. */
+function withPlaces(text: string): Doc {
+  return { ...docOf(text), places: findPlaces(docOf(text), k) };
 }
 
 function place(text: string, surface: string) {
@@ -349,4 +354,65 @@ test('a capital named by its country ("the Syrian capital", "Syria\'s capital") 
   const ents: EntityMention[] = [{ start: 34, end: 42, text: 'Damascus', type: 'country', id: 'SYR.GOV' }];
   const p = findPlaces(docOf('Shells fell on the Syrian capital Damascus killed two.', ents), k).find((x) => x.text === 'Damascus');
   assert.ok(p && !p.actorLike);
+});
+
+test('a named feature the gazetteer lacks ("Royal Street", "Neches River") stands at the town named near it, precision 2', () => {
+  const street = place('A fire broke out on Kessler Street in Tyler, Texas, on Monday.', 'Kessler Street');
+  assert.equal(street.featureClass, 'R');
+  assert.equal(street.precision, 2);
+  assert.ok(km(street.lat, street.lon, 32.35, -95.3) < 20);
+  // A river is placed only by a town of its own sentence.
+  assert.ok(!places('Residents of Tyler, Texas, met on Monday. The Kessler River rose overnight.').some((p) => p.startsWith('Kessler River')));
+  assert.ok(places('The Kessler River flooded homes in Tyler, Texas.').some((p) => p.startsWith('Kessler River')));
+  // "X Square for the Arts" is an institution, no feature.
+  assert.deepEqual(places('Officials at the Kessler Square for the Arts in Tyler, Texas, spoke.').map((p) => p.split(' -> ')[0]), ['Tyler', 'Texas']);
+  // With no town or province to stand in, there is no feature.
+  assert.deepEqual(places('Crowds filled Kessler Street on Monday.'), []);
+});
+
+test('a list of divisions ("Douglas and Wyandotte counties") makes each member a county', () => {
+  const found = findPlaces(docOf('Voters in Douglas and Wyandotte counties approved the levy.'), k);
+  assert.deepEqual(found.map((p) => `${p.text} -> ${p.name}/${p.admin1}`), ['Douglas -> Douglas County/Kansas', 'Wyandotte -> Wyandotte County/Kansas']);
+});
+
+test('a county named with its word is a place inside a longer name ("Laurel County Adult Education")', () => {
+  assert.ok(places('Directors of the Laurel County Adult Education program met.').some((p) => p.startsWith('Laurel County -> Laurel County')));
+});
+
+test('event location: the parties of a truce or a partnership are no place; a capital nothing happens in stands for its government', () => {
+  const doc = withPlaces('Paris and Berlin competed for influence in Transnistria last spring. Moscow then arranged a truce between Moldova and Ukraine, and it is working with Kyiv on the details.');
+  for (const name of ['Moldova', 'Ukraine', 'Kyiv']) assert.equal((doc.places as ResolvedPlace[]).find((p) => p.text === name)?.actorLike, true, name);
+  assert.equal(locateEvent(doc, 1, { kind: 'meeting' }), null);
+  // Looking back, Paris and Berlin are where nothing is put: the place is Transnistria.
+  const where = locateEvent(doc, 1, { kind: 'meeting', lookBack: 1 });
+  assert.equal(where?.country, 'MD');
+  // A capital the sentence puts things in is still a place.
+  assert.ok(locateEvent(withPlaces('Shelling hit Kyiv and the town of Irpin.'), 0));
+});
+
+test('event location: an action put only in a province is where the next sentence narrows it to, inside that province', () => {
+  const where = locateEvent(withPlaces('Government troops gained ground in the province of Idlib on Monday. They advanced their positions east of Idlib. Talks were held in Sochi.'), 0);
+  assert.equal(where?.precision, 2);
+  assert.ok(km(where.lat, where.lon, 35.93, 36.63 + 15 / 90) < 5);
+  // Not a place outside the province, nor a sentence that puts nothing there.
+  assert.equal(locateEvent(withPlaces('Government troops gained ground in the province of Idlib on Monday. Officials in Sochi said so.'), 0)?.precision, 3);
+});
+
+test('an AP state abbreviation on its own names the state after a party letter, in brackets or before a lower-case word', () => {
+  assert.deepEqual(places('Rep. Ann Hollis, D-W. Va., and Sen. Tom Reed, R-Calif, spoke.'), ['W. Va. -> West Virginia/US', 'Calif -> California/US']);
+  assert.deepEqual(places('A missing Ill. man was found.'), ['Ill. -> Illinois/US']);
+  assert.ok(places('The Burke County (Ga.) board met.').includes('Ga. -> Georgia/US'));
+  // "Mass." ending a sentence, "ill." in lower case: no state.
+  assert.deepEqual(places('They attended Mass. Then they left. He fell ill. Nobody came.'), []);
+});
+
+test('"and" inside a name the gazetteer has ("Bosnia and Herzegovina"); an abbreviation is never a loose transliteration match', () => {
+  assert.deepEqual(places('Talks went on in Bosnia and Herzegovina and in Trinidad and Tobago.'), ['Bosnia and Herzegovina -> Bosnia and Herzegovina/BA', 'Trinidad and Tobago -> Trinidad and Tobago/TT']);
+  assert.deepEqual(places('Under U.S. law, they must apply.'), ['U.S. -> United States/US']);
+});
+
+test('a dateline in capitals before a dash is a place even when the word is a common one ("HURRICANE, W.Va. -")', () => {
+  assert.deepEqual(places('HURRICANE, W.Va. - Deputies found the two hikers.'), ['HURRICANE -> Hurricane/US', 'W.Va. -> West Virginia/US']);
+  assert.ok(places('Hikers are safe. HURRICANE - Deputies found them.').includes('HURRICANE -> Hurricane/US'));
+  assert.deepEqual(places('HURRICANE WARNING ISSUED'), []);
 });

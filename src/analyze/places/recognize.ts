@@ -14,6 +14,8 @@ const TITLES: ReadonlySet<string> = new Set(lexicon.titles);
 const AP_STATES: Readonly<Record<string, string>> = lexicon.apStates;
 /** Words that follow a place opening an institution's name: "Gainesville Police", "Aleppo University". */
 const AFTER_PLACE: ReadonlySet<string> = new Set(lexicon.afterPlace);
+/** The last word of a named feature the gazetteer lacks ("Royal Street", "Neches River"): its GeoNames class and code. */
+const FEATURE_HEADS = lexicon.featureHeads as unknown as Readonly<Record<string, readonly string[] | string>>;
 
 /** How the sentence relates to the place: in it, near it (around, outskirts, countryside), or a direction off it. */
 export type Relation = 'in' | 'near' | 'direction' | 'none';
@@ -43,6 +45,8 @@ export interface Candidate {
   bearing?: string;
   /** Inside a Title Case headline opening the text ("Free Clinic Opens In New Building"), where capitals say little. */
   inTitle: boolean;
+  /** A member of a list of divisions ("Douglas and Wyandotte counties"): the division word, singular ("county"). */
+  listedDivision?: string;
   /** A cue phrase or a locative word introduces it. */
   cued: boolean;
   /** Followed by a speech or agency verb with no locative before it: "Ankara said". */
@@ -53,6 +57,8 @@ export interface Candidate {
   meetingPlace: boolean;
   /** An AP state abbreviation after a place ("Ga.", "W.Va."), or dotted capitals naming a US state or city ("S.C.", "D.C."). */
   ap?: boolean;
+  /** A named feature found by its last word, not in the gazetteer ("Royal Street"): its GeoNames class and code. */
+  feature?: { featureClass: string; featureCode: string };
   /** The gazetteer entries of the name after the comma ("Texas" in "Paris, Texas"). */
   containerEntries?: readonly number[];
   /** Index of the candidate that contains it ("Paris, Texas" -> Texas; "Milis in Idlib province" -> Idlib). */
@@ -119,11 +125,14 @@ export interface Recognition {
   candidates: Candidate[];
   /** Words seen as part of a person's name in this text ("Carter" in "Jimmy Carter", "Gov. Perry"). */
   personWords: Set<string>;
+  /** Named features the gazetteer lacks, by their last word ("Main Street", "Neches River"). */
+  features: Candidate[];
 }
 
 /** All place candidates of the text, sentence by sentence, in order. */
 export function candidatesOf(text: string, sentences: readonly { start: number; end: number }[], k: PlaceKnowledge): Recognition {
   const out: Candidate[] = [];
+  const features: Candidate[] = [];
   const personWords = new Set<string>();
   const titleSentences = new Set<number>();
   sentences.forEach((s, si) => {
@@ -145,19 +154,52 @@ export function candidatesOf(text: string, sentences: readonly { start: number; 
         const t = tokens[j]!;
         if (!joined(text, tokens[j - 1]!, t)) break;
         if (t.cap) j++;
+        // "Bosnia and Herzegovina", "Trinidad and Tobago": "and" inside a name the gazetteer has.
+        else if (t.text === 'and' && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!) &&
+          [tokens[i]!, tokens[j - 1]!].some((from) => k.lookup(nameKey(text.slice(from.start, tokens[j + 1]!.end))).length > 0)) j += 2;
         else if (CONNECTORS.has(t.text.toLowerCase()) && j + 1 < tokens.length && tokens[j + 1]!.cap && joined(text, t, tokens[j + 1]!) && !(ENGLISH_CONNECTORS.has(t.text) && /^ /.test(text.slice(tokens[j - 1]!.end, t.start)))) j += 2;
         else break;
       }
       const before = out.length;
       matchRun(text, tokens, i, j, si, i === 0 || /^["'“‘(\[]$/.test(text.slice(s.start, tokens[i]!.start).trim()), k, out);
       notePerson(text, tokens, i, j, out.slice(before), k, personWords);
+      const feature = featureOf(text, tokens, DETERMINERS.has(tokens[i]!.text.toLowerCase()) ? i + 1 : i, j, si);
+      if (feature) features.push(feature);
       i = j;
     }
   });
-  addStateAbbreviations(text, out, k);
+  addStateAbbreviations(text, sentences, out, k);
   for (const c of out) c.inTitle = titleSentences.has(c.sentence);
   annotate(text, sentences, out);
-  return { candidates: out, personWords };
+  features.sort((a, b) => a.start - b.start);
+  annotate(text, sentences, features);
+  return { candidates: out, personWords, features };
+}
+
+function featureCandidate(text: string, start: number, end: number, sentence: number, kind: readonly string[]): Candidate {
+  const span = text.slice(start, end);
+  return {
+    start, end, text: span, key: nameKey(span), entries: [], loose: false, sentence, wholeRun: true, inName: false, prefix: false, leads: false,
+    sentenceInitial: false, hint: null, relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null,
+    feature: { featureClass: kind[0]!, featureCode: kind[1]! },
+  };
+}
+
+/**
+ * A run of capitalised words ending in a feature word ("Royal Street", "Neches River",
+ * "Hmeimim Air Base"), with a name before it, names a feature the gazetteer lacks. Not
+ * before "of" or "for" ("Tower of London" is looked up whole; "Center for ...").
+ */
+function featureOf(text: string, tokens: Token[], from: number, to: number, sentence: number): Candidate | null {
+  if (to - from < 2) return null;
+  const last = tokens[to - 1]!;
+  const word = last.text.toLowerCase();
+  const dotted = text[last.end] === '.' && !word.endsWith('.') ? `${word}.` : null;
+  const kind = (dotted && FEATURE_HEADS[dotted]) || FEATURE_HEADS[word];
+  if (!Array.isArray(kind) || !last.cap) return null;
+  if (/^\s+(?:of|for)\b/.test(text.slice(last.end, last.end + 6))) return null;
+  const end = dotted && FEATURE_HEADS[dotted] ? last.end + 1 : last.end;
+  return featureCandidate(text, tokens[from]!.start, end, sentence, kind);
 }
 
 /**
@@ -211,9 +253,10 @@ export function contains(text: string, c: Candidate, outer: Candidate): Containm
 }
 
 const AP_AFTER = /^,\s*(W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.)/;
+const AP_ALONE = /(?<![\p{L}\p{N}.'’-])((?:[DRI]|DFL)-)?(W\.\s?Va\.|[A-Z][a-z]{1,4}\.(?![\p{L}])|(?<=-)[A-Z][a-z]{1,4}(?![\p{L}.]))/gu;
 
-/** "Rome, Ga.", "Charleston, W.Va.": AP state abbreviations after a place name. */
-function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowledge): void {
+/** "Rome, Ga.", "Charleston, W.Va.": AP state abbreviations after a place name, or on their own where they can be nothing else. */
+function addStateAbbreviations(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[], k: PlaceKnowledge): void {
   const added: Candidate[] = [];
   for (const c of cands) {
     const m = AP_AFTER.exec(text.slice(c.end, c.end + 12));
@@ -223,6 +266,24 @@ function addStateAbbreviations(text: string, cands: Candidate[], k: PlaceKnowled
     if (!entries.length) continue;
     const start = c.end + m[0].length - m[1]!.length;
     added.push({ ...c, start, end: start + m[1]!.length, text: m[1]!, key: nameKey(state), entries, loose: false, wholeRun: true, inName: false, prefix: false, leads: false, sentenceInitial: false, hint: 'A', ap: true });
+  }
+  // On their own: after a party letter ("D-Pa.", "D-W. Va.", "D-Calif"), in brackets ("Walker
+  // County (Ga.)"), or before a lower-case word ("a Ga. pastor", "Ill. man", "Neb. jail").
+  for (const m of text.matchAll(AP_ALONE)) {
+    const party = m[1] !== undefined;
+    const abbr = party && !m[2]!.endsWith('.') ? `${m[2]!}.` : m[2]!;
+    const state = AP_STATES[abbr.replace(/\s/g, '')] ?? AP_STATES[abbr];
+    const start = m.index + (m[1]?.length ?? 0);
+    const after = text.slice(start + m[2]!.length, start + m[2]!.length + 3);
+    if (!state || !(party || (text[m.index - 1] === '(' && after[0] === ')') || /^ \p{Ll}/u.test(after))) continue;
+    if (added.some((a) => a.start < start + m[2]!.length && a.end > start)) continue;
+    const entries = k.lookup(nameKey(state)).filter((i) => k.entry(i).country === 'US' && k.entry(i).featureClass === 'A');
+    const sentence = sentences.findIndex((x) => x.start <= start && start < x.end);
+    if (!entries.length || sentence < 0) continue;
+    added.push({
+      start, end: start + m[2]!.length, text: m[2]!, key: nameKey(state), entries, loose: false, sentence, wholeRun: true, inName: false, prefix: false, leads: false,
+      sentenceInitial: false, hint: 'A', relation: 'none', cued: false, inTitle: false, actorLike: false, speechPlace: false, meetingPlace: false, container: null, ap: true,
+    });
   }
   for (const a of added) {
     for (let n = cands.length - 1; n >= 0; n--) if (cands[n]!.start < a.end && cands[n]!.end > a.start) cands.splice(n, 1);
@@ -316,7 +377,8 @@ function matchRun(text: string, tokens: Token[], from: number, to: number, sente
         break;
       }
       const key = nameKey(span);
-      if (j - i > 4 || key.replace(/ /g, '').length < 5) continue;
+      // Transliteration variants are words: never an abbreviation ("Under U.S." is no Suşehri).
+      if (j - i > 4 || key.replace(/ /g, '').length < 5 || span.includes('.')) continue;
       const entries = k.lookupLoose(looseOf(key));
       if (entries.length) found = { j, key, entries, loose: true };
     }
@@ -375,6 +437,7 @@ const HINT_AFTER = /^\s+(province|provinces|governorate|region|district|county|s
 /** Said-from: "told reporters in", "speaking at", "said at a news conference in". */
 const SPEECH_PLACE_BEFORE = /\b(?:told (?:reporters|journalists|the press|an? (?:news|press) conference|a briefing|an? \w+ (?:conference|briefing|forum|summit|meeting))|speaking|spoke|said|says|remarks|speech|statement|briefing|conference|interview)(?: (?:to|at|before) (?:the |a |an )?[\w ]{1,25}?)?\s+(?:in|at|from)\s+(?:the\s+)?$/i;
 /** A news agency right after a place: the place is a dateline ("Moscow AFP", "BEIRUT (Reuters)"). */
+const DASH_DATELINE = /^(?:,\s*(?:W\.\s?Va\.|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.))?\s+[—–-]/;
 const DATELINE_AGENCY = /^\s*,?\s*\(?\s*(?:AFP|Reuters|AP|Xinhua|SANA|TASS|dpa|Anadolu|UPI|IRNA|KUNA|WAFA|ANHA)\b/;
 /** A place before "-backed", "-led", "-funded"...: an adjective for an actor. */
 const ACTOR_COMPOUND = /^-(?:backed|led|supported|funded|allied|sponsored|aligned|brokered|bashing|friendly|leaning|based|headquartered|registered)\b/;
@@ -383,8 +446,11 @@ const MEETING_PLACE_AFTER = /^\s+(?:to\s+(?:discuss|negotiate|hold\s+talks|meet|
 const MEETING_PLACE_BEFORE = /\b(?:negotiat\w*|talks|meeting|meetings|met|meet|summit|conference|visit\w*|arrived|hosted|gathered|held)\b[^.;,]{0,50}\b(?:in|at)\s+(?:the\s+)?$/i;
 /** "under the control of Ankara", "backed by Moscow": a place standing for its government. */
 // "under the control of Ankara" is an actor; "took control of the M5 highway" a place taken.
-const ACTOR_BEFORE = /\b(?:under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
+// "a ceasefire between Turkey-backed Azerbaijan and Armenia", "talks between Ankara and Moscow",
+// "working with Ankara": the parties, not where.
+const ACTOR_BEFORE = /\b(?:(?:ceasefire|cease-fire|truce|deal|agreement|accord|treaty|talks|negotiations|war|conflict|fighting|clashes|tensions|rivalry|dispute)\s+between(?:\s+[^.;:]{0,60}?\s+and)?(?:\s+[\w-]+)?|(?:work|works|working|worked|cooperat\w*|coordinat\w*|partner\w*|deal|agreement|alliance)\s+with|under\s+(?:the\s+)?(?:[\w-]+\s+)?control of|controlled by|backed by|supported by|loyal to|allied (?:with|to)|ties (?:with|to)|relations with|pressure (?:from|on)|accused|blamed|urged|warned|asked|told)\s+(?:the\s+)?$/i;
 const LIST_GAP = /^\s*(?:,|and|or|, and|, or|\/)\s*$/;
+const PLURAL_DIVISION_AFTER = /^\s+(counties|parishes|townships|provinces|governorates|districts|oblasts)\b/i;
 
 function annotate(text: string, sentences: readonly { start: number; end: number }[], cands: Candidate[]): void {
   cands.forEach((c, n) => {
@@ -435,6 +501,9 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     }
     // (a dateline, "Moscow AFP Saturday", "BEIRUT (Reuters) -": where the report was filed)
     c.speechPlace = SPEECH_PLACE_BEFORE.test(before) || DATELINE_AGENCY.test(text.slice(c.end, c.end + 20));
+    // A dateline in capitals opening a line or a sentence ("BLOOMFIELD — ", "ROCKY HILL - ",
+    // "HURRICANE, W.Va. -") is a place whatever else the word means.
+    if (c.sentenceInitial && !/\p{Ll}/u.test(c.text) && c.text.length >= 4 && DASH_DATELINE.test(text.slice(c.end, c.end + 16))) c.cued = true;
     c.meetingPlace = MEETING_PLACE_BEFORE.test(before) || MEETING_PLACE_AFTER.test(text.slice(c.end, c.end + 40));
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
@@ -442,6 +511,23 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads.
     c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
+  // "Douglas and Wyandotte counties", "the Hama, Idlib and Latakia provinces": a plural
+  // division word after a list makes every member a division.
+  for (let n = cands.length - 1; n >= 0; n--) {
+    const c = cands[n]!;
+    const s = sentences[c.sentence]!;
+    const plural = PLURAL_DIVISION_AFTER.exec(text.slice(c.end, Math.min(s.end, c.end + 20)));
+    if (!plural) continue;
+    const word = plural[1]!.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
+    for (let m = n; m >= 0; m--) {
+      const d = cands[m]!;
+      d.hint = 'A';
+      d.cued = true;
+      d.listedDivision = word;
+      const prev = cands[m - 1];
+      if (!prev || prev.sentence !== d.sentence || !LIST_GAP.test(text.slice(prev.end, d.start))) break;
+    }
+  }
   // Containers point back: mark the earlier candidate with the index of its container.
   cands.forEach((c, n) => {
     if (c.container === n) {
