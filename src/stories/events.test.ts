@@ -160,4 +160,8 @@ test('outlets that blame different sides for one attack (same town, same day) te
   assert.ok(sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...base, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
   const otherDay = { ...base, date: { ...base.date, start: '2024-03-02', end: '2024-03-02' } };
   assert.ok(!sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+  // "The regime" (its government) and "regime jets" (its military) are one attacker, whatever the town.
+  const province = { ...base, place: { name: 'Idlib', lat: 35.8, lon: 36.6, country: 'SY', admin1: 'Idlib', precision: 3 as const } };
+  assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+  assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
 });

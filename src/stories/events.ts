@@ -98,8 +98,17 @@ const modesAgree = (a: EventMention, b: EventMention) => kind(a) === kind(b);
 
 const fits = (x: ActorRef | null, y: ActorRef | null, roles: ReadonlyMap<string, string>) => !x || !y || compatible(x.id, y.id, roles);
 
+/** A state's government as an attacker is its armed forces: `SYR.GOV` -> `SYR.MIL`. */
+function forces(x: ActorRef | null): ActorRef | null {
+  const state = x && /^([A-Z]{3})\.GOV$/.exec(x.id);
+  return state ? { ...x!, id: `${state[1]}.MIL` } : x;
+}
+
 function actorsAgree(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
   if (fits(a.actor, b.actor, roles) && fits(a.recipient, b.recipient, roles)) return true;
+  // Who attacked, as outlets name it: "the regime" (its government) and "regime warplanes"
+  // (its military) are one attacker.
+  if (a.type === 'ASSAULT' && fits(forces(a.actor), forces(b.actor), roles) && fits(a.recipient, b.recipient, roles)) return true;
   return SYMMETRIC.has(a.type) && fits(a.actor, b.recipient, roles) && fits(a.recipient, b.actor, roles);
 }
 
