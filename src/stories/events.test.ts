@@ -26,6 +26,14 @@ test('person roles follow the year: the office held then', () => {
   assert.equal(rolesIn(2020).get('PER.X'), 'AAA.GOV');
 });
 
+test('a coalition fits the sector of its lead state: "US-led coalition strikes" and "US strikes" name one attacker', () => {
+  const rolesIn = rolesFrom([{ id: 'IGO.TEST', type: 'organization', names: ['Test-led coalition'], ledBy: 'AAA.MIL', source: 'test' }]);
+  const r = rolesIn(2016);
+  assert.ok(compatible('IGO.TEST', 'AAA.MIL', r));
+  assert.ok(compatible('IGO.TEST', 'AAA', r));
+  assert.ok(!compatible('IGO.TEST', 'BBB.MIL', r));
+});
+
 test('one airstrike told by two outlets with rival tolls: one event, the lowest toll with the range, both voices, disputed', () => {
   const sohr = { id: 'SOHR', text: 'a war monitor' };
   const spotters = { id: 'SPOTTERS', text: 'plane spotters' };

@@ -5,9 +5,14 @@ import { readActorData, type ActorEntry } from '../analyze/entities/index.js';
 
 export type RolesIn = (year: number | null) => ReadonlyMap<string, string>;
 
-/** Roles by year from dictionary entries; the latest role when none covers the year. */
+/**
+ * Roles by year from dictionary entries; the latest role when none covers the year. A
+ * coalition "plays" its lead state's sector (`IGO.COALITION` -> `USA.MIL`): "US-led coalition
+ * strikes" and "US strikes" name one attacker.
+ */
 export function rolesFrom(entries: readonly ActorEntry[]): RolesIn {
   const people = entries.filter((e) => e.roles?.length);
+  const coalitions = entries.filter((e) => e.ledBy);
   const byYear = new Map<number | null, Map<string, string>>();
   return (year) => {
     let m = byYear.get(year);
@@ -18,6 +23,7 @@ export function rolesFrom(entries: readonly ActorEntry[]): RolesIn {
         const role = roles.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? roles[roles.length - 1]!;
         m.set(e.id, role.of);
       }
+      for (const e of coalitions) m.set(e.id, e.ledBy!);
       byYear.set(year, m);
     }
     return m;

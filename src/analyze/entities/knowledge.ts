@@ -26,6 +26,8 @@ export interface ActorEntry {
   /** Case-sensitive abbreviations. */
   acronyms?: string[];
   roles?: Role[];
+  /** A coalition's lead state, as the sector it acts through (`USA.MIL` for the US-led coalition). */
+  ledBy?: string;
   source: string;
 }
 
