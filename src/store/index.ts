@@ -234,8 +234,11 @@ export async function openPostgresStore(url: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool, cursor: Cursor }) });
   try {
-    // Kysely's migrator takes a lock, so processes starting at once migrate once.
-    await migrate(db, migrations('postgres'));
+    // Kysely's migrator takes a lock, so processes starting at once migrate once. Its tables
+    // are named in the store's schema: unnamed, another schema's (another store in the same
+    // database) counted as this one's, and a fresh schema failed to migrate.
+    const { rows } = await sql<{ schema: string | null }>`SELECT current_schema() AS schema`.execute(db);
+    await migrate(db, migrations('postgres'), rows[0]?.schema ?? undefined);
   } catch (e) {
     await db.destroy();
     throw e;
@@ -243,8 +246,8 @@ export async function openPostgresStore(url: string): Promise<Store> {
   return new KyselyStore(db, postgresHooks);
 }
 
-async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>, schema?: string): Promise<void> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';

@@ -43,6 +43,13 @@ for (const dialect of dialects) {
         assert.deepEqual(await store.counts(), { articles: 1, events: 0 });
       }));
 
+    test('a store opens (and migrates) while another store of the same database is open', () =>
+      withStore(async (first) => {
+        await first.save(article('Artillery shelled the village.'));
+        // PostgreSQL: another schema; its migration tables must not be taken for this one's.
+        await withStore(async (second) => assert.deepEqual(await second.counts(), { articles: 0, events: 0 }));
+      }));
+
     test('an article and its layers round-trip through the store', () =>
       withStore(async (store) => {
         const text = 'Government artillery shelled Kansafra on Wednesday.';
