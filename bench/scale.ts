@@ -98,6 +98,7 @@ async function queryLatencies(store: Store): Promise<Map<string, Latency>> {
   const cases: [string, (i: number) => EventQuery | { search: string }][] = [
     ['events: type + 2-month window', (i) => ({ type: 'ASSAULT', ...windows[i % windows.length]!, limit: 50 })],
     ['events: box of 1°', (i) => ({ bbox: { minLon: 35.5 + (i % 5) * 0.8, minLat: 32 + Math.floor(i / 5 % 4), maxLon: 36.5 + (i % 5) * 0.8, maxLat: 33 + Math.floor(i / 5 % 4) }, limit: 50 })],
+    ['events: ASSAULT, latest first', () => ({ type: 'ASSAULT', sort: '-date', limit: 50 })],
     ['events: ASSAULT, killed >= 5, latest first', () => ({ type: 'ASSAULT', minKilled: 5, sort: '-date', limit: 50 })],
     ['events: province, latest first', (i) => ({ admin1: ['Idlib', 'Aleppo', 'Homs', 'Daraa', 'Damascus', 'Ar-Raqqah'][i % 6]!, sort: '-date', limit: 50 })],
     ['articles: full-text search', (i) => ({ search: ['chemical', 'Idlib', 'ceasefire', 'airstrike', 'refugees', 'Erdogan'][i % 6]! })],

@@ -11,8 +11,11 @@ import type { Analyzer } from '../pipeline.js';
 import { threadAnalyzer } from '../queue/threads.js';
 import type { Store } from '../store/index.js';
 import { openApiDocument } from './openapi.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from './rate-limit.js';
 import { ApiError, apiRoutes, type Access, type Context } from './routes.js';
 import { DEFAULT_WEB_ROOT, registerWeb } from './web.js';
+
+export { DEFAULT_RATE_LIMIT, type RateLimit };
 
 export { ApiError } from './routes.js';
 
@@ -40,15 +43,6 @@ export interface ApiOptions {
   rateLimit?: Partial<RateLimit>;
 }
 
-export interface RateLimit {
-  /** Reads a minute per client, every read route together (the web app's files have a budget as large of their own). */
-  perMinute: number;
-  /** Writes (`POST /api/articles`, each an analysis) a minute per client, apart from the reads. */
-  writesPerMinute: number;
-}
-
-/** Room for an analyst's web app and scripts on a self-hosted server; a flood from one address is cut short. */
-export const DEFAULT_RATE_LIMIT: RateLimit = { perMinute: 600, writesPerMinute: 60 };
 
 export const DEFAULT_BODY_LIMIT = 5 * 1024 * 1024;
 

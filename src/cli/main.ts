@@ -1,20 +1,18 @@
 // The `sitrep` command: a thin shell over the pipeline, the store and the exports.
-// Exit codes (INTERFACE.md): 0 success, 1 some inputs rejected, 2 usage error.
+// Exit codes (INTERFACE.md): 0 success, 1 some inputs rejected, 2 usage error. What only some
+// commands need (the API server, the queue client, the feed poller, the story texts and
+// framing views, the extractor in this thread) each imports when it runs, so that the
+// others, `ingest` first, start without loading them.
 import { createInterface } from 'node:readline';
 import { Command, CommanderError, Option } from 'commander';
-import { extractExplained } from '../extract/index.js';
 import { CSV_COLUMN_SETS, EXPORT_FORMATS, exportEvents, type CsvColumns, type ExportFormat } from '../export/index.js';
 import { listInputs, parseCsvMapping, parseJsonlLine, readInput, type CsvMapping, type IngestItem, type ReadOptions } from '../ingest/index.js';
 import type { AnalyzedArticle } from '../model/index.js';
 import { ingestItems, type Analyzer } from '../pipeline.js';
-import { enqueue, queueStatus, runWorker } from '../queue/bullmq.js';
 import { threadAnalyzer, threadIngestor } from '../queue/threads.js';
-import { pollFeed, readFeedList } from '../ingest/watch.js';
-import { DEFAULT_RATE_LIMIT, serve, type RateLimit } from '../api/index.js';
+import { DEFAULT_RATE_LIMIT, type RateLimit } from '../api/rate-limit.js';
 import { QueryError, openStore, type Store, type StoreOptions } from '../store/index.js';
 import { storyView, updateStories } from '../stories/index.js';
-import { storyRow, storyText } from '../stories/text.js';
-import { framingText, framingView, outletsText, outletsView } from '../stories/framing/index.js';
 import { EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError, progress, write } from './io.js';
 
 const program = new Command();
@@ -140,6 +138,7 @@ program
 
 async function enqueueCommand(paths: string[], opts: { redisUrl?: string; csvMap?: CsvMapping }): Promise<number> {
   const items = inputItems(paths, opts.csvMap ? { csv: opts.csvMap } : {});
+  const { enqueue } = await import('../queue/bullmq.js');
   const summary = await enqueue(items, opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
   for (const r of summary.rejected) console.error(`rejected ${r.input}: ${r.error}`);
   console.log(`${summary.queued} queued, ${summary.alreadyQueued} already queued, ${summary.rejected.length} rejected`);
@@ -156,6 +155,7 @@ storeOptions(program.command('worker'))
   .option('-q, --quiet', 'no line per document')
   .action(run(async (opts: StoreOptions & { redisUrl?: string; concurrency?: number; timeLimit?: number; lockMs?: number; exitWhenIdle?: boolean; quiet?: boolean }) => {
     await withStore(opts, async (store) => {
+      const { runWorker } = await import('../queue/bullmq.js');
       const ingestor = ingestorOf(opts, opts.concurrency);
       await runWorker(ingestor, {
         ...(opts.redisUrl ? { redisUrl: opts.redisUrl } : {}),
@@ -182,6 +182,7 @@ storeOptions(program.command('watch'))
   .option('--workers <n>', 'analysis threads (default 1)', parsePositive)
   .option('--time-limit <seconds>', 'refuse a page whose analysis takes longer (default 30)', parsePositive)
   .action(run(async (feedList: string, opts: StoreOptions & { interval?: number; once?: boolean; allowPrivate?: boolean; workers?: number; timeLimit?: number }) => {
+    const { pollFeed, readFeedList } = await import('../ingest/watch.js');
     let feeds: string[];
     try {
       feeds = readFeedList(feedList);
@@ -244,6 +245,7 @@ program
   .option('--redis-url <url>', 'Redis (default: $SITREP_REDIS_URL or redis://127.0.0.1:6379)')
   .option('--json', 'as JSON')
   .action(run(async (opts: { redisUrl?: string; json?: boolean }) => {
+    const { queueStatus } = await import('../queue/bullmq.js');
     const status = await queueStatus(opts.redisUrl ? { redisUrl: opts.redisUrl } : {});
     if (opts.json) await write(JSON.stringify(status) + '\n');
     else {
@@ -328,6 +330,7 @@ program
   .option('--jsonl', 'one JSON line per file (the default)')
   .option('--explain', 'add `dropped` (each line dropped as page furniture, with the reason) and `languageDetection` (the detector\'s answer with its reliability)')
   .action(run(async (files: string[], opts: { explain?: boolean }) => {
+    const { extractExplained } = await import('../extract/index.js');
     let rejected = 0;
     for await (const item of inputItems(files)) {
       const file = item.ok ? item.doc.sourceId : item.input;
@@ -406,6 +409,7 @@ storeOptions(program.command('stories'))
   .description('put newly stored articles in stories, then list the stories: id, first and last date, articles, outlets, title')
   .option('--json', 'every story in full, as a JSON array (INTERFACE.md)')
   .action(run(async (opts: StoreOptions & { json?: boolean }) => {
+    const { storyRow } = await import('../stories/text.js');
     await withStore(opts, async (store) => {
       await updateStories(store);
       if (!opts.json) {
@@ -430,6 +434,7 @@ storeOptions(program.command('story'))
   .option('--json', 'as JSON')
   .action(run(async (id: string, opts: StoreOptions & { json?: boolean }) => {
     const storyId = parsePositive(id);
+    const { storyText } = await import('../stories/text.js');
     return withStore(opts, async (store) => {
       await updateStories(store);
       const story = await storyView(store, storyId);
@@ -445,6 +450,7 @@ storeOptions(program.command('framing'))
   .option('--json', 'as JSON, every count with the sentences it counts (article sourceId and offsets)')
   .action(run(async (id: string, opts: StoreOptions & { json?: boolean }) => {
     const storyId = parsePositive(id);
+    const { framingText, framingView } = await import('../stories/framing/index.js');
     return withStore(opts, async (store) => {
       await updateStories(store);
       const framing = await framingView(store, storyId);
@@ -458,6 +464,7 @@ storeOptions(program.command('outlets'))
   .description('outlet profiles across all stories, computed from their articles: labels per actor, voices, loaded-term rate, coverage')
   .option('--json', 'as a JSON array of profiles, every count with the sentences it counts')
   .action(run(async (opts: StoreOptions & { json?: boolean }) => {
+    const { outletsText, outletsView } = await import('../stories/framing/index.js');
     await withStore(opts, async (store) => {
       await updateStories(store);
       const profiles = await outletsView(store);
@@ -477,6 +484,7 @@ storeOptions(program.command('serve'))
     const readToken = process.env.SITREP_READ_TOKEN || undefined;
     if (opts.private && !token && !readToken) throw new UsageError('--private needs a token: set SITREP_TOKEN or SITREP_READ_TOKEN');
     const rateLimit = rateLimitOf(opts.rateLimit ?? envCount('SITREP_RATE_LIMIT'));
+    const { serve } = await import('../api/index.js');
     return withStore(opts, async (store) => {
       const server = await serve({ store, token, readToken, private: opts.private ?? false, host: opts.host ?? '127.0.0.1', port: opts.port ?? 8080, rateLimit })
         .catch((e: NodeJS.ErrnoException) => {

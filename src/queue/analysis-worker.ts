@@ -2,13 +2,15 @@
 // opens its own connection to the store), then extracts, analyses and maybe stores each
 // document it is sent. An ingestor's thread stores what it has analysed a few documents at
 // a time, in one transaction, and then puts them in their stories; the pool's threads take
-// turns at that (a lock they share), so one never waits on the database for another.
+// turns at that (a lock they share), so one never waits on the database for another, and
+// one that finds the turn taken goes on analysing what it holds instead of waiting.
 import { parentPort, workerData } from 'node:worker_threads';
 import { analyze, loadKnowledge } from '../analyze/index.js';
 import { extractDocument } from '../extract/index.js';
 import type { AnalyzedArticle, RawDocument, Result } from '../model/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { updateStories } from '../stories/index.js';
+import { featuresOf } from '../stories/features.js';
 import { WriteTurns } from './turns.js';
 import type { ThreadData } from './threads.js';
 
@@ -43,7 +45,13 @@ async function run(): Promise<void> {
     if (batch.length && (batch.length >= (data.batch ?? 1) || inbox.length === 0)) {
       // Documents the pool has already sent arrive first: a batch ends early only when there is nothing more to analyse.
       await new Promise((r) => setImmediate(r));
-      if (batch.length >= (data.batch ?? 1) || inbox.length === 0) await flush();
+      if (batch.length >= (data.batch ?? 1) || inbox.length === 0) {
+        // While another thread has the turn, this one analyses what it has been sent instead
+        // of waiting, and stores it all at its next turn; it waits only with nothing to analyse.
+        const turn = turns && inbox.length > 0 ? turns.tryTake() : null;
+        if (turn === false) continue;
+        await flush(turn === true);
+      }
     }
   }
   running = false;
@@ -58,17 +66,23 @@ async function analyse(raw: RawDocument): Promise<{ analysed: AnalyzedArticle } 
     // Text already stored is not analysed again: a resumed batch skips ahead quickly.
     const existing = await store.findByHash(article.value.contentHash);
     if (existing !== null) return { result: { ok: true, value: { status: 'unchanged', articleId: existing } } };
-    return { analysed: analyze(article.value, knowledge) };
+    const analysed = analyze(article.value, knowledge);
+    // Its story features now, before the turn to write: clustering finds them (features.ts).
+    if (data.stories) featuresOf(analysed);
+    return { analysed };
   } catch (e) {
     return { result: { ok: false, error: `analysis failed: ${(e as Error).message}` } };
   }
 }
 
-/** Stores the batch in one transaction, then clusters what is stored and not yet in a story. */
-async function flush(): Promise<void> {
+/**
+ * Stores the batch in one transaction, then clusters what is stored and not yet in a story.
+ * `hasTurn`: the thread has already taken its turn to write.
+ */
+async function flush(hasTurn: boolean): Promise<void> {
   const pending = batch;
   batch = [];
-  const results = await writing(store!, async (s) => {
+  const results = await writing(store!, hasTurn, async (s) => {
     let saved: Result<unknown>[];
     try {
       saved = (await s.saveMany(pending.map((p) => p.analysed))).map((r) => (r.ok ? r : { ok: false, error: `could not be stored: ${r.error}` }));
@@ -83,9 +97,9 @@ async function flush(): Promise<void> {
   pending.forEach((p, i) => reply(p.id, results[i]!));
 }
 
-async function writing<T>(s: Store, fn: (s: Store) => Promise<T>): Promise<T> {
+async function writing<T>(s: Store, hasTurn: boolean, fn: (s: Store) => Promise<T>): Promise<T> {
   if (!turns) return fn(s);
-  await turns.take();
+  if (!hasTurn) await turns.take();
   try {
     return await fn(s);
   } finally {

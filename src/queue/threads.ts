@@ -66,8 +66,9 @@ export function threadIngestor(threads: number, store: StoreOptions, options: In
   const batch = options.batch ?? STORE_BATCH;
   const sqlite = !(store.databaseUrl || process.env.SITREP_DATABASE_URL);
   const data: ThreadData = { store, batch, stories: options.stories ?? true, ...(sqlite ? { writeTurns: WriteTurns.shared() } : {}) };
-  // Each thread holds a batch being analysed and one more document to start on.
-  const pool = threadPool<SaveResult>(threads, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, WORKER, data, batch + 1);
+  // Each thread holds a batch being analysed and one more document to start on, and on
+  // SQLite a second batch to analyse while another thread has the turn to write.
+  const pool = threadPool<SaveResult>(threads, options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS, WORKER, data, (sqlite ? 2 * batch : batch) + 1);
   return { parallelism: pool.parallelism, ingest: (raw) => pool.process(raw), close: () => pool.close() };
 }
 

@@ -31,6 +31,11 @@ export class WriteTurns {
     }
   }
 
+  /** Takes the turn if it is free now; else false at once. */
+  tryTake(): boolean {
+    return Atomics.compareExchange(this.cell, 0, FREE, TAKEN) === FREE;
+  }
+
   give(): void {
     Atomics.store(this.cell, 0, FREE);
     Atomics.notify(this.cell, 0, 1);

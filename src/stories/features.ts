@@ -49,7 +49,19 @@ function stem(w: string): string {
   return w;
 }
 
+/**
+ * Features already worked out, by article: a pipeline thread works them out before it takes
+ * its turn to write, and clustering, handed the same article, finds them here.
+ */
+const known = new WeakMap<AnalyzedArticle, ArticleFeatures>();
+
 export function featuresOf(doc: AnalyzedArticle): ArticleFeatures {
+  let features = known.get(doc);
+  if (!features) known.set(doc, (features = countFeatures(doc)));
+  return features;
+}
+
+function countFeatures(doc: AnalyzedArticle): ArticleFeatures {
   const counts = new Map<string, number>();
   const add = (key: string, n = 1) => counts.set(key, (counts.get(key) ?? 0) + n);
   const a = doc.article;
