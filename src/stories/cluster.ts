@@ -193,7 +193,7 @@ export interface MemberVector {
  */
 export function bisect(members: readonly MemberVector[]): { stay: number[]; leave: number[] } | null {
   if (members.length < 2 * CLUSTERING.splitHalf) return null;
-  const stateOf = (ms: readonly MemberVector[]) => combine(storyOf(0, ms[0]!.vector, ms[0]!.features), ms.slice(1).map((m) => storyOf(0, m.vector, m.features)));
+  const stateOf = (ms: readonly MemberVector[]) => storyOfMembers(0, ms);
   const fit = (m: MemberVector, s: StoryState) => similarity(m.vector, m.features.date, s);
   const whole = stateOf(members);
   const seedA = least(members, (m) => fit(m, whole));
@@ -213,6 +213,12 @@ export function bisect(members: readonly MemberVector[]): { stay: number[]; leav
   const alike = Math.max(similarity(unit(hA.centroid), hA.lastDate, hB), similarity(unit(hB.centroid), hB.lastDate, hA));
   if (alike >= CLUSTERING.split) return null;
   return Math.min(...a) < Math.min(...b) ? { stay: a, leave: b } : { stay: b, leave: a };
+}
+
+/** A story of these members (at least one), in their order: the first gives the title. */
+export function storyOfMembers(id: number, members: readonly MemberVector[]): StoryState {
+  const [first, ...rest] = members;
+  return combine(storyOf(id, first!.vector, first!.features), rest.map((m) => storyOf(id, m.vector, m.features)));
 }
 
 function least<T>(items: readonly T[], score: (x: T) => number): T {

@@ -74,4 +74,5 @@ export function redate(e: EventMention, m: DatedMember, date: ArticleDate | null
   return { ...e, date: moved };
 }
 
-const shiftDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+/** The day `days` after (before, when negative) a YYYY-MM-DD day. */
+export const shiftDays = (iso: string, days: number): string => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

@@ -2,8 +2,9 @@
 // one, oldest first, in write transactions of a few articles each, so a process that stops
 // midway leaves the stories consistent and the next run goes on where it stopped.
 import type { PendingArticle, Store, StoryTables } from '../store/index.js';
-import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, storyOf, weigh, type MemberVector } from './cluster.js';
+import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, storyOf, storyOfMembers, weigh, type MemberVector } from './cluster.js';
 import { featuresOf } from './features.js';
+import { shiftDays } from './dating.js';
 
 export interface UpdateSummary {
   /** Articles put in a story (near-duplicates included). */
@@ -139,10 +140,7 @@ export async function splitStory(tables: StoryTables, storyId: number): Promise<
   const cut = bisect(vectors);
   if (!cut) return false;
   const byId = new Map(vectors.map((v) => [v.id, v]));
-  const stateOf = (id: number, ids: readonly number[]) => {
-    const [first, ...rest] = ids.map((i) => byId.get(i)!);
-    return combine(storyOf(id, first!.vector, first!.features), rest.map((m) => storyOf(id, m.vector, m.features)));
-  };
+  const stateOf = (id: number, ids: readonly number[]) => storyOfMembers(id, ids.map((i) => byId.get(i)!));
   const [before] = await tables.stories([storyId]);
   await tables.update({ ...stateOf(storyId, cut.stay), title: before?.title ?? null });
   const { id: _, ...leaving } = stateOf(0, cut.leave);
@@ -157,8 +155,5 @@ export async function splitStory(tables: StoryTables, storyId: number): Promise<
 }
 
 function windowAround(date: string | null): { from: string; to: string } | null {
-  if (!date) return null;
-  const t = Date.parse(`${date}T00:00:00Z`);
-  const day = (offset: number) => new Date(t + offset * 86_400_000).toISOString().slice(0, 10);
-  return { from: day(-CLUSTERING.windowDays), to: day(CLUSTERING.windowDays) };
+  return date ? { from: shiftDays(date, -CLUSTERING.windowDays), to: shiftDays(date, CLUSTERING.windowDays) } : null;
 }
