@@ -453,3 +453,20 @@ test('a demonym the sentence makes a location names its country ("on Turkish soi
   const doc = withPlaces('Troops entered the Georgian town of Gori on Friday.');
   assert.equal(locateEvent(doc, 0)?.name, 'Gori');
 });
+
+test('a county by its bare name after a party letter ("D-McDowell") or before "Sheriff" ("DuPage Sheriff") is the county', () => {
+  assert.ok(places('The bill passed the House in Charleston, W.Va., with the votes of Ann Roe, D-McDowell, and Bo Doe, R-Raleigh.').some((p) => p.startsWith('McDowell -> McDowell County/US')));
+  assert.ok(places('Deputies patrolled Naperville, Ill., on Friday. DuPage Sheriff John Doe asked drivers to slow down.').some((p) => p.startsWith('DuPage -> DuPage County/US')));
+});
+
+test('an abbreviated compass point before a town ("S.E. Paris") is no part of a name', () => {
+  assert.ok(places('Fire damages S.E. Paris apartment. Firefighters from Paris, Texas, came quickly.').includes('Paris -> Paris/US'));
+});
+
+test('wildernesses, valleys and bays are named features; one with no town in its sentence stands at the article\'s nearest', () => {
+  const w = place('Hikers went missing near Elkins, W.Va. Rangers searched the Brackenfell Wilderness on Sunday.', 'Brackenfell Wilderness');
+  assert.equal(w.featureClass, 'L');
+  assert.ok(km(w.lat, w.lon, 38.93, -79.85) < 30);
+  assert.ok(places('Boats crowded Quillanor Bay near Brandon, Fla.').some((p) => p.startsWith('Quillanor Bay')));
+  assert.ok(places('Rain fell on Abilene, Texas. The Tevermoor Valley flooded.').some((p) => p.startsWith('Tevermoor Valley')));
+});

@@ -119,7 +119,7 @@ const joined = (text: string, a: Token, b: Token): boolean => {
 };
 
 const MAX_WORDS = 6;
-const MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'old', 'downtown', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'metro', 'inner', 'outer', 'coastal']);
+const MODIFIERS = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'upper', 'lower', 'old', 'downtown', 'northeast', 'northwest', 'southeast', 'southwest', 'north-east', 'north-west', 'south-east', 'south-west', 'north-eastern', 'north-western', 'south-eastern', 'south-western', 'northeastern', 'northwestern', 'southeastern', 'southwestern', 'rural', 'metro', 'inner', 'outer', 'coastal', 'n.', 's.', 'e.', 'w.', 'n.e.', 'n.w.', 's.e.', 's.w.']);
 
 export interface Recognition {
   candidates: Candidate[];
@@ -334,7 +334,8 @@ function spellings(span: string, key: string): string[] {
   const out: string[] = [];
   const words = key.split(' ');
   if (words.length > 1 && SPELLED_OUT[words[0]!]) out.push([SPELLED_OUT[words[0]!], ...words.slice(1)].join(' '));
-  // "Loudon Co.": a county.
+  // "Loudon Co.": a county (by another name than its own, so only where a bare county name
+  // would be one: "a Loudon Co. man", not "Crane Co., of Chicago").
   if (words.length > 1 && words[words.length - 1] === 'co' && /^[^&]+ Co\.$/.test(span)) out.push([...words.slice(0, -1), 'county'].join(' '));
   const split = span.replace(/\b(De|La|Le|Du)(?=\p{Lu}\p{Ll})/gu, '$1 ');
   if (split !== span) out.push(nameKey(split));
