@@ -470,3 +470,7 @@ test('wildernesses, valleys and bays are named features; one with no town in its
   assert.ok(places('Boats crowded Quillanor Bay near Brandon, Fla.').some((p) => p.startsWith('Quillanor Bay')));
   assert.ok(places('Rain fell on Abilene, Texas. The Tevermoor Valley flooded.').some((p) => p.startsWith('Tevermoor Valley')));
 });
+
+test('a plural possessive joins a name ("Governors’ Parkway")', () => {
+  assert.ok(places('Crews will extend Governors’ Parkway past Glen Carbon, Ill., next year.').some((p) => p.startsWith('Governors’ Parkway')));
+});

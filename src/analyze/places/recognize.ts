@@ -111,11 +111,13 @@ function tokenize(text: string, from: number, to: number): Token[] {
 
 /**
  * Only spaces (or a hyphen) between two tokens of one run: no comma, no line break. An
- * initial's full stop ("Tyrise M. Bell") and an ampersand ("Stevens & Wilkinson") join too.
+ * initial's full stop ("Tyrise M. Bell"), an ampersand ("Stevens & Wilkinson") and a plural
+ * possessive's apostrophe ("Governors’ Parkway") join too.
  */
 const joined = (text: string, a: Token, b: Token): boolean => {
   const gap = text.slice(a.end, b.start);
-  return /^[ \u00a0-]{1,2}$/.test(gap) || gap === ' & ' || (/^\p{Lu}$/u.test(a.text) && /^\.[ \u00a0]$/.test(gap));
+  return /^[ \u00a0-]{1,2}$/.test(gap) || gap === ' & ' || (/^\p{Lu}$/u.test(a.text) && /^\.[ \u00a0]$/.test(gap)) ||
+    (/s$/.test(a.text) && /^['’][ \u00a0]$/.test(gap));
 };
 
 const MAX_WORDS = 6;
