@@ -59,7 +59,10 @@ function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
 /** Before resolution: drops candidates that are words, names or actors whatever the gazetteer says. */
 function implausible(c: Candidate, text: string, lower: Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): string | null {
   const single = !c.key.includes(' ');
-  if (k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) return 'demonym';
+  // (a demonym that is also its country's own name is the country: "Gibraltar", "the Vatican";
+  // not an adjective the gazetteer lists as another name: "Saudi", "Thai")
+  const countryName = (i: number) => k.entry(i).featureClass === 'C' && [c.key, `${c.key} city`].includes(nameKey(k.entry(i).name));
+  if ((k.demonyms.has(c.key) || MORE_DEMONYMS.has(c.key)) && !c.entries.some(countryName)) return 'demonym';
   if (/['’](?:re|ve|ll|d|t|m)$/i.test(c.text)) return 'contraction';
   // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE"), a dateline at a
   // line start, or a name in capitals too long or spaced for an acronym ("NEW JERSEY", "CINCINNATI").

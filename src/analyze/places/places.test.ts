@@ -474,3 +474,9 @@ test('wildernesses, valleys and bays are named features; one with no town in its
 test('a plural possessive joins a name ("Governors’ Parkway")', () => {
   assert.ok(places('Crews will extend Governors’ Parkway past Glen Carbon, Ill., next year.').some((p) => p.startsWith('Governors’ Parkway')));
 });
+
+test('a demonym that is also its country\'s own name is the country ("the Vatican", "Gibraltar"); "Saudi" stays an adjective', () => {
+  assert.ok(places('Pilgrims walked to the Vatican on Sunday.').some((p) => p.startsWith('Vatican -> Vatican City/VA')));
+  assert.ok(places('Ships sailed past Gibraltar at dawn.').some((p) => p.startsWith('Gibraltar -> Gibraltar/GI')));
+  assert.deepEqual(places('Saudi officials and Thai diplomats met.'), []);
+});
