@@ -187,7 +187,7 @@ function featureCandidate(text: string, start: number, end: number, sentence: nu
   };
 }
 
-/** A compass word that may follow a street's name ("40th Avenue South", "Seventh Street N.W."). */
+/** A compass word that may follow a street's name ("Fifth Avenue South", "Seventh Street N.W."). */
 const COMPASS_SUFFIX = /^(?:north|south|east|west|northwest|northeast|southwest|southeast|n\.?w\.?|n\.?e\.?|s\.?w\.?|s\.?e\.?)$/i;
 /** The first word of a capitalised name that makes it a named feature ("Lake Lanier", "River Lune", "Camp Lejeune"). */
 const FEATURE_PREFIXES = lexicon.featurePrefixes as unknown as Readonly<Record<string, readonly string[] | string>>;
@@ -198,8 +198,8 @@ const FEATURE_PREFIXES = lexicon.featurePrefixes as unknown as Readonly<Record<s
  * before "of" or "for" ("Tower of London" is looked up whole; "Center for ..."). A street
  * takes a compass word after it ("Fifth Avenue South", "Seventh Street N.W."); numbered
  * streets ("42nd Street") are left out: LGL annotates few of them (measured: recall +0.001,
- * precision -0.002). A short run opening with a feature word
- * ("Lake Lanier", "River Lune", "Camp Lejeune") is one too.
+ * precision -0.002). A short run opening with a feature word ("Lake Lanier", "River Lune",
+ * "Camp Lejeune") is one too.
  */
 function featureOf(text: string, tokens: Token[], from: number, to: number, sentence: number): Candidate | null {
   if (from >= to) return null;
@@ -208,8 +208,7 @@ function featureOf(text: string, tokens: Token[], from: number, to: number, sent
   let headAt = to - 1;
   // "Avenue South", "Street N.W.": the compass word closes the street's name.
   if (to - from >= 2 && COMPASS_SUFFIX.test(tokens[to - 1]!.text) && streetHead(text, tokens[to - 2]!)) headAt = to - 2;
-  const first = from;
-  if (headAt - first < 1) return null;
+  if (headAt - from < 1) return null;
   const last = tokens[headAt]!;
   const word = last.text.toLowerCase();
   const dotted = text[last.end] === '.' && !word.endsWith('.') ? `${word}.` : null;
@@ -218,7 +217,7 @@ function featureOf(text: string, tokens: Token[], from: number, to: number, sent
   const close = headAt < to - 1 ? tokens[to - 1]! : last;
   if (/^\s+(?:of|for)\b/.test(text.slice(close.end, close.end + 6))) return null;
   const end = close === last ? (dotted && FEATURE_HEADS[dotted] ? last.end + 1 : last.end) : close.end + (text[close.end] === '.' && /\.\p{Lu}$/u.test(close.text) ? 1 : 0);
-  return featureCandidate(text, tokens[first]!.start, end, sentence, kind);
+  return featureCandidate(text, tokens[from]!.start, end, sentence, kind);
 }
 
 /** Whether a token is the last word of a street's name ("Street", "Ave."). */
