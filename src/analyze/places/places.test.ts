@@ -416,3 +416,67 @@ test('a dateline in capitals before a dash is a place even when the word is a co
   assert.ok(places('Hikers are safe. HURRICANE - Deputies found them.').includes('HURRICANE -> Hurricane/US'));
   assert.deepEqual(places('HURRICANE WARNING ISSUED'), []);
 });
+
+test('a short name opening with a feature word is a named feature ("Lake Foxwell"), and a street keeps a compass word after it', () => {
+  const lake = place('Boaters were rescued on Lake Foxwell near Macon, Ga., on Sunday.', 'Lake Foxwell');
+  assert.equal(lake.featureClass, 'H');
+  assert.ok(km(lake.lat, lake.lon, 32.84, -83.63) < 30);
+  const street = place('The crash happened on Fifth Avenue South in Birmingham, Ala.', 'Fifth Avenue South');
+  assert.equal(street.featureClass, 'R');
+  // not a run that goes on into an institution's name
+  assert.ok(!places('She teaches at Lake Foxwell High School in Macon.').some((p) => p.startsWith('Lake Foxwell')));
+});
+
+test('"Co." after a county name is "County" ("a Loudon Co. man"), not after an ampersand ("Swift & Co.")', () => {
+  assert.ok(places('A Loudon Co. man was hurt in a wreck near Knoxville.').some((p) => p.startsWith('Loudon Co. -> Loudon County/US')));
+  assert.ok(!places('Workers at the Swift & Co. plant in Worthington walked out.').some((p) => p.startsWith('Swift')));
+});
+
+test('world regions news names ("the Caribbean", "the Midwest", "the Balkans") are places', () => {
+  assert.ok(places('Storms moved from the Caribbean toward the Midwest.').includes('Caribbean -> Caribbean/'));
+  assert.ok(places('Storms moved from the Caribbean toward the Midwest.').includes('Midwest -> Midwest/US'));
+  assert.ok(places('Refugees crossed the Balkans on foot.').includes('Balkans -> Balkans/'));
+});
+
+test('a demonym the sentence makes a location names its country ("on Turkish soil", "the Georgian town of Gori"); other demonyms are no places', () => {
+  const soil = findPlaces(docOf('Two shells landed on Turkish soil on Monday.'), k).find((p) => p.text === 'Turkish');
+  assert.ok(soil);
+  assert.equal(soil.country, 'TR');
+  assert.equal(soil.featureClass, 'C');
+  assert.equal(soil.adjectival, true);
+  assert.ok(places('Troops entered the Georgian town of Gori.').includes('Georgian -> Georgia/GE'));
+  assert.ok(places('Shelling hit villages along the Syrian-Turkish border.').includes('Syrian -> Syria/SY'));
+  assert.ok(places('Shelling hit villages along the Syrian-Turkish border.').includes('Turkish -> Turkey/TR'));
+  // an actor's demonym: no place
+  assert.deepEqual(places('Russian officials met Turkish diplomats and the Russians left.'), []);
+  // the town named after it is still the place of the event
+  const doc = withPlaces('Troops entered the Georgian town of Gori on Friday.');
+  assert.equal(locateEvent(doc, 0)?.name, 'Gori');
+});
+
+test('a county by its bare name after a party letter ("D-McDowell") or before "Sheriff" ("DuPage Sheriff") is the county', () => {
+  assert.ok(places('The bill passed the House in Charleston, W.Va., with the votes of Ann Roe, D-McDowell, and Bo Doe, R-Raleigh.').some((p) => p.startsWith('McDowell -> McDowell County/US')));
+  assert.ok(places('Deputies patrolled Naperville, Ill., on Friday. DuPage Sheriff John Doe asked drivers to slow down.').some((p) => p.startsWith('DuPage -> DuPage County/US')));
+});
+
+test('an abbreviated compass point before a town ("S.E. Paris") is no part of a name', () => {
+  assert.ok(places('Fire damages S.E. Paris apartment. Firefighters from Paris, Texas, came quickly.').includes('Paris -> Paris/US'));
+});
+
+test('wildernesses, valleys and bays are named features; one with no town in its sentence stands at the article\'s nearest', () => {
+  const w = place('Hikers went missing near Elkins, W.Va. Rangers searched the Brackenfell Wilderness on Sunday.', 'Brackenfell Wilderness');
+  assert.equal(w.featureClass, 'L');
+  assert.ok(km(w.lat, w.lon, 38.93, -79.85) < 30);
+  assert.ok(places('Boats crowded Quillanor Bay near Brandon, Fla.').some((p) => p.startsWith('Quillanor Bay')));
+  assert.ok(places('Rain fell on Abilene, Texas. The Tevermoor Valley flooded.').some((p) => p.startsWith('Tevermoor Valley')));
+});
+
+test('a plural possessive joins a name ("Governors’ Parkway")', () => {
+  assert.ok(places('Crews will extend Governors’ Parkway past Glen Carbon, Ill., next year.').some((p) => p.startsWith('Governors’ Parkway')));
+});
+
+test('a demonym that is also its country\'s own name is the country ("the Vatican", "Gibraltar"); "Saudi" stays an adjective', () => {
+  assert.ok(places('Pilgrims walked to the Vatican on Sunday.').some((p) => p.startsWith('Vatican -> Vatican City/VA')));
+  assert.ok(places('Ships sailed past Gibraltar at dawn.').some((p) => p.startsWith('Gibraltar -> Gibraltar/GI')));
+  assert.deepEqual(places('Saudi officials and Thai diplomats met.'), []);
+});
