@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { dialects, withDialectStore } from '../store/dialects.fixture.js';
 import { bisect, CLUSTERING, decide, gapDays, timeFactor, type MemberVector, type StoryState } from './cluster.js';
-import { words, type ArticleFeatures } from './features.js';
+import { featuresOf, words, type ArticleFeatures } from './features.js';
 import { splitStory, updateStories } from './update.js';
-import { doc, KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
+import { doc, KAFRANBEL, mention, SOCHI, TAFAS } from './stories.fixture.js';
 
 const state = (id: number, centroid: Record<string, number>, first: string | null, last = first): StoryState =>
   ({ id, title: null, firstDate: first, lastDate: last, articles: 1, centroid: new Map(Object.entries(centroid)), outlets: {} });
@@ -205,4 +205,15 @@ test('two processes clustering the same store at once put every article in exact
   } finally {
     await store.close();
   }
+});
+
+test('an undated article\'s event days count only when the text writes them in full', () => {
+  const onSunday = mention({ place: KAFRANBEL, date: { start: '2011-06-26', end: '2011-06-26', precision: 'day', basis: 'relative' } });
+  const onTheFifth = mention({ place: KAFRANBEL, start: 20, date: { start: '2024-03-05', end: '2024-03-05', precision: 'day', basis: 'explicit' } });
+  const days = (o: Parameters<typeof doc>[1]) => [...featuresOf(doc('Shells fell on the town on Sunday.', o)).counts.keys()].filter((k) => k.startsWith('d:'));
+  // No date and no day guessed: "Sunday" was counted from a placeholder year, so it is no day at all.
+  assert.deepEqual(days({ published: null, events: [onSunday, onTheFifth] }), ['d:2024-03-05']);
+  // A dated article (or one whose day was guessed) places its "Sunday".
+  assert.deepEqual(days({ published: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
+  assert.deepEqual(days({ published: null, guess: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
 });
