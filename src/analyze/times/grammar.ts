@@ -177,6 +177,17 @@ const RULES: Rule[] = [
       };
     },
   },
+  // [Weekday] Day Mon Year with the abbreviations left out of MONTH ("Mar", "Apr", "Jun", "Jul"
+  // are words or names alone): between a day and a year they are the month, as in a
+  // dateline ("Saturday 16 Jul 2016").
+  {
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(\\d{1,2})\\s+(Mar|Apr|Jun|Jul)\\s+(${YEAR})\\b`, 'g'),
+    build: (m) => {
+      const d = +m[2]!;
+      if (d < 1 || d > 31) return null;
+      return { k: 'date', m: monthOf(m[3]!), d, y: +m[4]!, ...(m[1] ? { wd: weekdayOf(m[1]) } : {}) };
+    },
+  },
   // [Weekday,] [the] Day [of] Month [Year]: "26 September", "the 15th of August 2019".
   {
     re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH})(?:,?\\s+(${YEAR})\\b)?`, 'gi'),
