@@ -149,7 +149,8 @@ for (const dialect of dialects) {
         const listed = [];
         for await (const s of store.stories()) listed.push(s);
         assert.deepEqual(listed.map((s) => [s.id === ids.id, s.title, s.firstDate, s.lastDate, s.articles]), [
-          [true, 'Artillery shells Kafranbel market', '2024-03-10', '2024-03-11', 2],
+          // Each half is named by its own headlines (the first, when two tie), not the stored title.
+          [true, 'Artillery shells Kafranbel market, four civilians killed', '2024-03-10', '2024-03-11', 2],
           [false, 'Presidents to hold summit in Sochi', '2024-03-10', '2024-03-14', 2],
         ]);
         // The new story is indexed under its members' keys: the next summit report finds it.
@@ -216,4 +217,17 @@ test('an undated article\'s event days count only when the text writes them in f
   // A dated article (or one whose day was guessed) places its "Sunday".
   assert.deepEqual(days({ published: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
   assert.deepEqual(days({ published: null, guess: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
+});
+
+test('a story is titled by its most central headline; on a tie, the earliest', async () => {
+  const { centralTitle } = await import('./title.js');
+  assert.equal(centralTitle([
+    'Opinion: what the week meant for the north',
+    'Shelling kills four in Kafranbel market',
+    'Kafranbel market shelling kills four, monitor says',
+    'Monitor: market shelling in Kafranbel kills four civilians',
+  ]), 'Kafranbel market shelling kills four, monitor says');
+  assert.equal(centralTitle([null, 'Army enters Tafas', 'Summit in Sochi ends']), 'Army enters Tafas');
+  assert.equal(centralTitle(['Army enters Tafas', 'Summit in Sochi ends', 'Storm hits coast']), 'Army enters Tafas');
+  assert.equal(centralTitle([null, '  ']), null);
 });

@@ -5,6 +5,7 @@ import type { PendingArticle, Store, StoryTables } from '../store/index.js';
 import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, storyOf, storyOfMembers, weigh, type MemberVector } from './cluster.js';
 import { featuresOf } from './features.js';
 import { shiftDays } from './dating.js';
+import { centralTitle } from './title.js';
 
 export interface UpdateSummary {
   /** Articles put in a story (near-duplicates included). */
@@ -138,11 +139,18 @@ export async function splitStory(tables: StoryTables, storyId: number): Promise<
   const documents = await tables.documents();
   const vectors: MemberVector[] = loaded.map((m) => ({ ...m, vector: weigh(m.features, df, documents) }));
   const cut = bisect(vectors);
-  if (!cut) return false;
-  const byId = new Map(vectors.map((v) => [v.id, v]));
-  const stateOf = (id: number, ids: readonly number[]) => storyOfMembers(id, ids.map((i) => byId.get(i)!));
   const [before] = await tables.stories([storyId]);
-  await tables.update({ ...stateOf(storyId, cut.stay), title: before?.title ?? null });
+  // Each check names the story anew by its most central headline (./title.ts).
+  const titleOf = (ids: readonly number[] | null) =>
+    centralTitle(vectors.filter((v) => !ids || ids.includes(v.id)).map((v) => v.features.title)) ?? before?.title ?? null;
+  if (!cut) {
+    const title = titleOf(null);
+    if (before && title !== before.title) await tables.update({ ...before, title });
+    return false;
+  }
+  const byId = new Map(vectors.map((v) => [v.id, v]));
+  const stateOf = (id: number, ids: readonly number[]) => ({ ...storyOfMembers(id, ids.map((i) => byId.get(i)!)), title: titleOf(ids) });
+  await tables.update(stateOf(storyId, cut.stay));
   const { id: _, ...leaving } = stateOf(0, cut.leave);
   const newId = await tables.create(leaving);
   const going = new Set(cut.leave);
