@@ -158,6 +158,42 @@ for (const dialect of dialects) {
         assert.deepEqual([...found.keys()], [listed[1]!.id]);
       }));
 
+    test('a story larger than the sample a check reads splits too: the rest go to the half they resemble', () =>
+      withDialectStore(dialect, async (store) => {
+        const shelling3 = doc('Shelling of the Kafranbel market went on, rescue workers said; residents fled the town.',
+          { title: 'Kafranbel market shelled for a third day', published: '2024-03-12', actors: ['SYR.MIL'], places: [KAFRANBEL] });
+        const summit3 = doc('After the Sochi summit, Putin and Erdogan said the ceasefire would hold and the highway reopen.',
+          { title: 'Sochi summit: ceasefire to hold', published: '2024-03-15', actors: ['PER.PUTIN', 'PER.ERDOGAN'], places: [SOCHI] });
+        const all = [shelling1, summit1, shelling2, summit2, shelling3, summit3];
+        for (const d of all) await store.save(d);
+        const split = await store.storyTransaction(async (t) => {
+          const id = await t.create({ title: 'x', firstDate: '2024-03-10', lastDate: '2024-03-15', articles: 6, centroid: new Map([['w:x', 1]]), outlets: {} });
+          for (const articleId of [1, 2, 3, 4, 5, 6]) await t.addMember({ articleId, storyId: id, similarity: 1, duplicateOf: null });
+          // A check reading 4 of the 6 members (the 1st, 2nd, 4th and 5th).
+          return splitStory(t, id, 4);
+        });
+        assert.equal(split, true);
+        assert.deepEqual(await members(store), [
+          [shelling1, shelling2, shelling3].map((d) => d.article.sourceId),
+          [summit1, summit2, summit3].map((d) => d.article.sourceId),
+        ]);
+      }));
+
+    test('a dated article finds a story whose keys were seen only in undated articles, and one out of its window not', () =>
+      withDialectStore(dialect, async (store) => {
+        const found = await store.storyTransaction(async (t) => {
+          const undated = await t.create({ title: 'u', firstDate: null, lastDate: null, articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          const far = await t.create({ title: 'f', firstDate: '2024-06-01', lastDate: '2024-06-01', articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          const near = await t.create({ title: 'n', firstDate: '2024-03-12', lastDate: '2024-03-12', articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          await t.post(undated, ['w:x'], null);
+          await t.post(far, ['w:x'], '2024-06-01');
+          await t.post(near, ['w:x'], '2024-03-12');
+          const hits = await t.candidates(['w:x'], { from: '2024-03-03', to: '2024-03-17' }, 10);
+          return { hits: [...hits.keys()].sort((a, b) => a - b), expected: [undated, near] };
+        });
+        assert.deepEqual(found.hits, found.expected);
+      }));
+
     test('merged stories keep the older id, and the younger id still finds the story', () =>
       withDialectStore(dialect, async (store) => {
         await store.save(shelling1);
