@@ -78,6 +78,7 @@ export const storiesEval: Evaluator = {
 
       // Story event of every mention; the story of every article (near-copies count as their original).
       const eventOf = new Map<string, string>();
+      const viewOf = new Map<string, EventMention>(); // each mention as its story dates it
       const storyOfArticle = new Map<number, string>();
       const copyOf = new Map<number, number>();
       const stories: Story[] = [];
@@ -91,7 +92,10 @@ export const storiesEval: Evaluator = {
         }
         const story = (await storyView(store, id))!;
         stories.push(story);
-        for (const e of story.events) for (const m of e.mentions) eventOf.set(mentionKey(m.sourceId, m.event), e.id);
+        for (const e of story.events) for (const m of e.mentions) {
+          eventOf.set(mentionKey(m.sourceId, m.event), e.id);
+          viewOf.set(mentionKey(m.sourceId, m.event), m.event);
+        }
       }
       const eventLabel = (articleId: number): string => {
         const original = copyOf.get(articleId) ?? articleId;
@@ -139,11 +143,12 @@ export const storiesEval: Evaluator = {
       if (process.env['SITREP_EVAL_VERBOSE'] === 'stories') {
         // Rows of one incident in one story whose events were kept apart, with the two principal events.
         const show = (r: (typeof scored)[number]) => {
-          const p = principal.get(copyOf.get(articleOf.get(r.unit_id)!) ?? articleOf.get(r.unit_id)!)?.event;
+          const own = principal.get(copyOf.get(articleOf.get(r.unit_id)!) ?? articleOf.get(r.unit_id)!);
+          const p = own?.event && (viewOf.get(mentionKey(own.sourceId, own.event)) ?? own.event);
           return p ? `${r.source}: ${p.type}/${p.mode} ${p.actor?.id ?? '-'}>${p.recipient?.id ?? '-'} @${p.place?.name ?? '-'}(${p.place?.precision ?? ''}) ${p.date ? `${p.date.start}..${p.date.end}` : 'undated'} ${p.status} k${p.killed?.min ?? '-'}` : `${r.source}: no event`;
         };
         for (let i = 0; i < scored.length; i++) for (let j = i + 1; j < scored.length; j++) {
-          if (gold[i] !== gold[j] && events[i] === events[j]) console.log(`merged apart | ${gold[i]} vs ${gold[j]}\n   ${scored[i]!.article_title}\n   ${scored[j]!.article_title}`);
+          if (gold[i] !== gold[j] && events[i] === events[j]) console.log(`merged apart | ${gold[i]} vs ${gold[j]}\n   ${scored[i]!.article_title}\n      ${show(scored[i]!)}\n   ${scored[j]!.article_title}\n      ${show(scored[j]!)}`);
           if (gold[i] === gold[j] && events[i] !== events[j]) console.log(`${storyLabels[i] === storyLabels[j] ? 'same story' : 'two stories'} | ${gold[i]}\n   ${show(scored[i]!)}\n   ${show(scored[j]!)}`);
         }
       }

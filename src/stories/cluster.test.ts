@@ -9,9 +9,9 @@ import { fileURLToPath } from 'node:url';
 import { openSqliteStore, type Store } from '../store/index.js';
 import { dialects, withDialectStore } from '../store/dialects.fixture.js';
 import { bisect, CLUSTERING, decide, gapDays, timeFactor, type MemberVector, type StoryState } from './cluster.js';
-import { words, type ArticleFeatures } from './features.js';
+import { featuresOf, words, type ArticleFeatures } from './features.js';
 import { splitStory, updateStories } from './update.js';
-import { doc, KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
+import { doc, KAFRANBEL, mention, SOCHI, TAFAS } from './stories.fixture.js';
 
 const state = (id: number, centroid: Record<string, number>, first: string | null, last = first): StoryState =>
   ({ id, title: null, firstDate: first, lastDate: last, articles: 1, centroid: new Map(Object.entries(centroid)), outlets: {} });
@@ -149,12 +149,49 @@ for (const dialect of dialects) {
         const listed = [];
         for await (const s of store.stories()) listed.push(s);
         assert.deepEqual(listed.map((s) => [s.id === ids.id, s.title, s.firstDate, s.lastDate, s.articles]), [
-          [true, 'Artillery shells Kafranbel market', '2024-03-10', '2024-03-11', 2],
+          // Each half is named by its own headlines (the first, when two tie), not the stored title.
+          [true, 'Artillery shells Kafranbel market, four civilians killed', '2024-03-10', '2024-03-11', 2],
           [false, 'Presidents to hold summit in Sochi', '2024-03-10', '2024-03-14', 2],
         ]);
         // The new story is indexed under its members' keys: the next summit report finds it.
         const found = await store.storyTransaction((t) => t.candidates(['w:sochi'], null, 10));
         assert.deepEqual([...found.keys()], [listed[1]!.id]);
+      }));
+
+    test('a story larger than the sample a check reads splits too: the rest go to the half they resemble', () =>
+      withDialectStore(dialect, async (store) => {
+        const shelling3 = doc('Shelling of the Kafranbel market went on, rescue workers said; residents fled the town.',
+          { title: 'Kafranbel market shelled for a third day', published: '2024-03-12', actors: ['SYR.MIL'], places: [KAFRANBEL] });
+        const summit3 = doc('After the Sochi summit, Putin and Erdogan said the ceasefire would hold and the highway reopen.',
+          { title: 'Sochi summit: ceasefire to hold', published: '2024-03-15', actors: ['PER.PUTIN', 'PER.ERDOGAN'], places: [SOCHI] });
+        const all = [shelling1, summit1, shelling2, summit2, shelling3, summit3];
+        for (const d of all) await store.save(d);
+        const split = await store.storyTransaction(async (t) => {
+          const id = await t.create({ title: 'x', firstDate: '2024-03-10', lastDate: '2024-03-15', articles: 6, centroid: new Map([['w:x', 1]]), outlets: {} });
+          for (const articleId of [1, 2, 3, 4, 5, 6]) await t.addMember({ articleId, storyId: id, similarity: 1, duplicateOf: null });
+          // A check reading 4 of the 6 members (the 1st, 2nd, 4th and 5th).
+          return splitStory(t, id, 4);
+        });
+        assert.equal(split, true);
+        assert.deepEqual(await members(store), [
+          [shelling1, shelling2, shelling3].map((d) => d.article.sourceId),
+          [summit1, summit2, summit3].map((d) => d.article.sourceId),
+        ]);
+      }));
+
+    test('a dated article finds a story whose keys were seen only in undated articles, and one out of its window not', () =>
+      withDialectStore(dialect, async (store) => {
+        const found = await store.storyTransaction(async (t) => {
+          const undated = await t.create({ title: 'u', firstDate: null, lastDate: null, articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          const far = await t.create({ title: 'f', firstDate: '2024-06-01', lastDate: '2024-06-01', articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          const near = await t.create({ title: 'n', firstDate: '2024-03-12', lastDate: '2024-03-12', articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
+          await t.post(undated, ['w:x'], null);
+          await t.post(far, ['w:x'], '2024-06-01');
+          await t.post(near, ['w:x'], '2024-03-12');
+          const hits = await t.candidates(['w:x'], { from: '2024-03-03', to: '2024-03-17' }, 10);
+          return { hits: [...hits.keys()].sort((a, b) => a - b), expected: [undated, near] };
+        });
+        assert.deepEqual(found.hits, found.expected);
       }));
 
     test('merged stories keep the older id, and the younger id still finds the story', () =>
@@ -205,4 +242,28 @@ test('two processes clustering the same store at once put every article in exact
   } finally {
     await store.close();
   }
+});
+
+test('an undated article\'s event days count only when the text writes them in full', () => {
+  const onSunday = mention({ place: KAFRANBEL, date: { start: '2011-06-26', end: '2011-06-26', precision: 'day', basis: 'relative' } });
+  const onTheFifth = mention({ place: KAFRANBEL, start: 20, date: { start: '2024-03-05', end: '2024-03-05', precision: 'day', basis: 'explicit' } });
+  const days = (o: Parameters<typeof doc>[1]) => [...featuresOf(doc('Shells fell on the town on Sunday.', o)).counts.keys()].filter((k) => k.startsWith('d:'));
+  // No date and no day guessed: "Sunday" was counted from a placeholder year, so it is no day at all.
+  assert.deepEqual(days({ published: null, events: [onSunday, onTheFifth] }), ['d:2024-03-05']);
+  // A dated article (or one whose day was guessed) places its "Sunday".
+  assert.deepEqual(days({ published: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
+  assert.deepEqual(days({ published: null, guess: '2011-06-27', events: [onSunday] }), ['d:2011-06-26']);
+});
+
+test('a story is titled by its most central headline; on a tie, the earliest', async () => {
+  const { centralTitle } = await import('./title.js');
+  assert.equal(centralTitle([
+    'Opinion: what the week meant for the north',
+    'Shelling kills four in Kafranbel market',
+    'Kafranbel market shelling kills four, monitor says',
+    'Monitor: market shelling in Kafranbel kills four civilians',
+  ]), 'Kafranbel market shelling kills four, monitor says');
+  assert.equal(centralTitle([null, 'Army enters Tafas', 'Summit in Sochi ends']), 'Army enters Tafas');
+  assert.equal(centralTitle(['Army enters Tafas', 'Summit in Sochi ends', 'Storm hits coast']), 'Army enters Tafas');
+  assert.equal(centralTitle([null, '  ']), null);
 });

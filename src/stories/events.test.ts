@@ -173,3 +173,31 @@ test('outlets that blame different sides for one attack (same town, same day) te
   assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
   assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
 });
+
+test('the day\'s slack joins two exact days, not a week and the day after it', async () => {
+  const { sameHappening } = await import('./events.js');
+  const shelled = (date: Mention['event']['date']) => mention({ mode: 'heavy-weapons', place: KAFRANBEL, date });
+  const day = (d: string) => ({ start: d, end: d, precision: 'day' as const, basis: 'explicit' as const });
+  // "Shelling on Monday night" and "shelling on Tuesday": one happening, a time zone apart.
+  assert.ok(sameHappening(shelled(day('2024-03-11')), shelled(day('2024-03-12')), roles));
+  // "Shelling last week" (the 4th to the 10th) is not the shelling of the 11th.
+  const lastWeek = { start: '2024-03-04', end: '2024-03-10', precision: 'week' as const, basis: 'relative' as const };
+  assert.ok(!sameHappening(shelled(lastWeek), shelled(day('2024-03-11')), roles));
+  assert.ok(sameHappening(shelled(lastWeek), shelled(day('2024-03-10')), roles));
+});
+
+test('a lower toll on the next day is another attack; a rising toll is the same one', () => {
+  const strike = (sourceId: string, day: string, killed: number) => told(sourceId, sourceId, day, mention({
+    mode: 'aerial', place: KAFRANBEL, day, killed: { min: killed, max: null, who: 'people', text: `${killed} killed` } }));
+  // Forty killed on the 10th, then four medics killed at a clinic on the 11th: two strikes.
+  assert.equal(mergeEvents('1', [strike('a', '2024-03-10', 40), strike('b', '2024-03-11', 4)], roles).length, 2);
+  // Four killed on the 10th, the toll risen to six the next day: one strike.
+  const rising = mergeEvents('1', [strike('a', '2024-03-10', 4), strike('b', '2024-03-11', 6)], roles);
+  assert.equal(rising.length, 1);
+  assert.deepEqual(rising[0]!.killedRange, { min: 4, max: 6 });
+  // On the same day, rival tolls are one strike told two ways (the ledger disputes them).
+  assert.equal(mergeEvents('1', [strike('a', '2024-03-10', 40), strike('b', '2024-03-10', 4)], roles).length, 1);
+  // A mention that fits the group's record but not one of its mentions stays out.
+  const three = mergeEvents('1', [strike('a', '2024-03-10', 40), told('b', 'b', '2024-03-10', mention({ mode: 'aerial', place: KAFRANBEL, day: '2024-03-10' })), strike('c', '2024-03-11', 4)], roles);
+  assert.deepEqual(three.map((e) => e.mentions.length).sort(), [1, 2]);
+});

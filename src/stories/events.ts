@@ -42,7 +42,7 @@ export function mergeEvents(storyId: string, mentions: readonly Mention[], roles
     let best: (typeof groups)[number] | undefined;
     let bestScore = -1;
     for (const g of groups) {
-      if (!sameHappening(g.record, m.event, roles)) continue;
+      if (!sameHappening(g.record, m.event, roles) || g.mentions.some((x) => fewerLater(x.event, m.event))) continue;
       const score = agreement(g.record, m.event);
       if (score > bestScore) [best, bestScore] = [g, score];
     }
@@ -79,8 +79,19 @@ export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyM
   // happening: the disagreement belongs in the claims ledger, not in two events.
   if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && sameSpot(a, b))) return false;
   if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
-  if (a.date && b.date && !datesOverlap(a.date, b.date, SLACK_DAYS)) return false;
+  if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a.date, b.date))) return false;
   return true;
+}
+
+/**
+ * Two tolls on two different days (a day's slack apart), the later one lower: a death toll
+ * rises as the dead are counted, it does not fall overnight, so the later report with fewer
+ * dead is of another attack ("4 killed" on the 20th, "40 killed" on the 19th).
+ */
+export function fewerLater(a: EventMention, b: EventMention): boolean {
+  if (!a.killed || !b.killed || a.date?.precision !== 'day' || b.date?.precision !== 'day' || a.date.start === b.date.start) return false;
+  const [early, late] = a.date.start < b.date.start ? [a.killed, b.killed] : [b.killed, a.killed];
+  return (late.max ?? late.min) < early.min;
 }
 
 /**
@@ -140,6 +151,12 @@ function namesProvince(p: PlaceRef): boolean {
 /** A name without accents, article ("Al-", "Ar "), punctuation, doubled letters or a final h. */
 const bareName = (name: string): string =>
   keyOf(name).replace(/^(?:a[lrdnstz]|el)[\s-]+/, '').replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
+
+/**
+ * The day's slack (time zones, "overnight") is for two exact days: a week or a month already
+ * holds the doubt, and stretching it joins the next happening.
+ */
+const slackDays = (a: EventDate, b: EventDate) => (a.precision === 'day' && b.precision === 'day' ? SLACK_DAYS : 0);
 
 export function datesOverlap(a: EventDate, b: EventDate, slackDays = 0): boolean {
   return dayNumber(a.start) <= dayNumber(b.end) + slackDays && dayNumber(b.start) <= dayNumber(a.end) + slackDays;

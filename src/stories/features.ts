@@ -74,11 +74,15 @@ function countFeatures(doc: AnalyzedArticle): ArticleFeatures {
     add(p.geonameid !== undefined ? `p:${p.geonameid}` : `p:${p.country}:${keyOf(p.name)}`);
     if (p.precision < 3) add(`p:@${cell(p.lat)},${cell(p.lon)}`);
   }
-  for (const e of doc.events) {
-    if (e.date?.precision === 'day' && e.status !== 'background' && validDay(e.date.start)) add(`d:${e.date.start}`);
-  }
   // A guess of only the year is a mid-year placeholder, not a day: too loose to place a story in time.
   const guess = a.publishedGuess?.precision === 'day' ? validDay(a.publishedGuess.date) : null;
+  // Nor are the days counted from it ("on Sunday" in an undated text): only dates the text
+  // writes in full place the article's events then.
+  const anchored = !!validDay(a.published) || !!guess;
+  for (const e of doc.events) {
+    if (e.date?.precision !== 'day' || e.status === 'background' || !validDay(e.date.start)) continue;
+    if (anchored || e.date.basis === 'explicit') add(`d:${e.date.start}`);
+  }
   return { counts, date: validDay(a.published) ?? guess, title: a.title, outlet: a.outlet };
 }
 

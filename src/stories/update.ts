@@ -2,9 +2,10 @@
 // one, oldest first, in write transactions of a few articles each, so a process that stops
 // midway leaves the stories consistent and the next run goes on where it stopped.
 import type { PendingArticle, Store, StoryTables } from '../store/index.js';
-import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, storyOf, storyOfMembers, weigh, type MemberVector } from './cluster.js';
+import { CLUSTERING, bisect, combine, decide, absorb, retrievalKeys, similarity, storyOf, storyOfMembers, weigh, type MemberVector } from './cluster.js';
 import { featuresOf } from './features.js';
 import { shiftDays } from './dating.js';
+import { centralTitle } from './title.js';
 
 export interface UpdateSummary {
   /** Articles put in a story (near-duplicates included). */
@@ -18,10 +19,12 @@ export interface UpdateSummary {
 }
 
 /**
- * Story sizes at which a story is checked for a split, besides after every bridge: each
- * check reads every member, so checking at doublings keeps the cost per article constant.
+ * Story sizes at which a story is checked for a split, besides after every bridge: 4, 8, 16,
+ * … — at doublings, so that the reads of the checks cost a constant per article.
  */
-const CHECK_AT: ReadonlySet<number> = new Set([4, 8, 16, 32, 64, 128]);
+const checkAt = (n: number) => n >= 4 && (n & (n - 1)) === 0;
+/** Members a split check reads at most (an even sample of a larger story). */
+const SAMPLE = 128;
 
 /** Articles clustered in one write transaction: short enough not to hold up other writers long. */
 const BATCH = 50;
@@ -112,7 +115,7 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
     await tables.update(grown);
     storyId = decision.story;
     summary.merged += decision.merge.length;
-    check = decision.merge.length > 0 || CHECK_AT.has(grown.articles);
+    check = decision.merge.length > 0 || checkAt(grown.articles);
   }
   await tables.addMember({ articleId: pending.id, storyId, similarity: decision.similarity, duplicateOf: null });
   await tables.post(storyId, lookup, features.date);
@@ -122,37 +125,71 @@ async function clusterOne(tables: StoryTables, pending: PendingArticle, summary:
 /**
  * Splits a story in two when its halves no longer resemble each other (cluster.ts, `bisect`):
  * the half with the oldest member keeps the story and its id; the other half, with the
- * near-copies of its members, becomes a new story. Stories larger than the last check size
- * are left whole (reading every member would cost too much). True when it split.
+ * near-copies of its members, becomes a new story. A story of more than `SAMPLE` members is
+ * judged on an even sample of them (every k-th by age, so its first and latest days are both
+ * read): a check costs the same at any size, and only a story that does part is read whole,
+ * each member not in the sample going to the half it resembles more. True when it split.
  */
-export async function splitStory(tables: StoryTables, storyId: number): Promise<boolean> {
+export async function splitStory(tables: StoryTables, storyId: number, sampleSize = SAMPLE): Promise<boolean> {
   const members = await tables.members(storyId);
   const originals = members.filter((m) => m.duplicateOf === null);
-  if (originals.length > Math.max(...CHECK_AT)) return false;
-  const loaded = [];
-  for (const m of originals) {
-    const doc = await tables.load(m.id);
-    if (doc) loaded.push({ id: m.id, features: featuresOf(doc) });
-  }
-  const df = await tables.frequencies([...new Set(loaded.flatMap((m) => [...m.features.counts.keys()]))]);
-  const documents = await tables.documents();
-  const vectors: MemberVector[] = loaded.map((m) => ({ ...m, vector: weigh(m.features, df, documents) }));
+  const sample = evenly(originals, sampleSize);
+  const vectors = await memberVectors(tables, sample.map((m) => m.id));
   const cut = bisect(vectors);
-  if (!cut) return false;
-  const byId = new Map(vectors.map((v) => [v.id, v]));
-  const stateOf = (id: number, ids: readonly number[]) => storyOfMembers(id, ids.map((i) => byId.get(i)!));
   const [before] = await tables.stories([storyId]);
-  await tables.update({ ...stateOf(storyId, cut.stay), title: before?.title ?? null });
-  const { id: _, ...leaving } = stateOf(0, cut.leave);
+  // Each check names the story anew by its most central headline (./title.ts), read in the sample.
+  const titleOf = (ids: ReadonlySet<number> | null) =>
+    centralTitle(vectors.filter((v) => !ids || ids.has(v.id)).map((v) => v.features.title)) ?? before?.title ?? null;
+  if (!cut) {
+    const title = titleOf(null);
+    if (before && title !== before.title) await tables.update({ ...before, title });
+    return false;
+  }
+  const byId = new Map(vectors.map((v) => [v.id, v]));
+  let [stay, leave] = [[...cut.stay], [...cut.leave]];
+  if (sample.length < originals.length) {
+    const halfOf = (ids: readonly number[]) => storyOfMembers(0, ids.map((i) => byId.get(i)!));
+    const [toStay, toLeave] = [halfOf(stay), halfOf(leave)];
+    const sampled = new Set(sample.map((m) => m.id));
+    for (const v of await memberVectors(tables, originals.filter((m) => !sampled.has(m.id)).map((m) => m.id))) {
+      byId.set(v.id, v);
+      (similarity(v.vector, v.features.date, toStay) >= similarity(v.vector, v.features.date, toLeave) ? stay : leave).push(v.id);
+    }
+    if (oldest(leave) < oldest(stay)) [stay, leave] = [leave, stay];
+  }
+  const stateOf = (id: number, ids: readonly number[]) =>
+    ({ ...storyOfMembers(id, ids.map((i) => byId.get(i)!)), title: titleOf(new Set(ids)) });
+  await tables.update(stateOf(storyId, stay));
+  const { id: _, ...leaving } = stateOf(0, leave);
   const newId = await tables.create(leaving);
-  const going = new Set(cut.leave);
+  const going = new Set(leave);
   await tables.move(members.filter((m) => going.has(m.id) || (m.duplicateOf !== null && going.has(m.duplicateOf))).map((m) => m.id), newId);
-  for (const id of cut.leave) {
+  for (const id of leave) {
     const m = byId.get(id)!;
     await tables.post(newId, retrievalKeys(m.vector), m.features.date);
   }
   return true;
 }
+
+/** The members' weighted vectors, against the document frequencies as they stand. */
+async function memberVectors(tables: StoryTables, ids: readonly number[]): Promise<MemberVector[]> {
+  const loaded = [];
+  for (const id of ids) {
+    const doc = await tables.load(id);
+    if (doc) loaded.push({ id, features: featuresOf(doc) });
+  }
+  const df = await tables.frequencies([...new Set(loaded.flatMap((m) => [...m.features.counts.keys()]))]);
+  const documents = await tables.documents();
+  return loaded.map((m) => ({ ...m, vector: weigh(m.features, df, documents) }));
+}
+
+/** At most `n` of the items, evenly spaced, the first always among them. */
+function evenly<T>(items: readonly T[], n: number): T[] {
+  if (items.length <= n) return [...items];
+  return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]!);
+}
+
+const oldest = (ids: readonly number[]) => ids.reduce((a, b) => Math.min(a, b), Infinity);
 
 function windowAround(date: string | null): { from: string; to: string } | null {
   return date ? { from: shiftDays(date, -CLUSTERING.windowDays), to: shiftDays(date, CLUSTERING.windowDays) } : null;

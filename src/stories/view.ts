@@ -8,6 +8,7 @@ import { articleDate, redate, storySpan } from './dating.js';
 import { mergeEvents, type Mention } from './events.js';
 import { loadRoles, type RolesIn } from './roles.js';
 import { summarize } from './summary.js';
+import { centralTitle } from './title.js';
 
 /** The story `id` (or the story it was merged into) as a Story, or null when there is none. */
 export async function storyView(store: Store, id: number, roles: RolesIn = loadRoles()): Promise<Story | null> {
@@ -64,7 +65,7 @@ export function composeStory(
   const known = articles.map((a) => a.date?.date).filter((d): d is string => !!d).sort();
   return {
     id,
-    title: title ?? originals.find((m) => m.title)?.title ?? '',
+    title: centralTitle(originals.map((m) => m.title)) ?? title ?? '',
     articles: members.map((m) => m.sourceId),
     events,
     firstDate: known[0] ?? null,

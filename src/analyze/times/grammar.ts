@@ -54,6 +54,8 @@ const MONTHS: Record<string, number> = {
   november: 11, nov: 11, december: 12, dec: 12,
 };
 const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)';
+/** Abbreviations MONTH leaves out, read only between a day and a year. */
+const SHORT_MONTH = '(?:Mar|Apr|Jun|Jul|Sep)';
 const WEEKDAYS: Record<string, number> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const NUMBER_WORDS: Record<string, number> = {
@@ -175,6 +177,17 @@ const RULES: Rule[] = [
         k: 'date', m: monthOf(m[3]!), d, ...(m[5] ? { y: +m[5] } : {}), ...(m[2] ? { wd: weekdayOf(m[2]) } : {}),
         ...(rel !== undefined && rel !== 0 ? { rel } : {}),
       };
+    },
+  },
+  // The short months left out of MONTH ("Mar", "Apr", "Jun", "Jul", "Sep" are words, names or
+  // a typo alone) count between a day and a year, as datelines write them: "Saturday 16 Jul
+  // 2016", "22 Sep 2016", "Mon Jul 6 2015".
+  {
+    re: new RegExp(`\\b(?:(${WEEKDAY}),?\\s+)?(?:(\\d{1,2})\\s+(${SHORT_MONTH})|(${SHORT_MONTH})\\s+(\\d{1,2}),?)\\s+(${YEAR})\\b`, 'g'),
+    build: (m) => {
+      const d = +(m[2] ?? m[5])!;
+      if (d < 1 || d > 31) return null;
+      return { k: 'date', m: monthOf((m[3] ?? m[4])!), d, y: +m[6]!, ...(m[1] ? { wd: weekdayOf(m[1]) } : {}) };
     },
   },
   // [Weekday,] [the] Day [of] Month [Year]: "26 September", "the 15th of August 2019".

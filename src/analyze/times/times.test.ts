@@ -71,6 +71,15 @@ test('dates with a year are explicit', () => {
   assert.equal(the('Patrols on 2021-09-16 were calm.', null, '2021-09-16').value, '2021-09-16');
 });
 
+test('a day, a short month and a year, as datelines write them: "Saturday 16 Jul 2016", "Mon Jul 6 2015"', () => {
+  assert.equal(the('Wire Saturday 16 Jul 2016 Jets struck the town on Saturday.', null, 'Saturday 16 Jul 2016').value, '2016-07-16');
+  assert.equal(the('The report of 22 Mar 2017 listed the dead.', SUNDAY, '22 Mar 2017').value, '2017-03-22');
+  assert.equal(the('22 Sep 2016 Jets pounded the city overnight.', null, '22 Sep 2016').value, '2016-09-22');
+  assert.equal(the('Mon Jul 6 2015 A video shows the killing.', null, 'Jul 6 2015').value, '2015-07-06');
+  // Alone, the same words are not months: "Jun" is a name, "mar" a verb.
+  assert.ok(!times('Jun said the shelling would mar the truce in 2016.', SUNDAY).some((t) => /Jun|mar/.test(t.text)));
+});
+
 test('numeric dates that read both ways: the reading nearer publication, else day first', () => {
   assert.equal(the('04-09-2014 The army took the hill.', '2014-09-04', '04-09-2014').value, '2014-09-04');
   assert.equal(the('04/09/2014 The army took the hill.', '2014-04-10', '04/09/2014').value, '2014-04-09');
