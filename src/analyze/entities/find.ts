@@ -38,6 +38,8 @@ const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was',
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
 const RESOLUTION = /^\s+Resolutions?\s+\d/;
+/** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
+const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -555,7 +557,7 @@ class Reader {
         const adj = p === start && det === undefined ? this.premodifiersBefore(p) : p;
         const article = adj < p && adj > 0 && this.joined(adj) ? this.toks[adj - 1]!.key : undefined;
         const from = article && NP_DETERMINERS.has(article) ? adj - 1 : adj;
-        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1)
+        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' || ACTIVITIES.has(toks[p + 1]?.key ?? '') ? this.joined(p + 1)
           : toks[p + 1]?.key !== 'of' && ((det === 'the' && p === start) || (article !== undefined && (article === 'the' || POSSESSIVE_DETS.has(article))));
         if (named) {
           items.push({ kind: 'entity', i: from, j: p + 1, entry: lower });
@@ -601,6 +603,8 @@ class Reader {
     const backerItem = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer');
     const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
+    // "the coalition campaign", "ISIL's campaign": what a named actor does; the actor is the mention.
+    if (ACTIVITIES.has(head) && entity && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
     let sector = sectorOf(words, head, this.k);
     const first = np[0]!.i;
 
@@ -645,6 +649,16 @@ class Reader {
         return { ...(id ? { id } : {}), type: 'organization' };
       }
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
+      // "the government and people of Iraq", "Abadi and his government": a definite or owned
+      // government is the theatre's (not "a government", nor "the government-held areas").
+      if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j)) {
+        // "his government": the country of the leader just named.
+        const leader = det === 'his' || det === 'her' ? lastWhere(this.out, (m) => m.type === 'person' && m.id !== undefined && !m.pronoun) : undefined;
+        const led = leader && this.toks[np[0]!.i]!.sentence - leader.sentence <= 1 ? this.k.byId.get(leader.id!) : undefined;
+        const own = led ? this.countryLed(led) : leader && /^[A-Z]{3}\.GOV$/.test(leader.id!) ? leader.id!.slice(0, 3) : undefined;
+        const iso2 = own ?? c;
+        return { ...(iso2 ? { id: `${iso2}.GOV` } : {}), type: 'organization' };
+      }
       return null;
     };
 
@@ -756,6 +770,11 @@ class Reader {
       else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
       else return s;
     }
+  }
+
+  /** "-held", "-controlled" right after token j-1 ("government-held areas"): who holds a place. */
+  private heldAfter(j: number): boolean {
+    return this.joined(j) && this.toks[j]!.hyphenBefore && HELD.has(this.toks[j]!.key);
   }
 
   /** Names without an actor noun after them: each country and entity on its own. */
