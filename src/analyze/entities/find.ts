@@ -39,6 +39,8 @@ const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was',
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
 const RESOLUTION = /^\s+Resolutions?\s+\d/;
 /** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
+/** Heads of a named meeting ("the Manama Dialogue", "the UK-France Summit"): an event, not its hosts. */
+const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
@@ -170,7 +172,7 @@ class Reader {
   read(): Draft[] {
     let i = 0;
     while (i < this.toks.length) {
-      const next = this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
+      const next = this.meeting(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
       i = next !== null && next > i ? next : i + 1;
     }
     return this.out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -415,6 +417,24 @@ class Reader {
     return i + 1;
   }
 
+  /**
+   * "the Manama Dialogue", "the UK-France Summit", "the G-20 Interfaith Conference": a named
+   * meeting is one mention without an id (type other); the capital or the countries in its
+   * name are not actors there.
+   */
+  private meeting(i: number): number | null {
+    const toks = this.toks;
+    let p = i;
+    if (ARTICLES.has(toks[p]!.key) && this.joined(p + 1)) p++;
+    const t = toks[p]!;
+    if (!t.upper || t.possessive || (p > 0 && p === i && this.joined(p) && toks[p - 1]!.upper)) return null;
+    let j = p + 1;
+    while (j < toks.length && this.joined(j) && !toks[j]!.possessive && (toks[j]!.upper || (toks[j]!.hyphenBefore && /^\d+$/.test(toks[j]!.text)))) j++;
+    if (j - p < 2 || !MEETINGS.has(toks[j - 1]!.key) || this.units[p]?.alias.entry.type === 'person') return null;
+    this.emit(p, j, 'other', undefined);
+    return j;
+  }
+
   private phrase(i0: number): number | null {
     const toks = this.toks;
     let det: string | undefined;
@@ -651,7 +671,7 @@ class Reader {
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
       // "the government and people of Iraq", "Abadi and his government": a definite or owned
       // government is the theatre's (not "a government", nor "the government-held areas").
-      if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j)) {
+      if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j) && this.toks[np[h]!.j]?.key !== 'of') {
         // "his government": the country of the leader just named.
         const leader = det === 'his' || det === 'her' ? lastWhere(this.out, (m) => m.type === 'person' && m.id !== undefined && !m.pronoun) : undefined;
         const led = leader && this.toks[np[0]!.i]!.sentence - leader.sentence <= 1 ? this.k.byId.get(leader.id!) : undefined;
@@ -751,6 +771,8 @@ class Reader {
     let y = x;
     while (y < this.toks.length && (y === x || this.joined(y)) && y - x < 4) {
       const w = this.toks[y]!;
+      // "supporters of former President X": a person, read as such.
+      if (this.phraseAt(this.k.titles, y)) return null;
       if (w.possessive || (w.upper ? this.k.notNames.has(w.text) : !(this.isLabel(w.key) || this.k.premodifiers.has(w.key)))) break;
       y++;
     }
