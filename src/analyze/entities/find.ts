@@ -41,6 +41,8 @@ const RESOLUTION = /^\s+Resolutions?\s+\d/;
 /** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
 /** Heads of a named meeting ("the Manama Dialogue", "the UK-France Summit"): an event, not its hosts. */
 const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
+/** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
+const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
@@ -585,6 +587,12 @@ class Reader {
           continue;
         }
       }
+      // "a team of", "a number of": a body named by its members after "of" (read in actorPhrase).
+      if (BODIES.has(t.key) && !t.upper && !this.isLabel(t.key) && toks[p + 1]?.key === 'of' && items.every((x) => x.kind === 'label')) {
+        items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
+        p++;
+        continue;
+      }
       if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
@@ -711,11 +719,21 @@ class Reader {
     let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
+    // "a group of Syrians", "a team of Iraqi preservationists": a body of people named by its members.
+    if (words.length === 1 && BODIES.has(head) && !iso && !entity && !backer) {
+      const members = this.membersOf(end);
+      if (members) {
+        this.emit(first, members.j, members.id && !members.id.endsWith('.CVL') ? 'organization' : 'other', members.id, [this.slice(first, members.j)]);
+        return members.j;
+      }
+    }
     let r = resolve(iso);
     // An unknown name before them ("Yoruba leaders", "War Council members") owns them: no guess.
     const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
     const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
-    if (!r && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
+    // Civilians the theatre is guessed for ("residents") still take an "of" complement ("residents of Mosul").
+    const guessed = r !== null && sector === 'CVL';
+    if ((!r || guessed) && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
       // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
       // a body of people no country or group owns is a mention without an id, or with the id
       // of the organisation it belongs to.
@@ -733,7 +751,7 @@ class Reader {
       const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
       // A named armed group after "of" stays its own mention ("fighters of X" is read below).
       const merge = of && of.entry?.type !== 'group';
-      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? { type: 'other' };
+      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? (guessed ? r : null) ?? { type: 'other' };
       if (merge) end = of.j;
       // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
       const det = this.toks[from - 2];
@@ -780,6 +798,59 @@ class Reader {
     // "the Al bu Nimr tribe": a name that goes on is not read in part.
     if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper) return null;
     return y > x && last && (last.upper || this.k.collectives.has(last.key) || this.k.sectorOf.has(last.key)) ? { j: y } : null;
+  }
+
+  /**
+   * "of Syrians", "of Iraqi preservationists", "of Reserve Airmen", "of Ministers and senior
+   * officials" after a body noun at j: where the members end, and their country. Not things
+   * ("a group of buildings") nor a named organisation ("a group of the EU").
+   */
+  private membersOf(j: number): { j: number; id?: string } | null {
+    if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
+    let y = j + 1;
+    let iso: string | undefined;
+    let people = false;
+    let sector = 'CVL';
+    /** An unknown name before a lower-case noun owns them ("Yoruba leaders"): no guess. */
+    let unknown = false;
+    while (y < this.toks.length && this.joined(y) && y - j <= 6) {
+      const w = this.toks[y]!;
+      const u = this.units[y];
+      if (u) {
+        if (u.alias.kind !== 'demonym') return null;
+        iso = u.alias.entry.country;
+        // "Syrians": a plural demonym is the members themselves.
+        people = /s$/.test(this.toks[u.j - 1]!.key) && this.k.demonymKeys.has(this.toks[u.j - 1]!.key.slice(0, -1));
+        y = u.j;
+        continue;
+      }
+      if (w.key === 'and' && people && this.joined(y + 1)) {
+        people = false;
+        y++;
+        continue;
+      }
+      const noun = this.k.collectives.has(w.key) || (this.k.sectorOf.has(w.key) && /s$/.test(w.key)) || (w.upper && !this.k.notNames.has(w.text) && /(s|men)$/.test(w.key));
+      if (noun) {
+        if (unknown && !w.upper) return null;
+        people = true;
+        const s = this.k.sectorOf.get(w.key);
+        if (s && s !== 'UNK') sector = s;
+        y++;
+        continue;
+      }
+      // An adjective or a name word before the members' noun ("Iraqi preservationists" takes an unknown plural after a demonym).
+      if (this.k.premodifiers.has(w.key) || CARDINAL.test(w.text) || (w.upper && !this.k.notNames.has(w.text))) {
+        if (w.upper && !this.k.premodifiers.has(w.key)) unknown = true;
+        y++;
+        continue;
+      }
+      if (iso && !people && /[a-z]{3,}(ists|ers|ians|ors)$/.test(w.key)) {
+        people = true;
+        y++;
+      }
+      break;
+    }
+    return people ? { j: y, ...(iso ? { id: `${iso}.${sector}` } : {}) } : null;
   }
 
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
