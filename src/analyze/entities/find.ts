@@ -41,6 +41,8 @@ const RESOLUTION = /^\s+Resolutions?\s+\d/;
 /** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
 /** Heads of a named meeting ("the Manama Dialogue", "the UK-France Summit"): an event, not its hosts. */
 const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
+/** Modifiers that date an actor rather than describe it ("13 new EU sanctions"): not part of a name's mention. */
+const TEMPORAL = new Set(['new', 'former', 'ousted', 'outgoing', 'incoming', 'deposed', 'exiled', 'embattled', 'interim', 'transitional', 'caretaker', 'provisional']);
 /** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
 const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
@@ -177,7 +179,29 @@ class Reader {
       const next = this.meeting(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
       i = next !== null && next > i ? next : i + 1;
     }
-    return this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return this.joinAdjacentNames();
+  }
+
+  /**
+   * "U.S. Air Forces Central Command": two capitalised organisation names with one space
+   * between them are one longer name (the second, more specific one's id).
+   */
+  private joinAdjacentNames(): Draft[] {
+    const out: Draft[] = [];
+    for (const d of this.out) {
+      const a = out[out.length - 1];
+      if (a && d.type === 'organization' && (a.type === 'organization' || a.type === 'group') && !a.pronoun && !d.pronoun && !d.labels?.length
+        && this.text.slice(a.end, d.start) === ' ' && /\p{Lu}\p{Ll}*$/u.test(a.text) && /^\p{Lu}/u.test(d.text) && a.sentence === d.sentence) {
+        a.end = d.end;
+        a.text = this.text.slice(a.start, a.end);
+        a.type = 'organization';
+        if (d.id) a.id = d.id;
+        continue;
+      }
+      out.push(d);
+    }
+    return out;
   }
 
   // -- helpers --------------------------------------------------------------
@@ -901,7 +925,7 @@ class Reader {
         last = it.j;
       } else if (it.kind === 'label') {
         // "the Kurdish YPG": a modifier before a named actor belongs to its mention.
-        if (this.k.modifiersOnly.has(it.key) && next?.kind === 'entity') {
+        if (this.k.modifiersOnly.has(it.key) && !TEMPORAL.has(it.key) && next?.kind === 'entity') {
           this.emit(it.i, next.j, next.entry.type, next.entry.id, [this.slice(it.i, next.j)]);
           last = next.j;
           x++;
@@ -952,6 +976,9 @@ class Reader {
     }
     const n = j - i;
     const lastKey = toks[j - 1]!.key;
+    // "Membership of the European Union": a capitalised first word of a sentence before a known
+    // organisation is no part of its name.
+    if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 1, j).some((w, x) => RUN_CONNECTORS.has(w.key) && this.units[i + 2 + x]?.j === j && !this.units[i + 1 + x])) return null;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
     // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
