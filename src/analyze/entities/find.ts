@@ -999,6 +999,11 @@ class Reader {
       const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && [1, 2, 3, 4].some((x) => (x === 1 || this.joined(j + x)) && !!(this.phraseAt(this.k.titles, j + x) ?? this.phraseAt(this.k.roleNouns, j + x)));
       if (saysAfter || apposition) return this.personName({ i, j }, []);
     }
+    // "…,” said Russell.": one unknown capitalised word after a speech verb, ending the clause.
+    const verb = toks[i - 1];
+    if (n === 1 && !ordinal && !t.caps && !t.first && verb && t.joined && (verb.key === 'said' || verb.key === 'says' || verb.key === 'added') && (!next || next.sentence !== t.sentence || /^\s*[,.]/.test(next.gap))) {
+      return this.personName({ i, j }, []);
+    }
     return null;
   }
 
