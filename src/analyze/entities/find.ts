@@ -820,7 +820,7 @@ class Reader {
     }
     const last = this.toks[y - 1];
     // "the Al bu Nimr tribe": a name that goes on is not read in part.
-    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper) return null;
+    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper && (!CLAUSE_WORDS.has(this.toks[y]!.key) || this.toks[y]!.key === 'of')) return null;
     return y > x && last && (last.upper || this.k.collectives.has(last.key) || this.k.sectorOf.has(last.key)) ? { j: y } : null;
   }
 
