@@ -465,7 +465,9 @@ class Reader {
     const toks = this.toks;
     let det: string | undefined;
     let p = i0;
-    if (DETERMINERS.has(toks[p]!.key) && this.joined(p + 1)) {
+    // A name that starts with its article ("the West") is read as the name.
+    const named = this.units[p];
+    if (DETERMINERS.has(toks[p]!.key) && this.joined(p + 1) && !(named && named.alias.entry.type !== 'country' && named.alias.entry.type !== 'person' && named.j >= (this.units[p + 1]?.j ?? 0))) {
       det = toks[p]!.key;
       p++;
     }
@@ -978,11 +980,16 @@ class Reader {
     const lastKey = toks[j - 1]!.key;
     // "Membership of the European Union": a capitalised first word of a sentence before a known
     // organisation is no part of its name.
-    if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 1, j).some((w, x) => RUN_CONNECTORS.has(w.key) && this.units[i + 2 + x]?.j === j && !this.units[i + 1 + x])) return null;
+    if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 2, j).some((_, x) => this.units[i + 2 + x]?.j === j && this.units[i + 2 + x]!.alias.kind !== 'demonym' && RUN_CONNECTORS.has(toks[i + 1 + x]!.key) && !NAME_PARTICLES.has(toks[i + 1 + x]!.key))) return null;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
     // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
     if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
+    // "Westminster International University in Tashkent": the organisation ends before a place preposition.
+    for (let c = j - 2; c > i; c--) {
+      const w = toks[c]!.key;
+      if ((w === 'in' || w === 'at' || w === 'on') && this.k.orgSuffixes.has(toks[c - 1]!.key) && (c - i > 1 || !t.first)) return this.emitOrg(i, c);
+    }
     if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
       // "CTF 50": a unit's number belongs to its name.
       return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
