@@ -482,8 +482,13 @@ test('"the West" starts with its article; "the West Bank" is still the West Bank
 });
 
 test('dictionary additions: G7, USCENTCOM, ANG Airmen, Coalition advisers, al-Qaida operatives', () => {
-  const ms = find('At the G7 summit, USCENTCOM staff met 300 ANG Airmen. Coalition advisers watched al-Qaida operatives.');
+  const ms = find('The G7 condemned it. USCENTCOM staff met 300 ANG Airmen. Coalition advisers watched al-Qaida operatives.');
   assert.equal(one(ms, 'G7').id, 'IGO.G7');
+  // "a G8 summit", "the NATO summit": the meeting, not its members acting.
+  const summit = find('She rioted during a G8 summit in Genoa, and the NATO summit opened. The Organization of American States said it.');
+  assert.equal(one(summit, 'G8 summit').type, 'other');
+  assert.equal(one(summit, 'NATO summit').id, undefined);
+  assert.equal(one(summit, 'Organization of American States').type, 'organization');
   assert.equal(one(ms, 'USCENTCOM').id, 'USA.MIL');
   assert.equal(one(ms, 'ANG Airmen').id, 'USA.MIL');
   assert.equal(one(ms, 'Coalition advisers').id, one(find('The coalition said it struck the group.'), 'coalition').id);

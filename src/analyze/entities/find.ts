@@ -456,7 +456,10 @@ class Reader {
     if (!t.upper || t.possessive || (p > 0 && p === i && this.joined(p) && toks[p - 1]!.upper)) return null;
     let j = p + 1;
     while (j < toks.length && this.joined(j) && !toks[j]!.possessive && (toks[j]!.upper || (toks[j]!.hyphenBefore && /^\d+$/.test(toks[j]!.text)))) j++;
-    if (j - p < 2 || !MEETINGS.has(toks[j - 1]!.key) || this.units[p]?.alias.entry.type === 'person') return null;
+    // "a G8 summit", "the NATO summit": a meeting named after its members.
+    const u = this.units[p];
+    if (u && j === u.j && u.alias.entry.type === 'organization' && this.joined(u.j) && !toks[u.j]!.upper && MEETINGS.has(toks[u.j]!.key)) j = u.j + 1;
+    else if (j - p < 2 || !MEETINGS.has(toks[j - 1]!.key) || u?.alias.entry.type === 'person') return null;
     this.emit(p, j, 'other', undefined);
     return j;
   }
@@ -619,7 +622,9 @@ class Reader {
         p++;
         continue;
       }
-      if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
+      // "the Organization of African Unity": a capitalised head before "of" and a name is a name.
+      const nameHead = items.length === 0 && t.upper && this.k.orgHeads.has(t.key) && toks[p + 1]?.key === 'of' && this.joined(p + 2) && toks[p + 2]!.upper;
+      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
@@ -658,7 +663,8 @@ class Reader {
     const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
     // "the coalition campaign", "ISIL's campaign": what a named actor does; the actor is the mention.
-    if (ACTIVITIES.has(head) && entity && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
+    // (A government's "regime airstrikes" stay the military's mention: SYR.MIL, not SYR.GOV.)
+    if (ACTIVITIES.has(head) && entity && !entity.id.endsWith('.GOV') && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
     let sector = sectorOf(words, head, this.k);
     const first = np[0]!.i;
 
@@ -876,7 +882,9 @@ class Reader {
       }
       break;
     }
-    return people ? { j: y, ...(iso ? { id: `${iso}.${sector}` } : {}) } : null;
+    // Civilians no country owns are the theatre's, as "civilians" alone are.
+    const owner = iso ?? (sector === 'CVL' ? this.theater : undefined);
+    return people ? { j: y, ...(owner ? { id: `${owner}.${sector}` } : {}) } : null;
   }
 
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
