@@ -507,3 +507,14 @@ test('an of-complement stops before a preposition: "the families of the victims 
   one(ms, 'families of the victims');
   assert.ok(!ms.some((m) => m.text === 'Members of the Association'), JSON.stringify(ids(ms)));
 });
+
+test('adjectives and a possessive before a known name belong to its mention: "the moderate Syrian Opposition", "our international coalition"', () => {
+  const ms = find('We back the moderate Syrian Opposition and our international coalition, and the wider Global Coalition agreed.');
+  assert.deepEqual(one(ms, 'moderate Syrian Opposition').labels, ['moderate Syrian Opposition']);
+  const coalition = one(find('The coalition said it struck the group.'), 'coalition').id;
+  assert.equal(one(ms, 'our international coalition').id, coalition);
+  assert.equal(one(ms, 'wider Global Coalition').id, coalition);
+  // A capitalised name keeps no possessive before it ("Our Coalition partners" is the phrase's).
+  assert.ok(!find('We thank our Coalition.').some((m) => m.text === 'our Coalition'));
+  one(find('Mr Ellwood met a number of Ministers and senior officials and discussed trade.'), 'number of Ministers and senior officials');
+});

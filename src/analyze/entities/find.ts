@@ -856,7 +856,8 @@ class Reader {
         y = u.j;
         continue;
       }
-      if (w.key === 'and' && people && this.joined(y + 1)) {
+      const after = this.toks[y + 1];
+      if (w.key === 'and' && people && this.joined(y + 1) && after && (after.upper || this.k.premodifiers.has(after.key) || this.k.collectives.has(after.key))) {
         people = false;
         y++;
         continue;
@@ -928,7 +929,11 @@ class Reader {
       } else if (it.kind === 'entity') {
         // "Assad regime", "Syrian army": a descriptive word the outlet chose is a label; a proper name is not.
         const descriptive = this.toks.slice(it.i, it.j).some((t) => !t.upper && this.isLabel(t.key));
-        this.emit(it.i, it.j, it.entry.type, it.entry.id, descriptive ? [this.slice(it.i, it.j)] : []);
+        // "the moderate Syrian Opposition", "our international coalition": adjectives and a
+        // determiner before the name belong to its mention (and to its label).
+        let from = x === 0 ? this.premodifiersBefore(it.i) : it.i;
+        if (x === 0 && from > 0 && this.joined(from) && POSSESSIVE_DETS.has(this.toks[from - 1]!.key) && (from < it.i || !this.toks[it.i]!.upper)) from--;
+        this.emit(from, it.j, it.entry.type, it.entry.id, descriptive || from < it.i ? [this.slice(from, it.j)] : []);
         last = it.j;
       } else if (it.kind === 'backer') {
         this.emit(it.i, it.j, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
