@@ -518,3 +518,10 @@ test('adjectives and a possessive before a known name belong to its mention: "th
   assert.ok(!find('We thank our Coalition.').some((m) => m.text === 'our Coalition'));
   one(find('Mr Ellwood met a number of Ministers and senior officials and discussed trade.'), 'number of Ministers and senior officials');
 });
+
+test('businesses are a sector (BUS, as in CAMEO): "U.S. companies", "British businesses"; businessmen are a collective', () => {
+  const ms = find('U.S. companies are barred from it. He met British businesses and targeted businessmen.');
+  assert.equal(one(ms, 'U.S. companies').id, 'USA.BUS');
+  assert.equal(one(ms, 'British businesses').id, 'GBR.BUS');
+  assert.equal(one(ms, 'businessmen').type, 'other');
+});

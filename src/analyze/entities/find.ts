@@ -1077,6 +1077,7 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   if (has('REB')) return 'REB';
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
   if (has('CVL')) return 'CVL';
+  if (has('BUS')) return 'BUS';
   if (has('MIL')) return 'MIL';
   if (has('LEG')) return 'LEG';
   if (has('JUD')) return 'JUD';
