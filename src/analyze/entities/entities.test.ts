@@ -524,4 +524,8 @@ test('businesses are a sector (BUS, as in CAMEO): "U.S. companies", "British bus
   assert.equal(one(ms, 'U.S. companies').id, 'USA.BUS');
   assert.equal(one(ms, 'British businesses').id, 'GBR.BUS');
   assert.equal(one(ms, 'businessmen').type, 'other');
+  // Mourners and minorities are civilians.
+  const cvl = find('Rebels fought in Syria. The bomber targeted mourners, and he backs religious minorities.');
+  assert.equal(one(cvl, 'mourners').id, 'SYR.CVL');
+  one(cvl, 'religious minorities');
 });
