@@ -529,3 +529,8 @@ test('businesses are a sector (BUS, as in CAMEO): "U.S. companies", "British bus
   assert.equal(one(cvl, 'mourners').id, 'SYR.CVL');
   one(cvl, 'religious minorities');
 });
+
+test('a capital naming a meeting, a document or a place is not its government: "the London conference", "the Minsk agreements"', () => {
+  const ms = find('After the London conference, violations of the Minsk agreements went on near the Damascus suburbs. Moscow said the talks failed.');
+  assert.deepEqual(ids(ms), ['Moscow -> RUS.GOV']);
+});

@@ -43,6 +43,8 @@ const RESOLUTION = /^\s+Resolutions?\s+\d/;
 const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
 /** Modifiers that date an actor rather than describe it ("13 new EU sanctions"): not part of a name's mention. */
 const TEMPORAL = new Set(['new', 'former', 'ousted', 'outgoing', 'incoming', 'deposed', 'exiled', 'embattled', 'interim', 'transitional', 'caretaker', 'provisional']);
+/** Nouns after a capital that make it the name of a meeting, a document or a place ("the Minsk agreements"). */
+const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetings', 'talks', 'summit', 'process', 'format', 'agreement', 'agreements', 'accord', 'accords', 'protocol', 'protocols', 'memorandum', 'declaration', 'communique', 'suburbs', 'suburb', 'countryside', 'outskirts', 'airport', 'province', 'governorate', 'region', 'area', 'residents']);
 /** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
 const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
@@ -562,6 +564,9 @@ class Reader {
         }
         if (a.kind === 'country' || a.kind === 'demonym' || a.kind === 'capital') {
           if (a.kind === 'capital' && items.length === 0 && (LOCATIVE.has(toks[p - 1]?.key ?? '') || det)) return null;
+          // "the London conference", "the Minsk agreements", "the Damascus suburbs": a capital naming
+          // a meeting, a document or a place, not its government.
+          if (a.kind === 'capital' && items.length === 0 && this.joined(u.j) && !toks[u.j]!.upper && CAPITAL_AS_NAME.has(toks[u.j]!.key)) return u.j;
           // "London-based": a place, not an actor.
           if (this.joined(u.j) && toks[u.j]!.hyphenBefore && toks[u.j]!.key === 'based') return u.j + 1;
           const iso = a.entry.country!;
