@@ -534,3 +534,10 @@ test('a capital naming a meeting, a document or a place is not its government: "
   const ms = find('After the London conference, violations of the Minsk agreements went on near the Damascus suburbs. Moscow said the talks failed.');
   assert.deepEqual(ids(ms), ['Moscow -> RUS.GOV']);
 });
+
+test('"-elect" and "-designate" belong to the title, and a dating word to an office named without its holder', () => {
+  const ms = find('President-elect Joe Biden spoke. Iraq needs a new Prime Minister-designate, and the council urged the Prime Minister-designate, Haider al-Abadi, to act.');
+  assert.deepEqual(one(ms, 'Joe Biden').labels, ['President-elect']);
+  assert.equal(one(ms, 'new Prime Minister-designate').type, 'person');
+  assert.equal(ms.filter((m) => m.text === 'Prime Minister-designate')[0]?.id, 'PER.ABADI');
+});

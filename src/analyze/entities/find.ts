@@ -244,6 +244,8 @@ class Reader {
     let j = t.j;
     // Chains: "Brig. Gen.", "Deputy Foreign Minister".
     for (let more = this.phraseAt(this.k.titles, j); more && this.joined(j); more = this.phraseAt(this.k.titles, j)) j = more.j;
+    // "President-elect", "Prime Minister-designate": the office before it is taken up.
+    if (this.joined(j) && this.toks[j]!.hyphenBefore && (this.toks[j]!.key === 'elect' || this.toks[j]!.key === 'designate')) j++;
     const first = this.toks[p]!;
     if (first.upper) j = this.officeOf(j, false)?.j ?? j;
     return { j, value: t.value };
@@ -515,7 +517,9 @@ class Reader {
       // "the Foreign Secretary", "The Prime Minister": an office named without its holder.
       // "the Iraqi Trade Minister, Omar Haddad": the same with the country before the title.
       const before = items.length > 0 && items.every((x) => x.kind === 'country' && x.alias.kind !== 'capital') ? (items[items.length - 1] as Extract<Item, { kind: 'country' }>) : undefined;
-      if (title && (items.length === 0 || (before && title.value === 'minister')) && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
+      // "a new Prime Minister-designate": a dating word may come first.
+      const dated = items.length > 0 && items.every((x) => x.kind === 'label' && TEMPORAL.has(x.key));
+      if (title && (items.length === 0 || dated || (before && title.value === 'minister')) && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
         if (!this.joined(title.j) || !this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
           // "the president of Armenia": the country after "of".
           const of = this.ofCountry(title.j);
