@@ -38,6 +38,16 @@ const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was',
 /** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
 const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
 const RESOLUTION = /^\s+Resolutions?\s+\d/;
+/** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
+/** Heads of a named meeting ("the Manama Dialogue", "the UK-France Summit"): an event, not its hosts. */
+const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
+/** Modifiers that date an actor rather than describe it ("13 new EU sanctions"): not part of a name's mention. */
+const TEMPORAL = new Set(['new', 'former', 'ousted', 'outgoing', 'incoming', 'deposed', 'exiled', 'embattled', 'interim', 'transitional', 'caretaker', 'provisional']);
+/** Nouns after a capital that make it the name of a meeting, a document or a place ("the Minsk agreements"). */
+const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetings', 'talks', 'summit', 'process', 'format', 'agreement', 'agreements', 'accord', 'accords', 'protocol', 'protocols', 'memorandum', 'declaration', 'communique', 'suburbs', 'suburb', 'countryside', 'outskirts', 'airport', 'province', 'governorate', 'region', 'area', 'residents']);
+/** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
+const BODIES = new Set(['group', 'team', 'number', 'contingent']);
+const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -168,10 +178,32 @@ class Reader {
   read(): Draft[] {
     let i = 0;
     while (i < this.toks.length) {
-      const next = this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
+      const next = this.meeting(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
       i = next !== null && next > i ? next : i + 1;
     }
-    return this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+    this.out.sort((a, b) => a.start - b.start || b.end - a.end);
+    return this.joinAdjacentNames();
+  }
+
+  /**
+   * "U.S. Air Forces Central Command": two capitalised organisation names with one space
+   * between them are one longer name (the second, more specific one's id).
+   */
+  private joinAdjacentNames(): Draft[] {
+    const out: Draft[] = [];
+    for (const d of this.out) {
+      const a = out[out.length - 1];
+      if (a && d.type === 'organization' && (a.type === 'organization' || a.type === 'group') && !a.pronoun && !d.pronoun && !d.labels?.length
+        && this.text.slice(a.end, d.start) === ' ' && /\p{Lu}\p{Ll}*$/u.test(a.text) && /^\p{Lu}/u.test(d.text) && a.sentence === d.sentence) {
+        a.end = d.end;
+        a.text = this.text.slice(a.start, a.end);
+        a.type = 'organization';
+        if (d.id) a.id = d.id;
+        continue;
+      }
+      out.push(d);
+    }
+    return out;
   }
 
   // -- helpers --------------------------------------------------------------
@@ -212,6 +244,8 @@ class Reader {
     let j = t.j;
     // Chains: "Brig. Gen.", "Deputy Foreign Minister".
     for (let more = this.phraseAt(this.k.titles, j); more && this.joined(j); more = this.phraseAt(this.k.titles, j)) j = more.j;
+    // "President-elect", "Prime Minister-designate": the office before it is taken up.
+    if (this.joined(j) && this.toks[j]!.hyphenBefore && (this.toks[j]!.key === 'elect' || this.toks[j]!.key === 'designate')) j++;
     const first = this.toks[p]!;
     if (first.upper) j = this.officeOf(j, false)?.j ?? j;
     return { j, value: t.value };
@@ -413,11 +447,34 @@ class Reader {
     return i + 1;
   }
 
+  /**
+   * "the Manama Dialogue", "the UK-France Summit", "the G-20 Interfaith Conference": a named
+   * meeting is one mention without an id (type other); the capital or the countries in its
+   * name are not actors there.
+   */
+  private meeting(i: number): number | null {
+    const toks = this.toks;
+    let p = i;
+    if (ARTICLES.has(toks[p]!.key) && this.joined(p + 1)) p++;
+    const t = toks[p]!;
+    if (!t.upper || t.possessive || (p > 0 && p === i && this.joined(p) && toks[p - 1]!.upper)) return null;
+    let j = p + 1;
+    while (j < toks.length && this.joined(j) && !toks[j]!.possessive && (toks[j]!.upper || (toks[j]!.hyphenBefore && /^\d+$/.test(toks[j]!.text)))) j++;
+    // "a G8 summit", "the NATO summit": a meeting named after its members.
+    const u = this.units[p];
+    if (u && j === u.j && u.alias.entry.type === 'organization' && this.joined(u.j) && !toks[u.j]!.upper && MEETINGS.has(toks[u.j]!.key)) j = u.j + 1;
+    else if (j - p < 2 || !MEETINGS.has(toks[j - 1]!.key) || u?.alias.entry.type === 'person') return null;
+    this.emit(p, j, 'other', undefined);
+    return j;
+  }
+
   private phrase(i0: number): number | null {
     const toks = this.toks;
     let det: string | undefined;
     let p = i0;
-    if (DETERMINERS.has(toks[p]!.key) && this.joined(p + 1)) {
+    // A name that starts with its article ("the West") is read as the name.
+    const named = this.units[p];
+    if (DETERMINERS.has(toks[p]!.key) && this.joined(p + 1) && !(named && named.alias.entry.type !== 'country' && named.alias.entry.type !== 'person' && named.j >= (this.units[p + 1]?.j ?? 0))) {
       det = toks[p]!.key;
       p++;
     }
@@ -460,7 +517,9 @@ class Reader {
       // "the Foreign Secretary", "The Prime Minister": an office named without its holder.
       // "the Iraqi Trade Minister, Omar Haddad": the same with the country before the title.
       const before = items.length > 0 && items.every((x) => x.kind === 'country' && x.alias.kind !== 'capital') ? (items[items.length - 1] as Extract<Item, { kind: 'country' }>) : undefined;
-      if (title && (items.length === 0 || (before && title.value === 'minister')) && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
+      // "a new Prime Minister-designate": a dating word may come first.
+      const dated = items.length > 0 && items.every((x) => x.kind === 'label' && TEMPORAL.has(x.key));
+      if (title && (items.length === 0 || dated || (before && title.value === 'minister')) && OFFICE_TITLES.has(title.value) && (det === 'the' || toks[p]!.upper) && (toks[p]!.upper || toks[title.j - 1]!.key !== 'general')) {
         if (!this.joined(title.j) || !this.units[title.j] || this.units[title.j]!.alias.entry.type !== 'person') {
           // "the president of Armenia": the country after "of".
           const of = this.ofCountry(title.j);
@@ -509,6 +568,9 @@ class Reader {
         }
         if (a.kind === 'country' || a.kind === 'demonym' || a.kind === 'capital') {
           if (a.kind === 'capital' && items.length === 0 && (LOCATIVE.has(toks[p - 1]?.key ?? '') || det)) return null;
+          // "the London conference", "the Minsk agreements", "the Damascus suburbs": a capital naming
+          // a meeting, a document or a place, not its government.
+          if (a.kind === 'capital' && items.length === 0 && this.joined(u.j) && !toks[u.j]!.upper && CAPITAL_AS_NAME.has(toks[u.j]!.key)) return u.j;
           // "London-based": a place, not an actor.
           if (this.joined(u.j) && toks[u.j]!.hyphenBefore && toks[u.j]!.key === 'based') return u.j + 1;
           const iso = a.entry.country!;
@@ -555,7 +617,7 @@ class Reader {
         const adj = p === start && det === undefined ? this.premodifiersBefore(p) : p;
         const article = adj < p && adj > 0 && this.joined(adj) ? this.toks[adj - 1]!.key : undefined;
         const from = article && NP_DETERMINERS.has(article) ? adj - 1 : adj;
-        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' ? this.joined(p + 1)
+        const named = this.k.sectorOf.get(toks[p + 1]?.key ?? '') === 'MIL' || ACTIVITIES.has(toks[p + 1]?.key ?? '') ? this.joined(p + 1)
           : toks[p + 1]?.key !== 'of' && ((det === 'the' && p === start) || (article !== undefined && (article === 'the' || POSSESSIVE_DETS.has(article))));
         if (named) {
           items.push({ kind: 'entity', i: from, j: p + 1, entry: lower });
@@ -563,7 +625,15 @@ class Reader {
           continue;
         }
       }
-      if (this.isLabel(t.key) && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
+      // "a team of", "a number of": a body named by its members after "of" (read in actorPhrase).
+      if (BODIES.has(t.key) && !t.upper && !this.isLabel(t.key) && toks[p + 1]?.key === 'of' && items.every((x) => x.kind === 'label')) {
+        items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
+        p++;
+        continue;
+      }
+      // "the Organization of African Unity": a capitalised head before "of" and a name is a name.
+      const nameHead = items.length === 0 && t.upper && this.k.orgHeads.has(t.key) && toks[p + 1]?.key === 'of' && this.joined(p + 2) && toks[p + 2]!.upper;
+      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
@@ -601,6 +671,9 @@ class Reader {
     const backerItem = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer');
     const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
+    // "the coalition campaign", "ISIL's campaign": what a named actor does; the actor is the mention.
+    // (A government's "regime airstrikes" stay the military's mention: SYR.MIL, not SYR.GOV.)
+    if (ACTIVITIES.has(head) && entity && !entity.id.endsWith('.GOV') && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
     let sector = sectorOf(words, head, this.k);
     const first = np[0]!.i;
 
@@ -645,6 +718,16 @@ class Reader {
         return { ...(id ? { id } : {}), type: 'organization' };
       }
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
+      // "the government and people of Iraq", "Abadi and his government": a definite or owned
+      // government is the theatre's (not "a government", nor "the government-held areas").
+      if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j) && this.toks[np[h]!.j]?.key !== 'of') {
+        // "his government": the country of the leader just named.
+        const leader = det === 'his' || det === 'her' ? lastWhere(this.out, (m) => m.type === 'person' && m.id !== undefined && !m.pronoun) : undefined;
+        const led = leader && this.toks[np[0]!.i]!.sentence - leader.sentence <= 1 ? this.k.byId.get(leader.id!) : undefined;
+        const own = led ? this.countryLed(led) : leader && /^[A-Z]{3}\.GOV$/.test(leader.id!) ? leader.id!.slice(0, 3) : undefined;
+        const iso2 = own ?? c;
+        return { ...(iso2 ? { id: `${iso2}.GOV` } : {}), type: 'organization' };
+      }
       return null;
     };
 
@@ -677,11 +760,21 @@ class Reader {
     let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
+    // "a group of Syrians", "a team of Iraqi preservationists": a body of people named by its members.
+    if (words.length === 1 && BODIES.has(head) && !iso && !entity && !backer) {
+      const members = this.membersOf(end);
+      if (members) {
+        this.emit(first, members.j, members.id && !members.id.endsWith('.CVL') ? 'organization' : 'other', members.id, [this.slice(first, members.j)]);
+        return members.j;
+      }
+    }
     let r = resolve(iso);
     // An unknown name before them ("Yoruba leaders", "War Council members") owns them: no guess.
     const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
     const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
-    if (!r && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
+    // Civilians the theatre is guessed for ("residents") still take an "of" complement ("residents of Mosul").
+    const guessed = r !== null && sector === 'CVL';
+    if ((!r || guessed) && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
       // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
       // a body of people no country or group owns is a mention without an id, or with the id
       // of the organisation it belongs to.
@@ -699,7 +792,7 @@ class Reader {
       const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
       // A named armed group after "of" stays its own mention ("fighters of X" is read below).
       const merge = of && of.entry?.type !== 'group';
-      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? { type: 'other' };
+      r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? (guessed ? r : null) ?? { type: 'other' };
       if (merge) end = of.j;
       // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
       const det = this.toks[from - 2];
@@ -737,13 +830,71 @@ class Reader {
     let y = x;
     while (y < this.toks.length && (y === x || this.joined(y)) && y - x < 4) {
       const w = this.toks[y]!;
+      // "supporters of former President X": a person, read as such.
+      if (this.phraseAt(this.k.titles, y)) return null;
       if (w.possessive || (w.upper ? this.k.notNames.has(w.text) : !(this.isLabel(w.key) || this.k.premodifiers.has(w.key)))) break;
       y++;
     }
     const last = this.toks[y - 1];
     // "the Al bu Nimr tribe": a name that goes on is not read in part.
-    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper) return null;
+    if (this.joined(y) && this.joined(y + 1) && this.toks[y + 1]!.upper && (!CLAUSE_WORDS.has(this.toks[y]!.key) || this.toks[y]!.key === 'of')) return null;
     return y > x && last && (last.upper || this.k.collectives.has(last.key) || this.k.sectorOf.has(last.key)) ? { j: y } : null;
+  }
+
+  /**
+   * "of Syrians", "of Iraqi preservationists", "of Reserve Airmen", "of Ministers and senior
+   * officials" after a body noun at j: where the members end, and their country. Not things
+   * ("a group of buildings") nor a named organisation ("a group of the EU").
+   */
+  private membersOf(j: number): { j: number; id?: string } | null {
+    if (this.toks[j]?.key !== 'of' || !this.joined(j + 1)) return null;
+    let y = j + 1;
+    let iso: string | undefined;
+    let people = false;
+    let sector = 'CVL';
+    /** An unknown name before a lower-case noun owns them ("Yoruba leaders"): no guess. */
+    let unknown = false;
+    while (y < this.toks.length && this.joined(y) && y - j <= 6) {
+      const w = this.toks[y]!;
+      const u = this.units[y];
+      if (u) {
+        if (u.alias.kind !== 'demonym') return null;
+        iso = u.alias.entry.country;
+        // "Syrians": a plural demonym is the members themselves.
+        people = /s$/.test(this.toks[u.j - 1]!.key) && this.k.demonymKeys.has(this.toks[u.j - 1]!.key.slice(0, -1));
+        y = u.j;
+        continue;
+      }
+      const after = this.toks[y + 1];
+      if (w.key === 'and' && people && this.joined(y + 1) && after && (after.upper || this.k.premodifiers.has(after.key) || this.k.collectives.has(after.key))) {
+        people = false;
+        y++;
+        continue;
+      }
+      const noun = this.k.collectives.has(w.key) || (this.k.sectorOf.has(w.key) && /s$/.test(w.key)) || (w.upper && !this.k.notNames.has(w.text) && /(s|men)$/.test(w.key));
+      if (noun) {
+        if (unknown && !w.upper) return null;
+        people = true;
+        const s = this.k.sectorOf.get(w.key);
+        if (s && s !== 'UNK') sector = s;
+        y++;
+        continue;
+      }
+      // An adjective or a name word before the members' noun ("Iraqi preservationists" takes an unknown plural after a demonym).
+      if (this.k.premodifiers.has(w.key) || CARDINAL.test(w.text) || (w.upper && !this.k.notNames.has(w.text))) {
+        if (w.upper && !this.k.premodifiers.has(w.key)) unknown = true;
+        y++;
+        continue;
+      }
+      if (iso && !people && /[a-z]{3,}(ists|ers|ians|ors)$/.test(w.key)) {
+        people = true;
+        y++;
+      }
+      break;
+    }
+    // Civilians no country owns are the theatre's, as "civilians" alone are.
+    const owner = iso ?? (sector === 'CVL' ? this.theater : undefined);
+    return people ? { j: y, ...(owner ? { id: `${owner}.${sector}` } : {}) } : null;
   }
 
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
@@ -756,6 +907,11 @@ class Reader {
       else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
       else return s;
     }
+  }
+
+  /** "-held", "-controlled" right after token j-1 ("government-held areas"): who holds a place. */
+  private heldAfter(j: number): boolean {
+    return this.joined(j) && this.toks[j]!.hyphenBefore && HELD.has(this.toks[j]!.key);
   }
 
   /** Names without an actor noun after them: each country and entity on its own. */
@@ -782,14 +938,18 @@ class Reader {
       } else if (it.kind === 'entity') {
         // "Assad regime", "Syrian army": a descriptive word the outlet chose is a label; a proper name is not.
         const descriptive = this.toks.slice(it.i, it.j).some((t) => !t.upper && this.isLabel(t.key));
-        this.emit(it.i, it.j, it.entry.type, it.entry.id, descriptive ? [this.slice(it.i, it.j)] : []);
+        // "the moderate Syrian Opposition", "our international coalition": adjectives and a
+        // determiner before the name belong to its mention (and to its label).
+        let from = x === 0 ? this.premodifiersBefore(it.i) : it.i;
+        if (x === 0 && from > 0 && this.joined(from) && POSSESSIVE_DETS.has(this.toks[from - 1]!.key) && (from < it.i || !this.toks[it.i]!.upper)) from--;
+        this.emit(from, it.j, it.entry.type, it.entry.id, descriptive || from < it.i ? [this.slice(from, it.j)] : []);
         last = it.j;
       } else if (it.kind === 'backer') {
         this.emit(it.i, it.j, 'country', it.iso === 'SELF' ? this.theater : it.iso, [this.slice(it.i, it.j)]);
         last = it.j;
       } else if (it.kind === 'label') {
         // "the Kurdish YPG": a modifier before a named actor belongs to its mention.
-        if (this.k.modifiersOnly.has(it.key) && next?.kind === 'entity') {
+        if (this.k.modifiersOnly.has(it.key) && !TEMPORAL.has(it.key) && next?.kind === 'entity') {
           this.emit(it.i, next.j, next.entry.type, next.entry.id, [this.slice(it.i, next.j)]);
           last = next.j;
           x++;
@@ -840,10 +1000,18 @@ class Reader {
     }
     const n = j - i;
     const lastKey = toks[j - 1]!.key;
+    // "Membership of the European Union": a capitalised first word of a sentence before a known
+    // organisation is no part of its name.
+    if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 2, j).some((_, x) => this.units[i + 2 + x]?.j === j && this.units[i + 2 + x]!.alias.kind !== 'demonym' && RUN_CONNECTORS.has(toks[i + 1 + x]!.key) && !NAME_PARTICLES.has(toks[i + 1 + x]!.key))) return null;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
     if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
     // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
     if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
+    // "Westminster International University in Tashkent": the organisation ends before a place preposition.
+    for (let c = j - 2; c > i; c--) {
+      const w = toks[c]!.key;
+      if ((w === 'in' || w === 'at' || w === 'on') && this.k.orgSuffixes.has(toks[c - 1]!.key) && (c - i > 1 || !t.first)) return this.emitOrg(i, c);
+    }
     if (n === 1 && t.caps && /^[\p{Lu}]{3,5}$/u.test(t.text) && !ACRONYM_STOP.has(t.text) && !this.allCapsSentence(i)) {
       // "CTF 50": a unit's number belongs to its name.
       return this.emitOrg(i, this.joined(j) && /^\d{1,4}$/.test(toks[j]!.text) && /^ $/.test(toks[j]!.gap) ? j + 1 : j);
@@ -859,6 +1027,11 @@ class Reader {
       const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
       const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && [1, 2, 3, 4].some((x) => (x === 1 || this.joined(j + x)) && !!(this.phraseAt(this.k.titles, j + x) ?? this.phraseAt(this.k.roleNouns, j + x)));
       if (saysAfter || apposition) return this.personName({ i, j }, []);
+    }
+    // "…,” said Russell.": one unknown capitalised word after a speech verb, ending the clause.
+    const verb = toks[i - 1];
+    if (n === 1 && !ordinal && !t.caps && !t.first && verb && t.joined && (verb.key === 'said' || verb.key === 'says' || verb.key === 'added') && (!next || next.sentence !== t.sentence || /^\s*[,.]/.test(next.gap))) {
+      return this.personName({ i, j }, []);
     }
     return null;
   }
@@ -913,6 +1086,7 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   if (has('REB')) return 'REB';
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
   if (has('CVL')) return 'CVL';
+  if (has('BUS')) return 'BUS';
   if (has('MIL')) return 'MIL';
   if (has('LEG')) return 'LEG';
   if (has('JUD')) return 'JUD';
