@@ -361,7 +361,10 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       !v.times.some((t) => t.precision === 'day')) continue;
     const absStart = v.start + f.start, absEnd = v.start + f.end;
     const after = text.slice(f.end);
-    const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
+    // (a participle followed by "by X" is passive without its auxiliary, as headlines put it:
+    // "100 fighters killed by the army")
+    const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase) ||
+      (MATERIAL.has(f.t.type) && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end)));
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
     let agreedAt: EventMention | undefined;
     const material = MATERIAL.has(f.t.type);
@@ -848,4 +851,38 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
     same.confidence = Math.min(1, Math.max(same.confidence, e.confidence) + 0.05);
   }
   return kept;
+}
+
+/**
+ * The attacker named only in the headline ("Regime air raids kill 13 civilians" over a body
+ * that says "Thirteen civilians were killed in air raids"). The title is not part of the clean
+ * text, so the pipeline runs the stages over it on its own (`headline.events`, offsets into
+ * `headline.text`). An attack of the body that names no attacker (nor candidates), that is not
+ * history, and near which the article does not say the attacker is unknown, takes the actor of
+ * a headline attack that tells the same incident: the same toll when both give one (else the
+ * same weapon, unless the body's was implied), and no other province. `implied` lists `actor`,
+ * the confidence drops by 0.15, and `headline` points to where the title names it.
+ */
+export function actorFromHeadline(doc: Doc, events: EventMention[], headline: { text: string; events: readonly EventMention[] }): EventMention[] {
+  const told = headline.events.filter((t) => t.type === 'ASSAULT' && t.actor && !t.implied?.includes('actor') &&
+    (t.status === 'occurred' || t.status === 'claimed'));
+  if (!told.length) return events;
+  const sentences = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.actor || e.actorCandidates || e.status === 'background' || e.status === 'denied' || e.status === 'planned') continue;
+    if (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode'))) continue;
+    const si = e.evidence.sentence;
+    if (sentences.some((s, i) => Math.abs(i - si) <= 2 && UNKNOWN_PERPETRATOR.test(s))) continue;
+    const t = told.find((t) => t.actor!.id !== e.recipient?.id &&
+      (t.killed && e.killed ? t.killed.min === e.killed.min
+        : !t.mode || !e.mode || t.mode === e.mode || !!e.implied?.includes('mode')) &&
+      (!t.place?.admin1 || !e.place?.admin1 || t.place.admin1 === e.place.admin1));
+    if (!t) continue;
+    e.actor = { ...t.actor! };
+    imply(e, 'actor', 0.15);
+    const at = headline.text.indexOf(t.actor!.text, t.evidence.start);
+    e.headline = at >= 0 ? { start: at, end: at + t.actor!.text.length, fields: ['actor'] } : { start: t.evidence.start, end: t.evidence.end, fields: ['actor'] };
+    e.confidence = Math.round(e.confidence * 100) / 100;
+  }
+  return events;
 }
