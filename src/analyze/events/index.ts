@@ -619,7 +619,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   for (const e of events) {
     if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
     const si = e.evidence.sentence;
-    for (const i of [si, si + 1, si + 2, si - 1]) {
+    for (const i of [si, si + 1, si + 2, si - 1, si + 3]) {
       const named = views[i] && attributedAttackers(doc, views[i]!, spoken, k).filter((x) => x.id !== e.recipient?.id);
       if (!named?.length) continue;
       if (named.length === 1) e.actor = named[0]!;
