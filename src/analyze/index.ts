@@ -61,10 +61,11 @@ export function runStages(start: Doc, knowledge: Knowledge, context?: Doc): { do
   return { doc, events };
 }
 
-/** The id the article's body gives the same words, if it gives one ({} otherwise). */
+/** The id the article's body gives the same words ("regime", or "the Syrian regime" for a bare "Regime"), if it gives one ({} otherwise). */
 function idIn(context: Doc, text: string): { id?: string } {
-  const key = text.toLowerCase();
-  const same = context.entities.find((e) => e.id && e.text.toLowerCase() === key);
+  const key = text.toLowerCase().replace(/^the\s+/, '');
+  const same = context.entities.find((e) => e.id && e.text.toLowerCase() === key) ??
+    (/\s/.test(key) ? undefined : context.entities.find((e) => e.id && e.text.toLowerCase().split(/\s+/).pop() === key));
   return same ? { id: same.id } : {};
 }
 

@@ -409,3 +409,11 @@ test('"they" is a mention without an id', () => {
   assert.equal(they.id, undefined);
   assert.equal(they.type, 'other');
 });
+
+test('a bare head word names the body the article named in full with it, unless the other body is named in full too', () => {
+  const ms = find('The Syrian Coalition condemned the shelling. The Coalition said it would appeal to the UN.');
+  assert.equal(one(ms, 'Syrian Coalition').id, 'SYR.REB');
+  assert.equal(one(ms, 'Coalition').id, 'SYR.REB');
+  const both = find('The US-led coalition struck the town. The Syrian Coalition condemned it. The Coalition said it had hit fighters.');
+  assert.equal(one(both, 'Coalition').id, 'IGO.COALITION');
+});

@@ -120,6 +120,8 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       if (HEADLINE_PAIR[what].otherVerbNext.test(s.slice(end)) && HEADLINE_PAIR[what].verbFirst.test(s.slice(start, at))) continue;
       // a part of a toll already counted: "including three children", "among them two women"
       if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
+      // "a woman and her child": one victim named in the singular, then others: not a count
+      if (who && !/(?:s|men|people|police|personnel|troops|children)$/i.test(who) && /^\s+and\s+(?!\w+\s+(?:injur|wound))(?:her|his|their|its|a|an|the|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(s.slice(at + n.length).replace(/^\s+/, ' ').slice(who.length + 1))) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
       found.push({ ...c, who: whoOf(who ?? ''), text, start, end, rank: rank === 0 ? 0 : rank === LOOSE ? 2 : 1 });
     }

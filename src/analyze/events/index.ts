@@ -666,8 +666,10 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   const byCountry = new Map<string, number>();
   for (const p of located) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
   const focus = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-  const strayCountry = (c: string) => !!focus && c !== focus && (byCountry.get(c) ?? 0) <= 1 && (byCountry.get(focus) ?? 0) >= 2;
-  const ledeCandidates = located.filter((p) => !strayCountry(p.country));
+  // a lone town abroad, in a country the article names nowhere else, while its places lie in
+  // another: more likely a name misread ("Castello Road in Aleppo" as a town in Spain)
+  const stray = (p: PlaceRef) => !!focus && p.precision < 3 && p.country !== focus && (byCountry.get(p.country) ?? 0) <= 1 && (byCountry.get(focus) ?? 0) >= 2;
+  const ledeCandidates = located.filter((p) => !stray(p));
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
     // the country the sentence puts the act in ("strikes in Syria", "killed in northern Syria"):
@@ -681,11 +683,9 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
     if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
-    // a lone place abroad, in a country the article names nowhere else, while its places lie
-    // in another ("Castello Road in Aleppo" read as a town in Spain): doubtful, the context's
-    // place is preferred (it is kept when the context has none)
-    const stray = !!e.place && strayCountry(e.place.country);
-    if (e.place && !countryOnly && !stray) continue;
+    // (such a stray place is doubtful: the context's place is preferred, kept when there is none)
+    const doubtful = !!e.place && stray(e.place);
+    if (e.place && !countryOnly && !doubtful) continue;
     // the sentences before (the event's own sentence named no place in the event's clause)
     const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
@@ -694,7 +694,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const within = (p: PlaceRef | null) => !statedIn || p?.country === statedIn.country;
     const lede = ledePlace(ledeCandidates, views, e.evidence);
     const inside = statedIn && !within(lede) ? ledePlace(ledeCandidates.filter((p) => p.country === statedIn.country), views, e.evidence) : null;
-    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)) && (!stray || p.country === focus));
+    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)) && (!doubtful || p.country === focus));
     if (better) { e.place = better; imply(e, 'place'); }
   }
 }

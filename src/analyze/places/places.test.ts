@@ -416,3 +416,8 @@ test('a dateline in capitals before a dash is a place even when the word is a co
   assert.ok(places('Hikers are safe. HURRICANE - Deputies found them.').includes('HURRICANE -> Hurricane/US'));
   assert.deepEqual(places('HURRICANE WARNING ISSUED'), []);
 });
+
+test('"pro-X" and "anti-X" name a side, not where things are', () => {
+  assert.equal(place('Pro-Damascus media outlets said a car bomb killed 22 people.', 'Damascus').actorLike, true);
+  assert.equal(place('Anti-Ankara groups rallied in the city.', 'Ankara').actorLike, true);
+});
