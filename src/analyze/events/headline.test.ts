@@ -88,3 +88,17 @@ test('a lone place abroad that the article names nowhere else yields to the arti
   assert.equal(e.place?.country, 'SY');
   assert.ok(e.implied?.includes('place'));
 });
+
+test('a headline toll right before its participle is the subject: what is named before it is not the attacker', () => {
+  const e = firstToll('Islamic State on the run from villages near Raqqa 30 fighters killed.');
+  assert.equal(e.killed?.min, 30);
+  assert.equal(e.actor, null);
+  // (an attacker the sentence names after "by" still counts)
+  const f = firstToll('Islamic State on the run near Raqqa 30 militants killed by the Syrian army.');
+  assert.equal(f.actor?.id, 'SYR.MIL');
+});
+
+test('"killed in clashes with X" takes the first actor after "with", not a place further on', () => {
+  const e = firstToll('Eight soldiers were killed in clashes with Kurdish fighters in northern Syria on Sunday.');
+  assert.notEqual(e.actor?.id, 'SYR');
+});

@@ -361,10 +361,16 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       !v.times.some((t) => t.precision === 'day')) continue;
     const absStart = v.start + f.start, absEnd = v.start + f.end;
     const after = text.slice(f.end);
+    const victimSubject = f.t.type === 'ASSAULT' && /^\w+ed$/i.test(f.t.phrase) ?
+      killedAll.find((c) => c.start < f.start && c.end >= f.end && /^\s*(?:\d|[a-z]+\s)/i.test(text.slice(c.start)) &&
+        !/\b(?:killed|killing|kills?|dead|died)\b/i.test(text.slice(c.start, f.start))) : undefined;
     // (a participle followed by "by X" is passive without its auxiliary, as headlines put it:
     // "100 fighters killed by the army")
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase) ||
-      (MATERIAL.has(f.t.type) && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end)));
+      (MATERIAL.has(f.t.type) && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end))) ||
+      // "... 30 fighters killed", a headline's toll right before its participle: the victims are
+      // the subject, and whoever is named before them is not the attacker
+      !!victimSubject;
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
     let agreedAt: EventMention | undefined;
     const material = MATERIAL.has(f.t.type);
@@ -415,9 +421,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (attacker(e)) actor = ref(e!); }
       // "ten soldiers were killed in clashes with ISIS": whoever they fought killed them
       const fought = !actor && f.t.type === 'ASSAULT' ? CLASHED_WITH.exec(after) : null;
-      if (fought) { const e = post.find((x) => x.start >= absEnd + fought.index + fought[0].length - 1 && x.start <= absEnd + fought.index + fought[0].length + 25); if (attacker(e)) actor = ref(e!); }
+      // (the first actor named after "with", not a place further on: "in clashes with Kurds in NE Syria")
+      if (fought) { const from = absEnd + fought.index + fought[0].length; const e = post.find((x) => x.start >= from - 1 && x.start <= from + 25 && !/\b(?:in|at|near|on|of)\s/i.test(doc.text.slice(from, x.start))); if (attacker(e)) actor = ref(e!); }
       const subj = pre[pre.length - 1];
-      if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
+      const inToll = (e: EntityMention) => !victimSubject || (e.start >= v.start + victimSubject.start && e.end <= v.start + victimSubject.end);
+      if (subj && subj.id !== actor?.id && inToll(subj) && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
       // "jets struck HTS positions in the area of X, which was then liberated by the army": what
       // was taken was held by the target of the act before it in the sentence
       else if (/,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$/i.test(text.slice(0, f.start))) {
