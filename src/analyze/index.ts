@@ -4,7 +4,7 @@
 import type { AnalyzedArticle, Article, EventMention } from '../model/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from './attribution/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
-import { actorFromHeadline, findEvents, loadEventKnowledge, type EventKnowledge } from './events/index.js';
+import { actorFromHeadline, findEvents, headlineMayHelp, loadEventKnowledge, type EventKnowledge } from './events/index.js';
 import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
 import { findTimes, loadTimeKnowledge, type TimeKnowledge } from './times/index.js';
@@ -54,7 +54,7 @@ export function runStages(start: Doc, knowledge: Knowledge, context?: Doc): { do
   // an attacker the headline names and the body does not: the title read on its own (when the
   // text does not open with it), only when some attack of the body lacks its attacker
   const title = doc.title?.trim();
-  if (title && !opensWith(doc.text, title) && events.some((e) => e.type === 'ASSAULT' && !e.actor && !e.actorCandidates)) {
+  if (title && headlineMayHelp(events, title, knowledge.events) && !opensWith(doc.text, title)) {
     const headline = runStages(docOf(title, { published: doc.published, language: doc.language }), knowledge, doc);
     return { doc, events: actorFromHeadline(doc, events, { text: title, events: headline.events }) };
   }

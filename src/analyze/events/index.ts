@@ -877,6 +877,12 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
  * same weapon, unless the body's was implied), and no other province. `implied` lists `actor`,
  * the confidence drops by 0.15, and `headline` points to where the title names it.
  */
+/** Whether the headline could name an attacker the body lacks: an attack of the body without one, and a headline that tells an attack (cheap: no stage runs). */
+export function headlineMayHelp(events: readonly EventMention[], title: string, k: EventKnowledge): boolean {
+  return events.some((e) => e.type === 'ASSAULT' && !e.actor && !e.actorCandidates && e.status !== 'background' && (e.killed || e.injured || e.mode)) &&
+    (matchPhrases(title, k.triggers).some((t) => t.item.type === 'ASSAULT') || matchPhrases(title, k.cues).length > 0);
+}
+
 export function actorFromHeadline(doc: Doc, events: EventMention[], headline: { text: string; events: readonly EventMention[] }): EventMention[] {
   const told = headline.events.filter((t) => t.type === 'ASSAULT' && t.actor && !t.implied?.includes('actor') &&
     (t.status === 'occurred' || t.status === 'claimed'));
