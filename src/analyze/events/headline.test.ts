@@ -102,3 +102,9 @@ test('"killed in clashes with X" takes the first actor after "with", not a place
   const e = firstToll('Eight soldiers were killed in clashes with Kurdish fighters in northern Syria on Sunday.');
   assert.notEqual(e.actor?.id, 'SYR');
 });
+
+test('an attacker read by position that the sentence names as one of several left open is a candidate', () => {
+  const e = firstToll('The attack believed to have been carried out by Syrian government or Russian jets killed at least 58 people in the town.');
+  assert.equal(e.actor, null);
+  assert.deepEqual(e.actorCandidates?.map((a) => a.id.slice(0, 3)), ['SYR', 'RUS']);
+});

@@ -625,8 +625,15 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // believed to have been carried out by Russian jets"; "it was unclear whether the raids were
   // carried out by Syrian or Russian warplanes": both, as candidates)
   for (const e of events) {
-    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
+    if (e.type !== 'ASSAULT' || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
     const si = e.evidence.sentence;
+    // an attacker read by position that the sentence itself names as one of several it leaves
+    // open ("the attack believed to have been carried out by Syrian or Russian jets killed 58")
+    if (e.actor) {
+      const open = e.implied?.includes('actor') ? [] : attributedAttackers(doc, views[si]!, spoken, k);
+      if (open.length > 1 && open.some((x) => x.id === e.actor!.id)) { e.actorCandidates = open; e.actor = null; }
+      continue;
+    }
     for (const i of [si, si + 1, si + 2, si - 1, si + 3]) {
       const named = views[i] && attributedAttackers(doc, views[i]!, spoken, k).filter((x) => x.id !== e.recipient?.id);
       if (!named?.length) continue;
