@@ -108,3 +108,14 @@ test('an attacker read by position that the sentence names as one of several lef
   assert.equal(e.actor, null);
   assert.deepEqual(e.actorCandidates?.map((a) => a.id.slice(0, 3)), ['SYR', 'RUS']);
 });
+
+test('a claim of responsibility names the attacker; "no group has claimed" names none', () => {
+  const a = firstToll('Bombers struck outside a shrine on Saturday leaving at least 20 people dead in an attack claimed by the Islamic State group.');
+  assert.equal(a.actor?.id, 'ISIS');
+  assert.equal(a.status, 'occurred');
+  const b = firstToll('A car bomb killed 20 people on Saturday. Islamic State claimed responsibility for the attack.');
+  assert.equal(b.actor?.id, 'ISIS');
+  assert.ok(b.implied?.includes('actor'));
+  const c = firstToll('A car bomb killed 20 people on Saturday. No group has claimed responsibility.');
+  assert.equal(c.actor, null);
+});

@@ -258,7 +258,9 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
 }
 
 /** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
-const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated|claimed)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+/** "Islamic State claimed responsibility for the attack": the attacker's own word (not "no group has claimed"). */
+const CLAIMS_RESPONSIBILITY = /^\s+(?:(?:has|have|had|later|quickly|swiftly|promptly|also)\s+)*(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|blasts?|explosions?|assault))\b/i;
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
 const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|against|targeting|near|after|since|as|while|when|said|says)\b/i;
 
@@ -269,6 +271,9 @@ const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|again
  * count once. Several joined by "and" are one side: the first is returned.
  */
 function attributedAttackers(doc: Doc, v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge): ActorRef[] {
+  const claimant = v.entities.find((e) => !spoken.has(e) && CLAIMS_RESPONSIBILITY.test(doc.text.slice(e.end, e.end + 60)) && canAttack(doc, k, e, [], true) &&
+    !/\b(?:no|not|never)\s+(?:\w+\s+)?$/i.test(doc.text.slice(Math.max(v.start, e.start - 20), e.start)));
+  if (claimant) return [ref(claimant)];
   for (const m of v.text.matchAll(ATTRIBUTED)) {
     const from = m.index + m[0].length;
     const stop = v.text.slice(from, from + 90).search(ATTRIBUTED_END);
