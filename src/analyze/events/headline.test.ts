@@ -119,3 +119,10 @@ test('a claim of responsibility names the attacker; "no group has claimed" names
   const c = firstToll('A car bomb killed 20 people on Saturday. No group has claimed responsibility.');
   assert.equal(c.actor, null);
 });
+
+test('one list of holders: "aided by X" names no attacker, before a subject or after a nominal trigger', () => {
+  const a = events('Syrian rebels aided by Turkey attacked the town of Tal Rifaat on Monday.').find((e) => e.type === 'ASSAULT');
+  assert.equal(a?.actor?.id.slice(0, 3), 'SYR');
+  const b = events('The shelling of the town aided by Russian advisers killed four people on Monday.').find((e) => e.type === 'ASSAULT' && e.killed);
+  assert.notEqual(b?.actor?.id.slice(0, 3), 'RUS');
+});

@@ -5,8 +5,9 @@
 // `implied`, with a lower confidence.
 import type { ActorRef, Attribution, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { compatible } from '../../model/actors.js';
-import { locateEvent, refOf, type EventKind } from '../places/index.js';
+import { locateEvent, refOf, type EventKind, type ResolvedPlace } from '../places/index.js';
 import { dates } from '../times/clauses.js';
+import type { TimeMentionDetail } from '../times/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
 import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
@@ -21,6 +22,10 @@ const kindOf = (t: EventType): EventKind => (MEETING.has(t) ? 'meeting' : STATEM
 
 /** A person, a country or a group as actor of an ASSAULT is fine; a person is never its target. */
 const ref = (e: EntityMention): ActorRef => ({ id: e.id!, text: e.text });
+
+/** What the places and times stages know beyond the shared record (present on their own mentions). */
+const placeOf = (p: PlaceMention): Partial<ResolvedPlace> => p;
+const timeOf = (t: TimeMention): Partial<TimeMentionDetail> => t;
 
 type Implied = NonNullable<EventMention['implied']>[number];
 
@@ -131,10 +136,10 @@ function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): 
     if (noun) between = between.slice(noun.index! + noun[0].length);
     return m.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between);
   };
-  const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !(m as { actorLike?: boolean }).actorLike)
+  const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !placeOf(m).actorLike)
     .sort((a, b) => a.precision - b.precision || a.start - b.start)[0];
   // the places stage's meeting place, unless a more precise place follows it ("in the Black Sea resort of Sochi")
-  if ((mention as { meetingPlace?: boolean }).meetingPlace && !(best && best.precision < mention.precision && best.start > mention.start)) return p;
+  if (placeOf(mention).meetingPlace && !(best && best.precision < mention.precision && best.start > mention.start)) return p;
   return best ? refOf(best) : null;
 }
 
@@ -154,7 +159,7 @@ function modifierYear(doc: Doc, t: TimeMention): boolean {
 function dateRef(t: TimeMention): EventDate | null {
   const range = t.range ?? [t.value, t.value];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(range[0]) || !/^\d{4}-\d{2}-\d{2}$/.test(range[1])) return null;
-  const basis = (t as { basis?: string }).basis === 'relative' ? 'relative' : 'explicit';
+  const basis = timeOf(t).basis === 'relative' ? 'relative' : 'explicit';
   return { start: range[0], end: range[1], precision: t.precision as EventDate['precision'], basis };
 }
 
@@ -170,7 +175,7 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   // "On February 8, a few days after soldiers died", "These strikes come two days after Putin
   // met": the times stage counts the days of the event after the signal (`placed`)
   for (const t of v.times) {
-    const placed = (t as { placed?: { range: [string, string]; precision: string } }).placed;
+    const placed = timeOf(t).placed;
     if (placed && t.end <= at && /^\s+(after|before)\b/i.test(doc.text.slice(t.end, at)) && !/[,;.]/.test(doc.text.slice(t.end, at).replace(/^\s+(after|before)\b/i, ''))) {
       return { date: { start: placed.range[0], end: placed.range[1], precision: placed.precision as EventDate['precision'], basis: 'relative' }, implied: false };
     }
@@ -182,7 +187,7 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     // "talks with partners who signed a pact two years ago": the relative clause's time;
     // "The envoy, who came at the rebels' request, left this week": the main clause's
     // time does not date the relative clause told before it (the times stage's `scope`)
-    if (!dates((t as { scope?: [number, number][] }).scope, at)) continue;
+    if (!dates(timeOf(t).scope, at)) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
@@ -331,7 +336,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
-  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
+  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
@@ -442,7 +447,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
         // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
-        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?([\w]+['’]?s\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
+        !k.heldBefore.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -469,7 +474,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
       // (not "a neighbourhood controlled by X": who holds the place)
-      const by = nominal ? /^[^.;]{0,60}?(?<!\b(?:backed|supported|controlled|held|run|occupied|besieged|led|funded|armed)\s)\bby\s+(?:the\s+)?/i.exec(after) : null;
+      const by = nominal ? k.agentBy.exec(after) : null;
       if (by) {
         const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
         if (e && attacker(e) && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
@@ -680,7 +685,7 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // sentence names none or names only the country the lede's place lies in
   // places that can stand for where the article is: not where someone spoke from, not an actor ("Moscow said")
   // (nor a place standing for an actor: "a London-based monitor", "Turkey-backed rebels")
-  const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace && !(p as { actorLike?: boolean }).actorLike &&
+  const located = doc.places.filter((p) => !placeOf(p).speechPlace && !placeOf(p).actorLike &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
   // the country the article is about: where most of its places lie
   const byCountry = new Map<string, number>();
@@ -697,8 +702,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const v = views[e.evidence.sentence]!;
     // (one country only: "fled from Syria into Turkey" states no one country)
     const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
-      ((p as { relation?: string }).relation === 'in' || (p as { relation?: string }).relation === 'direction') &&
-      !(p as { actorLike?: boolean }).actorLike && !(p as { speechPlace?: boolean }).speechPlace);
+      (placeOf(p).relation === 'in' || placeOf(p).relation === 'direction') &&
+      !placeOf(p).actorLike && !placeOf(p).speechPlace);
     // (and only the country the article is about: "a group banned in Russia" says nothing of where)
     const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
     if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
@@ -754,7 +759,7 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
           if (t) date = dateRef(t);
         }
         if (place === undefined) {
-          const p = doc.places.find((x) => x.start >= s.start && x.end <= s.end && outside(x) && (x as { speechPlace?: boolean }).speechPlace);
+          const p = doc.places.find((x) => x.start >= s.start && x.end <= s.end && outside(x) && placeOf(x).speechPlace);
           if (p) place = refOf(p);
         }
       }
