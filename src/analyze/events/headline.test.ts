@@ -126,3 +126,8 @@ test('one list of holders: "aided by X" names no attacker, before a subject or a
   const b = events('The shelling of the town aided by Russian advisers killed four people on Monday.').find((e) => e.type === 'ASSAULT' && e.killed);
   assert.notEqual(b?.actor?.id.slice(0, 3), 'RUS');
 });
+
+test('a capture told in passing ("property seized by the army") is no headline passive', () => {
+  const e = events('Landowners began a hunger strike to demand the return of property seized by Algerian government forces.');
+  assert.ok(!e.some((x) => x.type === 'ASSAULT' && x.mode === 'capture' && x.actor?.id.startsWith('DZA')));
+});
