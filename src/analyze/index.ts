@@ -4,7 +4,7 @@
 import type { AnalyzedArticle, Article, EventMention } from '../model/index.js';
 import { findAttributions, loadAttributionKnowledge, type AttributionKnowledge } from './attribution/index.js';
 import { findEntities, loadEntityKnowledge, type EntityKnowledge } from './entities/index.js';
-import { findEvents, loadEventKnowledge, type EventKnowledge } from './events/index.js';
+import { actorFromHeadline, findEvents, headlineMayHelp, loadEventKnowledge, type EventKnowledge } from './events/index.js';
 import { findPlaces, loadPlaceKnowledge, type PlaceKnowledge } from './places/index.js';
 import { splitSentences } from './sentences/index.js';
 import { findTimes, loadTimeKnowledge, type TimeKnowledge } from './times/index.js';
@@ -39,16 +39,43 @@ export function loadKnowledge(): Knowledge {
  * entities, attributions, places, times and events. The one definition of the stage order,
  * used by `analyze` and by evaluations that start from a bare text.
  */
-export function runStages(start: Doc, knowledge: Knowledge): { doc: Doc; events: EventMention[] } {
+export function runStages(start: Doc, knowledge: Knowledge, context?: Doc): { doc: Doc; events: EventMention[] } {
   let doc: Doc = { ...start, sentences: splitSentences(start.text) };
   // The lexicons, dictionaries and grammars below are English: an article in another
   // language is stored with its sentences only, rather than misread as English.
   if (!ANALYSED_LANGUAGES.has(doc.language)) return { doc, events: [] };
   doc = { ...doc, entities: findEntities(doc, knowledge.entities) };
+  // a headline read on its own: a word its article resolves ("regime", "the army") means there what it means in the body
+  if (context) doc = { ...doc, entities: doc.entities.map((e) => e.id ? e : { ...e, ...idIn(context, e.text) }) };
   doc = { ...doc, attributions: findAttributions(doc, knowledge.attribution) };
   doc = { ...doc, places: findPlaces(doc, knowledge.places) };
   doc = { ...doc, times: findTimes(doc, knowledge.times) };
-  return { doc, events: findEvents(doc, knowledge.events) };
+  const events = findEvents(doc, knowledge.events);
+  // an attacker the headline names and the body does not: the title read on its own (when the
+  // text does not open with it), only when some attack of the body lacks its attacker
+  const title = doc.title?.trim();
+  if (title && headlineMayHelp(events, title, knowledge.events) && !opensWith(doc.text, title)) {
+    const headline = runStages(docOf(title, { published: doc.published, language: doc.language }), knowledge, doc);
+    return { doc, events: actorFromHeadline(doc, events, { text: title, events: headline.events }) };
+  }
+  return { doc, events };
+}
+
+/** The id the article's body gives the same words ("regime", or "the Syrian regime" for a bare "Regime"), if it gives one ({} otherwise). */
+function idIn(context: Doc, text: string): { id?: string } {
+  const key = text.toLowerCase().replace(/^the\s+/, '');
+  const same = context.entities.find((e) => e.id && e.text.toLowerCase() === key) ??
+    (/\s/.test(key) ? undefined : context.entities.find((e) => e.id && e.text.toLowerCase().split(/\s+/).pop() === key));
+  return same ? { id: same.id } : {};
+}
+
+/** Letters and digits only, lower-cased: how a title and the text's opening are compared. */
+const bare = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The clean text repeats the title in its first lines (many outlets print it above the body). */
+function opensWith(text: string, title: string): boolean {
+  const t = bare(title).slice(0, 60);
+  return t.length > 0 && bare(text.slice(0, title.length * 2 + 200)).includes(t);
 }
 
 export function analyze(article: Article, knowledge: Knowledge): AnalyzedArticle {

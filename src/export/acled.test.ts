@@ -161,6 +161,8 @@ test('an ACLED record carries place, actors, source, notes and provenance', () =
   assert.match(bare.notes as string, /^Date unknown: ASSAULT\/aerial on /);
   const implied = acledRecord(stored(ev({ implied: ['actor', 'place'] })), m)!;
   assert.match(implied.notes as string, /Taken from the context, not the sentence: actor, place\.$/);
+  const headline = acledRecord(stored(ev({ implied: ['actor'], headline: { start: 0, end: 6, fields: ['actor'] } })), m)!;
+  assert.match(headline.notes as string, /actor\. Named in the headline: actor\.$/);
 });
 
 async function collect(rows: StoredEvent[], format: 'csv', options?: ExportOptions): Promise<string> {

@@ -156,6 +156,7 @@ export function acledNotes({ event: e, article }: StoredEvent): string {
   if (by) parts.push(by[0]!.toUpperCase() + by.slice(1) + '.');
   if (e.status !== 'occurred') parts.push(`Status: ${e.status}.`);
   if (e.implied?.length) parts.push(`Taken from the context, not the sentence: ${e.implied.join(', ')}.`);
+  if (e.headline) parts.push(`Named in the headline: ${e.headline.fields.join(', ')}.`);
   return parts.join(' ');
 }
 

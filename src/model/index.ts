@@ -218,6 +218,12 @@ export interface EventMention {
    * Absent when everything was read from the evidence sentence.
    */
   implied?: ('actor' | 'recipient' | 'mode' | 'place' | 'date')[];
+  /**
+   * Where a field the body leaves out was read in the article's headline (its title, which is
+   * not part of the clean text): character offsets into the title and the fields taken from it
+   * (also listed in `implied`). Absent when nothing came from the headline.
+   */
+  headline?: { start: number; end: number; fields: 'actor'[] };
 }
 
 /** An article with every layer the analysis stages added. */

@@ -541,3 +541,11 @@ test('"-elect" and "-designate" belong to the title, and a dating word to an off
   assert.equal(one(ms, 'new Prime Minister-designate').type, 'person');
   assert.equal(ms.filter((m) => m.text === 'Prime Minister-designate')[0]?.id, 'PER.ABADI');
 });
+
+test('a bare head word names the body the article named in full with it, unless the other body is named in full too', () => {
+  const ms = find('The Syrian Coalition condemned the shelling. The Coalition said it would appeal to the UN.');
+  assert.equal(one(ms, 'Syrian Coalition').id, 'SYR.REB');
+  assert.equal(one(ms, 'Coalition').id, 'SYR.REB');
+  const both = find('The US-led coalition struck the town. The Syrian Coalition condemned it. The Coalition said it had hit fighters.');
+  assert.equal(one(both, 'Coalition').id, 'IGO.COALITION');
+});

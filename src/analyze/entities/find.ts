@@ -77,6 +77,7 @@ export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k:
   const reader = new Reader(doc.text, toks, units, k, theater);
   const drafts = reader.read();
   resolveCoreference(drafts, doc.text, k, year);
+  bareHeads(drafts);
   return drafts
     .filter((d) => !(d.pronoun === 'third' && d.type !== 'person'))
     // "Security Council Resolution 2254": a document named after its author, not the author acting.
@@ -1150,6 +1151,22 @@ function lastWhere<T>(xs: readonly T[], fits: (x: T) => boolean): T | undefined 
 function roleIn(e: ActorEntry | undefined, year: number | null): Role | undefined {
   const roles = e?.roles ?? [];
   return roles.find((r) => year !== null && r.from <= year && (r.to === null || r.to >= year)) ?? roles[roles.length - 1];
+}
+
+/**
+ * "The Syrian Coalition condemned ... The Coalition said": a bare capitalised head word names
+ * the body the article named in full before with that word last, not the dictionary's other
+ * body of that word, unless the article also names that other body in full.
+ */
+function bareHeads(drafts: Draft[]): void {
+  for (const d of drafts) {
+    if (d.type !== 'organization' || d.id === undefined || d.pronoun || !/^(?:the\s+)?[A-Z][a-z]+$/.test(d.text)) continue;
+    const head = d.text.replace(/^the\s+/, '').toLowerCase();
+    const full = drafts.find((e) => e.start < d.start && e.id !== undefined && e.id !== d.id && /\s/.test(e.text) &&
+      e.text.toLowerCase().split(/\s+/).pop() === head);
+    if (!full || drafts.some((e) => e.id === d.id && e !== d && /\s/.test(e.text.replace(/^the\s+/i, '')))) continue;
+    d.id = full.id;
+  }
 }
 
 function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, year: number | null): void {

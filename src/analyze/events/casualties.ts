@@ -14,17 +14,17 @@ const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, t
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const VICTIM = '(?:civilians?|people|persons|individuals|fighters|militants|rebels|insurgents|jihadists|jihadis|extremists|mercenaries|loyalists|terrorists|gunmen|militiamen|soldiers|troops|servicemen|officers|policemen|police|personnel|members|children|child|kids|women|men|students|residents|villagers|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
+const VICTIM = '(?:civilians?|people|persons?|individuals|fighters?|militants?|rebels?|insurgents?|jihadists?|jihadis|extremists?|mercenaries|loyalists|terrorists?|gunm[ae]n|militiam[ae]n|soldiers?|troops|servicem[ae]n|officers?|policem[ae]n|police|personnel|members?|children|child|kids|boys?|girls?|women|woman|men|man|students?|residents?|villagers?|martyrs?|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 // "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
 // ("one mother and her child" is two people, not one set of modifiers)
-const WHO = `(${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
+const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
 const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
 
 const VERB = {
-  killed: '(?:killed|killing|kills|kill|dead|died|die|deaths?|lost\\s+their\\s+lives|massacred|perished|slain|slaughtered|executed|left\\s+dead)',
+  killed: '(?:killed|killing|kills|kill|dead|died|die|deaths?|lost\\s+their\\s+lives|massacred|perished|slain|slaughtered|executed|martyred|left\\s+dead)',
   injured: '(?:injured|injuring|injures|injuries|wounded|wounding|wounds|hurt|suffered\\s+(?:from\\s+)?(?:injuries|wounds|suffocation)|suffocation\\s+cases)',
 };
 
@@ -77,9 +77,12 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
     new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [
-      new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"
+      new RegExp(`\\bclaim(?:s|ed|ing)?\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${QUAL}(${NUM})(?:\\s+${WHO}(?![\\w-])|\\s+lives\\b)`, 'gi'),
+      new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
       // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
-      new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
     ] : []),
   ];
 }
@@ -95,7 +98,7 @@ const HEADLINE_PAIR = {
 /** Two figures of victims joined by "and" before one verb ("30 soldiers and 39 rebels were killed"). */
 const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => [what,
   new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
-const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
+const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
 
 /** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
 export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
@@ -117,6 +120,8 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       if (HEADLINE_PAIR[what].otherVerbNext.test(s.slice(end)) && HEADLINE_PAIR[what].verbFirst.test(s.slice(start, at))) continue;
       // a part of a toll already counted: "including three children", "among them two women"
       if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
+      // "a woman and her child": one victim named in the singular, then others: not a count
+      if (who && !/(?:s|men|people|police|personnel|troops|children)$/i.test(who) && /^\s+and\s+(?!\w+\s+(?:injur|wound))(?:her|his|their|its|a|an|the|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(s.slice(at + n.length).replace(/^\s+/, ' ').slice(who.length + 1))) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
       found.push({ ...c, who: whoOf(who ?? ''), text, start, end, rank: rank === 0 ? 0 : rank === LOOSE ? 2 : 1 });
     }

@@ -5,8 +5,9 @@
 // `implied`, with a lower confidence.
 import type { ActorRef, Attribution, Casualties, EntityMention, EventDate, EventMention, EventStatus, EventType, PlaceMention, PlaceRef, TimeMention } from '../../model/index.js';
 import { compatible } from '../../model/actors.js';
-import { locateEvent, refOf, type EventKind } from '../places/index.js';
+import { locateEvent, refOf, type EventKind, type ResolvedPlace } from '../places/index.js';
 import { dates } from '../times/clauses.js';
+import type { TimeMentionDetail } from '../times/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
 import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
@@ -21,6 +22,10 @@ const kindOf = (t: EventType): EventKind => (MEETING.has(t) ? 'meeting' : STATEM
 
 /** A person, a country or a group as actor of an ASSAULT is fine; a person is never its target. */
 const ref = (e: EntityMention): ActorRef => ({ id: e.id!, text: e.text });
+
+/** What the places and times stages know beyond the shared record (present on their own mentions). */
+const placeOf = (p: PlaceMention): Partial<ResolvedPlace> => p;
+const timeOf = (t: TimeMention): Partial<TimeMentionDetail> => t;
 
 type Implied = NonNullable<EventMention['implied']>[number];
 
@@ -131,10 +136,10 @@ function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): 
     if (noun) between = between.slice(noun.index! + noun[0].length);
     return m.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between);
   };
-  const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !(m as { actorLike?: boolean }).actorLike)
+  const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !placeOf(m).actorLike)
     .sort((a, b) => a.precision - b.precision || a.start - b.start)[0];
   // the places stage's meeting place, unless a more precise place follows it ("in the Black Sea resort of Sochi")
-  if ((mention as { meetingPlace?: boolean }).meetingPlace && !(best && best.precision < mention.precision && best.start > mention.start)) return p;
+  if (placeOf(mention).meetingPlace && !(best && best.precision < mention.precision && best.start > mention.start)) return p;
   return best ? refOf(best) : null;
 }
 
@@ -154,7 +159,7 @@ function modifierYear(doc: Doc, t: TimeMention): boolean {
 function dateRef(t: TimeMention): EventDate | null {
   const range = t.range ?? [t.value, t.value];
   if (!/^\d{4}-\d{2}-\d{2}$/.test(range[0]) || !/^\d{4}-\d{2}-\d{2}$/.test(range[1])) return null;
-  const basis = (t as { basis?: string }).basis === 'relative' ? 'relative' : 'explicit';
+  const basis = timeOf(t).basis === 'relative' ? 'relative' : 'explicit';
   return { start: range[0], end: range[1], precision: t.precision as EventDate['precision'], basis };
 }
 
@@ -170,7 +175,7 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
   // "On February 8, a few days after soldiers died", "These strikes come two days after Putin
   // met": the times stage counts the days of the event after the signal (`placed`)
   for (const t of v.times) {
-    const placed = (t as { placed?: { range: [string, string]; precision: string } }).placed;
+    const placed = timeOf(t).placed;
     if (placed && t.end <= at && /^\s+(after|before)\b/i.test(doc.text.slice(t.end, at)) && !/[,;.]/.test(doc.text.slice(t.end, at).replace(/^\s+(after|before)\b/i, ''))) {
       return { date: { start: placed.range[0], end: placed.range[1], precision: placed.precision as EventDate['precision'], basis: 'relative' }, implied: false };
     }
@@ -182,7 +187,7 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     // "talks with partners who signed a pact two years ago": the relative clause's time;
     // "The envoy, who came at the rebels' request, left this week": the main clause's
     // time does not date the relative clause told before it (the times stage's `scope`)
-    if (!dates((t as { scope?: [number, number][] }).scope, at)) continue;
+    if (!dates(timeOf(t).scope, at)) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
@@ -258,7 +263,9 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
 }
 
 /** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
-const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated|claimed)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+/** "Islamic State claimed responsibility for the attack": the attacker's own word (not "no group has claimed"). */
+const CLAIMS_RESPONSIBILITY = /^\s+(?:(?:has|have|had|later|quickly|swiftly|promptly|also)\s+)*(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|blasts?|explosions?|assault))\b/i;
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
 const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|against|targeting|near|after|since|as|while|when|said|says)\b/i;
 
@@ -269,6 +276,9 @@ const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|again
  * count once. Several joined by "and" are one side: the first is returned.
  */
 function attributedAttackers(doc: Doc, v: SentenceView, spoken: Set<EntityMention>, k: EventKnowledge): ActorRef[] {
+  const claimant = v.entities.find((e) => !spoken.has(e) && CLAIMS_RESPONSIBILITY.test(doc.text.slice(e.end, e.end + 60)) && canAttack(doc, k, e, [], true) &&
+    !/\b(?:no|not|never)\s+(?:\w+\s+)?$/i.test(doc.text.slice(Math.max(v.start, e.start - 20), e.start)));
+  if (claimant) return [ref(claimant)];
   for (const m of v.text.matchAll(ATTRIBUTED)) {
     const from = m.index + m[0].length;
     const stop = v.text.slice(from, from + 90).search(ATTRIBUTED_END);
@@ -326,7 +336,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
-  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !(p as { actorLike?: boolean }).actorLike)) return false;
+  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
@@ -361,7 +371,17 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       !v.times.some((t) => t.precision === 'day')) continue;
     const absStart = v.start + f.start, absEnd = v.start + f.end;
     const after = text.slice(f.end);
-    const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase);
+    const victimSubject = f.t.type === 'ASSAULT' && /^\w+ed$/i.test(f.t.phrase) ?
+      killedAll.find((c) => c.start < f.start && c.end >= f.end && /^\s*(?:\d|[a-z]+\s)/i.test(text.slice(c.start)) &&
+        !/\b(?:killed|killing|kills?|dead|died)\b/i.test(text.slice(c.start, f.start))) : undefined;
+    // (a participle followed by "by X" is passive without its auxiliary, as headlines put it:
+    // "100 fighters killed by the army")
+    const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase) ||
+      // (not a capture: "property seized by the army", "a town taken by rebels" names what was taken, told in passing)
+      (f.t.type === 'ASSAULT' && f.t.mode !== 'capture' && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end))) ||
+      // "... 30 fighters killed", a headline's toll right before its participle: the victims are
+      // the subject, and whoever is named before them is not the attacker
+      !!victimSubject;
     let actor: ActorRef | null = null, recipient: ActorRef | null = null;
     let agreedAt: EventMention | undefined;
     const material = MATERIAL.has(f.t.type);
@@ -412,9 +432,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       else if (by) { const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1); if (attacker(e)) actor = ref(e!); }
       // "ten soldiers were killed in clashes with ISIS": whoever they fought killed them
       const fought = !actor && f.t.type === 'ASSAULT' ? CLASHED_WITH.exec(after) : null;
-      if (fought) { const e = post.find((x) => x.start >= absEnd + fought.index + fought[0].length - 1 && x.start <= absEnd + fought.index + fought[0].length + 25); if (attacker(e)) actor = ref(e!); }
+      // (the first actor named after "with", not a place further on: "in clashes with Kurds in NE Syria")
+      if (fought) { const from = absEnd + fought.index + fought[0].length; const e = post.find((x) => x.start >= from - 1 && x.start <= from + 25 && !/\b(?:in|at|near|on|of)\s/i.test(doc.text.slice(from, x.start))); if (attacker(e)) actor = ref(e!); }
       const subj = pre[pre.length - 1];
-      if (subj && subj.id !== actor?.id && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
+      const inToll = (e: EntityMention) => !victimSubject || (e.start >= v.start + victimSubject.start && e.end <= v.start + victimSubject.end);
+      if (subj && subj.id !== actor?.id && inToll(subj) && !CLAUSE_BREAK.test(doc.text.slice(subj.end, absStart))) recipient = ref(subj);
       // "jets struck HTS positions in the area of X, which was then liberated by the army": what
       // was taken was held by the target of the act before it in the sentence
       else if (/,\s*which\s+(?:was|were|had\s+been|has\s+been)\s+(?:\w+\s+)?$/i.test(text.slice(0, f.start))) {
@@ -426,7 +448,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const subj = [...pre].reverse().find((e) =>
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
         // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
-        !/\b(backed|supported|aided|assisted|armed|funded|controlled|held|run|occupied|besieged|led)\s+(by\s+)?(the\s+)?([\w]+['’]?s\s+)?$|\bsupport\s+of\s+(the\s+)?$/i.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
+        !k.heldBefore.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -453,7 +475,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (/\b(from|by)$/i.test(f.t.phrase) && obj && attacker(obj)) { actor = ref(obj); recipient = null; }
       // a nominal trigger names its agent with "by": "the airstrikes on X by Moscow"
       // (not "a neighbourhood controlled by X": who holds the place)
-      const by = nominal ? /^[^.;]{0,60}?(?<!\b(?:backed|supported|controlled|held|run|occupied|besieged|led|funded|armed)\s)\bby\s+(?:the\s+)?/i.exec(after) : null;
+      const by = nominal ? k.agentBy.exec(after) : null;
       if (by) {
         const e = post.find((x) => x.start >= absEnd + by.index + by[0].length - 1 && x.start <= absEnd + by.index + by[0].length + 20);
         if (e && attacker(e) && (!actor || !nominal || subj === undefined)) { if (recipient?.id === e.id) recipient = null; actor = ref(e); }
@@ -614,9 +636,16 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // believed to have been carried out by Russian jets"; "it was unclear whether the raids were
   // carried out by Syrian or Russian warplanes": both, as candidates)
   for (const e of events) {
-    if (e.type !== 'ASSAULT' || e.actor || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
+    if (e.type !== 'ASSAULT' || e.status === 'background' || (!e.killed && !e.injured && !e.mode)) continue;
     const si = e.evidence.sentence;
-    for (const i of [si, si + 1, si + 2, si - 1]) {
+    // an attacker read by position that the sentence itself names as one of several it leaves
+    // open ("the attack believed to have been carried out by Syrian or Russian jets killed 58")
+    if (e.actor) {
+      const open = e.implied?.includes('actor') ? [] : attributedAttackers(doc, views[si]!, spoken, k);
+      if (open.length > 1 && open.some((x) => x.id === e.actor!.id)) { e.actorCandidates = open; e.actor = null; }
+      continue;
+    }
+    for (const i of [si, si + 1, si + 2, si - 1, si + 3]) {
       const named = views[i] && attributedAttackers(doc, views[i]!, spoken, k).filter((x) => x.id !== e.recipient?.id);
       if (!named?.length) continue;
       if (named.length === 1) e.actor = named[0]!;
@@ -657,12 +686,16 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
   // sentence names none or names only the country the lede's place lies in
   // places that can stand for where the article is: not where someone spoke from, not an actor ("Moscow said")
   // (nor a place standing for an actor: "a London-based monitor", "Turkey-backed rebels")
-  const located = doc.places.filter((p) => !(p as { speechPlace?: boolean }).speechPlace && !(p as { actorLike?: boolean }).actorLike &&
+  const located = doc.places.filter((p) => !placeOf(p).speechPlace && !placeOf(p).actorLike &&
     !doc.entities.some((e) => e.id && e.start <= p.start && e.end >= p.end));
   // the country the article is about: where most of its places lie
   const byCountry = new Map<string, number>();
   for (const p of located) byCountry.set(p.country, (byCountry.get(p.country) ?? 0) + 1);
   const focus = [...byCountry.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  // a lone town abroad, in a country the article names nowhere else, while its places lie in
+  // another: more likely a name misread ("Castello Road in Aleppo" as a town in Spain)
+  const stray = (p: PlaceRef) => !!focus && p.precision < 3 && p.country !== focus && (byCountry.get(p.country) ?? 0) <= 1 && (byCountry.get(focus) ?? 0) >= 2;
+  const ledeCandidates = located.filter((p) => !stray(p));
   for (const e of events) {
     if (!MATERIAL.has(e.type)) continue;
     // the country the sentence puts the act in ("strikes in Syria", "killed in northern Syria"):
@@ -670,22 +703,24 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const v = views[e.evidence.sentence]!;
     // (one country only: "fled from Syria into Turkey" states no one country)
     const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
-      ((p as { relation?: string }).relation === 'in' || (p as { relation?: string }).relation === 'direction') &&
-      !(p as { actorLike?: boolean }).actorLike && !(p as { speechPlace?: boolean }).speechPlace);
+      (placeOf(p).relation === 'in' || placeOf(p).relation === 'direction') &&
+      !placeOf(p).actorLike && !placeOf(p).speechPlace);
     // (and only the country the article is about: "a group banned in Russia" says nothing of where)
     const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
     if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
-    if (e.place && !countryOnly) continue;
+    // (such a stray place is doubtful: the context's place is preferred, kept when there is none)
+    const doubtful = !!e.place && stray(e.place);
+    if (e.place && !countryOnly && !doubtful) continue;
     // the sentences before (the event's own sentence named no place in the event's clause)
     const back = e.evidence.sentence > 0 ? locateEvent(doc, e.evidence.sentence - 1, { kind: 'action', lookBack: 1 }) : null;
     // a country named in passing ("the border with Iraq") yields to a province or town nearby
     // (never from another clause of the event's own sentence: that place was passed over);
     // a country the act is stated to be in, only to one inside it
     const within = (p: PlaceRef | null) => !statedIn || p?.country === statedIn.country;
-    const lede = ledePlace(located, views, e.evidence);
-    const inside = statedIn && !within(lede) ? ledePlace(located.filter((p) => p.country === statedIn.country), views, e.evidence) : null;
-    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)));
+    const lede = ledePlace(ledeCandidates, views, e.evidence);
+    const inside = statedIn && !within(lede) ? ledePlace(ledeCandidates.filter((p) => p.country === statedIn.country), views, e.evidence) : null;
+    const better = [back, lede, inside].find((p) => p && within(p) && (!e.place || (p.precision < 3 || !!p.admin1)) && (!doubtful || p.country === focus));
     if (better) { e.place = better; imply(e, 'place'); }
   }
 }
@@ -725,7 +760,7 @@ function fillOccasions(doc: Doc, views: SentenceView[], events: EventMention[]):
           if (t) date = dateRef(t);
         }
         if (place === undefined) {
-          const p = doc.places.find((x) => x.start >= s.start && x.end <= s.end && outside(x) && (x as { speechPlace?: boolean }).speechPlace);
+          const p = doc.places.find((x) => x.start >= s.start && x.end <= s.end && outside(x) && placeOf(x).speechPlace);
           if (p) place = refOf(p);
         }
       }
@@ -848,4 +883,44 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
     same.confidence = Math.min(1, Math.max(same.confidence, e.confidence) + 0.05);
   }
   return kept;
+}
+
+/**
+ * The attacker named only in the headline ("Regime air raids kill 13 civilians" over a body
+ * that says "Thirteen civilians were killed in air raids"). The title is not part of the clean
+ * text, so the pipeline runs the stages over it on its own (`headline.events`, offsets into
+ * `headline.text`). An attack of the body that names no attacker (nor candidates), that is not
+ * history, and near which the article does not say the attacker is unknown, takes the actor of
+ * a headline attack that tells the same incident: the same toll when both give one (else the
+ * same weapon, unless the body's was implied), and no other province. `implied` lists `actor`,
+ * the confidence drops by 0.15, and `headline` points to where the title names it.
+ */
+/** Whether the headline could name an attacker the body lacks: an attack of the body without one, and a headline that tells an attack (cheap: no stage runs). */
+export function headlineMayHelp(events: readonly EventMention[], title: string, k: EventKnowledge): boolean {
+  return events.some((e) => e.type === 'ASSAULT' && !e.actor && !e.actorCandidates && e.status !== 'background' && (e.killed || e.injured || e.mode)) &&
+    (matchPhrases(title, k.triggers).some((t) => t.item.type === 'ASSAULT') || matchPhrases(title, k.cues).length > 0);
+}
+
+export function actorFromHeadline(doc: Doc, events: EventMention[], headline: { text: string; events: readonly EventMention[] }): EventMention[] {
+  const told = headline.events.filter((t) => t.type === 'ASSAULT' && t.actor && !t.implied?.includes('actor') &&
+    (t.status === 'occurred' || t.status === 'claimed'));
+  if (!told.length) return events;
+  const sentences = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.actor || e.actorCandidates || e.status === 'background' || e.status === 'denied' || e.status === 'planned') continue;
+    if (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode'))) continue;
+    const si = e.evidence.sentence;
+    if (sentences.some((s, i) => Math.abs(i - si) <= 2 && UNKNOWN_PERPETRATOR.test(s))) continue;
+    const t = told.find((t) => t.actor!.id !== e.recipient?.id &&
+      (t.killed && e.killed ? t.killed.min === e.killed.min
+        : !t.mode || !e.mode || t.mode === e.mode || !!e.implied?.includes('mode')) &&
+      (!t.place?.admin1 || !e.place?.admin1 || t.place.admin1 === e.place.admin1));
+    if (!t) continue;
+    e.actor = { ...t.actor! };
+    imply(e, 'actor', 0.15);
+    const at = headline.text.indexOf(t.actor!.text, t.evidence.start);
+    e.headline = at >= 0 ? { start: at, end: at + t.actor!.text.length, fields: ['actor'] } : { start: t.evidence.start, end: t.evidence.end, fields: ['actor'] };
+    e.confidence = Math.round(e.confidence * 100) / 100;
+  }
+  return events;
 }

@@ -25,9 +25,16 @@ export interface EventKnowledge {
   civilian: (id: string) => boolean;
   /** The state a person serves (`PER.LAVROV` -> `RUS`), from the roles in data/actors/people.json. */
   stateOf: (id: string) => string | undefined;
+  /**
+   * From the `holders` of data/events/roles.json ("backed", "controlled", "held" …): `heldBefore`
+   * tests the text before an actor ("a neighbourhood controlled by (Syria's) "), `agentBy` finds
+   * the "by" of a nominal trigger's agent in the text after it, not one after a holder.
+   */
+  heldBefore: RegExp;
+  agentBy: RegExp;
 }
 export interface PeopleFile { id: string; roles?: { of: string; to?: number | null }[] }
-export interface RolesFile { reporters: string[]; civilians: string[] }
+export interface RolesFile { reporters: string[]; civilians: string[]; holders?: string[] }
 
 export interface TriggerFile { triggers: { type: EventType; mode: string; roles?: 'predicate' | 'conditional'; patterns: string[] }[] }
 export interface ModeFile { modes: Record<string, string[]> }
@@ -78,7 +85,10 @@ export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { mod
   for (const t of data.triggers) for (const p of t.patterns) triggers.push({ type: t.type, mode: t.mode, phrase: p, ...(t.roles === 'predicate' ? { predicate: true } : t.roles === 'conditional' ? { conditional: true } : {}) });
   const cues: ModeCue[] = [];
   for (const [mode, phrases] of Object.entries(modes.modes)) for (const p of phrases) cues.push({ mode, phrase: p });
+  const holders = (roles.holders ?? []).map(esc).join('|') || '(?!)';
   return { triggers: phraseSet(triggers), cues: phraseSet(cues), reporter: idMatcher(roles.reporters), civilian: idMatcher(roles.civilians),
+    heldBefore: new RegExp(`\\b(?:${holders})\\s+(?:by\\s+)?(?:the\\s+)?(?:\\w+['’]?s\\s+)?$|\\bsupport\\s+of\\s+(?:the\\s+)?$`, 'i'),
+    agentBy: new RegExp(`^[^.;]{0,60}?(?<!\\b(?:${holders})\\s)\\bby\\s+(?:the\\s+)?`, 'i'),
     stateOf: (id) => (id.startsWith('PER.') ? states.get(id) : /^[A-Z]{3}(\.|$)/.test(id) ? id.slice(0, 3) : undefined) };
 }
 

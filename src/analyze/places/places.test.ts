@@ -480,3 +480,8 @@ test('a demonym that is also its country\'s own name is the country ("the Vatica
   assert.ok(places('Ships sailed past Gibraltar at dawn.').some((p) => p.startsWith('Gibraltar -> Gibraltar/GI')));
   assert.deepEqual(places('Saudi officials and Thai diplomats met.'), []);
 });
+
+test('"pro-X" and "anti-X" name a side, not where things are', () => {
+  assert.equal(place('Pro-Damascus media outlets said a car bomb killed 22 people.', 'Damascus').actorLike, true);
+  assert.equal(place('Anti-Ankara groups rallied in the city.', 'Ankara').actorLike, true);
+});

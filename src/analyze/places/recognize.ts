@@ -545,8 +545,9 @@ function annotate(text: string, sentences: readonly { start: number; end: number
     // "Ankara said", "Russia joined", "Moscow has warned": the place stands for its government.
     const nextWord = /^\s+(?:has\s+|have\s+|had\s+|is\s+|was\s+|will\s+|would\s+|also\s+|eventually\s+|then\s+)*(\p{Ll}+)/u.exec(text.slice(c.end, c.end + 40));
     const verb = nextWord?.[1] ?? '';
-    // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads.
-    c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
+    // "Turkey-backed Azerbaijan", "Iran-led militias": the place stands for whoever backs or leads;
+    // "pro-Damascus media", "anti-Ankara groups": for the side taken.
+    c.actorLike = ACTOR_COMPOUND.test(text.slice(c.end, c.end + 16)) || ACTOR_BEFORE.test(before) || /\b(?:pro|anti)-$/i.test(before) || !c.cued && (SPEECH_VERBS.has(verb) || (/^\p{Ll}{3,}ed$/u.test(verb) && !/^(based|backed|led|held|controlled|occupied|located|owned|funded|armed)$/.test(verb)));
   });
   // "Douglas and Wyandotte counties", "the Hama, Idlib and Latakia provinces": a plural
   // division word after a list makes every member a division.
