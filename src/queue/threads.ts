@@ -17,7 +17,7 @@ export const DEFAULT_TIME_LIMIT_MS = 30_000;
 const WORKER = new URL('./analysis-worker.js', import.meta.url);
 
 /** Documents an ingestor's thread stores in one transaction, at most. */
-export const STORE_BATCH = 8;
+export const STORE_BATCH = 32;
 
 /** What a pipeline thread is started with (./analysis-worker.ts). */
 export interface ThreadData {
