@@ -149,10 +149,14 @@ export async function benchScale(data: string): Promise<{ table: string; notes: 
     await writeArticles(parts[0]!, tenth, 0, src);
     await writeArticles(parts[1]!, total - tenth, tenth, src);
     const pgUrl = process.env['SITREP_BENCH_DATABASE_URL'];
-    const dialects: { name: string; options: StoreOptions; args: string[]; bytes: () => Promise<number>; drop: () => void }[] = [
-      { name: 'SQLite', options: { db: join(dir, 'scale.db') }, args: ['--db', join(dir, 'scale.db')], bytes: async () => sqliteBytes(dir, 'scale.db'), drop: () => {} },
-    ];
-    if (pgUrl) {
+    // BENCH_SCALE_DIALECTS=postgres (or sqlite): one dialect only, e.g. to run the two as two processes.
+    const only = process.env['BENCH_SCALE_DIALECTS']?.toLowerCase().split(',').map((d) => d.trim());
+    const dialects: { name: string; options: StoreOptions; args: string[]; bytes: () => Promise<number>; drop: () => void }[] = [];
+    if (!only || only.includes('sqlite')) {
+      dialects.push({ name: 'SQLite', options: { db: join(dir, 'scale.db') }, args: ['--db', join(dir, 'scale.db')], bytes: async () => sqliteBytes(dir, 'scale.db'), drop: () => {} });
+    }
+    if (only && !only.includes('postgres')) notes.push('scale bench: PostgreSQL not chosen (BENCH_SCALE_DIALECTS)');
+    else if (pgUrl) {
       const schema = scratchSchema(pgUrl, `bench_scale_${Date.now()}`);
       dialects.push({
         name: 'PostgreSQL', options: { databaseUrl: schema.url }, args: ['--database-url', schema.url],

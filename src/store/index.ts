@@ -226,7 +226,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(db, migrations('sqlite'));
-  return new KyselyStore(db, sqliteHooks);
+  return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite) });
 }
 
 /** Opens (migrating as needed) the PostgreSQL store at `url` (`postgres://user@host/db`). */
@@ -271,9 +271,40 @@ interface DialectHooks {
   tryLockStories(trx: Kysely<Database>): Promise<boolean>;
   /** Article ids below the clustering watermark that may still be uncommitted when it moves. */
   readonly lateCommits: number;
+  /** Inside a write transaction: inserts rows (each with the same columns) into `table`. */
+  insertRows(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void>;
 }
 
-const sqliteHooks: DialectHooks = {
+/**
+ * Rows inserted one at a time through statements prepared once, straight on the connection
+ * (better-sqlite3 is synchronous, and Kysely has handed the transaction's connection to the
+ * caller, so they run inside it): a multi-row INSERT built by Kysely for each article's
+ * layers (about 200 rows an article on news) was compiled and prepared afresh every time,
+ * since its text changes with the number of rows. This is work done while the other
+ * writers wait.
+ */
+function rowInserter(sqlite: SqliteDatabase.Database): DialectHooks['insertRows'] {
+  const statements = new Map<string, { statement: SqliteDatabase.Statement; columns: string[] }>();
+  return async (_trx, table, rows) => {
+    if (rows.length === 0) return;
+    const columns = Object.keys(rows[0]!);
+    const key = `${table}\u0000${columns.join('\u0000')}`;
+    let kept = statements.get(key);
+    if (!kept) {
+      const names = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+      kept = { statement: sqlite.prepare(`INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`), columns };
+      statements.set(key, kept);
+    }
+    const { statement } = kept;
+    const values: unknown[] = new Array(columns.length);
+    for (const row of rows) {
+      for (let i = 0; i < columns.length; i++) values[i] = row[columns[i]!] ?? null;
+      statement.run(values);
+    }
+  };
+}
+
+const sqliteHooks: Omit<DialectHooks, 'insertRows'> = {
   // BEGIN IMMEDIATE takes the write lock at once, so writers on other connections (other
   // threads or processes) wait their turn in the busy handler instead of failing midway.
   writeTransaction: (db, fn) =>
@@ -344,6 +375,7 @@ const postgresHooks: DialectHooks = {
     sql<number>`(SELECT a.id FROM articles a, websearch_to_tsquery('simple', sitrep_unaccent(${query})) AS q WHERE a.fts @@ q AND querytree(q) <> 'T')`,
   // The planner's statistics choose between the B-tree on (lat, lon) and the others.
   boxPlan: async () => 'plain',
+  insertRows: (trx, table, rows) => insertChunked(trx, table, rows as unknown[]),
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
   engineChecks: async () => [],
 };
@@ -386,7 +418,7 @@ class KyselyStore implements Store {
     if (prepared.length === 0) return results as Result<SaveResult>[];
     let stored: [number, SaveResult][];
     try {
-      stored = await this.retryBusy(() => this.hooks.writeTransaction(this.db, (trx) => insertPrepared(trx, prepared)));
+      stored = await this.retryBusy(() => this.hooks.writeTransaction(this.db, (trx) => insertPrepared(trx, prepared, this.hooks.insertRows)));
     } catch (e) {
       // One article spoils the batch's transaction: each is stored on its own instead, so
       // that the one fails with its reason and the others are stored.
@@ -949,7 +981,7 @@ function prepareRows(doc: AnalyzedArticle, slot: number): PreparedArticle {
  * Inside the write transaction: each article not already stored (by content hash, earlier
  * in the batch included) inserted with its near-duplicate link, SimHash bands and layers.
  */
-async function insertPrepared(trx: Kysely<Database>, articles: readonly PreparedArticle[]): Promise<[number, SaveResult][]> {
+async function insertPrepared(trx: Kysely<Database>, articles: readonly PreparedArticle[], insertRows: DialectHooks['insertRows']): Promise<[number, SaveResult][]> {
   const out: [number, SaveResult][] = [];
   for (const p of articles) {
     const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', p.contentHash).executeTakeFirst();
@@ -964,10 +996,10 @@ async function insertPrepared(trx: Kysely<Database>, articles: readonly Prepared
       .values({ ...p.article, duplicate_of: duplicate?.id ?? null, duplicate_similarity: duplicate?.similarity ?? null, ingested_at: new Date().toISOString() })
       .returning('id')
       .executeTakeFirstOrThrow();
-    if (p.simhash) await trx.insertInto('simhash_bands').values(bands(p.simhash).map(([band, value]) => ({ band, value, article_id: id }))).execute();
+    if (p.simhash) await insertRows(trx, 'simhash_bands', bands(p.simhash).map(([band, value]) => ({ band, value, article_id: id })));
     for (const [table, rows] of p.layers) {
       for (const r of rows) r.article_id = id;
-      await insertChunked(trx, table, rows);
+      await insertRows(trx, table, rows);
     }
     out.push([p.slot, { status: 'stored', articleId: id }]);
   }

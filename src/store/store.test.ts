@@ -6,6 +6,13 @@ import { simhash } from '../extract/simhash.js';
 import type { Store } from './index.js';
 import { dialects, withDialectStore } from './dialects.fixture.js';
 import { seeded } from '../../test/helpers/random.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { openSqliteStore, type Database } from './index.js';
+import { migrations } from './migrations.js';
 
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
   return {
@@ -82,6 +89,36 @@ for (const dialect of dialects) {
         // The same article, repaired, is then stored normally.
         const fixed = { ...broken, places: [] };
         assert.equal((await store.save(fixed)).status, 'stored');
+      }));
+
+    test('a batch stored in one transaction: a bad article fails alone, a repeat is stored once, the rest are stored whole', () =>
+      withStore(async (store) => {
+        const town = ['Ariha', 'Tafas', 'Sarmin', 'Binnish', 'Taftanaz', 'Kafranbel', 'Saraqib', 'Maarat'];
+        const docs = Array.from({ length: 32 }, (_, i) => {
+          const text = `Shells hit ${town[i % 8]} on day ${i}. ${i + 2} people were hurt, residents said.`;
+          return article(text, {
+            sentences: [{ start: 0, end: text.indexOf('.') + 1 }, { start: text.indexOf('.') + 2, end: text.length }],
+            places: [{ start: 11, end: 11 + town[i % 8]!.length, text: town[i % 8]!, name: town[i % 8]!, lat: 35 + i / 100, lon: 36.5, country: 'SY', precision: 1 }],
+            events: [{ ...shelling, evidence: { sentence: 0, start: 0, end: 10 } }],
+          });
+        });
+        // The 6th cannot be stored (a NOT NULL column is null); the 11th repeats the 4th's text.
+        docs[5] = { ...docs[5]!, places: [{ ...docs[5]!.places[0]!, lat: null as unknown as number }] };
+        docs[10] = { ...docs[3]!, article: { ...docs[3]!.article, sourceId: 'a repeat' } };
+        const results = await store.saveMany(docs);
+        assert.equal(results.length, 32);
+        assert.equal(results[5]!.ok, false);
+        const stored = results.filter((r) => r.ok && r.value.status === 'stored');
+        assert.equal(stored.length, 30);
+        assert.deepEqual(results[10], { ok: true, value: { status: 'unchanged', articleId: (results[3] as { value: { articleId: number } }).value.articleId } });
+        assert.deepEqual(await store.counts(), { articles: 30, events: 30 });
+        for (const i of [0, 3, 31]) {
+          const r = results[i]!;
+          assert.ok(r.ok);
+          assert.deepEqual(await store.load(r.value.articleId), docs[i]);
+        }
+        assert.equal(await store.findByHash(docs[5]!.article.contentHash), null);
+        assert.deepEqual(await store.check(), []);
       }));
 
     test('a layer span outside the text is refused, and the store stays sound', () =>
@@ -292,3 +329,33 @@ for (const dialect of dialects) {
       }));
   });
 }
+
+test('SQLite: a store made before migration 0011 keeps its document frequencies, and candidates come off one index in order', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  try {
+    const path = join(dir, 'old.db');
+    const raw = new SqliteDatabase(path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations('sqlite') } });
+    assert.equal((await migrator.migrateTo('0010_event_tolls')).error, undefined);
+    raw.prepare('INSERT INTO story_terms (key, df) VALUES (?, ?), (?, ?)').run('shell', 3, 'ariha', 1);
+    await db.destroy();
+
+    const store = await openSqliteStore(path);
+    await store.close();
+    const after = new SqliteDatabase(path, { readonly: true });
+    try {
+      assert.deepEqual(after.prepare('SELECT key, df FROM story_terms ORDER BY key').all(), [{ key: 'ariha', df: 1 }, { key: 'shell', df: 3 }]);
+      assert.match(String(after.prepare("SELECT sql FROM sqlite_master WHERE name = 'story_terms'").pluck().get()), /WITHOUT ROWID/);
+      const plan = after.prepare(`EXPLAIN QUERY PLAN SELECT key, story_id FROM story_keys WHERE key = ? AND last_day >= ? AND first_day <= ?
+        ORDER BY last_day DESC, story_id DESC LIMIT 40`).all('shell', '2024-01-01', '2024-01-15') as { detail: string }[];
+      const detail = plan.map((p) => p.detail).join('\n');
+      assert.match(detail, /USING COVERING INDEX story_keys_lookup/);
+      assert.doesNotMatch(detail, /TEMP B-TREE/);
+    } finally {
+      after.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
