@@ -86,8 +86,6 @@ export interface StoryMember {
 const CHUNK = 400;
 /** Keys looked up in one statement (SQLite allows 500 branches to a compound SELECT). */
 const KEYS_A_QUERY = 100;
-/** Of a key's postings a dated window reads, undated ones count for this fraction of perKey, on their own. */
-const UNDATED_SHARE = 4;
 
 export class KyselyStoryTables implements StoryTables {
   /**
@@ -151,20 +149,13 @@ export class KyselyStoryTables implements StoryTables {
     // a key was most of clustering's time on PostgreSQL).
     const byKey = new Map<string, number[]>();
     for (let i = 0; i < keys.length; i += KEYS_A_QUERY) {
-      const branches = keys.slice(i, i + KEYS_A_QUERY).flatMap((key, n) => {
+      const branches = keys.slice(i, i + KEYS_A_QUERY).map((key, n) => {
         let q = this.db.selectFrom('story_keys').select(['key', 'story_id']).where('key', '=', key);
         if (window) q = q.where('last_day', '>=', window.from).where('first_day', '<=', window.to);
         // Newest first, read straight off the (key, last_day) index; with no window, undated
         // postings last on both engines (PostgreSQL puts NULLs first in a descending order).
         q = q.orderBy(window ? sql`last_day desc` : sql`last_day desc nulls last`).orderBy('story_id', 'desc').limit(perKey);
-        const dated = this.db.selectFrom(q.as(`k${2 * n}`)).select([`k${2 * n}.key as key`, `k${2 * n}.story_id as story_id`]);
-        if (!window) return [dated];
-        // A key seen only in undated articles may be of any day: a dated article finds those
-        // stories too (the newest few, off the same index: last_day IS NULL), as an undated
-        // article finds the dated ones.
-        const undated = this.db.selectFrom('story_keys').select(['key', 'story_id']).where('key', '=', key).where('last_day', 'is', null)
-          .orderBy('story_id', 'desc').limit(Math.max(1, Math.ceil(perKey / UNDATED_SHARE)));
-        return [dated, this.db.selectFrom(undated.as(`k${2 * n + 1}`)).select([`k${2 * n + 1}.key as key`, `k${2 * n + 1}.story_id as story_id`])];
+        return this.db.selectFrom(q.as(`k${n}`)).select([`k${n}.key as key`, `k${n}.story_id as story_id`]);
       });
       const rows = await branches.slice(1).reduce((u, b) => u.unionAll(b), branches[0]!).execute();
       for (const r of rows) {

@@ -179,7 +179,9 @@ for (const dialect of dialects) {
         ]);
       }));
 
-    test('a dated article finds a story whose keys were seen only in undated articles, and one out of its window not', () =>
+    // (A dated lookup that also read undated postings found the undated story too; it moved no
+    // eval figure and cost about 4 ms of p95 at 100,000 stored articles, so it was taken out.)
+    test('a dated article finds the story in its window, not one out of it nor one seen only undated', () =>
       withDialectStore(dialect, async (store) => {
         const found = await store.storyTransaction(async (t) => {
           const undated = await t.create({ title: 'u', firstDate: null, lastDate: null, articles: 1, centroid: new Map([['w:x', 1]]), outlets: {} });
@@ -189,7 +191,7 @@ for (const dialect of dialects) {
           await t.post(far, ['w:x'], '2024-06-01');
           await t.post(near, ['w:x'], '2024-03-12');
           const hits = await t.candidates(['w:x'], { from: '2024-03-03', to: '2024-03-17' }, 10);
-          return { hits: [...hits.keys()].sort((a, b) => a - b), expected: [undated, near] };
+          return { hits: [...hits.keys()].sort((a, b) => a - b), expected: [near] };
         });
         assert.deepEqual(found.hits, found.expected);
       }));
