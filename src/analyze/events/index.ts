@@ -895,9 +895,14 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
  * same weapon, unless the body's was implied), and no other province. `implied` lists `actor`,
  * the confidence drops by 0.15, and `headline` points to where the title names it.
  */
+/** An attack that happened (or is claimed), with a toll or a stated weapon, and no attacker named nor left open: what a headline may complete. */
+const lacksAttacker = (e: EventMention): boolean => e.type === 'ASSAULT' && !e.actor && !e.actorCandidates &&
+  e.status !== 'background' && e.status !== 'denied' && e.status !== 'planned' &&
+  !!(e.killed || e.injured || (e.mode && !e.implied?.includes('mode')));
+
 /** Whether the headline could name an attacker the body lacks: an attack of the body without one, and a headline that tells an attack (cheap: no stage runs). */
 export function headlineMayHelp(events: readonly EventMention[], title: string, k: EventKnowledge): boolean {
-  return events.some((e) => e.type === 'ASSAULT' && !e.actor && !e.actorCandidates && e.status !== 'background' && (e.killed || e.injured || e.mode)) &&
+  return events.some(lacksAttacker) &&
     (matchPhrases(title, k.triggers).some((t) => t.item.type === 'ASSAULT') || matchPhrases(title, k.cues).length > 0);
 }
 
@@ -907,8 +912,7 @@ export function actorFromHeadline(doc: Doc, events: EventMention[], headline: { 
   if (!told.length) return events;
   const sentences = doc.sentences.map((s) => doc.text.slice(s.start, s.end));
   for (const e of events) {
-    if (e.type !== 'ASSAULT' || e.actor || e.actorCandidates || e.status === 'background' || e.status === 'denied' || e.status === 'planned') continue;
-    if (!e.killed && !e.injured && (!e.mode || e.implied?.includes('mode'))) continue;
+    if (!lacksAttacker(e)) continue;
     const si = e.evidence.sentence;
     if (sentences.some((s, i) => Math.abs(i - si) <= 2 && UNKNOWN_PERPETRATOR.test(s))) continue;
     const t = told.find((t) => t.actor!.id !== e.recipient?.id &&
