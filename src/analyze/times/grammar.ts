@@ -30,7 +30,8 @@ export type Reading =
   | { k: 'ago'; unit: Unit; n: number | null; dir: -1 | 1 }
   /** today (0), yesterday (-1), tomorrow (1), with a part of the day. */
   | { k: 'today'; off: number; part?: DayPart }
-  | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF' }
+  /** `near`: "recently", "lately": a past close to the reference day (the month before it). */
+  | { k: 'ref'; v: 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'; near?: true }
   /** `offset`: bare "days" before "after"/"before", kept only when the offset can be counted. */
   | { k: 'duration'; unit: Unit; n: number | null; offset?: true }
   /** A recurring time: "daily"; a weekday (`wd`, with a part of the day) or a month (`m`) each week or year. */
@@ -548,7 +549,7 @@ const RULES: Rule[] = [
       if (w === 'now' && /^\s*-?\s*(defunct|closed)/i.test(after)) return null;
       if (w === 'the past' && /^\s+(few|two|three|four|five|six|seven|eight|nine|ten|\d+|several)\b/i.test(after)) return null;
       const v = /now|current|present|these days|nowadays/.test(w) ? 'PRESENT_REF' : /recent|lately|past|previous/.test(w) ? 'PAST_REF' : 'FUTURE_REF';
-      return { k: 'ref', v };
+      return w === 'recently' || w === 'lately' ? { k: 'ref', v, near: true } : { k: 'ref', v };
     },
   },
 ];

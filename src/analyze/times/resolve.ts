@@ -43,6 +43,8 @@ function pick(candidates: Day[], ref: Day, tense: Tense, horizon = Infinity): Da
 /** How far (days) the tense may send a month-day or a month before the nearer reading wins. */
 const TENSE_HORIZON = 270;
 const MONTH_HORIZON = 330;
+/** "recently" reaches back at least this many days, even early in a month. */
+const NEAR_PAST_DAYS = 14;
 
 function validDay(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
@@ -261,6 +263,14 @@ function resolveReading(r: Reading, ref: Day | null, tense: Tense, last?: { rang
       if (r.v === 'PRESENT_REF') {
         if (ref === null) return null;
         return { value: r.v, precision: 'day', range: [ref, ref], type: 'DATE', basis: 'relative' };
+      }
+      // "recently", "lately": the value stays PAST_REF (TimeML); the days are those of the
+      // reference day's month before it (ACLED's month precision for vaguely timed events),
+      // reaching back at least two weeks early in a month, so that an event told with it
+      // still lands on the timeline, as vaguely as it was told.
+      if (r.near && ref !== null) {
+        const { y, m } = ymd(ref);
+        return { value: r.v, precision: 'month', range: [Math.min(dayOf(y, m, 1), ref - NEAR_PAST_DAYS), ref - 1], type: 'DATE', basis: 'relative' };
       }
       // The past and the future at large: not on the calendar, so no range.
       return { value: r.v, precision: 'year', type: 'DATE', basis: 'relative' };

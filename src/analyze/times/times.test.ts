@@ -418,3 +418,16 @@ test('sets of days: every Friday, Fridays, Tuesday nights, each July', () => {
   // One Friday is still a day.
   assert.equal(the('Crowds marched on Friday.', SUNDAY, 'Friday').value, '2021-09-24');
 });
+
+test('"recently" stays PAST_REF and covers the month before the reference day', () => {
+  // Late in a month: that month up to the day before.
+  const late = the('The two leaders recently met in the capital.', '2021-09-26', 'recently');
+  assert.equal(late.value, 'PAST_REF');
+  assert.equal(late.precision, 'month');
+  assert.deepEqual(late.range, ['2021-09-01', '2021-09-25']);
+  // Early in a month: at least two weeks back, across the month's start.
+  assert.deepEqual(the('Fighting has lately eased near the border.', '2021-10-03', 'lately').range, ['2021-09-19', '2021-10-02']);
+  // The past at large has no days; without a reference day "recently" has none either.
+  assert.equal(the('Such raids were common in the past.', '2021-09-26', 'the past').range, undefined);
+  assert.equal(the('The envoy recently left.', null, 'recently').range, undefined);
+});
