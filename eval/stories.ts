@@ -207,6 +207,14 @@ export const storiesEval: Evaluator = {
         const e = labels.size === 1 ? eventById.get([...labels][0]!) : undefined;
         const tolls = new Set(e?.mentions.filter((m) => m.event.killed).map((m) => m.outlet) ?? []);
         if (e && [...outlets].every((o) => tolls.has(o))) ledgered++;
+        else if (process.env['SITREP_EVAL_VERBOSE'] === 'stories') {
+          // Why not: split over several story events, or an outlet's mentions in the one event give no toll.
+          const idx = group.map((r) => scored.indexOf(r));
+          const wrong = idx.flatMap((i, n) => idx.slice(n + 1).map((j) => verdicts.get(pairKey(keys[i]!, keys[j]!)))).filter((v) => v?.verdict === 'annotation-error').length;
+          const why = e ? `one event; no toll from ${[...outlets].filter((o) => !tolls.has(o)).join(', ')}`
+            : `split over ${labels.size} story events in ${new Set(group.map((r) => storyOfArticle.get(articleOf.get(r.unit_id)!))).size} stories`;
+          console.log(`LEDGER ${group[0]!.date}|${group[0]!.location}|${group[0]!.cause_of_death} (${group.length} rows, ${outlets.size} outlets): ${why}; ${wrong} of its pairs judged not one incident`);
+        }
       }
 
       if (process.env['SITREP_EVAL_VERBOSE'] === 'stories-sample') {
