@@ -5,6 +5,7 @@
 // fall together when sitrep merged their events. Scored pairwise (the figure that counts:
 // most incidents are single rows, which flatter BCubed) and with BCubed, and for the
 // incidents told by two or more outlets, whether one story event holds every outlet's toll.
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EventMention, Story } from '../src/model/index.js';
 import { analyze, loadKnowledge } from '../src/analyze/index.js';
@@ -51,6 +52,87 @@ export function bcubed(system: readonly string[], gold: readonly string[]): Scor
   r /= system.length;
   return { p, r, f: f1(p, r) };
 }
+
+/** A verdict, read by hand, on one pair of rows where sitrep and the annotation disagreed. */
+export interface Verdict {
+  /** Row keys (`rowKey`), in either order. */
+  a: string;
+  b: string;
+  /** What the annotation says of the pair: one incident or two. */
+  annotated: 'same' | 'different';
+  /** `annotation-error`: the annotation is wrong about the pair; `sitrep-error`: it is right; `unclear`: cannot tell. */
+  verdict: 'annotation-error' | 'sitrep-error' | 'unclear';
+  why: string;
+}
+
+/** A row's identity: its article and the incident annotated for it (one article can carry two). */
+export const rowKey = (r: { unit_id: string; date: string; location: string; cause_of_death: string }) =>
+  `${r.unit_id}@${r.date}|${r.location}|${r.cause_of_death}`;
+export const pairKey = (a: string, b: string) => (a < b ? `${a} ~ ${b}` : `${b} ~ ${a}`);
+
+/** The adjudication file (eval/adjudicated/stories-fakes-dev.json), pair key -> verdict. */
+export function readVerdicts(path: string): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
+  if (!existsSync(path)) return out;
+  for (const v of (JSON.parse(readFileSync(path, 'utf8')) as { pairs: Verdict[] }).pairs) {
+    if (!['annotation-error', 'sitrep-error', 'unclear'].includes(v.verdict) || !['same', 'different'].includes(v.annotated)) {
+      throw new Error(`adjudication: bad verdict for ${v.a} ~ ${v.b}`);
+    }
+    const k = pairKey(v.a, v.b);
+    if (out.has(k)) throw new Error(`adjudication: ${k} judged twice`);
+    out.set(k, v);
+  }
+  return out;
+}
+
+/**
+ * Pairwise scores against the annotation with adjudicated pairs corrected: a pair judged an
+ * annotation error counts as the opposite of what the annotation says; `sitrep-error` and
+ * `unclear` pairs, and pairs never read, stay as annotated. Beside the scores: how many pairs
+ * where sitrep disagrees with the annotation got each verdict, and how many got none
+ * (`unjudged`: a change to sitrep made them disagree after the reading). A verdict whose
+ * rows are in the set but whose `annotated` no longer matches the gold throws: the file is stale.
+ */
+export function adjudicatedPairwise(system: readonly string[], gold: readonly string[], keys: readonly string[], verdicts: ReadonlyMap<string, Verdict>) {
+  let tp = 0, fp = 0, fn = 0;
+  const count = { 'annotation-error': 0, 'sitrep-error': 0, unclear: 0, unjudged: 0, agreeingRead: 0 };
+  for (let i = 0; i < system.length; i++) {
+    for (let j = i + 1; j < system.length; j++) {
+      const s = system[i] === system[j];
+      let g = gold[i] === gold[j];
+      const v = verdicts.get(pairKey(keys[i]!, keys[j]!));
+      if (v && (v.annotated === 'same') !== g) throw new Error(`adjudication: ${v.a} ~ ${v.b} is annotated ${g ? 'same' : 'different'} now`);
+      if (s !== g) count[v?.verdict ?? 'unjudged']++;
+      else if (v) count.agreeingRead++;
+      if (v?.verdict === 'annotation-error') g = !g;
+      if (s && g) tp++;
+      else if (s) fp++;
+      else if (g) fn++;
+    }
+  }
+  // Pairs never read that the corrected pairs imply are one incident (A~B and B~C, so A~C),
+  // though the annotation keeps them apart: how many, and how many of them sitrep joins.
+  const root = system.map((_, i) => i);
+  const find = (i: number): number => (root[i] === i ? i : (root[i] = find(root[i]!)));
+  const corrected = (i: number, j: number) => {
+    const v = verdicts.get(pairKey(keys[i]!, keys[j]!));
+    return (gold[i] === gold[j]) !== (v?.verdict === 'annotation-error');
+  };
+  for (let i = 0; i < system.length; i++) for (let j = i + 1; j < system.length; j++) if (corrected(i, j)) root[find(i)] = find(j);
+  const implied = { pairs: 0, joined: 0, list: [] as [number, number][] };
+  for (let i = 0; i < system.length; i++) {
+    for (let j = i + 1; j < system.length; j++) {
+      if (find(i) !== find(j) || corrected(i, j) || verdicts.has(pairKey(keys[i]!, keys[j]!))) continue;
+      implied.pairs++;
+      implied.list.push([i, j]);
+      if (system[i] === system[j]) implied.joined++;
+    }
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1, r = tp + fn ? tp / (tp + fn) : 1;
+  return { p, r, f: f1(p, r), tp, fp, fn, count, implied };
+}
+
+export const ADJUDICATED = new URL('../../eval/adjudicated/stories-fakes-dev.json', import.meta.url);
 
 const mentionKey = (sourceId: string, e: EventMention) => `${sourceId}#${e.type}#${e.evidence.start}`;
 
@@ -107,6 +189,9 @@ export const storiesEval: Evaluator = {
       const gold = scored.map((r) => `${r.date}|${r.location}|${r.cause_of_death}`);
       const events = scored.map((r) => eventLabel(articleOf.get(r.unit_id)!));
       const storyLabels = scored.map((r) => storyOfArticle.get(articleOf.get(r.unit_id)!) ?? `none:${r.unit_id}`);
+      const keys = scored.map(rowKey);
+      const verdicts = readVerdicts(ADJUDICATED.pathname);
+      const adj = adjudicatedPairwise(events, gold, keys, verdicts);
       const pw = pairwise(events, gold), b3 = bcubed(events, gold), spw = pairwise(storyLabels, gold);
 
       // Incidents told by two or more outlets: does one story event hold every outlet's toll?
@@ -122,6 +207,14 @@ export const storiesEval: Evaluator = {
         const e = labels.size === 1 ? eventById.get([...labels][0]!) : undefined;
         const tolls = new Set(e?.mentions.filter((m) => m.event.killed).map((m) => m.outlet) ?? []);
         if (e && [...outlets].every((o) => tolls.has(o))) ledgered++;
+        else if (process.env['SITREP_EVAL_VERBOSE'] === 'stories') {
+          // Why not: split over several story events, or an outlet's mentions in the one event give no toll.
+          const idx = group.map((r) => scored.indexOf(r));
+          const wrong = idx.flatMap((i, n) => idx.slice(n + 1).map((j) => verdicts.get(pairKey(keys[i]!, keys[j]!)))).filter((v) => v?.verdict === 'annotation-error').length;
+          const why = e ? `one event; no toll from ${[...outlets].filter((o) => !tolls.has(o)).join(', ')}`
+            : `split over ${labels.size} story events in ${new Set(group.map((r) => storyOfArticle.get(articleOf.get(r.unit_id)!))).size} stories`;
+          console.log(`LEDGER ${group[0]!.date}|${group[0]!.location}|${group[0]!.cause_of_death} (${group.length} rows, ${outlets.size} outlets): ${why}; ${wrong} of its pairs judged not one incident`);
+        }
       }
 
       if (process.env['SITREP_EVAL_VERBOSE'] === 'stories-sample') {
@@ -141,21 +234,39 @@ export const storiesEval: Evaluator = {
         }
       }
       if (process.env['SITREP_EVAL_VERBOSE'] === 'stories') {
-        // Rows of one incident in one story whose events were kept apart, with the two principal events.
+        // Every pair where sitrep and the annotation disagree: both rows' keys, their principal
+        // events as their stories date them, the verdict read (if any), then each row's head.
         const show = (r: (typeof scored)[number]) => {
           const own = principal.get(copyOf.get(articleOf.get(r.unit_id)!) ?? articleOf.get(r.unit_id)!);
           const p = own?.event && (viewOf.get(mentionKey(own.sourceId, own.event)) ?? own.event);
           return p ? `${r.source}: ${p.type}/${p.mode} ${p.actor?.id ?? '-'}>${p.recipient?.id ?? '-'} @${p.place?.name ?? '-'}(${p.place?.precision ?? ''}) ${p.date ? `${p.date.start}..${p.date.end}` : 'undated'} ${p.status} k${p.killed?.min ?? '-'}` : `${r.source}: no event`;
         };
+        const read = new Set<number>();
         for (let i = 0; i < scored.length; i++) for (let j = i + 1; j < scored.length; j++) {
-          if (gold[i] !== gold[j] && events[i] === events[j]) console.log(`merged apart | ${gold[i]} vs ${gold[j]}\n   ${scored[i]!.article_title}\n      ${show(scored[i]!)}\n   ${scored[j]!.article_title}\n      ${show(scored[j]!)}`);
-          if (gold[i] === gold[j] && events[i] !== events[j]) console.log(`${storyLabels[i] === storyLabels[j] ? 'same story' : 'two stories'} | ${gold[i]}\n   ${show(scored[i]!)}\n   ${show(scored[j]!)}`);
+          if ((gold[i] === gold[j]) === (events[i] === events[j])) continue;
+          const v = verdicts.get(pairKey(keys[i]!, keys[j]!));
+          const kind = gold[i] === gold[j] ? `FN (${storyLabels[i] === storyLabels[j] ? 'same story' : 'two stories'})` : 'FP';
+          console.log(`${kind} ${keys[i]} ~ ${keys[j]} :: ${v ? `${v.verdict}: ${v.why}` : 'not adjudicated'}\n   ${show(scored[i]!)}\n   ${show(scored[j]!)}`);
+          read.add(i).add(j);
+        }
+        for (const [i, j] of adj.implied.list) {
+          console.log(`IMPLIED ${keys[i]} ~ ${keys[j]} :: not read\n   ${show(scored[i]!)}\n   ${show(scored[j]!)}`);
+          read.add(i).add(j);
+        }
+        for (const i of [...read].sort((a, b) => a - b)) {
+          const r = scored[i]!;
+          console.log(`HEAD ${keys[i]} ${r.source} | ${r.article_title}\n      ${r.article_content.slice(0, 700).replace(/\s+/g, ' ')}`);
         }
       }
       const set = `FA-KES dev (${scored.length} rows, ${new Set(gold).size} incidents)`;
       const prf = (s: Scores) => `P ${fmt(s.p)} R ${fmt(s.r)} F1 ${fmt(s.f)}`;
       return [
         { metric: 'story events vs incidents, pairwise', set, value: `${prf(pw)} (tp ${pw.tp}, fp ${pw.fp}, fn ${pw.fn})`, anchor: 'target F1 0.85; news stream clustering 0.94 (Miranda et al. 2018)' },
+        {
+          metric: 'story events vs incidents, pairwise, adjudicated pairs corrected', set,
+          value: `${prf(adj)} (tp ${adj.tp}, fp ${adj.fp}, fn ${adj.fn})`,
+          anchor: `disagreeing pairs: ${adj.count['annotation-error']} annotation-error (flipped), ${adj.count['sitrep-error']} sitrep-error, ${adj.count.unclear} unclear, ${adj.count.unjudged} un-adjudicated (as annotated); ${adj.count.agreeingRead} agreeing pairs read; ${adj.implied.pairs} unread pairs the corrected ones imply are one incident, ${adj.implied.joined} joined by sitrep, not counted`,
+        },
         { metric: 'story events vs incidents, BCubed', set, value: prf(b3), anchor: 'flattered by single-row incidents' },
         { metric: 'stories vs incidents, pairwise', set, value: `${prf(spw)} (tp ${spw.tp}, fp ${spw.fp}, fn ${spw.fn})`, anchor: 'stories are wider than incidents: recall is what counts' },
         { metric: 'multi-outlet incidents with every outlet\'s toll in one ledger', set, value: `${ledgered}/${multi}`, anchor: '—' },

@@ -201,3 +201,19 @@ test('a lower toll on the next day is another attack; a rising toll is the same 
   const three = mergeEvents('1', [strike('a', '2024-03-10', 40), told('b', 'b', '2024-03-10', mention({ mode: 'aerial', place: KAFRANBEL, day: '2024-03-10' })), strike('c', '2024-03-11', 4)], roles);
   assert.deepEqual(three.map((e) => e.mentions.length).sort(), [1, 2]);
 });
+
+test('a vague mention joins the group one of whose mentions it matches, not the one whose last mention set the record', () => {
+  const blast = (sourceId: string, day: string | undefined, killed: number) => told(sourceId, sourceId, day ?? '2024-03-16', mention({
+    mode: 'explosives', place: KAFRANBEL, day, killed: { min: killed, max: null, who: 'people', text: `${killed} killed` } }));
+  // A bombing on the 10th (100 then 70 killed) and another on the 14th (six killed, then a
+  // report of the same day giving 120, which sets that group's record). An undated report of
+  // six killed fits both groups; it shares its toll with the second one's first report.
+  const events = mergeEvents('1', [
+    blast('a', '2024-03-10', 100), blast('b', '2024-03-10', 70),
+    blast('c', '2024-03-14', 6), blast('d', '2024-03-14', 120),
+    blast('e', undefined, 6),
+  ], roles);
+  assert.equal(events.length, 2);
+  const undated = events.find((e) => e.mentions.some((m) => m.sourceId === 'e'))!;
+  assert.deepEqual(undated.mentions.map((m) => m.sourceId).sort(), ['c', 'd', 'e']);
+});

@@ -43,7 +43,7 @@ export function mergeEvents(storyId: string, mentions: readonly Mention[], roles
     let bestScore = -1;
     for (const g of groups) {
       if (!sameHappening(g.record, m.event, roles) || g.mentions.some((x) => fewerLater(x.event, m.event))) continue;
-      const score = agreement(g.record, m.event);
+      const score = agreement(g.mentions.map((x) => x.event), m.event);
       if (score > bestScore) [best, bestScore] = [g, score];
     }
     if (!best) groups.push({ mentions: [m], record: m.event });
@@ -62,15 +62,19 @@ function specificity(e: EventMention): number {
   return when + where;
 }
 
-/** How much two compatible mentions positively share: the same place, day, actors, toll. */
-function agreement(a: EventMention, b: EventMention): number {
-  let n = 0;
-  if (a.place && b.place && km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10) n += 2;
-  if (a.date && b.date && a.date.precision === 'day' && b.date.precision === 'day' && a.date.start === b.date.start) n++;
-  if (a.actor && b.actor && a.actor.id === b.actor.id) n++;
-  if (a.recipient && b.recipient && a.recipient.id === b.recipient.id) n++;
-  if (a.killed && b.killed && a.killed.min === b.killed.min) n++;
-  return n;
+/**
+ * How much a mention positively shares with a group it fits: the same place (within 10 km),
+ * day, actors or toll as any of the group's mentions — not only as its merged record, whose
+ * toll is the last mention's and whose place or recipient may come from one odd mention.
+ */
+function agreement(group: readonly EventMention[], b: EventMention): number {
+  const any = (f: (a: EventMention) => boolean) => (group.some(f) ? 1 : 0);
+  const day = (d: EventDate | null): d is EventDate => d?.precision === 'day';
+  return 2 * any((a) => !!a.place && !!b.place && km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10) +
+    any((a) => day(a.date) && day(b.date) && a.date.start === b.date.start) +
+    any((a) => !!a.actor && a.actor.id === b.actor?.id) +
+    any((a) => !!a.recipient && a.recipient.id === b.recipient?.id) +
+    any((a) => !!a.killed && a.killed.min === b.killed?.min);
 }
 
 export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
