@@ -284,7 +284,7 @@ function adjectivalPlaces(doc: Doc, k: PlaceKnowledge, named: readonly ResolvedP
       const country = capitalOf(word);
       if (!country?.demonym || !k.demonyms.has(nameKey(word))) continue;
       if (named.some((p) => p.start < end && p.end > start)) continue;
-      const entry = k.lookup(nameKey(countryName(country.cc) ?? '')).map((i) => k.entry(i)).find((e) => e.country === country.cc && e.featureClass === 'C');
+      const entry = countryEntry(k, country.cc);
       if (!entry) continue;
       const sentence = Math.max(0, sentences.findIndex((x) => x.start <= start && x.end >= end));
       const p: ResolvedPlace = {
@@ -299,14 +299,18 @@ function adjectivalPlaces(doc: Doc, k: PlaceKnowledge, named: readonly ResolvedP
   return out;
 }
 
-/** A country's common name by its ISO2 code (world-countries). */
-let countryNames: Map<string, string> | undefined;
-function countryName(cc: string): string | undefined {
-  if (!countryNames) {
-    const list = createRequire(import.meta.url)('world-countries/countries.json') as { name: { common: string }; cca2: string }[];
-    countryNames = new Map(list.map((c) => [c.cca2, c.name.common]));
+/** A country's ISO2 code and common name by its ISO2 or ISO3 code (world-countries). */
+let countryCodes: Map<string, { cca2: string; name: string }> | undefined;
+
+/** A country's gazetteer entry (its representative point) by its ISO2 ("SY") or ISO3 ("SYR") code. */
+export function countryEntry(k: PlaceKnowledge, code: string): PlaceEntry | undefined {
+  if (!countryCodes) {
+    const list = createRequire(import.meta.url)('world-countries/countries.json') as { name: { common: string }; cca2: string; cca3: string }[];
+    countryCodes = new Map(list.flatMap((c) => [[c.cca2, { cca2: c.cca2, name: c.name.common }], [c.cca3, { cca2: c.cca2, name: c.name.common }]]));
   }
-  return countryNames.get(cc);
+  const c = countryCodes.get(code);
+  if (!c) return undefined;
+  return k.lookup(nameKey(c.name)).map((i) => k.entry(i)).find((e) => e.country === c.cca2 && e.featureClass === 'C');
 }
 
 /** A name right after "capital" ("the Syrian capital Damascus", "the capital, Damascus") is the city, named as a place. */
