@@ -14,7 +14,7 @@ import { km } from './resolve.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 9;
+const FORMAT = 10;
 
 /**
  * A town of the Arabic-speaking world is also written without its article: "Hasakah" for Al
@@ -277,16 +277,24 @@ function buildRows(): Row[] {
 }
 
 /**
- * A US county or parish also goes by its bare name ("Gwinnett police", "in Avoyelles")
- * when nothing else is called so: "DeKalb" stays the town, "Henrico" is the county.
+ * A district also goes by its bare name when nothing else is called so: a US county or
+ * parish ("Gwinnett police", "in Avoyelles"; "DeKalb" stays the town, "Henrico" is the
+ * county), and a second-level division GeoNames names "County of X", "Province of X",
+ * "District of X" or "Municipality of X" ("New Quay, Ceredigion"; "Province of Pisa" leaves
+ * "Pisa" to the city).
  */
 function addBareCounties(rows: Row[]): void {
-  const county = (r: Row) => r.cc === 'US' && r.fcode === 'ADM2' && / (?:County|Parish)$/.test(r.name);
+  const bareOf = (r: Row): string | null => {
+    if (r.fcode !== 'ADM2') return null;
+    if (r.cc === 'US' && / (?:County|Parish)$/.test(r.name)) return r.name.replace(/ (?:County|Parish)$/, '');
+    return /^(?:County|Province|District|Municipality) of (.+)$/.exec(r.name)?.[1] ?? null;
+  };
   const taken = new Set<string>();
-  for (const r of rows) if (!county(r)) for (const k of r.keys) taken.add(k);
+  for (const r of rows) if (bareOf(r) === null) for (const k of r.keys) taken.add(k);
   for (const r of rows) {
-    if (!county(r)) continue;
-    const bare = nameKey(r.name.replace(/ (?:County|Parish)$/, ''));
+    const name = bareOf(r);
+    if (name === null) continue;
+    const bare = nameKey(name);
     if (bare.length >= 4 && !taken.has(bare)) r.keys.push(bare);
   }
 }

@@ -72,7 +72,8 @@ function implausible(c: Candidate, text: string, lower: Set<string>, personWords
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return 'given name';
   // One- and two-letter matches are abbreviations ("US", "UK") only when written in capitals.
   if (!c.ap && c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return 'short word';
-  if (c.sentenceInitial && single && !c.cued && lower.has(c.text.toLowerCase())) return 'sentence-initial common word';
+  // (a word in capitals is no common word however the text writes it in lower case: "US employers", "us")
+  if (c.sentenceInitial && single && !c.cued && /\p{Ll}/u.test(c.text) && lower.has(c.text.toLowerCase())) return 'sentence-initial common word';
   for (const e of entities) {
     if (e.end <= c.start || e.start >= c.end) continue;
     const same = e.start === c.start && e.end === c.end;
@@ -144,6 +145,10 @@ function dropReason(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): str
   // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
   if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone || namedDivision)) return 'opens an institution name';
   if (c.inName && single && FIRST_NAMES.has(c.key)) return 'given name in a name';
+  // "Nadia Moayyad" where the text also says "Ms. Moayyad": a word before a known surname
+  // (no common word: "the Manchester Marine") is a given name.
+  const next = nameKey(/^[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(a.text.slice(c.end, c.end + 40))?.[1] ?? '');
+  if (c.inName && c.leads && single && !c.cued && a.personWords.has(next) && !a.commonWords.has(next)) return 'given name before a surname';
   // A county by its bare name ("Gwinnett" for Gwinnett County) only in a story set around it,
   // before a noun ("Gwinnett police", "DuPage Sheriff") or after a party letter ("D-McDowell"),
   // and never a word or a given name ("Garden", "Travis"), unless the text lists it among

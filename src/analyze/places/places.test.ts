@@ -510,3 +510,20 @@ test('a country stands at its area centroid when that lies inside it within a de
   // No outline: the point given.
   assert.deepEqual(representativePoint('XXX', [1, 2]), [1, 2]);
 });
+
+test('a country written in capitals at a sentence start is no common word ("US employers" beside "us")', () => {
+  assert.deepEqual(places('The talks ended. US employers complained. They told us so.'), ['US -> United States/US']);
+});
+
+test('a division GeoNames names "County of X" also goes by X when nothing else is called so', () => {
+  assert.deepEqual(places('Two bodies were found near New Quay, Ceredigion, on Wednesday.'), ['New Quay -> New Quay/GB', 'Ceredigion -> County of Ceredigion/GB']);
+});
+
+test('a province yields to a city only when the city bears its name, not through an alternate one ("Arizona" is not Yuma)', () => {
+  assert.deepEqual(places('The governor of Arizona spoke on Monday.'), ['Arizona -> Arizona/US']);
+  assert.deepEqual(places('Crowds gathered in New York on Monday.'), ['New York -> New York City/US']);
+});
+
+test('a word before a surname the text gives a person ("Ms. Varga") is a given name, not a place', () => {
+  assert.deepEqual(places('Ms. Varga moved to Arlington, Texas, in 1990. Nadia Varga said the move was hard.'), ['Arlington -> Arlington/US', 'Texas -> Texas/US']);
+});
