@@ -174,6 +174,7 @@ function dropReason(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): str
   // Road" in Aleppo): not this story's place, however it was introduced. World cities and
   // capitals stay ("a London-based monitor").
   if (a.focusCount >= 3 && a.focusShare >= 0.6 && e.country !== a.focus && e.featureClass === 'P' && e.population < 1_000_000 && e.featureCode !== 'PPLC' &&
+    !(c.cued && e.featureCode === 'PPLA' && e.population >= 100_000 && !a.commonWords.has(c.key)) &&
     c.container === null && ![...(a.countryKeys.get(e.country) ?? [])].some((key) => key !== c.key)) return 'town abroad, story elsewhere';
   // A common English word ("Nearly", "Seven", "Capital"), capitalised at a sentence start or
   // in a headline, names a place only when a cue introduces it or the place is a country, a

@@ -527,3 +527,12 @@ test('a province yields to a city only when the city bears its name, not through
 test('a word before a surname the text gives a person ("Ms. Varga") is a given name, not a place', () => {
   assert.deepEqual(places('Ms. Varga moved to Arlington, Texas, in 1990. Nadia Varga said the move was hard.'), ['Arlington -> Arlington/US', 'Texas -> Texas/US']);
 });
+
+test('an abbreviated "Saint" in a dateline in capitals ("ST. PAUL, Minn.") is part of the name', () => {
+  assert.deepEqual(places('ST. PAUL, Minn. (AP) — The governor signed the bill on Monday.'), ['ST. PAUL -> Saint Paul/US', 'Minn. -> Minnesota/US']);
+});
+
+test('in a story set in one country, a provincial capital abroad that a cue introduces stays ("in Geneva")', () => {
+  const text = 'Officials in Caracas and Maracaibo said that Venezuela had closed the border near Valencia. The talks were held in Geneva on Monday.';
+  assert.ok(places(text).includes('Geneva -> Genève/CH'), places(text).join('; '));
+});
