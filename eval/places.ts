@@ -3,7 +3,9 @@
 //   recognition P/R: a predicted span matches a gold toponym span when they overlap (one to one);
 //   accuracy@161km over all gold toponyms with coordinates (unrecognised ones count as wrong)
 //   and over the recognised ones; recall over all gold toponyms and over names only (the
-//   gold's demonyms and adjectives left out, see GoldToponym.kind); seeds: locateEvent on the evidence sentence (kind by event
+//   gold's demonyms and adjectives left out, see GoldToponym.kind), and, in rows of their own,
+//   "places + entity countries" (a demonym/adjective span the entities stage marks with its
+//   country counts, at that country's point; see entityCountry); seeds: locateEvent on the evidence sentence (kind by event
 //   type, lookBack 2, the evidence quote as span) within 25 km of the gold place.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
