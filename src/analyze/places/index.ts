@@ -72,7 +72,8 @@ function implausible(c: Candidate, text: string, lower: Set<string>, personWords
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return 'given name';
   // One- and two-letter matches are abbreviations ("US", "UK") only when written in capitals.
   if (!c.ap && c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return 'short word';
-  if (c.sentenceInitial && single && !c.cued && lower.has(c.text.toLowerCase())) return 'sentence-initial common word';
+  // (a word in capitals is no common word however the text writes it in lower case: "US employers", "us")
+  if (c.sentenceInitial && single && !c.cued && /\p{Ll}/u.test(c.text) && lower.has(c.text.toLowerCase())) return 'sentence-initial common word';
   for (const e of entities) {
     if (e.end <= c.start || e.start >= c.end) continue;
     const same = e.start === c.start && e.end === c.end;
@@ -144,6 +145,10 @@ function dropReason(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): str
   // A place opening an institution's name ("Gainesville Police") is one if the article is around it.
   if (c.inName && c.prefix && !c.cued && !(countryOrProvince || r.supported || (big && ownName) || namedAlone || namedDivision)) return 'opens an institution name';
   if (c.inName && single && FIRST_NAMES.has(c.key)) return 'given name in a name';
+  // "Nadia Moayyad" where the text also says "Ms. Moayyad": a word before a known surname
+  // (no common word: "the Manchester Marine") is a given name.
+  const next = nameKey(/^[ \u00a0]+(\p{Lu}[\p{L}\p{M}'’-]*)/u.exec(a.text.slice(c.end, c.end + 40))?.[1] ?? '');
+  if (c.inName && c.leads && single && !c.cued && a.personWords.has(next) && !a.commonWords.has(next)) return 'given name before a surname';
   // A county by its bare name ("Gwinnett" for Gwinnett County) only in a story set around it,
   // before a noun ("Gwinnett police", "DuPage Sheriff") or after a party letter ("D-McDowell"),
   // and never a word or a given name ("Garden", "Travis"), unless the text lists it among
@@ -169,6 +174,7 @@ function dropReason(c: Candidate, r: Resolution, e: PlaceEntry, a: Article): str
   // Road" in Aleppo): not this story's place, however it was introduced. World cities and
   // capitals stay ("a London-based monitor").
   if (a.focusCount >= 3 && a.focusShare >= 0.6 && e.country !== a.focus && e.featureClass === 'P' && e.population < 1_000_000 && e.featureCode !== 'PPLC' &&
+    !(c.cued && e.featureCode === 'PPLA' && e.population >= 100_000 && !a.commonWords.has(c.key)) &&
     c.container === null && ![...(a.countryKeys.get(e.country) ?? [])].some((key) => key !== c.key)) return 'town abroad, story elsewhere';
   // A common English word ("Nearly", "Seven", "Capital"), capitalised at a sentence start or
   // in a headline, names a place only when a cue introduces it or the place is a country, a
@@ -284,7 +290,7 @@ function adjectivalPlaces(doc: Doc, k: PlaceKnowledge, named: readonly ResolvedP
       const country = capitalOf(word);
       if (!country?.demonym || !k.demonyms.has(nameKey(word))) continue;
       if (named.some((p) => p.start < end && p.end > start)) continue;
-      const entry = k.lookup(nameKey(countryName(country.cc) ?? '')).map((i) => k.entry(i)).find((e) => e.country === country.cc && e.featureClass === 'C');
+      const entry = countryEntry(k, country.cc);
       if (!entry) continue;
       const sentence = Math.max(0, sentences.findIndex((x) => x.start <= start && x.end >= end));
       const p: ResolvedPlace = {
@@ -299,14 +305,18 @@ function adjectivalPlaces(doc: Doc, k: PlaceKnowledge, named: readonly ResolvedP
   return out;
 }
 
-/** A country's common name by its ISO2 code (world-countries). */
-let countryNames: Map<string, string> | undefined;
-function countryName(cc: string): string | undefined {
-  if (!countryNames) {
-    const list = createRequire(import.meta.url)('world-countries/countries.json') as { name: { common: string }; cca2: string }[];
-    countryNames = new Map(list.map((c) => [c.cca2, c.name.common]));
+/** A country's ISO2 code and common name by its ISO2 or ISO3 code (world-countries). */
+let countryCodes: Map<string, { cca2: string; name: string }> | undefined;
+
+/** A country's gazetteer entry (its representative point) by its ISO2 ("SY") or ISO3 ("SYR") code. */
+export function countryEntry(k: PlaceKnowledge, code: string): PlaceEntry | undefined {
+  if (!countryCodes) {
+    const list = createRequire(import.meta.url)('world-countries/countries.json') as { name: { common: string }; cca2: string; cca3: string }[];
+    countryCodes = new Map(list.flatMap((c) => [[c.cca2, { cca2: c.cca2, name: c.name.common }], [c.cca3, { cca2: c.cca2, name: c.name.common }]]));
   }
-  return countryNames.get(cc);
+  const c = countryCodes.get(code);
+  if (!c) return undefined;
+  return k.lookup(nameKey(c.name)).map((i) => k.entry(i)).find((e) => e.country === c.cca2 && e.featureClass === 'C');
 }
 
 /** A name right after "capital" ("the Syrian capital Damascus", "the capital, Damascus") is the city, named as a place. */

@@ -4,6 +4,7 @@ import type { EntityMention } from '../../model/index.js';
 import { splitSentences } from '../sentences/index.js';
 import { docOf as newDoc, type Doc } from '../types.js';
 import { findPlaces, km, loadPlaceKnowledge, locateEvent, type ResolvedPlace } from './index.js';
+import { areaCentroid, insidePolygon, representativePoint } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 
 const k = loadPlaceKnowledge();
@@ -484,4 +485,54 @@ test('a demonym that is also its country\'s own name is the country ("the Vatica
 test('"pro-X" and "anti-X" name a side, not where things are', () => {
   assert.equal(place('Pro-Damascus media outlets said a car bomb killed 22 people.', 'Damascus').actorLike, true);
   assert.equal(place('Anti-Ankara groups rallied in the city.', 'Ankara').actorLike, true);
+});
+
+test('area centroid and point-in-polygon: a square with a hole, in either ring orientation', () => {
+  const outer: [number, number][] = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
+  const hole: [number, number][] = [[0, 0], [0, 2], [2, 2], [2, 0], [0, 0]];
+  assert.deepEqual(areaCentroid([[outer]]), [2, 2]);
+  assert.deepEqual(areaCentroid([[[...outer].reverse()]]), [2, 2]);
+  // Three quarters of the square remain: the centroid moves away from the hole, to 2 + 1/3.
+  const [lat, lon] = areaCentroid([[outer, hole]])!;
+  assert.ok(Math.abs(lat - 7 / 3) < 1e-9 && Math.abs(lon - 7 / 3) < 1e-9);
+  assert.equal(insidePolygon([outer, hole], 3, 3), true);
+  assert.equal(insidePolygon([outer, hole], 1, 1), false);
+  assert.equal(insidePolygon([outer], 5, 1), false);
+});
+
+test('a country stands at its area centroid when that lies inside it within a degree of GeoNames\' point, else at GeoNames\' point', () => {
+  const country = (name: string) => place(`Officials travelled to ${name} on Monday.`, name);
+  const syria = country('Syria');
+  assert.ok(km(syria.lat, syria.lon, 35.01, 38.51) < 5, `Syria at ${syria.lat}, ${syria.lon}`);
+  // The outline's centroid lies 280 km from GeoNames' point for Russia and in Montana for the USA: both keep GeoNames' point.
+  assert.deepEqual([country('Russia').lat, country('Russia').lon], [60, 100]);
+  assert.deepEqual(representativePoint('USA', [39.76, -98.5]), [39.76, -98.5]);
+  // No outline: the point given.
+  assert.deepEqual(representativePoint('XXX', [1, 2]), [1, 2]);
+});
+
+test('a country written in capitals at a sentence start is no common word ("US employers" beside "us")', () => {
+  assert.deepEqual(places('The talks ended. US employers complained. They told us so.'), ['US -> United States/US']);
+});
+
+test('a division GeoNames names "County of X" also goes by X when nothing else is called so', () => {
+  assert.deepEqual(places('Two bodies were found near New Quay, Ceredigion, on Wednesday.'), ['New Quay -> New Quay/GB', 'Ceredigion -> County of Ceredigion/GB']);
+});
+
+test('a province yields to a city only when the city bears its name, not through an alternate one ("Arizona" is not Yuma)', () => {
+  assert.deepEqual(places('The governor of Arizona spoke on Monday.'), ['Arizona -> Arizona/US']);
+  assert.deepEqual(places('Crowds gathered in New York on Monday.'), ['New York -> New York City/US']);
+});
+
+test('a word before a surname the text gives a person ("Ms. Varga") is a given name, not a place', () => {
+  assert.deepEqual(places('Ms. Varga moved to Arlington, Texas, in 1990. Nadia Varga said the move was hard.'), ['Arlington -> Arlington/US', 'Texas -> Texas/US']);
+});
+
+test('an abbreviated "Saint" in a dateline in capitals ("ST. PAUL, Minn.") is part of the name', () => {
+  assert.deepEqual(places('ST. PAUL, Minn. (AP) — The governor signed the bill on Monday.'), ['ST. PAUL -> Saint Paul/US', 'Minn. -> Minnesota/US']);
+});
+
+test('in a story set in one country, a provincial capital abroad that a cue introduces stays ("in Geneva")', () => {
+  const text = 'Officials in Caracas and Maracaibo said that Venezuela had closed the border near Valencia. The talks were held in Geneva on Monday.';
+  assert.ok(places(text).includes('Geneva -> Genève/CH'), places(text).join('; '));
 });

@@ -100,7 +100,8 @@ function tokenize(text: string, from: number, to: number): Token[] {
       end -= 2;
       word = word.slice(0, -2);
     }
-    if (ABBREVIATED.has(word) && text[end] === '.') end += 1;
+    // ("ST. LOUIS" in a dateline in capitals too)
+    if ((ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase())) && text[end] === '.') end += 1;
     // A party letter ("R-Marshall") is no capitalised word of a name.
     const party = /^(?:[DRI]|DFL)$/.test(word) && text[end] === '-';
     const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);

@@ -225,7 +225,10 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?
       let best: Resolution | null = null;
       const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
       const entries = c.entries.slice(0, 400);
-      const capitalOf = new Set(entries.map((i) => k.entry(i)).filter((e) => e.featureClass === 'P' && e.population >= 10_000).map((e) => `${e.country}|${e.admin1}`));
+      // (a city that bears the name as its own, or with "City": "Idlib", "New York"; not Yuma,
+      // which GeoNames also calls "Arizona")
+      const bears = (e: PlaceEntry) => ownName(e, c.key) || nameKey(e.name) === `${c.key} city`;
+      const capitalOf = new Set(entries.map((i) => k.entry(i)).filter((e) => e.featureClass === 'P' && e.population >= 10_000 && bears(e)).map((e) => `${e.country}|${e.admin1}`));
       for (const i of entries) {
         const r = score(k.entry(i), c, container, ctx, capitalOf);
         scored.push({ i, s: r.score, supported: r.supported, local: r.local });
