@@ -549,3 +549,27 @@ test('a bare head word names the body the article named in full with it, unless 
   const both = find('The US-led coalition struck the town. The Syrian Coalition condemned it. The Coalition said it had hit fighters.');
   assert.equal(one(both, 'Coalition').id, 'IGO.COALITION');
 });
+
+test('fourth round: a possessive joins its owner to the people it owns, over adjectives and plural apostrophes', () => {
+  const ms = find('Washington backs Turkey’s democratically elected government. The UK’s brave armed forces helped the camp’s residents and the victims’ families and friends.');
+  assert.equal(one(ms, 'Turkey’s democratically elected government').id, 'TUR.GOV');
+  assert.equal(one(ms, 'UK’s brave armed forces').id, 'GBR.MIL');
+  assert.equal(one(ms, 'camp’s residents').type, 'other');
+  assert.equal(one(ms, 'victims’ families and friends').type, 'other');
+  assert.ok(!ms.some((m) => m.text === 'Turkey' || m.text === 'victims' || m.text === 'residents'));
+  // A quoted word's closing quote is no possessive.
+  assert.deepEqual(ids(find("He called the Kurdish fighters 'terrorists' in Turkey.")).at(-1), 'Turkey -> TUR');
+});
+
+test('fourth round: "armed forces" are a state military, not armed rebels', () => {
+  assert.equal(one(find('British armed forces landed.'), 'British armed forces').id, 'GBR.MIL');
+  assert.equal(one(find('Armed groups attacked the town in Syria.'), 'Armed groups').id, 'SYR.REB');
+});
+
+test('fourth round: an actor word before a thing only modifies it ("enemy fire", "ISIL military targets")', () => {
+  const ms = find('The unit came under heavy enemy fire. Jets struck ISIL military targets, and a tenth of UN convoy requests were granted.');
+  assert.deepEqual(ids(ms).filter((x) => !x.startsWith('Jets')), ['ISIL -> ISIS', 'UN -> IGO.UN']);
+  // A plural actor noun before "fire" is the subject of the verb.
+  assert.equal(one(find('Russian forces fire rockets at the town.'), 'Russian forces').id, 'RUS.MIL');
+  assert.equal(one(find('Russian military equipment arrived.'), 'Russian').id, 'RUS');
+});

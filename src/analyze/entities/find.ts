@@ -486,6 +486,9 @@ class Reader {
       if (toks[p]!.possessive) {
         if (items.length === 0) break;
         p++;
+        // "Turkey’s democratically elected government", "the UK’s brave Armed Forces": the owner's adjectives.
+        const q = this.adjectivesFrom(p);
+        if (q > p && this.isLabel(toks[q]!.key)) p = q;
         continue;
       }
       // "Russian President Vladimir Putin", "Maj. Youssef Hamoud"
@@ -672,6 +675,13 @@ class Reader {
     const backerItem = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer');
     const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
+    // "heavy enemy fire", "ISIL military targets", "UN convoy requests": a singular actor word
+    // before a thing only modifies it; a named actor or country before it stays a mention.
+    const thing = this.toks[np[h]!.j];
+    if (thing && this.joined(np[h]!.j) && !thing.upper && this.k.things.has(thing.key) && !head.endsWith('s')) {
+      const names = np.filter((x) => x.kind === 'entity' || x.kind === 'country');
+      return names.length > 0 ? this.bareNames(names) : np[h]!.j;
+    }
     // "the coalition campaign", "ISIL's campaign": what a named actor does; the actor is the mention.
     // (A government's "regime airstrikes" stay the military's mention: SYR.MIL, not SYR.GOV.)
     if (ACTIVITIES.has(head) && entity && !entity.id.endsWith('.GOV') && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
@@ -798,6 +808,9 @@ class Reader {
       // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
       const det = this.toks[from - 2];
       if (det && this.joined(from) && this.joined(from - 1) && CARDINAL.test(this.toks[from - 1]!.text) && (ARTICLES.has(det.key) || NP_DETERMINERS.has(det.key))) from--;
+      // "the camp’s residents", "the city’s people": a common noun's possessive is part of the phrase.
+      const owner = this.toks[from - 2];
+      if (owner && this.toks[from - 1]!.possessive && this.joined(from) && this.joined(from - 1) && !owner.upper && /^\p{Ll}{3,}$/u.test(owner.text) && !DETERMINERS.has(owner.key) && !NP_DETERMINERS.has(owner.key) && !PRONOUNS.has(owner.key)) from -= 2;
     }
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
     if (from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from)) from--;
@@ -896,6 +909,22 @@ class Reader {
     // Civilians no country owns are the theatre's, as "civilians" alone are.
     const owner = iso ?? (sector === 'CVL' ? this.theater : undefined);
     return people ? { j: y, ...(owner ? { id: `${owner}.${sector}` } : {}) } : null;
+  }
+
+  /**
+   * Adjectives from token p on, in one phrase: premodifiers ("brave"), an adverb and the
+   * participle it modifies ("democratically elected"). Returns the token after them (p if none).
+   */
+  private adjectivesFrom(p: number): number {
+    let q = p;
+    while (q < this.toks.length && this.joined(q) && q - p < 4) {
+      const w = this.toks[q]!;
+      if (w.upper) break;
+      if (this.k.premodifiers.has(w.key)) q++;
+      else if (/[a-z]{3,}ly$/.test(w.key) && this.joined(q + 1) && /[a-z]{2,}ed$/.test(this.toks[q + 1]!.key)) q += 2;
+      else break;
+    }
+    return q < this.toks.length && this.joined(q) ? q : p;
   }
 
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
@@ -1084,7 +1113,8 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   if (any('western') && any('powers', 'countries', 'governments', 'nations', 'states')) return 'WST';
   if (k.sectorOf.get(head) === 'UNK') return any('opposition', 'rebel', 'rebels', 'islamic', 'islamist', 'jihadist') ? 'REB' : 'UNK';
   if (any('foreign') && has('MIL') && !has('REB')) return 'FOREIGN.MIL';
-  if (has('REB')) return 'REB';
+  // "British armed forces", "the Armed Forces": a state's military, not armed rebels.
+  if (has('REB') && !(head === 'forces' && words.every((w) => w === 'armed' || k.sectorOf.get(w) !== 'REB'))) return 'REB';
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
   if (has('CVL')) return 'CVL';
   if (has('BUS')) return 'BUS';

@@ -61,6 +61,8 @@ export interface LabelsFile {
   peopleForces?: Record<string, Record<string, string>>;
   /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
   collectives?: { words: string[]; afterAnd?: string[] };
+  /** Things an actor owns or does, after an actor word that then only modifies them ("enemy fire", "ISIL military targets"). */
+  things?: { words: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -113,6 +115,8 @@ export interface EntityKnowledge {
   collectives: Set<string>;
   /** Words that join a collective only after "and" ("allies and friends"). */
   collectivesAfterAnd: Set<string>;
+  /** Nouns after an actor word that make it a modifier, not a mention ("enemy fire"). */
+  things: Set<string>;
   peopleForces: Record<string, Record<string, string>>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
@@ -222,6 +226,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     premodifiers: new Set(L.premodifiers ?? []),
     collectives: new Set(L.collectives?.words ?? []),
     collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
+    things: new Set(L.things?.words ?? []),
     defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),
