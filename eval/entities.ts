@@ -138,7 +138,7 @@ const ACTING = /^\s+(said|says|has|have|had|is|was|will|would|can|could|should|m
 const LOCATIVE_BEFORE = /\b(in|into|from|across|near|throughout|inside|within|outside|to|of|over|northern|southern|eastern|western|central)\s+$/i;
 const ACTOR_BEFORE = /\b(with|join|joined|joins|by|between|urge|urged|urges|pressed for|ally|including|notably|support|supports|supported|enable|enables|help|helps|helped)\s+$/i;
 const PLACE_WORD = /^(north|south|east|west|northern|southern|eastern|western|north-?west(ern)?|north-?east(ern)?|south-?west(ern)?|south-?east(ern)?|central|capital|province|provinces|city|cities|border|borders|territory|coast|towns?|villages?|regions?|soil|airspace)\b/i;
-const NOT_A_NOUN = /^(and|or|but|in|on|at|to|of|for|from|by|as|is|was|are|were|has|had|have|will|would|which|that|where|when|since|after|before|during|today|yesterday|tonight|this|last|next|earlier|later|now|recently|include|includes|said|says|over|under|into|through|against|amid|until|because|if|while)\b/i;
+const NOT_A_NOUN = /^(and|or|but|in|on|at|to|of|for|from|by|as|is|was|are|were|has|had|have|will|would|which|that|where|when|since|after|before|during|today|yesterday|tonight|this|last|next|earlier|later|now|recently|include|includes|said|says|over|under|into|through|against|amid|until|because|if|while|the|a|an|its|their|our|his|her)\b/i;
 
 /**
  * re3d's types from ours. re3d codes a country that acts ("Turkey said") as an

@@ -573,3 +573,17 @@ test('fourth round: an actor word before a thing only modifies it ("enemy fire",
   assert.equal(one(find('Russian forces fire rockets at the town.'), 'Russian forces').id, 'RUS.MIL');
   assert.equal(one(find('Russian military equipment arrived.'), 'Russian').id, 'RUS');
 });
+
+test('fourth round: "the group" / "this barbaric group" is the armed group named before, a mention without an id otherwise', () => {
+  const ms = find('ISIL attacked the town. The group said it would fight on. This barbaric group fled.');
+  assert.deepEqual(ids(ms), ['ISIL -> ISIS', 'group -> ISIS', 'This barbaric group -> ISIS']);
+  // Not "a group", "the group of …", nor who holds a place.
+  assert.deepEqual(ids(find('A group formed. The group of 116 participants agreed on a plan.')), []);
+  // An adjective between the determiner and the head keeps the coreference ("these brutal terrorists").
+  assert.equal(one(find('ISIL fled. These brutal terrorists fled.'), 'These brutal terrorists').id, 'ISIS');
+});
+
+test('fourth round: a named operation or exercise is no person ("Operation Inherent Resolve, said")', () => {
+  const ms = find('Lt. Gen. Stephen Townsend, commander of Combined Joint Task Force - Operation Inherent Resolve, said the strikes went on.');
+  assert.ok(!ms.some((m) => m.type === 'person' && /Resolve/.test(m.text)), JSON.stringify(ids(ms)));
+});

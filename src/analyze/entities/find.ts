@@ -49,6 +49,10 @@ const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetin
 const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
+/** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
+/** Singular heads that name a group already named ("the group", "this organisation"). */
+const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
+const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
@@ -729,6 +733,9 @@ class Reader {
         return { ...(id ? { id } : {}), type: 'organization' };
       }
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
+      // "the group", "this barbaric group" (not "a group", nor "the group of …"): a group named
+      // before, resolved by coreference; a mention without an id when none was.
+      if (sector === undefined && GROUP_HEADS.has(head) && detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label') && this.toks[np[h]!.j]?.key !== 'of' && !this.heldAfter(np[h]!.j)) return { type: 'group' };
       // "the government and people of Iraq", "Abadi and his government": a definite or owned
       // government is the theatre's (not "a government", nor "the government-held areas").
       if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j) && this.toks[np[h]!.j]?.key !== 'of') {
@@ -768,6 +775,8 @@ class Reader {
     }
     // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
     const adjectives = this.premodifiersBefore(first);
+    // The determiner before the phrase, adjectives included ("this | barbaric group").
+    const detBefore = det ?? (adjectives < first && adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]!.key : undefined);
     let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
@@ -826,8 +835,8 @@ class Reader {
       }
     }
     // "the militants", "this terrorist group": labels only, to be read as a group named before.
-    const generic = det !== undefined && DEMONSTRATIVES.has(det) && np.every((x) => x.kind === 'label');
-    this.emit(from, end, r.type, r.id, [label], generic && sector === 'REB' ? { definiteGeneric: true } : {});
+    const generic = detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label');
+    this.emit(from, end, r.type, r.id, [label], generic && (sector === 'REB' || (r.type === 'group' && GROUP_HEADS.has(head))) ? { definiteGeneric: true } : {});
     return end;
   }
 
@@ -1052,7 +1061,8 @@ class Reader {
     const next = toks[j];
     // "Abu Jandal al-Kuwaiti": a nisba ("al-" + demonym) is part of a name, not an actor.
     const hasActor = this.units.slice(i, j).some((u, x) => u !== undefined && !(u.alias.kind === 'demonym' && toks[i + x - 1]?.key === 'al'));
-    if (n >= 2 && n <= 4 && !hasActor && !ordinal && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
+    // "Operation Inherent Resolve, said": a named operation or exercise is no person.
+    if (n >= 2 && n <= 4 && !hasActor && !ordinal && !NAMED_UNDERTAKINGS.has(t.key) && !(t.joined && NAMED_UNDERTAKINGS.has(toks[i - 1]?.key ?? '')) && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
       const gap = next.gap;
       const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
       const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && [1, 2, 3, 4].some((x) => (x === 1 || this.joined(j + x)) && !!(this.phraseAt(this.k.titles, j + x) ?? this.phraseAt(this.k.roleNouns, j + x)));
