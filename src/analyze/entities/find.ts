@@ -52,6 +52,8 @@ const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 
 /** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
 /** Singular heads that name a group already named ("the group", "this organisation"). */
 const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
+/** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
+const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
 const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -183,7 +185,7 @@ class Reader {
   read(): Draft[] {
     let i = 0;
     while (i < this.toks.length) {
-      const next = this.meeting(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
+      const next = this.meeting(i) ?? this.unitNoun(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
       i = next !== null && next > i ? next : i + 1;
     }
     this.out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -471,6 +473,24 @@ class Reader {
     else if (j - p < 2 || !MEETINGS.has(toks[j - 1]!.key) || u?.alias.entry.type === 'person') return null;
     this.emit(p, j, 'other', undefined);
     return j;
+  }
+
+  /**
+   * "The squadron will accompany", "the command intends", "each unit": a singular unit noun
+   * after a determiner refers to a unit named before; one mention without an id. Not a
+   * compound ("the unit commander"), nor "the division of …", nor a name ("the Wing Commander").
+   */
+  private unitNoun(i: number): number | null {
+    const d = this.toks[i]!;
+    if (!(DEMONSTRATIVES.has(d.key) || d.key === 'each' || POSSESSIVE_DETS.has(d.key)) || !this.joined(i + 1)) return null;
+    const u = this.phraseAt(this.k.unitNouns, i + 1);
+    if (!u || this.toks.slice(i + 1, u.j).some((t) => t.upper && !t.first)) return null;
+    const next = this.toks[u.j];
+    if (next && this.joined(u.j) && (next.upper || next.key === 'of' || next.hyphenBefore || this.isLabel(next.key) || this.k.things.has(next.key) || this.k.orgSuffixes.has(next.key) || this.phraseAt(this.k.titles, u.j))) return null;
+    // What follows is a verb or starts a clause ("will", "intends", "trained", "while"), not a noun it modifies ("the wing structure").
+    if (next && this.joined(u.j) && !(CLAUSE_WORDS.has(next.key) || AUXILIARIES.has(next.key) || UNIT_FOLLOWERS.has(next.key) || /[a-z](s|ed)$/.test(next.key))) return null;
+    this.emit(d.key === 'each' ? i + 1 : i, u.j, 'organization', undefined, [this.slice(i + 1, u.j)]);
+    return u.j;
   }
 
   private phrase(i0: number): number | null {
