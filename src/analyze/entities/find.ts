@@ -813,7 +813,8 @@ class Reader {
     const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
     const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
     // Civilians the theatre is guessed for ("residents") still take an "of" complement ("residents of Mosul").
-    const guessed = r !== null && sector === 'CVL';
+    // So do unknown people ("translators and linguists", id UNK).
+    const guessed = r !== null && (sector === 'CVL' || (r.id === 'UNK' && !iso && !entity && !backer));
     if ((!r || guessed) && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
       // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
       // a body of people no country or group owns is a mention without an id, or with the id
