@@ -55,6 +55,10 @@ const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
 /** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
 const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
 const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
+/** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
+const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
+/** Endings of adjectives, adverbs and verb forms: no noun modifier ("important partners", "civil society"). */
+const ADJECTIVE_OR_VERB = /(ed|ing|ly|al|ic|ive|ous|ful|ant|ent|able|ible|less|est|ary|ern|ish|ese|an)$/;
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
@@ -838,6 +842,8 @@ class Reader {
       // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
       const det = this.toks[from - 2];
       if (det && this.joined(from) && this.joined(from - 1) && CARDINAL.test(this.toks[from - 1]!.text) && (ARTICLES.has(det.key) || NP_DETERMINERS.has(det.key))) from--;
+      // "two mortar teams", "between subject matter experts": nouns before a plural head name its kind.
+      if (from === first && /s$/.test(head)) from = this.compoundBefore(from);
       // "the camp’s residents", "the city’s people": a common noun's possessive is part of the phrase.
       const owner = this.toks[from - 2];
       if (owner && this.toks[from - 1]!.possessive && this.joined(from) && this.joined(from - 1) && !owner.upper && /^\p{Ll}{3,}$/u.test(owner.text) && !DETERMINERS.has(owner.key) && !NP_DETERMINERS.has(owner.key) && !PRONOUNS.has(owner.key)) from -= 2;
@@ -939,6 +945,30 @@ class Reader {
     // Civilians no country owns are the theatre's, as "civilians" alone are.
     const owner = iso ?? (sector === 'CVL' ? this.theater : undefined);
     return people ? { j: y, ...(owner ? { id: `${owner}.${sector}` } : {}) } : null;
+  }
+
+  /**
+   * "two mortar | teams", "between subject matter | experts", "of international heritage |
+   * experts": up to three lower-case nouns before token `first` that name the kind of people,
+   * when what precedes them opens a noun phrase (a number, a determiner, a preposition, an
+   * adjective or a list comma), so that a verb before its object ("to kill civilians") is not
+   * read as one. Adjectives by their ending ("important", "civil") and verbs ("-ed", "-ing")
+   * are not nouns here. Returns where the phrase starts (`first` if there are no such nouns).
+   */
+  private compoundBefore(first: number): number {
+    const noun = (x: number) => {
+      const w = this.toks[x];
+      return !!w && x > 0 && this.joined(x + 1) && !w.upper && !w.possessive && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w.text) && !ADJECTIVE_OR_VERB.test(w.key) && !CARDINAL.test(w.text)
+        && !DETERMINERS.has(w.key) && !NP_DETERMINERS.has(w.key) && !CLAUSE_WORDS.has(w.key) && !AUXILIARIES.has(w.key) && !PRONOUNS.has(w.key) && !COMPOUND_OPENERS.has(w.key)
+        && !UNIT_FOLLOWERS.has(w.key) && !this.isLabel(w.key) && !this.k.premodifiers.has(w.key) && !this.k.speechVerbs.has(w.key);
+    };
+    let s = first;
+    while (first - s < 3 && noun(s - 1)) s--;
+    if (s === first) return first;
+    const before = this.toks[s - 1]!;
+    const opens = (this.joined(s) && (CARDINAL.test(before.text) || ARTICLES.has(before.key) || NP_DETERMINERS.has(before.key) || COMPOUND_OPENERS.has(before.key) || this.k.premodifiers.has(before.key)))
+      || (before.sentence === this.toks[s]!.sentence && /^\s*,\s*$/.test(this.toks[s]!.gap));
+    return opens ? this.premodifiersBefore(s) : first;
   }
 
   /**
