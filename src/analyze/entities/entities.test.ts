@@ -607,3 +607,9 @@ test('fourth round: nouns before a people noun name their kind ("two mortar team
   one(find('He met our most important partners.'), 'partners');
   assert.deepEqual(ids(find('They used translators and linguists.')).at(-1), 'translators and linguists -> UNK');
 });
+
+test('fourth round: countries after "in" are a place, not a body of actors ("in neighbouring countries")', () => {
+  const ms = find('Refugees live in the neighbouring countries. We call on more countries to help, and aid went to neighbouring countries.');
+  assert.deepEqual(ids(ms).filter((x) => /countries/.test(x)), ['more countries -> ?', 'countries -> ?']);
+  one(find('Cooperation within the two nations grew.'), 'two nations');
+});

@@ -54,6 +54,9 @@ const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 
 const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
 /** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
 const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
+/** Collective heads that are places after "in" ("in the neighbouring countries"). */
+const PLACE_COLLECTIVES = new Set(['countries', 'nations', 'states']);
+const IN_PLACE = new Set(['in', 'across', 'throughout', 'into']);
 const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
 /** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
 const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
@@ -835,6 +838,12 @@ class Reader {
       // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
       const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
       const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // "in the neighbouring countries", "across Arab nations": countries after "in" are a place.
+      if (PLACE_COLLECTIVES.has(head) && !of) {
+        let b = from;
+        while (b > 0 && from - b < 3 && this.joined(b) && !this.toks[b - 1]!.upper && !IN_PLACE.has(this.toks[b - 1]!.key) && (ARTICLES.has(this.toks[b - 1]!.key) || /^\p{Ll}+$/u.test(this.toks[b - 1]!.text)) && !CLAUSE_WORDS.has(this.toks[b - 1]!.key) && !AUXILIARIES.has(this.toks[b - 1]!.key)) b--;
+        if (b > 0 && this.joined(b) && IN_PLACE.has(this.toks[b - 1]!.key)) return end;
+      }
       // A named armed group after "of" stays its own mention ("fighters of X" is read below).
       const merge = of && of.entry?.type !== 'group';
       r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? (guessed ? r : null) ?? { type: 'other' };
