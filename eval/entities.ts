@@ -195,15 +195,18 @@ function spanKey(text: string, start: number, end: number): string {
 /** The entity stage's mentions of one text as re3d spans and types. */
 export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
-  let last: { end: number; type: Re3dType; country: boolean } | undefined;
+  let last: { end: number; type: Re3dType; country: boolean; locative: boolean } | undefined;
   for (const m of findEntities(docOf(text), k)) {
     if (m.type !== 'person' && m.type !== 'country' && PLATFORM_HEAD.test(m.text)) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
     const country = m.type === 'country' && type !== 'Nationality';
     if (country && last?.country && last.type === 'Organisation' && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))) type = 'Organisation';
+    // "in Syria and Iraq further limits": a country coordinated with a place after a locative preposition is a place too.
+    else if (country && last?.country && last.type === 'Location' && last.locative && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))) type = 'Location';
     out.push({ ...re3dSpan(m, text), type });
-    last = { end: m.end, type, country };
+    const locative = type === 'Location' && (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (!!last?.locative && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))));
+    last = { end: m.end, type, country, locative };
   }
   return out;
 }
