@@ -613,3 +613,10 @@ test('fourth round: countries after "in" are a place, not a body of actors ("in 
   assert.deepEqual(ids(ms).filter((x) => /countries/.test(x)), ['more countries -> ?', 'countries -> ?']);
   one(find('Cooperation within the two nations grew.'), 'two nations');
 });
+
+test('fourth round: no conjunction in a compound ("but defence officials"); a capital after "in" places the article ("Demonstrators in Baghdad")', () => {
+  assert.ok(!find('Troops left Panama, but defence officials cautioned.').some((m) => m.text.startsWith('but')));
+  const ms = find("Demonstrators in Baghdad blocked a road to protest the United States' military policies.");
+  assert.equal(one(ms, 'Demonstrators').id, 'IRQ.CVL');
+  assert.equal(one(ms, 'United States').id, 'USA');
+});

@@ -60,6 +60,8 @@ const IN_PLACE = new Set(['in', 'across', 'throughout', 'into']);
 const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
 /** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
 const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
+/** Conjunctions and adverbs that may stand before a people noun: never part of a compound ("but defence officials"). */
+const NOT_NOUNS = new Set(['but', 'yet', 'nor', 'than', 'not', 'only', 'even', 'just', 'still', 'too', 'very', 'all', 'any', 'each', 'every', 'such', 'own', 'same', 'whose', 'what', 'whom', 'how', 'why', 'there', 'here', 'where', 'when', 'once', 'per', 'via', 'plus', 'versus', 'about', 'around', 'without', 'upon', 'toward', 'towards', 'across', 'along', 'behind', 'beyond', 'near', 'off', 'out', 'up', 'down', 'away', 'back', 'again', 'ago', 'else', 'ever', 'never', 'soon', 'well', 'please', 'let', 'get', 'got', 'saw', 'see', 'met', 'meet', 'told', 'tell', 'gave', 'give', 'took', 'take', 'made', 'make', 'say', 'urge', 'call', 'help', 'kill', 'hit', 'put', 'set', 'let', 'run', 'won', 'win', 'led', 'lead', 'left', 'held', 'hold', 'fled', 'flee', 'sent', 'send']);
 /** Endings of adjectives, adverbs and verb forms: no noun modifier ("important partners", "civil society"). */
 const ADJECTIVE_OR_VERB = /(ed|ing|ly|al|ic|ive|ous|ful|ant|ent|able|ible|less|est|ary|ern|ish|ese|an)$/;
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
@@ -156,7 +158,7 @@ function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undef
       const before = toks[u.i - 1]?.key ?? '';
       const poss = toks[u.j]?.possessive === true;
       add(c, LOCATIVE.has(before) || before === 'of' || before === 'across' || poss ? 3 : 1);
-    } else if (u.alias.kind !== 'demonym') add(c, 1);
+    } else if (u.alias.kind !== 'demonym') add(c, u.alias.kind === 'capital' && LOCATIVE.has(toks[u.i - 1]?.key ?? '') ? 3 : 1);
     // "the Syrian city of Aleppo", "Syrian border town": a place in that country.
     else if (PLACE_NOUNS.has(toks[u.j]?.key ?? '') || PLACE_NOUNS.has(toks[u.j + 1]?.key ?? '')) add(c, 3);
   }
@@ -969,7 +971,7 @@ class Reader {
       const w = this.toks[x];
       return !!w && x > 0 && this.joined(x + 1) && !w.upper && !w.possessive && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w.text) && !ADJECTIVE_OR_VERB.test(w.key) && !CARDINAL.test(w.text)
         && !DETERMINERS.has(w.key) && !NP_DETERMINERS.has(w.key) && !CLAUSE_WORDS.has(w.key) && !AUXILIARIES.has(w.key) && !PRONOUNS.has(w.key) && !COMPOUND_OPENERS.has(w.key)
-        && !UNIT_FOLLOWERS.has(w.key) && !this.isLabel(w.key) && !this.k.premodifiers.has(w.key) && !this.k.speechVerbs.has(w.key);
+        && !UNIT_FOLLOWERS.has(w.key) && !NOT_NOUNS.has(w.key) && !this.isLabel(w.key) && !this.k.premodifiers.has(w.key) && !this.k.speechVerbs.has(w.key);
     };
     let s = first;
     while (first - s < 3 && noun(s - 1)) s--;
