@@ -48,22 +48,23 @@ const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetin
 /** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
 const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
-/** A cardinal number written out or in digits ("two", "2", "1,200"). */
-/** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
 /** Singular heads that name a group already named ("the group", "this organisation"). */
 const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
 /** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
 const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
 /** Collective heads that are places after "in" ("in the neighbouring countries"). */
 const PLACE_COLLECTIVES = new Set(['countries', 'nations', 'states']);
+/** Prepositions before such a place. */
 const IN_PLACE = new Set(['in', 'across', 'throughout', 'into']);
+/** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
 const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
 /** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
 const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
 /** Conjunctions and adverbs that may stand before a people noun: never part of a compound ("but defence officials"). */
-const NOT_NOUNS = new Set(['but', 'yet', 'nor', 'than', 'not', 'only', 'even', 'just', 'still', 'too', 'very', 'all', 'any', 'each', 'every', 'such', 'own', 'same', 'whose', 'what', 'whom', 'how', 'why', 'there', 'here', 'where', 'when', 'once', 'per', 'via', 'plus', 'versus', 'about', 'around', 'without', 'upon', 'toward', 'towards', 'across', 'along', 'behind', 'beyond', 'near', 'off', 'out', 'up', 'down', 'away', 'back', 'again', 'ago', 'else', 'ever', 'never', 'soon', 'well', 'please', 'let', 'get', 'got', 'saw', 'see', 'met', 'meet', 'told', 'tell', 'gave', 'give', 'took', 'take', 'made', 'make', 'say', 'urge', 'call', 'help', 'kill', 'hit', 'put', 'set', 'let', 'run', 'won', 'win', 'led', 'lead', 'left', 'held', 'hold', 'fled', 'flee', 'sent', 'send']);
+const NOT_NOUNS = new Set(['but', 'yet', 'nor', 'than', 'not', 'only', 'even', 'just', 'still', 'too', 'very', 'all', 'any', 'each', 'every', 'such', 'own', 'same', 'whose', 'what', 'whom', 'how', 'why', 'there', 'here', 'where', 'when', 'once', 'per', 'via', 'plus', 'versus', 'about', 'around', 'without', 'upon', 'toward', 'towards', 'across', 'along', 'behind', 'beyond', 'near', 'off', 'out', 'up', 'down', 'away', 'back', 'again', 'ago', 'else', 'ever', 'never', 'soon', 'well', 'please', 'let', 'get', 'got', 'saw', 'see', 'met', 'meet', 'told', 'tell', 'gave', 'give', 'took', 'take', 'made', 'make', 'say', 'urge', 'call', 'help', 'kill', 'hit', 'put', 'set', 'run', 'won', 'win', 'led', 'lead', 'left', 'held', 'hold', 'fled', 'flee', 'sent', 'send']);
 /** Endings of adjectives, adverbs and verb forms: no noun modifier ("important partners", "civil society"). */
 const ADJECTIVE_OR_VERB = /(ed|ing|ly|al|ic|ive|ous|ful|ant|ent|able|ible|less|est|ary|ern|ish|ese|an)$/;
+/** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
 const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
