@@ -620,3 +620,9 @@ test('fourth round: no conjunction in a compound ("but defence officials"); a ca
   assert.equal(one(ms, 'Demonstrators').id, 'IRQ.CVL');
   assert.equal(one(ms, 'United States').id, 'USA');
 });
+
+test('fourth round: adjectives between a country and its label stay in the phrase; communities are civilians', () => {
+  const ms = find('He met the Lebanese religious communities and Syrian moderate rebels.');
+  assert.equal(one(ms, 'Lebanese religious communities').id, 'LBN.CVL');
+  assert.equal(one(ms, 'Syrian moderate rebels').id, 'SYR.REB');
+});

@@ -676,6 +676,15 @@ class Reader {
         p++;
         continue;
       }
+      // "the Lebanese religious communities", "Syrian moderate rebels": adjectives between a country and its label.
+      const lastItem = items[items.length - 1];
+      if (lastItem && (lastItem.kind === 'country' || lastItem.kind === 'entity') && lastItem.j === p && !t.upper) {
+        const q = this.adjectivesFrom(p);
+        if (q > p && this.isLabel(toks[q]!.key) && !toks[q]!.upper) {
+          p = q;
+          continue;
+        }
+      }
       if ((t.key === 'and' || t.text === '&') && items.length > 0 && items[items.length - 1]!.kind === 'country' && this.units[p + 1]?.alias.kind === 'demonym') {
         items.push({ kind: 'and', i: p, j: p + 1 });
         p++;
