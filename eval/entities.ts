@@ -138,7 +138,7 @@ const ACTING = /^\s+(said|says|has|have|had|is|was|will|would|can|could|should|m
 const LOCATIVE_BEFORE = /\b(in|into|from|across|near|throughout|inside|within|outside|to|of|over|northern|southern|eastern|western|central)\s+$/i;
 const ACTOR_BEFORE = /\b(with|join|joined|joins|by|between|urge|urged|urges|pressed for|ally|including|notably|support|supports|supported|enable|enables|help|helps|helped)\s+$/i;
 const PLACE_WORD = /^(north|south|east|west|northern|southern|eastern|western|north-?west(ern)?|north-?east(ern)?|south-?west(ern)?|south-?east(ern)?|central|capital|province|provinces|city|cities|border|borders|territory|coast|towns?|villages?|regions?|soil|airspace)\b/i;
-const NOT_A_NOUN = /^(and|or|but|in|on|at|to|of|for|from|by|as|is|was|are|were|has|had|have|will|would|which|that|where|when|since|after|before|during|today|yesterday|tonight|this|last|next|earlier|later|now|recently|include|includes|said|says|over|under|into|through|against|amid|until|because|if|while)\b/i;
+const NOT_A_NOUN = /^(and|or|but|in|on|at|to|of|for|from|by|as|is|was|are|were|has|had|have|will|would|which|that|where|when|since|after|before|during|today|yesterday|tonight|this|last|next|earlier|later|now|recently|include|includes|said|says|over|under|into|through|against|amid|until|because|if|while|the|a|an|its|their|our|his|her)\b/i;
 
 /**
  * re3d's types from ours. re3d codes a country that acts ("Turkey said") as an
@@ -195,15 +195,18 @@ function spanKey(text: string, start: number, end: number): string {
 /** The entity stage's mentions of one text as re3d spans and types. */
 export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
-  let last: { end: number; type: Re3dType; country: boolean } | undefined;
+  let last: { end: number; type: Re3dType; country: boolean; locative: boolean } | undefined;
   for (const m of findEntities(docOf(text), k)) {
     if (m.type !== 'person' && m.type !== 'country' && PLATFORM_HEAD.test(m.text)) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
     const country = m.type === 'country' && type !== 'Nationality';
     if (country && last?.country && last.type === 'Organisation' && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))) type = 'Organisation';
+    // "in Syria and Iraq further limits": a country coordinated with a place after a locative preposition is a place too.
+    else if (country && last?.country && last.type === 'Location' && last.locative && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))) type = 'Location';
     out.push({ ...re3dSpan(m, text), type });
-    last = { end: m.end, type, country };
+    const locative = type === 'Location' && (LOCATIVE_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start)) || (!!last?.locative && /^\s*(and|or|,)\s*$/.test(text.slice(last.end, m.start))));
+    last = { end: m.end, type, country, locative };
   }
   return out;
 }

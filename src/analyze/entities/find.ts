@@ -48,6 +48,22 @@ const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetin
 /** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
 const BODIES = new Set(['group', 'team', 'number', 'contingent']);
 const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
+/** Singular heads that name a group already named ("the group", "this organisation"). */
+const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
+/** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
+const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
+/** Collective heads that are places after "in" ("in the neighbouring countries"). */
+const PLACE_COLLECTIVES = new Set(['countries', 'nations', 'states']);
+/** Prepositions before such a place. */
+const IN_PLACE = new Set(['in', 'across', 'throughout', 'into']);
+/** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
+const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
+/** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
+const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
+/** Conjunctions and adverbs that may stand before a people noun: never part of a compound ("but defence officials"). */
+const NOT_NOUNS = new Set(['but', 'yet', 'nor', 'than', 'not', 'only', 'even', 'just', 'still', 'too', 'very', 'all', 'any', 'each', 'every', 'such', 'own', 'same', 'whose', 'what', 'whom', 'how', 'why', 'there', 'here', 'where', 'when', 'once', 'per', 'via', 'plus', 'versus', 'about', 'around', 'without', 'upon', 'toward', 'towards', 'across', 'along', 'behind', 'beyond', 'near', 'off', 'out', 'up', 'down', 'away', 'back', 'again', 'ago', 'else', 'ever', 'never', 'soon', 'well', 'please', 'let', 'get', 'got', 'saw', 'see', 'met', 'meet', 'told', 'tell', 'gave', 'give', 'took', 'take', 'made', 'make', 'say', 'urge', 'call', 'help', 'kill', 'hit', 'put', 'set', 'run', 'won', 'win', 'led', 'lead', 'left', 'held', 'hold', 'fled', 'flee', 'sent', 'send']);
+/** Endings of adjectives, adverbs and verb forms: no noun modifier ("important partners", "civil society"). */
+const ADJECTIVE_OR_VERB = /(ed|ing|ly|al|ic|ive|ous|ful|ant|ent|able|ible|less|est|ary|ern|ish|ese|an)$/;
 /** A cardinal number written out or in digits ("two", "2", "1,200"). */
 const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
 const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
@@ -143,7 +159,7 @@ function pickTheater(toks: Token[], units: (Unit | undefined)[]): string | undef
       const before = toks[u.i - 1]?.key ?? '';
       const poss = toks[u.j]?.possessive === true;
       add(c, LOCATIVE.has(before) || before === 'of' || before === 'across' || poss ? 3 : 1);
-    } else if (u.alias.kind !== 'demonym') add(c, 1);
+    } else if (u.alias.kind !== 'demonym') add(c, u.alias.kind === 'capital' && LOCATIVE.has(toks[u.i - 1]?.key ?? '') ? 3 : 1);
     // "the Syrian city of Aleppo", "Syrian border town": a place in that country.
     else if (PLACE_NOUNS.has(toks[u.j]?.key ?? '') || PLACE_NOUNS.has(toks[u.j + 1]?.key ?? '')) add(c, 3);
   }
@@ -179,7 +195,7 @@ class Reader {
   read(): Draft[] {
     let i = 0;
     while (i < this.toks.length) {
-      const next = this.meeting(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
+      const next = this.meeting(i) ?? this.unitNoun(i) ?? this.phrase(i) ?? this.pronoun(i) ?? this.capitalisedRun(i);
       i = next !== null && next > i ? next : i + 1;
     }
     this.out.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -469,6 +485,24 @@ class Reader {
     return j;
   }
 
+  /**
+   * "The squadron will accompany", "the command intends", "each unit": a singular unit noun
+   * after a determiner refers to a unit named before; one mention without an id. Not a
+   * compound ("the unit commander"), nor "the division of …", nor a name ("the Wing Commander").
+   */
+  private unitNoun(i: number): number | null {
+    const d = this.toks[i]!;
+    if (!(DEMONSTRATIVES.has(d.key) || d.key === 'each' || POSSESSIVE_DETS.has(d.key)) || !this.joined(i + 1)) return null;
+    const u = this.phraseAt(this.k.unitNouns, i + 1);
+    if (!u || this.toks.slice(i + 1, u.j).some((t) => t.upper && !t.first)) return null;
+    const next = this.toks[u.j];
+    if (next && this.joined(u.j) && (next.upper || next.key === 'of' || next.hyphenBefore || this.isLabel(next.key) || this.k.things.has(next.key) || this.k.orgSuffixes.has(next.key) || this.phraseAt(this.k.titles, u.j))) return null;
+    // What follows is a verb or starts a clause ("will", "intends", "trained", "while"), not a noun it modifies ("the wing structure").
+    if (next && this.joined(u.j) && !(CLAUSE_WORDS.has(next.key) || AUXILIARIES.has(next.key) || UNIT_FOLLOWERS.has(next.key) || /[a-z](s|ed)$/.test(next.key))) return null;
+    this.emit(d.key === 'each' ? i + 1 : i, u.j, 'organization', undefined, [this.slice(i + 1, u.j)]);
+    return u.j;
+  }
+
   private phrase(i0: number): number | null {
     const toks = this.toks;
     let det: string | undefined;
@@ -486,6 +520,9 @@ class Reader {
       if (toks[p]!.possessive) {
         if (items.length === 0) break;
         p++;
+        // "Turkey’s democratically elected government", "the UK’s brave Armed Forces": the owner's adjectives.
+        const q = this.adjectivesFrom(p);
+        if (q > p && this.isLabel(toks[q]!.key)) p = q;
         continue;
       }
       // "Russian President Vladimir Putin", "Maj. Youssef Hamoud"
@@ -639,6 +676,15 @@ class Reader {
         p++;
         continue;
       }
+      // "the Lebanese religious communities", "Syrian moderate rebels": adjectives between a country and its label.
+      const lastItem = items[items.length - 1];
+      if (lastItem && (lastItem.kind === 'country' || lastItem.kind === 'entity') && lastItem.j === p && !t.upper) {
+        const q = this.adjectivesFrom(p);
+        if (q > p && this.isLabel(toks[q]!.key) && !toks[q]!.upper) {
+          p = q;
+          continue;
+        }
+      }
       if ((t.key === 'and' || t.text === '&') && items.length > 0 && items[items.length - 1]!.kind === 'country' && this.units[p + 1]?.alias.kind === 'demonym') {
         items.push({ kind: 'and', i: p, j: p + 1 });
         p++;
@@ -672,6 +718,13 @@ class Reader {
     const backerItem = np.find((x): x is Extract<Item, { kind: 'backer' }> => x.kind === 'backer');
     const backer = backerItem?.iso;
     const head = words[words.length - 1]!;
+    // "heavy enemy fire", "ISIL military targets", "UN convoy requests": a singular actor word
+    // before a thing only modifies it; a named actor or country before it stays a mention.
+    const thing = this.toks[np[h]!.j];
+    if (thing && this.joined(np[h]!.j) && !thing.upper && this.k.things.has(thing.key) && !head.endsWith('s')) {
+      const names = np.filter((x) => x.kind === 'entity' || x.kind === 'country');
+      return names.length > 0 ? this.bareNames(names) : np[h]!.j;
+    }
     // "the coalition campaign", "ISIL's campaign": what a named actor does; the actor is the mention.
     // (A government's "regime airstrikes" stay the military's mention: SYR.MIL, not SYR.GOV.)
     if (ACTIVITIES.has(head) && entity && !entity.id.endsWith('.GOV') && np.every((x) => x.kind === 'entity' || (x.kind === 'label' && (x.i === np[h]!.i || this.k.modifiersOnly.has(x.key))))) return this.bareNames(np.filter((x) => x.kind === 'entity'));
@@ -719,6 +772,9 @@ class Reader {
         return { ...(id ? { id } : {}), type: 'organization' };
       }
       if (sector === 'MIL' && (words.includes('regime') || words.includes('government'))) return { ...(c ? { id: `${c}.MIL` } : {}), type: 'organization' };
+      // "the group", "this barbaric group" (not "a group", nor "the group of …"): a group named
+      // before, resolved by coreference; a mention without an id when none was.
+      if (sector === undefined && GROUP_HEADS.has(head) && detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label') && this.toks[np[h]!.j]?.key !== 'of' && !this.heldAfter(np[h]!.j)) return { type: 'group' };
       // "the government and people of Iraq", "Abadi and his government": a definite or owned
       // government is the theatre's (not "a government", nor "the government-held areas").
       if (head === 'government' && words.length === 1 && det !== undefined && (DEMONSTRATIVES.has(det) || POSSESSIVE_DETS.has(det)) && !this.heldAfter(np[h]!.j) && this.toks[np[h]!.j]?.key !== 'of') {
@@ -758,6 +814,8 @@ class Reader {
     }
     // "innocent civilians", "these brutal terrorists": the whole noun phrase, its adjectives in the label.
     const adjectives = this.premodifiersBefore(first);
+    // The determiner before the phrase, adjectives included ("this | barbaric group").
+    const detBefore = det ?? (adjectives < first && adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]!.key : undefined);
     let from = adjectives;
     // "the Syrian side of the border" is a place.
     if (head === 'side' && this.toks[end]?.key === 'of') return end;
@@ -774,7 +832,8 @@ class Reader {
     const before = adjectives > 0 && this.joined(adjectives) ? this.toks[adjectives - 1]! : undefined;
     const named = !!before && before.upper && !this.k.notNames.has(before.text) && !NP_DETERMINERS.has(before.key);
     // Civilians the theatre is guessed for ("residents") still take an "of" complement ("residents of Mosul").
-    const guessed = r !== null && sector === 'CVL';
+    // So do unknown people ("translators and linguists", id UNK).
+    const guessed = r !== null && (sector === 'CVL' || (r.id === 'UNK' && !iso && !entity && !backer));
     if ((!r || guessed) && !iso && !entity && !backer && !named && np.every((x) => x.kind === 'label') && this.k.collectives.has(head)) {
       // "our partners", "the enemy", "the families of the victims", "senior officials of the EU":
       // a body of people no country or group owns is a mention without an id, or with the id
@@ -791,6 +850,12 @@ class Reader {
       // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
       const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
       const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // "in the neighbouring countries", "across Arab nations": countries after "in" are a place.
+      if (PLACE_COLLECTIVES.has(head) && !of) {
+        let b = from;
+        while (b > 0 && from - b < 3 && this.joined(b) && !this.toks[b - 1]!.upper && !IN_PLACE.has(this.toks[b - 1]!.key) && (ARTICLES.has(this.toks[b - 1]!.key) || /^\p{Ll}+$/u.test(this.toks[b - 1]!.text)) && !CLAUSE_WORDS.has(this.toks[b - 1]!.key) && !AUXILIARIES.has(this.toks[b - 1]!.key)) b--;
+        if (b > 0 && this.joined(b) && IN_PLACE.has(this.toks[b - 1]!.key)) return end;
+      }
       // A named armed group after "of" stays its own mention ("fighters of X" is read below).
       const merge = of && of.entry?.type !== 'group';
       r = merge && of.entry ? { id: of.entry.id, type: of.entry.type } : (there ? resolve(there) : null) ?? (guessed ? r : null) ?? { type: 'other' };
@@ -798,6 +863,11 @@ class Reader {
       // "the two leaders", "our 2 countries": a number after a determiner belongs to the phrase.
       const det = this.toks[from - 2];
       if (det && this.joined(from) && this.joined(from - 1) && CARDINAL.test(this.toks[from - 1]!.text) && (ARTICLES.has(det.key) || NP_DETERMINERS.has(det.key))) from--;
+      // "two mortar teams", "between subject matter experts": nouns before a plural head name its kind.
+      if (from === first && /s$/.test(head)) from = this.compoundBefore(from);
+      // "the camp’s residents", "the city’s people": a common noun's possessive is part of the phrase.
+      const owner = this.toks[from - 2];
+      if (owner && this.toks[from - 1]!.possessive && this.joined(from) && this.joined(from - 1) && !owner.upper && /^\p{Ll}{3,}$/u.test(owner.text) && !DETERMINERS.has(owner.key) && !NP_DETERMINERS.has(owner.key) && !PRONOUNS.has(owner.key)) from -= 2;
     }
     if (!r) return this.bareNames(np.slice(0, h)) ?? end;
     if (from > 0 && NP_DETERMINERS.has(this.toks[from - 1]!.key) && this.joined(from)) from--;
@@ -813,8 +883,8 @@ class Reader {
       }
     }
     // "the militants", "this terrorist group": labels only, to be read as a group named before.
-    const generic = det !== undefined && DEMONSTRATIVES.has(det) && np.every((x) => x.kind === 'label');
-    this.emit(from, end, r.type, r.id, [label], generic && sector === 'REB' ? { definiteGeneric: true } : {});
+    const generic = detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label');
+    this.emit(from, end, r.type, r.id, [label], generic && (sector === 'REB' || (r.type === 'group' && GROUP_HEADS.has(head))) ? { definiteGeneric: true } : {});
     return end;
   }
 
@@ -896,6 +966,46 @@ class Reader {
     // Civilians no country owns are the theatre's, as "civilians" alone are.
     const owner = iso ?? (sector === 'CVL' ? this.theater : undefined);
     return people ? { j: y, ...(owner ? { id: `${owner}.${sector}` } : {}) } : null;
+  }
+
+  /**
+   * "two mortar | teams", "between subject matter | experts", "of international heritage |
+   * experts": up to three lower-case nouns before token `first` that name the kind of people,
+   * when what precedes them opens a noun phrase (a number, a determiner, a preposition, an
+   * adjective or a list comma), so that a verb before its object ("to kill civilians") is not
+   * read as one. Adjectives by their ending ("important", "civil") and verbs ("-ed", "-ing")
+   * are not nouns here. Returns where the phrase starts (`first` if there are no such nouns).
+   */
+  private compoundBefore(first: number): number {
+    const noun = (x: number) => {
+      const w = this.toks[x];
+      return !!w && x > 0 && this.joined(x + 1) && !w.upper && !w.possessive && /^\p{Ll}[\p{Ll}-]{2,}$/u.test(w.text) && !ADJECTIVE_OR_VERB.test(w.key) && !CARDINAL.test(w.text)
+        && !DETERMINERS.has(w.key) && !NP_DETERMINERS.has(w.key) && !CLAUSE_WORDS.has(w.key) && !AUXILIARIES.has(w.key) && !PRONOUNS.has(w.key) && !COMPOUND_OPENERS.has(w.key)
+        && !UNIT_FOLLOWERS.has(w.key) && !NOT_NOUNS.has(w.key) && !this.isLabel(w.key) && !this.k.premodifiers.has(w.key) && !this.k.speechVerbs.has(w.key);
+    };
+    let s = first;
+    while (first - s < 3 && noun(s - 1)) s--;
+    if (s === first) return first;
+    const before = this.toks[s - 1]!;
+    const opens = (this.joined(s) && (CARDINAL.test(before.text) || ARTICLES.has(before.key) || NP_DETERMINERS.has(before.key) || COMPOUND_OPENERS.has(before.key) || this.k.premodifiers.has(before.key)))
+      || (before.sentence === this.toks[s]!.sentence && /^\s*,\s*$/.test(this.toks[s]!.gap));
+    return opens ? this.premodifiersBefore(s) : first;
+  }
+
+  /**
+   * Adjectives from token p on, in one phrase: premodifiers ("brave"), an adverb and the
+   * participle it modifies ("democratically elected"). Returns the token after them (p if none).
+   */
+  private adjectivesFrom(p: number): number {
+    let q = p;
+    while (q < this.toks.length && this.joined(q) && q - p < 4) {
+      const w = this.toks[q]!;
+      if (w.upper) break;
+      if (this.k.premodifiers.has(w.key)) q++;
+      else if (/[a-z]{3,}ly$/.test(w.key) && this.joined(q + 1) && /[a-z]{2,}ed$/.test(this.toks[q + 1]!.key)) q += 2;
+      else break;
+    }
+    return q < this.toks.length && this.joined(q) ? q : p;
   }
 
   /** Where the adjectives before token `first` begin ("the moderate | opposition"): `first` if none. */
@@ -1023,7 +1133,8 @@ class Reader {
     const next = toks[j];
     // "Abu Jandal al-Kuwaiti": a nisba ("al-" + demonym) is part of a name, not an actor.
     const hasActor = this.units.slice(i, j).some((u, x) => u !== undefined && !(u.alias.kind === 'demonym' && toks[i + x - 1]?.key === 'al'));
-    if (n >= 2 && n <= 4 && !hasActor && !ordinal && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
+    // "Operation Inherent Resolve, said": a named operation or exercise is no person.
+    if (n >= 2 && n <= 4 && !hasActor && !ordinal && !NAMED_UNDERTAKINGS.has(t.key) && !(t.joined && NAMED_UNDERTAKINGS.has(toks[i - 1]?.key ?? '')) && next && next.sentence === t.sentence && !toks.slice(i, j).some((w) => RUN_CONNECTORS.has(w.key) && w.key !== 'al')) {
       const gap = next.gap;
       const saysAfter = this.k.personCueAfter.has(next.key) && /^\s*,?\s*$/.test(gap);
       const apposition = /^\s*,\s*$/.test(gap) && DETERMINERS.has(next.key) && [1, 2, 3, 4].some((x) => (x === 1 || this.joined(j + x)) && !!(this.phraseAt(this.k.titles, j + x) ?? this.phraseAt(this.k.roleNouns, j + x)));
@@ -1084,7 +1195,8 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   if (any('western') && any('powers', 'countries', 'governments', 'nations', 'states')) return 'WST';
   if (k.sectorOf.get(head) === 'UNK') return any('opposition', 'rebel', 'rebels', 'islamic', 'islamist', 'jihadist') ? 'REB' : 'UNK';
   if (any('foreign') && has('MIL') && !has('REB')) return 'FOREIGN.MIL';
-  if (has('REB')) return 'REB';
+  // "British armed forces", "the Armed Forces": a state's military, not armed rebels.
+  if (has('REB') && !(head === 'forces' && words.every((w) => w === 'armed' || k.sectorOf.get(w) !== 'REB'))) return 'REB';
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
   if (has('CVL')) return 'CVL';
   if (has('BUS')) return 'BUS';

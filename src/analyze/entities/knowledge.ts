@@ -61,6 +61,10 @@ export interface LabelsFile {
   peopleForces?: Record<string, Record<string, string>>;
   /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
   collectives?: { words: string[]; afterAnd?: string[] };
+  /** Things an actor owns or does, after an actor word that then only modifies them ("enemy fire", "ISIL military targets"). */
+  things?: { words: string[] };
+  /** Singular unit nouns that refer back to a named unit after a determiner ("the squadron", "each unit"). */
+  unitNouns?: { words: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -113,6 +117,10 @@ export interface EntityKnowledge {
   collectives: Set<string>;
   /** Words that join a collective only after "and" ("allies and friends"). */
   collectivesAfterAnd: Set<string>;
+  /** Nouns after an actor word that make it a modifier, not a mention ("enemy fire"). */
+  things: Set<string>;
+  /** Unit nouns as phrases ("task force"). */
+  unitNouns: PhraseNode;
   peopleForces: Record<string, Record<string, string>>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
@@ -203,6 +211,8 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
   for (const [cat, forms] of Object.entries(L.titles)) for (const f of forms) addPhrase(titles, f, cat);
   const roleNouns: PhraseNode = { next: new Map() };
   for (const [cat, forms] of Object.entries(L.roleNouns)) for (const f of forms) addPhrase(roleNouns, f, cat);
+  const unitNouns: PhraseNode = { next: new Map() };
+  for (const f of L.unitNouns?.words ?? []) addPhrase(unitNouns, f, f);
   const sectorOf = new Map<string, string>();
   for (const [sector, words] of Object.entries(L.sectors)) for (const w of words) if (!sectorOf.has(w)) sectorOf.set(w, sector);
 
@@ -222,6 +232,8 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     premodifiers: new Set(L.premodifiers ?? []),
     collectives: new Set(L.collectives?.words ?? []),
     collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
+    things: new Set(L.things?.words ?? []),
+    unitNouns,
     defaultTheater: L.defaultTheater,
     byId,
     persons: [...byId.values()].filter((e) => e.type === 'person'),

@@ -79,6 +79,11 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
       poss = word.slice(n - 2);
       word = word.slice(0, n - 2);
     } else if (n <= 7 && CONTRACTED.test(word)) word = word.slice(0, word.search(/['’]/));
+    // "the victims’ families": a plural's possessive apostrophe before the next word.
+    const after = start + n;
+    if (!poss && n > 3 && /[a-z]s$/.test(word) && (text[after] === '’' || text[after] === "'") && /^[ \t\u00a0]\p{L}/u.test(text.slice(after + 1, after + 3)) && !/['‘]\S*$/.test(text.slice(Math.max(0, start - 40), start))) {
+      poss = text[after]!;
+    }
     while (s < spans.length - 1 && start >= spans[s]!.end) s++;
     const push = (tStart: number, t: string, possessive: boolean): void => {
       const gap = text.slice(prevEnd, tStart);
