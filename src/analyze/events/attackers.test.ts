@@ -84,3 +84,8 @@ test('"controlled by Syria\'s rebels" names who holds the place, not the attacke
   const f = firstToll('Eleven children were killed on Thursday in a barrel bomb attack on a neighbourhood of Aleppo.');
   assert.equal(f.mode, 'aerial');
 });
+
+test('a part of a toll listed after "including" is not a toll of its own', () => {
+  assert.equal(parseCasualties('Six civilians including a woman and two children were killed by the shells.', 'killed')?.min, 6);
+  assert.equal(parseCasualties('Ten people, among them three women and two boys, were killed.', 'killed')?.min, 10);
+});

@@ -159,3 +159,18 @@ test('an attack is not placed where envoys came to talk', () => {
   const a = ev.find((e) => e.type === 'ASSAULT')!;
   assert.equal(a.place?.name, 'Idlib');
 });
+
+test('a toll over attacks in two provinces is a total, told as background; the incident after it is the event', () => {
+  const ev = events([
+    'Nine civilians were killed in rocket attacks on Aleppo and Homs on Monday.',
+    'In Aleppo, five civilians were killed when rockets fired by militants hit the Midan neighbourhood.',
+  ].join(' '));
+  const total = ev.find((e) => e.killed?.min === 9)!;
+  assert.equal(total.status, 'background');
+  const one = ev.find((e) => e.killed?.min === 5)!;
+  assert.equal(one.status, 'occurred');
+  assert.equal(one.place?.name, 'Aleppo');
+  // one province, or a town inside it: one event
+  const single = events('Nine civilians were killed in rocket attacks on Aleppo and its countryside on Monday.');
+  assert.equal(single.find((e) => e.killed?.min === 9)?.status, 'occurred');
+});

@@ -118,6 +118,23 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
 }
 
 /**
+ * A toll summed over attacks in two provinces ("8 civilians killed in rocket attacks on Aleppo
+ * and Homs", "in Hama & Homs"): a total over several incidents, not one event. True when, after
+ * `from` (an offset in the sentence), two places of one country in different provinces follow
+ * "in / on / across / against" and are joined only by "and", "&", a comma or nothing.
+ */
+function overProvinces(doc: Doc, v: SentenceView, from: number): boolean {
+  const ps = doc.places.filter((p) => p.start >= v.start + from && p.end <= v.end && p.admin1);
+  for (let i = 0; i + 1 < ps.length; i++) {
+    const a = ps[i]!, b = ps[i + 1]!;
+    if (a.country !== b.country || a.admin1 === b.admin1) continue;
+    if (!/^\s*(?:,\s*)?(?:(?:and|&)\s+)?$/i.test(doc.text.slice(a.end, b.start))) continue;
+    if (/\b(?:in|on|across|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(v.start, a.start - 40), a.start))) return true;
+  }
+  return false;
+}
+
+/**
  * Where a meeting was: a place the places stage marks as a meeting place, or one the
  * sentence puts the meeting in ("met in Moscow", "a summit ... in Sochi on Wednesday"), never
  * the subject of the talks ("to discuss the situation in Idlib").
@@ -505,12 +522,13 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (talks) { actor = { ...talks.actor! }; recipient = { ...talks.recipient! }; agreedAt = talks; }
     }
     if (actor && recipient && actor.id === recipient.id) recipient = null;
-    let killed: Casualties | null = null, injured: Casualties | null = null;
+    let killed: Casualties | null = null, injured: Casualties | null = null, tollAt: number | undefined;
     if (f.t.type === 'ASSAULT') {
       // each toll goes to the attack whose trigger is nearest to it in the sentence
       const mine = (c: { start: number; end: number }) => nearestAssault(c) === f;
       const k0 = killedAll.find(mine), i0 = injuredAll.find(mine);
       if (k0) { const { start: _a, end: _b, ...c } = k0; killed = c; }
+      tollAt = (k0 ?? i0)?.start;
       if (i0) { const { start: _a, end: _b, ...c } = i0; injured = c; }
       // the victims named in the toll are the recipient when the sentence names no other
       const victims = k0 ?? i0;
@@ -568,6 +586,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
     };
     if (dateImplied) ev.implied = ['date'];
+    // a toll over attacks in two provinces is a total, told like a cumulative toll
+    if ((killed || injured) && ev.status === 'occurred' && overProvinces(doc, v, Math.min(f.start, tollAt ?? f.start))) ev.status = 'background';
     if (MEETING.has(f.t.type) && ev.place) {
       // a party is not the place: "brokered a ceasefire between Azerbaijan and Armenia"
       const at = doc.places.find((m) => m.start >= v.start && m.end <= v.end && refOf(m).name === ev.place!.name);
