@@ -74,7 +74,8 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
     // "12 civilians, including children, were injured" (not across the other verb: "9 killed 12 injured")
     new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,60}?\\b${verb}`, 'gi'),
     // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
-    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
+    // (also right after a headline's dateline: "01-08-2016 5 killed as ...")
+    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+|\\b(?:19|20)\\d\\d\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [
       // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"

@@ -174,3 +174,10 @@ test('a toll over attacks in two provinces is a total, told as background; the i
   const single = events('Nine civilians were killed in rocket attacks on Aleppo and its countryside on Monday.');
   assert.equal(single.find((e) => e.killed?.min === 9)?.status, 'occurred');
 });
+
+test('conflict towns of the places supplement: Efrin, al-Quriyah, Hader', () => {
+  const where = (s: string) => events(s).find((e) => e.type === 'ASSAULT')?.place?.admin1;
+  assert.equal(where('Five fighters were killed in shelling near Efrin on Monday.'), 'Aleppo');
+  assert.equal(where('Air strikes on the town of al-Quriyah in eastern Syria killed nine people on Monday.'), 'Deir ez-Zor');
+  assert.equal(where('An Israeli drone strike killed two fighters in the Syrian village of Hader on Monday.'), 'Quneitra');
+});
