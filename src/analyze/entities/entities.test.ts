@@ -544,8 +544,8 @@ test('"-elect" and "-designate" belong to the title, and a dating word to an off
 
 test('a bare head word names the body the article named in full with it, unless the other body is named in full too', () => {
   const ms = find('The Syrian Coalition condemned the shelling. The Coalition said it would appeal to the UN.');
-  assert.equal(one(ms, 'Syrian Coalition').id, 'SYR.REB');
-  assert.equal(one(ms, 'Coalition').id, 'SYR.REB');
+  assert.equal(one(ms, 'Syrian Coalition').id, 'SYR.OPP');
+  assert.equal(one(ms, 'Coalition').id, 'SYR.OPP');
   const both = find('The US-led coalition struck the town. The Syrian Coalition condemned it. The Coalition said it had hit fighters.');
   assert.equal(one(both, 'Coalition').id, 'IGO.COALITION');
 });

@@ -181,3 +181,11 @@ test('conflict towns of the places supplement: Efrin, al-Quriyah, Hader', () => 
   assert.equal(where('Air strikes on the town of al-Quriyah in eastern Syria killed nine people on Monday.'), 'Deir ez-Zor');
   assert.equal(where('An Israeli drone strike killed two fighters in the Syrian village of Hader on Monday.'), 'Quneitra');
 });
+
+test("the opposition's political bodies speak and condemn; they never carry out the attack", () => {
+  const ev = events('The Syrian Coalition mourns five rescue workers killed by Russian airstrikes on rural Idlib on Monday.');
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor?.id, 'RUS.MIL');
+  const ev2 = events('The Syrian National Coalition condemned the shelling that killed nine civilians in Douma on Monday.');
+  assert.notEqual(ev2.find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR.OPP');
+});
