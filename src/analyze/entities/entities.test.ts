@@ -549,3 +549,11 @@ test('a bare head word names the body the article named in full with it, unless 
   const both = find('The US-led coalition struck the town. The Syrian Coalition condemned it. The Coalition said it had hit fighters.');
   assert.equal(one(both, 'Coalition').id, 'IGO.COALITION');
 });
+
+test('a possessive whose apostrophe a scrape lost is the name and its "s" ("Assads forces")', () => {
+  const ms = find('Assads Air Force bombed the town. Putins jets struck again.');
+  assert.equal(ms.find((m) => m.text.startsWith('Assad'))?.id, 'SYR.MIL');
+  assert.equal(ms.find((m) => m.text.startsWith('Putin'))?.id, 'RUS.MIL');
+  // a name that itself ends in s, and "the" before the word, are left alone
+  assert.equal(find('the Americas summit opened.').some((m) => m.id === 'USA'), false);
+});
