@@ -189,3 +189,10 @@ test("the opposition's political bodies speak and condemn; they never carry out 
   const ev2 = events('The Syrian National Coalition condemned the shelling that killed nine civilians in Douma on Monday.');
   assert.notEqual(ev2.find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR.OPP');
 });
+
+test("a headline's speaker before a colon is not the attacker", () => {
+  const ev = events('Opposition fighters: 30 killed in gas attack on Douma on Monday.');
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor, null);
+  assert.equal(a.killed?.min, 30);
+});

@@ -262,6 +262,8 @@ function speakers(doc: Doc): Set<EntityMention> {
   for (const e of doc.entities) {
     const before = doc.text.slice(Math.max(0, e.start - 60), e.start);
     if (/\baccording\s+to\s+(the\s+)?([\w'’-]+\s+){0,4}$/i.test(before) && !/[,.;]/.test(before.slice(before.toLowerCase().lastIndexOf('according')))) out.add(e);
+    // a headline's speaker before a colon: "Syrian opposition: 1,300 killed in gas attack"
+    if (/^\s*:/.test(doc.text.slice(e.end, e.end + 3))) out.add(e);
   }
   return out;
 }
