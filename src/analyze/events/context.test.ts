@@ -196,3 +196,10 @@ test("a headline's speaker before a colon is not the attacker", () => {
   assert.equal(a.actor, null);
   assert.equal(a.killed?.min, 30);
 });
+
+test('a name that qualifies kin or home ground, or owns the victims, is not the attacker', () => {
+  const first = (s: string) => events(s).find((e) => e.type === 'ASSAULT')!;
+  assert.equal(first('A suicide bomber killed four people in the Assad clan hometown on Sunday.').actor, null);
+  assert.equal(first('A car bomb killed six people on Monday in a district that is home to members of Assads Alawite sect.').actor, null);
+  assert.equal(first('Twelve members of the Islamic State were killed in a blast in Raqqa on Monday.').actor, null);
+});

@@ -339,6 +339,9 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 /** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
 const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
 
+/** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
+const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
+
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
  * civilians, not a place named as a place ("in northern Syria"), not the victims of the
@@ -356,6 +359,8 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
   if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) return false;
+  // a name that qualifies a place or kin rather than acts: "the Assad clan's hometown", "Assad's Alawite sect"
+  if (!named && NOT_ACTOR_HEAD.test(doc.text.slice(e.end, e.end + 40))) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
@@ -363,7 +368,12 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
   const { text } = v;
   const killedAll = findCasualties(text, 'killed');
   const injuredAll = findCasualties(text, 'injured');
-  const victims = [...killedAll, ...injuredAll].map((c) => ({ start: v.start + c.start, end: v.start + c.end }));
+  // (the victims' group named after the toll is theirs too: "47 leaders of Ahrar al-Sham killed")
+  const victims = [...killedAll, ...injuredAll].map((c) => {
+    const of = /^\s+(?:of|from)\s+(?:the\s+)?/i.exec(text.slice(c.end));
+    const owner = of && v.entities.find((e) => e.start === v.start + c.end + of[0].length);
+    return { start: v.start + c.start, end: owner ? owner.end : v.start + c.end };
+  });
   let found = v.triggers.map((t) => ({ t: t.item, start: t.start, end: t.end }));
   // A weapon named beside casualties is an attack even without a trigger verb:
   // "an airstrike on the market left 12 civilians dead" (no "killed" in the lexicon's sense).
