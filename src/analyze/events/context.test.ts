@@ -203,3 +203,9 @@ test('a name that qualifies kin or home ground, or owns the victims, is not the 
   assert.equal(first('A car bomb killed six people on Monday in a district that is home to members of Assads Alawite sect.').actor, null);
   assert.equal(first('Twelve members of the Islamic State were killed in a blast in Raqqa on Monday.').actor, null);
 });
+
+test('the target of an act told before the trigger is not its subject', () => {
+  const first = (s: string) => events(s).find((e) => e.type === 'ASSAULT')!;
+  assert.equal(first('An air strike by the US-led coalition fighting Daesh mistakenly killed 18 members of the SDF on Tuesday.').actor?.id, 'IGO.COALITION');
+  assert.equal(first('Russian Aerospace Forces destroyed ISIS oil stations and killed 77 militants last week.').actor?.id, 'RUS.MIL');
+});

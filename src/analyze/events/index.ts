@@ -339,6 +339,9 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 /** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
 const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
 
+/** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
+const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
 const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
 
@@ -478,6 +481,9 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
         // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
         !k.heldBefore.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
+        // ("the coalition fighting Daesh mistakenly killed", "jets pounded ISIS positions, killing"):
+        // the target of an act told before the trigger is not its subject
+        !(material && TARGET_BEFORE.test(doc.text.slice(Math.max(v.start, e.start - 40), e.start))) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
