@@ -340,7 +340,7 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
 
 /** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
-const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|(?<!\bblamed\s|\bblame\s|\bblames\s)on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
 
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
 const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
