@@ -557,3 +557,8 @@ test('a possessive whose apostrophe a scrape lost is the name and its "s" ("Assa
   // a name that itself ends in s, and "the" before the word, are left alone
   assert.equal(find('the Americas summit opened.').some((m) => m.id === 'USA'), false);
 });
+
+test('a people named after a country is the narrower word: "Syrian Kurdish fighters" are the YPG', () => {
+  assert.equal(one(find('Syrian Kurdish fighters pushed into the town.'), 'Syrian Kurdish fighters').id, 'SDF.YPG');
+  assert.equal(one(find('Iraqi Kurdish forces retook the town.'), 'Iraqi Kurdish forces').id, 'IRQ.KRG');
+});

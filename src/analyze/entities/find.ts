@@ -737,15 +737,16 @@ class Reader {
       // "a source of income" is no actor; "a military source" is.
       if (sector === 'UNK') return head === 'source' && words.length === 1 ? null : { id: 'UNK', type: 'other' };
       const c = iso ?? this.theater;
-      if (iso) {
-        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
-        return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
-      }
-      // "Kurdish fighters": the Kurdish forces of the theatre (YPG in Syria, Peshmerga in Iraq).
+      // "Kurdish fighters": the Kurdish forces of the theatre (YPG in Syria, Peshmerga in Iraq);
+      // "Syrian Kurdish fighters": those of the country named (the people is the narrower word)
       const people = words.find((w) => this.k.peopleForces[w]);
       if (people && c && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
         const id = this.k.peopleForces[people]![c];
         if (id) return { id, type: 'group' };
+      }
+      if (iso) {
+        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
+        return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
       }
       // No country named: only labels that say whose they are by themselves.
       if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };
