@@ -485,3 +485,7 @@ test('"pro-X" and "anti-X" name a side, not where things are', () => {
   assert.equal(place('Pro-Damascus media outlets said a car bomb killed 22 people.', 'Damascus').actorLike, true);
   assert.equal(place('Anti-Ankara groups rallied in the city.', 'Ankara').actorLike, true);
 });
+
+test('"Syria\'s capital" before a day of the week (AP style, "on" left out) is the capital', () => {
+  assert.ok(places('Suicide bombers struck near Syrias capital Saturday.').some((p) => p.includes('Damascus/SY')));
+});
