@@ -209,3 +209,9 @@ test('the target of an act told before the trigger is not its subject', () => {
   assert.equal(first('An air strike by the US-led coalition fighting Daesh mistakenly killed 18 members of the SDF on Tuesday.').actor?.id, 'IGO.COALITION');
   assert.equal(first('Russian Aerospace Forces destroyed ISIS oil stations and killed 77 militants last week.').actor?.id, 'RUS.MIL');
 });
+
+test('a place named as a place before the trigger is passed over for the subject before it', () => {
+  const a = events('Russian forces destroy a command post in Syria killing about 80 militants.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor?.id, 'RUS.MIL');
+  assert.equal(a.killed?.min, 80);
+});

@@ -484,6 +484,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         // ("the coalition fighting Daesh mistakenly killed", "jets pounded ISIS positions, killing"):
         // the target of an act told before the trigger is not its subject
         !(material && TARGET_BEFORE.test(doc.text.slice(Math.max(v.start, e.start - 40), e.start))) &&
+        // (nor a place named as a place: "Russian forces destroy a post in Syria, killing 80")
+        !(material && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
