@@ -215,3 +215,8 @@ test('a place named as a place before the trigger is passed over for the subject
   assert.equal(a.actor?.id, 'RUS.MIL');
   assert.equal(a.killed?.min, 80);
 });
+
+test("a country's name right before its arms is the attacker (headline style); named as a place it is not", () => {
+  assert.equal(events('Syria air raids kill 20 militants in Raqqa.').find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR');
+  assert.equal(events('Gunmen killed three people in Syria on Monday.').find((e) => e.type === 'ASSAULT')?.actor?.id !== 'SYR', true);
+});

@@ -342,6 +342,19 @@ const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|
 /** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
 const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|(?<!\bblamed\s|\bblame\s|\bblames\s)on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
 
+/** A state's arms right after its name: "Syria air raids", "Israel strikes", "Russia jets". */
+const COUNTRY_ARMS = /^\s+(?:air\s?strikes?|air\s+raids?|raids?|strikes?|jets|warplanes|war\s?planes|aircraft|forces|troops|army|military|artillery|shelling|missiles?|rockets?|drones?)\b/i;
+
+/**
+ * A name the places stage reads as a place named as a place ("in northern Syria"), not one that
+ * stands for an actor; a country's name right before its arms is the actor, headline style
+ * ("Syria air raids kill 20").
+ */
+function placeAsPlace(doc: Doc, e: EntityMention): boolean {
+  return doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike) &&
+    !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
+}
+
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
 const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
 
@@ -361,7 +374,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
-  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) return false;
+  if (!named && placeAsPlace(doc, e)) return false;
   // a name that qualifies a place or kin rather than acts: "the Assad clan's hometown", "Assad's Alawite sect"
   if (!named && NOT_ACTOR_HEAD.test(doc.text.slice(e.end, e.end + 40))) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
@@ -485,7 +498,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         // the target of an act told before the trigger is not its subject
         !(material && TARGET_BEFORE.test(doc.text.slice(Math.max(v.start, e.start - 40), e.start))) &&
         // (nor a place named as a place: "Russian forces destroy a post in Syria, killing 80")
-        !(material && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) &&
+        !(material && placeAsPlace(doc, e)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
