@@ -220,3 +220,8 @@ test("a country's name right before its arms is the attacker (headline style); n
   assert.equal(events('Syria air raids kill 20 militants in Raqqa.').find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR');
   assert.equal(events('Gunmen killed three people in Syria on Monday.').find((e) => e.type === 'ASSAULT')?.actor?.id !== 'SYR', true);
 });
+
+test('captives killed with no figure were executed; "chemical substances" name a chemical attack', () => {
+  assert.equal(events('ISIS began to kill abducted villagers in Hasakeh on Monday.').find((e) => e.type === 'ASSAULT')?.mode, 'execution');
+  assert.equal(events('Chemical substances were used in the attack, which left at least 30 people killed in Idlib on Tuesday.').find((e) => e.type === 'ASSAULT')?.mode, 'chemical');
+});

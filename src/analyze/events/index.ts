@@ -355,6 +355,9 @@ function placeAsPlace(doc: Doc, e: EntityMention): boolean {
     !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
 }
 
+/** A verb of killing, for captives killed with no figure stated. */
+const KILL_VERB = /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?)\b/i;
+
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
 const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
 
@@ -669,7 +672,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       if (cue.v !== v) imply(e, 'mode');
     }
     // captives killed ("massacred 250 troops taken hostage") were executed
-    if (e.mode === 'abduct' && e.killed) e.mode = 'execution';
+    // (also with no figure: "ISIS begins to kill abducted Christians")
+    if (e.mode === 'abduct' && (e.killed || KILL_VERB.test(v.text))) e.mode = 'execution';
     // what killed outranks how it was delivered: a chemical attack dropped from the air is
     // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
     const own = new Set(v.cues.map((c) => c.item.mode));
