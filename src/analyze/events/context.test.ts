@@ -225,3 +225,8 @@ test('captives killed with no figure were executed; "chemical substances" name a
   assert.equal(events('ISIS began to kill abducted villagers in Hasakeh on Monday.').find((e) => e.type === 'ASSAULT')?.mode, 'execution');
   assert.equal(events('Chemical substances were used in the attack, which left at least 30 people killed in Idlib on Tuesday.').find((e) => e.type === 'ASSAULT')?.mode, 'chemical');
 });
+
+test('"bombing" by a state\'s forces or the coalition is from the air; a bombing by no state is a planted bomb', () => {
+  assert.equal(events("The coalition's bombing of Raqqa left 20 civilians dead on Friday.").find((e) => e.type === 'ASSAULT')?.mode, 'aerial');
+  assert.equal(events('A bombing claimed by ISIS killed 20 people at a market in Qamishli on Friday.').find((e) => e.type === 'ASSAULT')?.mode, 'explosives');
+});

@@ -355,6 +355,9 @@ function placeAsPlace(doc: Doc, e: EntityMention): boolean {
     !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
 }
 
+/** A state's forces or government, or the coalition: who bombs from the air. */
+const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
+
 /** A verb of killing, for captives killed with no figure stated. */
 const KILL_VERB = /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?)\b/i;
 
@@ -725,6 +728,13 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const later = named.filter((n) => n.evidence.sentence > si && n.evidence.sentence - si <= 2).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
     const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
     if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; imply(e, 'actor'); }
+  }
+  // "bombing" by a state's forces or the coalition is from the air ("Russian and regime bombing
+  // of Aleppo", "the coalition's bombing of Raqqa"), not a planted bomb
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.mode !== 'explosives' || !e.actor || !STATE_FORCE.test(e.actor.id)) continue;
+    const own = views[e.evidence.sentence]!.cues.filter((c) => c.item.mode === 'explosives');
+    if (own.length && own.every((c) => /^bombings?$/i.test(c.item.phrase))) e.mode = 'aerial';
   }
   // dates: an attack dated only by publication takes the day of the same attacker's same
   // weapon told just before, across a paragraph break ("Following Russia's airstrikes on
