@@ -230,3 +230,11 @@ test('"bombing" by a state\'s forces or the coalition is from the air; a bombing
   assert.equal(events("The coalition's bombing of Raqqa left 20 civilians dead on Friday.").find((e) => e.type === 'ASSAULT')?.mode, 'aerial');
   assert.equal(events('A bombing claimed by ISIS killed 20 people at a market in Qamishli on Friday.').find((e) => e.type === 'ASSAULT')?.mode, 'explosives');
 });
+
+test('an aircraft shot down is heavy weapons, not small arms; in a headline what was downed is no attacker', () => {
+  const a = events('Two Russian airmen were killed when their helicopter was shot down east of Palmyra on Friday.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.mode, 'heavy-weapons');
+  const h = events('5 Killed as Russian Military Chopper Shot down in Syria.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(h.actor, null);
+  assert.equal(h.killed?.min, 5);
+});

@@ -430,6 +430,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase) ||
       // (not a capture: "property seized by the army", "a town taken by rebels" names what was taken, told in passing)
       (f.t.type === 'ASSAULT' && f.t.mode !== 'capture' && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end))) ||
+      // "Russian chopper shot down in Syria": what was downed comes before, no object after
+      (/^shot down$/i.test(f.t.phrase) && /^\s*(?:$|[.,;:]|(?:in|over|near|by|on|at|east|west|north|south|after|while|during)\b)/i.test(text.slice(f.end))) ||
       // "... 30 fighters killed", a headline's toll right before its participle: the victims are
       // the subject, and whoever is named before them is not the attacker
       !!victimSubject;
