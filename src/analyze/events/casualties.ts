@@ -128,6 +128,8 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       // "a woman and her child": one victim named in the singular, then others: not a count
       if (who && !/(?:s|men|people|police|personnel|troops|children)$/i.test(who) && /^\s+and\s+(?!\w+\s+(?:injur|wound))(?:her|his|their|its|a|an|the|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(s.slice(at + n.length).replace(/^\s+/, ' ').slice(who.length + 1))) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
+      // "the death toll surpassed 100", "exceeded 100": more than the figure, no upper bound
+      if (/\b(?:surpass|exceed)\w*\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, at - 30), at))) c.max = null;
       found.push({ ...c, who: whoOf(who ?? ''), text, start, end, rank: rank === 0 ? 0 : rank === LOOSE ? 2 : 1 });
     }
   }
