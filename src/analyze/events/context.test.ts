@@ -238,3 +238,9 @@ test('an aircraft shot down is heavy weapons, not small arms; in a headline what
   assert.equal(h.actor, null);
   assert.equal(h.killed?.min, 5);
 });
+
+test('a day inside the year the same sentence names dates the event, not the year', () => {
+  const e = events('In 2023 Russian jets killed 12 people in Idlib on Monday.').find((x) => x.type === 'ASSAULT')!;
+  assert.equal(e.date?.precision, 'day');
+  assert.equal(e.date?.start, '2023-05-08');
+});
