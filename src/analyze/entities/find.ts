@@ -85,8 +85,47 @@ const PRONOUNS = new Map<string, 'third' | 'first' | 'we' | 'they'>([['he', 'thi
 const ACRONYM_STOP = new Set(['DNA', 'NGO', 'NGOS', 'GPS', 'HIV', 'AIDS', 'GDP', 'VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
+/** Per dictionary: the keys that end a name (`assad`, `syria`), and every key of every name. */
+const nameKeys = new WeakMap<TrieNode, { last: Set<string>; all: Set<string> }>();
+function keysOfNames(root: TrieNode): { last: Set<string>; all: Set<string> } {
+  let got = nameKeys.get(root);
+  if (got) return got;
+  got = { last: new Set(), all: new Set() };
+  const walk = (n: TrieNode): void => {
+    for (const [key, child] of n.next) {
+      got!.all.add(key);
+      if (child.values?.some((a) => a.kind !== 'demonym')) got!.last.add(key);
+      walk(child);
+    }
+  };
+  walk(root);
+  nameKeys.set(root, got);
+  return got;
+}
+
+/**
+ * A possessive whose apostrophe a scrape lost ("Assads forces", "Syrias President"): a
+ * capitalised word that no name has, whose stem without the final s ends a name, before another
+ * word of its sentence, is that name and a possessive "s" (not after "the": "the Americas").
+ */
+export function splitLostPossessives(toks: Token[], root: TrieNode): Token[] {
+  const { last, all } = keysOfNames(root);
+  const out: Token[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!, next = toks[i + 1];
+    if (t.upper && !t.caps && !t.possessive && t.key.length > 4 && t.key.endsWith('s') && !all.has(t.key) && last.has(t.key.slice(0, -1)) &&
+      next && next.sentence === t.sentence && !next.possessive && /^\s+$/.test(next.gap) && toks[i - 1]?.key !== 'the') {
+      out.push({ ...t, end: t.end - 1, text: t.text.slice(0, -1), key: t.key.slice(0, -1) });
+      out.push({ ...t, start: t.end - 1, text: 's', key: 's', upper: false, possessive: true, first: false, joined: true, hyphenBefore: false, gap: '' });
+      continue;
+    }
+    out.push(t);
+  }
+  return out;
+}
+
 export const findEntities: Stage<EntityKnowledge, EntityMention> = (doc: Doc, k: EntityKnowledge) => {
-  const toks = tokenize(doc.text, doc.sentences);
+  const toks = splitLostPossessives(tokenize(doc.text, doc.sentences), k.names);
   const units = dictionaryUnits(toks, k);
   const theater = pickTheater(toks, units);
   const year = doc.published ? Number(doc.published.slice(0, 4)) : null;
@@ -751,15 +790,16 @@ class Reader {
       // "a source of income" is no actor; "a military source" is.
       if (sector === 'UNK') return head === 'source' && words.length === 1 ? null : { id: 'UNK', type: 'other' };
       const c = iso ?? this.theater;
-      if (iso) {
-        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
-        return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
-      }
-      // "Kurdish fighters": the Kurdish forces of the theatre (YPG in Syria, Peshmerga in Iraq).
+      // "Kurdish fighters": the Kurdish forces of the theatre (YPG in Syria, Peshmerga in Iraq);
+      // "Syrian Kurdish fighters": those of the country named (the people is the narrower word)
       const people = words.find((w) => this.k.peopleForces[w]);
       if (people && c && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
         const id = this.k.peopleForces[people]![c];
         if (id) return { id, type: 'group' };
+      }
+      if (iso) {
+        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
+        return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
       }
       // No country named: only labels that say whose they are by themselves.
       if (sector === 'REB') return { ...(c ? { id: `${c}.REB` } : {}), type: 'group' };

@@ -84,3 +84,13 @@ test('"controlled by Syria\'s rebels" names who holds the place, not the attacke
   const f = firstToll('Eleven children were killed on Thursday in a barrel bomb attack on a neighbourhood of Aleppo.');
   assert.equal(f.mode, 'aerial');
 });
+
+test('a part of a toll listed after "including" is not a toll of its own', () => {
+  assert.equal(parseCasualties('Six civilians including a woman and two children were killed by the shells.', 'killed')?.min, 6);
+  assert.equal(parseCasualties('Ten people, among them three women and two boys, were killed.', 'killed')?.min, 10);
+});
+
+test('a death toll that "surpassed" or "exceeded" a figure leaves its maximum open', () => {
+  assert.deepEqual(parseCasualties('The death toll surpassed 100 on Monday.', 'killed'), { min: 100, max: null, who: 'people', text: '100' });
+  assert.equal(parseCasualties('The death toll rose to 86.', 'killed')?.max, 86);
+});

@@ -17,7 +17,7 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const VICTIM = '(?:civilians?|people|persons?|individuals|fighters?|militants?|rebels?|insurgents?|jihadists?|jihadis|extremists?|mercenaries|loyalists|terrorists?|gunm[ae]n|militiam[ae]n|soldiers?|troops|servicem[ae]n|officers?|policem[ae]n|police|personnel|members?|children|child|kids|boys?|girls?|women|woman|men|man|students?|residents?|villagers?|martyrs?|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
-const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
+const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of|including|among)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 // "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
 // ("one mother and her child" is two people, not one set of modifiers)
 const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
@@ -72,9 +72,10 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
     // "seven fighters were killed", "30 dead", "three civilians died"
     new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi'),
     // "12 civilians, including children, were injured" (not across the other verb: "9 killed 12 injured")
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,40}?\\b${verb}`, 'gi'),
+    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,60}?\\b${verb}`, 'gi'),
     // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
-    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
+    // (also right after a headline's dateline: "01-08-2016 5 killed as ...")
+    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+|\\b(?:19|20)\\d\\d\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [
       // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"
@@ -100,6 +101,10 @@ const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => 
   new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
 const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
 
+/** Words that introduce a part of a toll already counted: "including three children", "among them two women",
+ *  "including a woman and two children" (a list of parts, each a figure and its noun). */
+const INCLUDED = /\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+(?:[\w'’-]+\s+[\w'’-]+(?:\s*,\s*|\s+and\s+))*$/i;
+
 /** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
 export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {
   if (!ANY_VERB[what].test(s)) return [];
@@ -119,10 +124,12 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       // headline style, "8 persons killed 58 others injured": the figure after one verb is the other's
       if (HEADLINE_PAIR[what].otherVerbNext.test(s.slice(end)) && HEADLINE_PAIR[what].verbFirst.test(s.slice(start, at))) continue;
       // a part of a toll already counted: "including three children", "among them two women"
-      if (/\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+$/i.test(s.slice(Math.max(0, at - 20), at)) && !/^among\b/i.test(m[0])) continue;
+      if (INCLUDED.test(s.slice(Math.max(0, at - 60), at)) && !/^among\b/i.test(m[0])) continue;
       // "a woman and her child": one victim named in the singular, then others: not a count
       if (who && !/(?:s|men|people|police|personnel|troops|children)$/i.test(who) && /^\s+and\s+(?!\w+\s+(?:injur|wound))(?:her|his|their|its|a|an|the|other|several|\d+|two|three|four|five|six|seven|eight|nine|ten)\b/i.test(s.slice(at + n.length).replace(/^\s+/, ' ').slice(who.length + 1))) continue;
       const text = `${qual ? qual + ' ' : ''}${n}${who ? ' ' + who : ''}`.replace(/\s+/g, ' ').trim();
+      // "the death toll surpassed 100", "exceeded 100": more than the figure, no upper bound
+      if (/\b(?:surpass|exceed)\w*\s+(?:\w+\s+)?$/i.test(s.slice(Math.max(0, at - 30), at))) c.max = null;
       found.push({ ...c, who: whoOf(who ?? ''), text, start, end, rank: rank === 0 ? 0 : rank === LOOSE ? 2 : 1 });
     }
   }
@@ -136,6 +143,9 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
   for (let m = pair.exec(s); m; m = pair.exec(s)) {
     const a = count(m[1], m[2]!), b = count(undefined, m[4]!);
     if (!a || !b || a.max === null && !m[1] || VAGUE[m[4]!.toLowerCase()] !== undefined) continue;
+    // (a part of a toll already counted: "6 civilians including a woman and two children")
+    const from = m.index + m[0].search(/\S/);
+    if (INCLUDED.test(s.slice(Math.max(0, from - 60), from))) continue;
     const text = m[0].replace(new RegExp(`\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}$`, 'i'), '').replace(/\s+/g, ' ').trim();
     found.push({ min: a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max, who: whoOf(`${m[3]} ${m[5]}`), text, start: m.index, end: m.index + m[0].length, rank: -1 });
   }

@@ -159,3 +159,88 @@ test('an attack is not placed where envoys came to talk', () => {
   const a = ev.find((e) => e.type === 'ASSAULT')!;
   assert.equal(a.place?.name, 'Idlib');
 });
+
+test('a toll over attacks in two provinces is a total, told as background; the incident after it is the event', () => {
+  const ev = events([
+    'Nine civilians were killed in rocket attacks on Aleppo and Homs on Monday.',
+    'In Aleppo, five civilians were killed when rockets fired by militants hit the Midan neighbourhood.',
+  ].join(' '));
+  const total = ev.find((e) => e.killed?.min === 9)!;
+  assert.equal(total.status, 'background');
+  const one = ev.find((e) => e.killed?.min === 5)!;
+  assert.equal(one.status, 'occurred');
+  assert.equal(one.place?.name, 'Aleppo');
+  // one province, or a town inside it: one event
+  const single = events('Nine civilians were killed in rocket attacks on Aleppo and its countryside on Monday.');
+  assert.equal(single.find((e) => e.killed?.min === 9)?.status, 'occurred');
+});
+
+test('conflict towns of the places supplement: Efrin, al-Quriyah, Hader', () => {
+  const where = (s: string) => events(s).find((e) => e.type === 'ASSAULT')?.place?.admin1;
+  assert.equal(where('Five fighters were killed in shelling near Efrin on Monday.'), 'Aleppo');
+  assert.equal(where('Air strikes on the town of al-Quriyah in eastern Syria killed nine people on Monday.'), 'Deir ez-Zor');
+  assert.equal(where('An Israeli drone strike killed two fighters in the Syrian village of Hader on Monday.'), 'Quneitra');
+});
+
+test("the opposition's political bodies speak and condemn; they never carry out the attack", () => {
+  const ev = events('The Syrian Coalition mourns five rescue workers killed by Russian airstrikes on rural Idlib on Monday.');
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor?.id, 'RUS.MIL');
+  const ev2 = events('The Syrian National Coalition condemned the shelling that killed nine civilians in Douma on Monday.');
+  assert.notEqual(ev2.find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR.OPP');
+});
+
+test("a headline's speaker before a colon is not the attacker", () => {
+  const ev = events('Opposition fighters: 30 killed in gas attack on Douma on Monday.');
+  const a = ev.find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor, null);
+  assert.equal(a.killed?.min, 30);
+});
+
+test('a name that qualifies kin or home ground, or owns the victims, is not the attacker', () => {
+  const first = (s: string) => events(s).find((e) => e.type === 'ASSAULT')!;
+  assert.equal(first('A suicide bomber killed four people in the Assad clan hometown on Sunday.').actor, null);
+  assert.equal(first('A car bomb killed six people on Monday in a district that is home to members of Assads Alawite sect.').actor, null);
+  assert.equal(first('Twelve members of the Islamic State were killed in a blast in Raqqa on Monday.').actor, null);
+});
+
+test('the target of an act told before the trigger is not its subject', () => {
+  const first = (s: string) => events(s).find((e) => e.type === 'ASSAULT')!;
+  assert.equal(first('An air strike by the US-led coalition fighting Daesh mistakenly killed 18 members of the SDF on Tuesday.').actor?.id, 'IGO.COALITION');
+  assert.equal(first('Russian Aerospace Forces destroyed ISIS oil stations and killed 77 militants last week.').actor?.id, 'RUS.MIL');
+});
+
+test('a place named as a place before the trigger is passed over for the subject before it', () => {
+  const a = events('Russian forces destroy a command post in Syria killing about 80 militants.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.actor?.id, 'RUS.MIL');
+  assert.equal(a.killed?.min, 80);
+});
+
+test("a country's name right before its arms is the attacker (headline style); named as a place it is not", () => {
+  assert.equal(events('Syria air raids kill 20 militants in Raqqa.').find((e) => e.type === 'ASSAULT')?.actor?.id, 'SYR');
+  assert.equal(events('Gunmen killed three people in Syria on Monday.').find((e) => e.type === 'ASSAULT')?.actor?.id !== 'SYR', true);
+});
+
+test('captives killed with no figure were executed; "chemical substances" name a chemical attack', () => {
+  assert.equal(events('ISIS began to kill abducted villagers in Hasakeh on Monday.').find((e) => e.type === 'ASSAULT')?.mode, 'execution');
+  assert.equal(events('Chemical substances were used in the attack, which left at least 30 people killed in Idlib on Tuesday.').find((e) => e.type === 'ASSAULT')?.mode, 'chemical');
+});
+
+test('"bombing" by a state\'s forces or the coalition is from the air; a bombing by no state is a planted bomb', () => {
+  assert.equal(events("The coalition's bombing of Raqqa left 20 civilians dead on Friday.").find((e) => e.type === 'ASSAULT')?.mode, 'aerial');
+  assert.equal(events('A bombing claimed by ISIS killed 20 people at a market in Qamishli on Friday.').find((e) => e.type === 'ASSAULT')?.mode, 'explosives');
+});
+
+test('an aircraft shot down is heavy weapons, not small arms; in a headline what was downed is no attacker', () => {
+  const a = events('Two Russian airmen were killed when their helicopter was shot down east of Palmyra on Friday.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(a.mode, 'heavy-weapons');
+  const h = events('5 Killed as Russian Military Chopper Shot down in Syria.').find((e) => e.type === 'ASSAULT')!;
+  assert.equal(h.actor, null);
+  assert.equal(h.killed?.min, 5);
+});
+
+test('a day inside the year the same sentence names dates the event, not the year', () => {
+  const e = events('In 2023 Russian jets killed 12 people in Idlib on Monday.').find((x) => x.type === 'ASSAULT')!;
+  assert.equal(e.date?.precision, 'day');
+  assert.equal(e.date?.start, '2023-05-08');
+});

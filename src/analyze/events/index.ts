@@ -118,6 +118,23 @@ function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number
 }
 
 /**
+ * A toll summed over attacks in two provinces ("8 civilians killed in rocket attacks on Aleppo
+ * and Homs", "in Hama & Homs"): a total over several incidents, not one event. True when, after
+ * `from` (an offset in the sentence), two places of one country in different provinces follow
+ * "in / on / across / against" and are joined only by "and", "&", a comma or nothing.
+ */
+function overProvinces(doc: Doc, v: SentenceView, from: number): boolean {
+  const ps = doc.places.filter((p) => p.start >= v.start + from && p.end <= v.end && p.admin1);
+  for (let i = 0; i + 1 < ps.length; i++) {
+    const a = ps[i]!, b = ps[i + 1]!;
+    if (a.country !== b.country || a.admin1 === b.admin1) continue;
+    if (!/^\s*(?:,\s*)?(?:(?:and|&)\s+)?$/i.test(doc.text.slice(a.end, b.start))) continue;
+    if (/\b(?:in|on|across|against)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(Math.max(v.start, a.start - 40), a.start))) return true;
+  }
+  return false;
+}
+
+/**
  * Where a meeting was: a place the places stage marks as a meeting place, or one the
  * sentence puts the meeting in ("met in Moscow", "a summit ... in Sochi on Wednesday"), never
  * the subject of the talks ("to discuss the situation in Idlib").
@@ -191,6 +208,14 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
+  // "In 2019 Russian jets killed 12 people on Monday": a finer time of the same clause that lies
+  // inside the nearest one (a day within its year or month) dates the event more precisely
+  if (best) {
+    const coarse = dateRef(best)!;
+    const finer = v.times.find((t) => t !== best && t.precision !== 'duration' && !modifierYear(doc, t) && dates(timeOf(t).scope, at) &&
+      PRECISION_RANK[t.precision] < PRECISION_RANK[best!.precision] && dateRef(t) && dateRef(t)!.start >= coarse.start && dateRef(t)!.end <= coarse.end);
+    if (finer) best = finer;
+  }
   // "accusing Russia of deaths since its intervention in 2015": a period from then until publication
   if (best && doc.published && /\bsince\s+(?:(?:its|the|their|his|her|a|an|last)\s+)?(?:[\w-]+\s+){0,2}(?:in\s+|of\s+)?$/i.test(doc.text.slice(Math.max(0, best.start - 40), best.start))) {
     const from = dateRef(best)!;
@@ -245,6 +270,8 @@ function speakers(doc: Doc): Set<EntityMention> {
   for (const e of doc.entities) {
     const before = doc.text.slice(Math.max(0, e.start - 60), e.start);
     if (/\baccording\s+to\s+(the\s+)?([\w'’-]+\s+){0,4}$/i.test(before) && !/[,.;]/.test(before.slice(before.toLowerCase().lastIndexOf('according')))) out.add(e);
+    // a headline's speaker before a colon: "Syrian opposition: 1,300 killed in gas attack"
+    if (/^\s*:/.test(doc.text.slice(e.end, e.end + 3))) out.add(e);
   }
   return out;
 }
@@ -320,6 +347,34 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 /** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
 const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
 
+/** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
+const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|(?<!\bblamed\s|\bblame\s|\bblames\s)on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+
+/** A state's arms right after its name: "Syria air raids", "Israel strikes", "Russia jets". */
+const COUNTRY_ARMS = /^\s+(?:air\s?strikes?|air\s+raids?|raids?|strikes?|jets|warplanes|war\s?planes|aircraft|forces|troops|army|military|artillery|shelling|missiles?|rockets?|drones?)\b/i;
+
+/**
+ * A name the places stage reads as a place named as a place ("in northern Syria"), not one that
+ * stands for an actor; a country's name right before its arms is the actor, headline style
+ * ("Syria air raids kill 20").
+ */
+function placeAsPlace(doc: Doc, e: EntityMention): boolean {
+  return doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike) &&
+    !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
+}
+
+/** A state's forces or government, or the coalition: who bombs from the air. */
+const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
+
+/** Finer first: a day inside the year a sentence also names dates the event. */
+const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, duration: 4 };
+
+/** A verb of killing, for captives killed with no figure stated. */
+const KILL_VERB = /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?)\b/i;
+
+/** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
+const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
+
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
  * civilians, not a place named as a place ("in northern Syria"), not the victims of the
@@ -336,7 +391,9 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   // only before a state's forces, arms or officials ("Syrian jets", "Turkish artillery")
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(?:ian|an|ish|ese|i)$/.test(e.text) && !ARMED_AFTER.test(doc.text.slice(e.end, e.end + 40))) return false;
   // (unless the words name it as the one who acted: "carried out by ... its ally Russia")
-  if (!named && doc.places.some((p) => p.start === e.start && p.end === e.end && !placeOf(p).actorLike)) return false;
+  if (!named && placeAsPlace(doc, e)) return false;
+  // a name that qualifies a place or kin rather than acts: "the Assad clan's hometown", "Assad's Alawite sect"
+  if (!named && NOT_ACTOR_HEAD.test(doc.text.slice(e.end, e.end + 40))) return false;
   return !victims.some((x) => e.start >= x.start && e.end <= x.end);
 }
 
@@ -344,7 +401,12 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
   const { text } = v;
   const killedAll = findCasualties(text, 'killed');
   const injuredAll = findCasualties(text, 'injured');
-  const victims = [...killedAll, ...injuredAll].map((c) => ({ start: v.start + c.start, end: v.start + c.end }));
+  // (the victims' group named after the toll is theirs too: "47 leaders of Ahrar al-Sham killed")
+  const victims = [...killedAll, ...injuredAll].map((c) => {
+    const of = /^\s+(?:of|from)\s+(?:the\s+)?/i.exec(text.slice(c.end));
+    const owner = of && v.entities.find((e) => e.start === v.start + c.end + of[0].length);
+    return { start: v.start + c.start, end: owner ? owner.end : v.start + c.end };
+  });
   let found = v.triggers.map((t) => ({ t: t.item, start: t.start, end: t.end }));
   // A weapon named beside casualties is an attack even without a trigger verb:
   // "an airstrike on the market left 12 civilians dead" (no "killed" in the lexicon's sense).
@@ -379,6 +441,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     const passive = /\b(was|were|been|being|be)\s+(\w+\s+)?$/i.test(text.slice(0, f.start)) || /^(were|was)\s/i.test(f.t.phrase) ||
       // (not a capture: "property seized by the army", "a town taken by rebels" names what was taken, told in passing)
       (f.t.type === 'ASSAULT' && f.t.mode !== 'capture' && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end))) ||
+      // "Russian chopper shot down in Syria": what was downed comes before, no object after
+      (/^shot down$/i.test(f.t.phrase) && /^\s*(?:$|[.,;:]|(?:in|over|near|by|on|at|east|west|north|south|after|while|during)\b)/i.test(text.slice(f.end))) ||
       // "... 30 fighters killed", a headline's toll right before its participle: the victims are
       // the subject, and whoever is named before them is not the attacker
       !!victimSubject;
@@ -449,6 +513,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         absStart - e.end <= 90 && !CLAUSE_BREAK.test(doc.text.slice(e.end, absStart)) &&
         // ("a neighbourhood controlled by Syria's rebels": who holds the place, not who struck)
         !k.heldBefore.test(doc.text.slice(Math.max(0, e.start - 40), e.start)) &&
+        // ("the coalition fighting Daesh mistakenly killed", "jets pounded ISIS positions, killing"):
+        // the target of an act told before the trigger is not its subject
+        !(material && TARGET_BEFORE.test(doc.text.slice(Math.max(v.start, e.start - 40), e.start))) &&
+        // (nor a place named as a place: "Russian forces destroy a post in Syria, killing 80")
+        !(material && placeAsPlace(doc, e)) &&
         !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
@@ -505,12 +574,13 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       if (talks) { actor = { ...talks.actor! }; recipient = { ...talks.recipient! }; agreedAt = talks; }
     }
     if (actor && recipient && actor.id === recipient.id) recipient = null;
-    let killed: Casualties | null = null, injured: Casualties | null = null;
+    let killed: Casualties | null = null, injured: Casualties | null = null, tollAt: number | undefined;
     if (f.t.type === 'ASSAULT') {
       // each toll goes to the attack whose trigger is nearest to it in the sentence
       const mine = (c: { start: number; end: number }) => nearestAssault(c) === f;
       const k0 = killedAll.find(mine), i0 = injuredAll.find(mine);
       if (k0) { const { start: _a, end: _b, ...c } = k0; killed = c; }
+      tollAt = (k0 ?? i0)?.start;
       if (i0) { const { start: _a, end: _b, ...c } = i0; injured = c; }
       // the victims named in the toll are the recipient when the sentence names no other
       const victims = k0 ?? i0;
@@ -568,6 +638,8 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       confidence: Math.min(1, 0.4 + (actor ? 0.25 : 0) + (recipient ? 0.2 : 0) + (f.t.phrase.includes(' ') ? 0.1 : 0)),
     };
     if (dateImplied) ev.implied = ['date'];
+    // a toll over attacks in two provinces is a total, told like a cumulative toll
+    if ((killed || injured) && ev.status === 'occurred' && overProvinces(doc, v, Math.min(f.start, tollAt ?? f.start))) ev.status = 'background';
     if (MEETING.has(f.t.type) && ev.place) {
       // a party is not the place: "brokered a ceasefire between Azerbaijan and Armenia"
       const at = doc.places.find((m) => m.start >= v.start && m.end <= v.end && refOf(m).name === ev.place!.name);
@@ -616,7 +688,8 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
       if (cue.v !== v) imply(e, 'mode');
     }
     // captives killed ("massacred 250 troops taken hostage") were executed
-    if (e.mode === 'abduct' && e.killed) e.mode = 'execution';
+    // (also with no figure: "ISIS begins to kill abducted Christians")
+    if (e.mode === 'abduct' && (e.killed || KILL_VERB.test(v.text))) e.mode = 'execution';
     // what killed outranks how it was delivered: a chemical attack dropped from the air is
     // chemical, a suicide car bomb is suicide (when the event's own sentence says so)
     const own = new Set(v.cues.map((c) => c.item.mode));
@@ -668,6 +741,13 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const later = named.filter((n) => n.evidence.sentence > si && n.evidence.sentence - si <= 2).sort((a, b) => a.evidence.sentence - b.evidence.sentence)[0];
     const ante = before && (!later || si - before.evidence.sentence <= later.evidence.sentence - si + 2) ? before : later;
     if (ante?.actor && ante.actor.id !== e.recipient?.id) { e.actor = { ...ante.actor }; imply(e, 'actor'); }
+  }
+  // "bombing" by a state's forces or the coalition is from the air ("Russian and regime bombing
+  // of Aleppo", "the coalition's bombing of Raqqa"), not a planted bomb
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.mode !== 'explosives' || !e.actor || !STATE_FORCE.test(e.actor.id)) continue;
+    const own = views[e.evidence.sentence]!.cues.filter((c) => c.item.mode === 'explosives');
+    if (own.length && own.every((c) => /^bombings?$/i.test(c.item.phrase))) e.mode = 'aerial';
   }
   // dates: an attack dated only by publication takes the day of the same attacker's same
   // weapon told just before, across a paragraph break ("Following Russia's airstrikes on

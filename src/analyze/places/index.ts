@@ -340,7 +340,8 @@ function capitalOf(word: string): { cc: string; capital: string; demonym: boolea
 }
 
 /** "the Syrian capital", "Syria's capital" (or "Syrias capital"), "the capital of Syria", with no name after it. */
-const CAPITAL_PHRASE = /\b(?:[Tt]he\s+([A-Z][a-z]+)\s+capital|([A-Z][a-z]+)(?:['’]s|s)\s+capital|[Tt]he\s+capital\s+of\s+([A-Z][a-z]+))\b(?![-\w])(?!,?\s+(?:of\s+)?(?:the\s+)?[A-Z])/g;
+// (a day or month after it is no name: "near Syria's capital Saturday", AP style)
+const CAPITAL_PHRASE = /\b(?:[Tt]he\s+([A-Z][a-z]+)\s+capital|([A-Z][a-z]+)(?:['’]s|s)\s+capital|[Tt]he\s+capital\s+of\s+([A-Z][a-z]+))\b(?![-\w])(?!,?\s+(?:of\s+)?(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])/g;
 
 /**
  * A country's capital named by a phrase, not by its name: "near the Syrian capital", "Syria's
