@@ -625,6 +625,8 @@ test('fourth round: adjectives between a country and its label stay in the phras
   const ms = find('He met the Lebanese religious communities and Syrian moderate rebels.');
   assert.equal(one(ms, 'Lebanese religious communities').id, 'LBN.CVL');
   assert.equal(one(ms, 'Syrian moderate rebels').id, 'SYR.REB');
+});
+
 test('a possessive whose apostrophe a scrape lost is the name and its "s" ("Assads forces")', () => {
   const ms = find('Assads Air Force bombed the town. Putins jets struck again.');
   assert.equal(ms.find((m) => m.text.startsWith('Assad'))?.id, 'SYR.MIL');

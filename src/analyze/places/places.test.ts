@@ -535,6 +535,8 @@ test('an abbreviated "Saint" in a dateline in capitals ("ST. PAUL, Minn.") is pa
 test('in a story set in one country, a provincial capital abroad that a cue introduces stays ("in Geneva")', () => {
   const text = 'Officials in Caracas and Maracaibo said that Venezuela had closed the border near Valencia. The talks were held in Geneva on Monday.';
   assert.ok(places(text).includes('Geneva -> Genève/CH'), places(text).join('; '));
+});
+
 test('"Syria\'s capital" before a day of the week (AP style, "on" left out) is the capital', () => {
   assert.ok(places('Suicide bombers struck near Syrias capital Saturday.').some((p) => p.includes('Damascus/SY')));
 });
