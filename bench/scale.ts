@@ -1,14 +1,16 @@
 // Scale: a store of BENCH_SCALE_ARTICLES articles (default 1,000,000) built by
 // `sitrep ingest --workers 2`, on SQLite and (with SITREP_BENCH_DATABASE_URL) PostgreSQL:
-// ingest time, size on disk, and the latency of the main event and article queries. The
-// peer is the same queries on the same store when it held a tenth of the articles, so the
-// ratio shows how the queries grow with the store.
+// ingest time, size on disk, and the latency of the main event and article queries at
+// checkpoints (a tenth of the target, 100,000, 200,000, 500,000, 1,000,000; the target).
 //
 // The articles are generated from the real sets (FA-KES dev and the Guardian sample): each
 // is 4 to 10 sentences drawn from them, with every actor and place the analysis found in a
 // sentence replaced by another of the same kind found elsewhere, and a publication date
 // drawn over 2011-2024, so the analysis does real work on text it has not seen as a whole.
-// Not in the default run (it takes hours at a million): `npm run bench -- scale`.
+// Article number i is drawn from a generator seeded by i alone, so a build can stop anywhere
+// and go on: with BENCH_SCALE_DIR the store and its record (./scale-state.ts) stay in that
+// folder between runs, and a run continues at the next article, adding its costs to the
+// record's. Not in the default run (it takes hours at a million): `npm run bench -- scale`.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
