@@ -7,9 +7,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { openStore } from '../src/store/index.js';
 import { CLI } from './corpus.js';
-import { articleAt, runScale, sqliteDialect, writeArticles, type Sources } from './scale.js';
+import { articleAt, postgresDialect, runScale, sqliteDialect, writeArticles, type ScaleDialect, type Sources } from './scale.js';
 import { PAUSE_GAP_SECONDS, TICK_SECONDS, readState, tickShare, writeState } from './scale-state.js';
 
 const src: Sources = {
@@ -49,53 +50,62 @@ test('a long gap between ticks counts as paused, not as running', () => {
   assert.equal(stopped.loadSeconds, TICK_SECONDS * 2);
 });
 
-test('a build stopped in the middle of a chunk goes on where it stopped, every article stored once, its costs added up', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-scale-test-'));
-  const dialect = sqliteDialect(dir);
-  const run = { dir, dialect, src, target: 12, chunk: 4, checkpoints: [4, 12], workers: 1, samples: 3, commit: 'test' };
-  try {
-    // A first session of one chunk.
-    let state = await runScale({ ...run, maxChunks: 1 });
-    assert.equal(state.next, 4);
-    assert.equal(state.sessions.length, 1);
-    assert.deepEqual(state.checkpoints.map((c) => c.articles), [4]);
-    assert.equal(state.checkpoints[0]!.stored.articles, 4);
-    assert.ok(state.totals.cpuSeconds > 0, 'the ingest CPU time is counted');
-    assert.ok(state.totals.wallSeconds > 0);
-    const firstCpu = state.totals.cpuSeconds;
+const pgUrl = process.env.SITREP_TEST_DATABASE_URL;
+const builds: [string, ((dir: string) => ScaleDialect & { reset(again?: boolean): void }) | null][] = [
+  ['SQLite', (dir) => sqliteDialect(dir)],
+  ['PostgreSQL', pgUrl ? () => postgresDialect(pgUrl, `t_scale_${randomBytes(6).toString('hex')}`) : null],
+];
 
-    // A second one killed in the middle of the next chunk: two of its articles stored, the
-    // record saying the chunk was under way (by an ingest that has since died).
-    await writeArticles(join(dir, 'part.jsonl'), 2, 4, src);
-    const r = spawnSync(process.execPath, [CLI, 'ingest', join(dir, 'part.jsonl'), ...dialect.args, '--quiet'], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-    const file = join(dir, 'sqlite.state.json');
-    writeState(file, { ...readState(file)!, running: { from: 4, to: 8, pid: 2 ** 22 + 1 } });
-
-    // Another run refuses to start while one holds the lock…
-    writeFileSync(join(dir, 'sqlite.lock'), String(process.ppid));
-    await assert.rejects(runScale(run), /another run/);
-    rmSync(join(dir, 'sqlite.lock'));
-
-    // …and without it goes on from article 4 to the end.
-    state = await runScale(run);
-    assert.equal(state.next, 12);
-    assert.equal(state.redone, 1);
-    assert.equal(state.sessions.length, 2);
-    assert.deepEqual(state.sessions.map((s) => [s.from, s.to]), [[0, 4], [4, 12]]);
-    assert.equal(state.unchanged, 2, 'the two articles stored before the stop are found, not stored again');
-    assert.equal(state.ingested, 10);
-    assert.ok(state.totals.cpuSeconds > firstCpu, 'the costs of the sessions add up');
-    assert.deepEqual(state.checkpoints.map((c) => c.articles), [4, 12]);
-    assert.equal(state.running, undefined);
-    const store = await openStore(dialect.options);
+for (const [name, make] of builds) {
+  test(`a build stopped in the middle of a chunk goes on where it stopped, every article stored once, its costs added up (${name})`, { skip: make ? false : 'SITREP_TEST_DATABASE_URL is not set' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sitrep-scale-test-'));
+    const dialect = make!(dir);
+    const run = { dir, dialect, src, target: 12, chunk: 4, checkpoints: [4, 12], workers: 1, samples: 3, commit: 'test' };
     try {
-      assert.equal((await store.counts()).articles, 12);
+      // A first session of one chunk.
+      let state = await runScale({ ...run, maxChunks: 1 });
+      assert.equal(state.next, 4);
+      assert.equal(state.sessions.length, 1);
+      assert.deepEqual(state.checkpoints.map((c) => c.articles), [4]);
+      assert.equal(state.checkpoints[0]!.stored.articles, 4);
+      assert.ok(state.totals.cpuSeconds > 0, 'the ingest CPU time is counted');
+      assert.ok(state.totals.wallSeconds > 0);
+      const firstCpu = state.totals.cpuSeconds;
+
+      // A second one killed in the middle of the next chunk: two of its articles stored, the
+      // record saying the chunk was under way (by an ingest that has since died).
+      await writeArticles(join(dir, 'part.jsonl'), 2, 4, src);
+      const r = spawnSync(process.execPath, [CLI, 'ingest', join(dir, 'part.jsonl'), ...dialect.args, '--quiet'], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      const file = join(dir, `${dialect.key}.state.json`);
+      writeState(file, { ...readState(file)!, running: { from: 4, to: 8, pid: 2 ** 22 + 1 } });
+
+      // Another run refuses to start while one holds the lock…
+      writeFileSync(join(dir, `${dialect.key}.lock`), String(process.ppid));
+      await assert.rejects(runScale(run), /another run/);
+      rmSync(join(dir, `${dialect.key}.lock`));
+
+      // …and without it goes on from article 4 to the end.
+      state = await runScale(run);
+      assert.equal(state.next, 12);
+      assert.equal(state.redone, 1);
+      assert.equal(state.sessions.length, 2);
+      assert.deepEqual(state.sessions.map((s) => [s.from, s.to]), [[0, 4], [4, 12]]);
+      assert.equal(state.unchanged, 2, 'the two articles stored before the stop are found, not stored again');
+      assert.equal(state.ingested, 10);
+      assert.ok(state.totals.cpuSeconds > firstCpu, 'the costs of the sessions add up');
+      assert.deepEqual(state.checkpoints.map((c) => c.articles), [4, 12]);
+      assert.equal(state.running, undefined);
+      const store = await openStore(dialect.options);
+      try {
+        assert.equal((await store.counts()).articles, 12);
+      } finally {
+        await store.close();
+      }
+      assert.deepEqual(readState(file), state, 'the record on disk is the one returned');
     } finally {
-      await store.close();
+      if (dialect.key === 'postgres') dialect.reset(false);
+      rmSync(dir, { recursive: true, force: true });
     }
-    assert.deepEqual(readState(file), state, 'the record on disk is the one returned');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  });
+}

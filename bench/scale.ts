@@ -193,6 +193,22 @@ export function sqliteDialect(dir: string): ScaleDialect {
   };
 }
 
+/**
+ * The PostgreSQL store in schema `name` of the database at `url` (created if missing).
+ * `reset(again)`: the schema dropped, and by default created again, empty.
+ */
+export function postgresDialect(url: string, name: string): ScaleDialect & { reset(again?: boolean): void } {
+  const schema = scratchSchema(url, name);
+  return {
+    name: 'PostgreSQL', key: 'postgres', options: { databaseUrl: schema.url }, args: ['--database-url', schema.url],
+    bytes: () => postgresBytes(url, name),
+    reset: (again = true) => {
+      schema.drop();
+      if (again) scratchSchema(url, name);
+    },
+  };
+}
+
 /** Seconds between two saves of the record while an ingest runs. */
 const SAVE_SECONDS = 30;
 
@@ -376,13 +392,9 @@ export async function benchScale(data: string): Promise<{ table: string; notes: 
     if (!only || only.includes('sqlite')) dialects.push({ ...sqliteDialect(dir), drop: () => {} });
     if (only && !only.includes('postgres')) notes.push('scale bench: PostgreSQL not chosen (BENCH_SCALE_DIALECTS)');
     else if (pgUrl) {
-      const name = kept ? 'bench_scale' : `bench_scale_${Date.now()}`;
-      let schema = scratchSchema(pgUrl, name);
-      dialects.push({
-        name: 'PostgreSQL', key: 'postgres', options: { databaseUrl: schema.url }, args: ['--database-url', schema.url],
-        bytes: () => postgresBytes(pgUrl, name), reset: () => { schema.drop(); schema = scratchSchema(pgUrl, name); },
-        drop: () => { if (!kept) schema.drop(); },
-      });
+      // A kept build has a schema of its own name; a one-off run a scratch one, dropped at its end.
+      const d = postgresDialect(pgUrl, kept ? 'bench_scale' : `bench_scale_${Date.now()}`);
+      dialects.push({ ...d, drop: () => { if (!kept) d.reset(false); } });
     } else notes.push('scale bench: PostgreSQL skipped (set SITREP_BENCH_DATABASE_URL)');
     const commit = process.env['BENCH_SCALE_COMMIT'] ?? (spawnSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', cwd: dirname(CLI) }).stdout?.trim() || 'unknown');
     for (const d of dialects) {
