@@ -55,6 +55,8 @@ export interface Checkpoint {
   /** When the queries were measured, and the 1-minute load average then. */
   at: string;
   load: number;
+  /** Seconds waited for the load to fall before measuring (BENCH_SCALE_QUIET). */
+  waitedSeconds?: number;
   /** The ingest's totals when the checkpoint was reached. */
   ingest: Accounting;
   queries: Record<string, Latency>;

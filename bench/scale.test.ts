@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { openStore } from '../src/store/index.js';
 import { CLI } from './corpus.js';
-import { articleAt, postgresDialect, runScale, sqliteDialect, writeArticles, type ScaleDialect, type Sources } from './scale.js';
+import { articleAt, postgresDialect, runScale, sqliteDialect, waitForQuiet, writeArticles, type ScaleDialect, type Sources } from './scale.js';
 import { PAUSE_GAP_SECONDS, TICK_SECONDS, readState, tickShare, writeState } from './scale-state.js';
 
 const src: Sources = {
@@ -48,6 +48,16 @@ test('a long gap between ticks counts as paused, not as running', () => {
   assert.equal(stopped.wallSeconds, TICK_SECONDS);
   assert.equal(stopped.pausedSeconds, 300 - TICK_SECONDS);
   assert.equal(stopped.loadSeconds, TICK_SECONDS * 2);
+});
+
+test('a checkpoint waits for the load to fall, for a while at most', async () => {
+  const loads = [3, 2.5, 1.2, 0.5];
+  const slept: number[] = [];
+  const sleep = async (s: number) => void slept.push(s);
+  assert.equal(await waitForQuiet(1.5, 600, () => loads.shift()!, 15, sleep), 30);
+  assert.deepEqual(slept, [15, 15]);
+  assert.equal(await waitForQuiet(1.5, 40, () => 9, 15, sleep), 40, 'it gives up after the most it may wait');
+  assert.equal(await waitForQuiet(1.5, 40, () => 0.2, 15, sleep), 0);
 });
 
 const pgUrl = process.env.SITREP_TEST_DATABASE_URL;

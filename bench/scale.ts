@@ -175,6 +175,12 @@ export interface ScaleRun {
   checkpoints: number[];
   workers: number;
   samples?: number;
+  /**
+   * Before measuring the queries at a checkpoint, wait until the 1-minute load average is
+   * below `load`, for at most `seconds` (then measure anyway): on a shared machine the
+   * latencies are otherwise mostly the scheduler's. Default: no wait.
+   */
+  quiet?: { load: number; seconds: number };
   /** Ends the session after this many chunks (tests). */
   maxChunks?: number;
   /** The code that runs, recorded with the session. */
@@ -342,15 +348,30 @@ async function ingestChunk(run: ScaleRun, record: ScaleState, session: Session, 
 }
 
 async function checkpoint(run: ScaleRun, articles: number, totals: Accounting): Promise<Checkpoint> {
+  const waited = run.quiet ? await waitForQuiet(run.quiet.load, run.quiet.seconds) : 0;
   const store = await openStore(run.dialect.options);
   try {
     const load = loadavg()[0]!;
     const at = new Date().toISOString();
     const queries = Object.fromEntries(await queryLatencies(store, run.samples));
-    return { articles, stored: await store.counts(), bytes: await run.dialect.bytes(), at, load, ingest: { ...totals }, queries };
+    return { articles, stored: await store.counts(), bytes: await run.dialect.bytes(), at, load, waitedSeconds: waited, ingest: { ...totals }, queries };
   } finally {
     await store.close();
   }
+}
+
+/**
+ * Waits until `load()` (the 1-minute load average) is below `below`, looking every `step`
+ * seconds, for at most `most` seconds; the seconds waited.
+ */
+export async function waitForQuiet(below: number, most: number, load = () => loadavg()[0]!, step = 15, sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000))): Promise<number> {
+  let waited = 0;
+  while (load() >= below && waited < most) {
+    const s = Math.min(step, most - waited);
+    await sleep(s);
+    waited += s;
+  }
+  return waited;
 }
 
 /** What a record says, in lines for the bench's notes. */
@@ -365,9 +386,15 @@ export function describe(name: string, s: ScaleState, target: number): string[] 
   ];
   if (s.corpusChanges?.length) lines.push(`scale ${name}: the corpus changed during the build at article(s) ${s.corpusChanges.map((c) => c.at).join(', ')}`);
   for (const c of s.checkpoints) {
-    lines.push(`scale ${name} at ${c.articles.toLocaleString('en')}: ${c.stored.articles.toLocaleString('en')} articles and ${c.stored.events.toLocaleString('en')} events stored, ${(c.bytes / 2 ** 30).toFixed(2)} GiB; queries measured ${c.at} at load ${c.load.toFixed(1)}; ingest so far ${h(c.ingest.wallSeconds)} running, ${h(c.ingest.cpuSeconds)} CPU`);
+    lines.push(`scale ${name} at ${c.articles.toLocaleString('en')}: ${c.stored.articles.toLocaleString('en')} articles and ${c.stored.events.toLocaleString('en')} events stored, ${(c.bytes / 2 ** 30).toFixed(2)} GiB; queries measured ${c.at} at load ${c.load.toFixed(1)}${c.waitedSeconds ? ` (after waiting ${(c.waitedSeconds / 60).toFixed(0)} min for a quieter machine)` : ''}; ingest so far ${h(c.ingest.wallSeconds)} running, ${h(c.ingest.cpuSeconds)} CPU`);
   }
   return lines;
+}
+
+function quietOption(text: string): { load: number; seconds: number } {
+  const [load, minutes] = text.split(',').map(Number);
+  if (!(load! > 0)) throw new Error(`BENCH_SCALE_QUIET: a load average expected, not "${text}"`);
+  return { load: load!, seconds: (minutes ?? 60) * 60 };
 }
 
 export async function benchScale(data: string): Promise<{ table: string; notes: string[] }> {
@@ -404,6 +431,8 @@ export async function benchScale(data: string): Promise<{ table: string; notes: 
           chunk: Math.floor(Number(process.env['BENCH_SCALE_CHUNK'] ?? 10_000)),
           workers: Math.floor(Number(process.env['BENCH_SCALE_WORKERS'] ?? 2)),
           acceptNewCorpus: process.env['BENCH_SCALE_ACCEPT_NEW_CORPUS'] === '1',
+          // BENCH_SCALE_QUIET=LOAD[,MINUTES]: measure a checkpoint's queries once the load is below LOAD (waiting 60 min at most).
+          ...(process.env['BENCH_SCALE_QUIET'] ? { quiet: quietOption(process.env['BENCH_SCALE_QUIET']) } : {}),
           log: (line) => console.log(`${new Date().toISOString()} ${line}`),
         });
         notes.push(...describe(d.name, state, total));
