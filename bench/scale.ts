@@ -380,7 +380,7 @@ export function describe(name: string, s: ScaleState, target: number): string[] 
   const h = (x: number) => `${(x / 3600).toFixed(2)} h`;
   const last = s.checkpoints.at(-1);
   const lines = [
-    `scale ${name}: ${s.next.toLocaleString('en')} of ${target.toLocaleString('en')} articles ingested (${(s.ingested ?? 0).toLocaleString('en')} stored, ${(s.rejected ?? 0).toLocaleString('en')} refused, ${(s.unchanged ?? 0).toLocaleString('en')} found already stored) over ${s.sessions.length} session(s)` +
+    `scale ${name}: ${s.next.toLocaleString('en')} of ${target.toLocaleString('en')} articles ingested (the ingests that ran to their end said: ${(s.ingested ?? 0).toLocaleString('en')} stored, ${(s.unchanged ?? 0).toLocaleString('en')} found already stored by one stopped before, ${(s.rejected ?? 0).toLocaleString('en')} refused) over ${s.sessions.length} session(s)` +
       `${s.redone ? `, ${s.redone} chunk(s) begun again after a stop` : ''}; ingest ${h(t.wallSeconds)} of wall time running (${t.wallSeconds > 0 ? (s.next / t.wallSeconds).toFixed(1) : '—'} articles/s), ${h(t.cpuSeconds)} of CPU (${s.next > 0 ? ((t.cpuSeconds / s.next) * 1000).toFixed(1) : '—'} ms an article), ${h(t.pausedSeconds)} paused, mean load ${(t.loadSeconds / Math.max(t.wallSeconds, 1)).toFixed(1)}` +
       (last ? `; ${(last.bytes / 2 ** 30).toFixed(2)} GiB on disk at ${last.articles.toLocaleString('en')}` : ''),
   ];
