@@ -21,10 +21,15 @@ const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 
 /** Pairwise precision and recall of a clustering (item -> label) against a gold one. */
 export function pairwise(system: readonly string[], gold: readonly string[]): Scores & { tp: number; fp: number; fn: number } {
+  return pairScores(system, (i, j) => gold[i] === gold[j]);
+}
+
+/** Pairwise scores of a clustering against a gold relation on pairs of items (`same(i, j)`, i < j). */
+function pairScores(system: readonly string[], same: (i: number, j: number) => boolean): Scores & { tp: number; fp: number; fn: number } {
   let tp = 0, fp = 0, fn = 0;
   for (let i = 0; i < system.length; i++) {
     for (let j = i + 1; j < system.length; j++) {
-      const s = system[i] === system[j], g = gold[i] === gold[j];
+      const s = system[i] === system[j], g = same(i, j);
       if (s && g) tp++;
       else if (s) fp++;
       else if (g) fn++;
@@ -94,20 +99,14 @@ export function readVerdicts(path: string): Map<string, Verdict> {
  * rows are in the set but whose `annotated` no longer matches the gold throws: the file is stale.
  */
 export function adjudicatedPairwise(system: readonly string[], gold: readonly string[], keys: readonly string[], verdicts: ReadonlyMap<string, Verdict>) {
-  let tp = 0, fp = 0, fn = 0;
   const count = { 'annotation-error': 0, 'sitrep-error': 0, unclear: 0, unjudged: 0, agreeingRead: 0 };
   for (let i = 0; i < system.length; i++) {
     for (let j = i + 1; j < system.length; j++) {
-      const s = system[i] === system[j];
-      let g = gold[i] === gold[j];
+      const s = system[i] === system[j], g = gold[i] === gold[j];
       const v = verdicts.get(pairKey(keys[i]!, keys[j]!));
       if (v && (v.annotated === 'same') !== g) throw new Error(`adjudication: ${v.a} ~ ${v.b} is annotated ${g ? 'same' : 'different'} now`);
       if (s !== g) count[v?.verdict ?? 'unjudged']++;
       else if (v) count.agreeingRead++;
-      if (v?.verdict === 'annotation-error') g = !g;
-      if (s && g) tp++;
-      else if (s) fp++;
-      else if (g) fn++;
     }
   }
   // Pairs never read that the corrected pairs imply are one incident (A~B and B~C, so A~C),
@@ -128,8 +127,7 @@ export function adjudicatedPairwise(system: readonly string[], gold: readonly st
       if (system[i] === system[j]) implied.joined++;
     }
   }
-  const p = tp + fp ? tp / (tp + fp) : 1, r = tp + fn ? tp / (tp + fn) : 1;
-  return { p, r, f: f1(p, r), tp, fp, fn, count, implied };
+  return { ...pairScores(system, corrected), count, implied };
 }
 
 export const ADJUDICATED = new URL('../../eval/adjudicated/stories-fakes-dev.json', import.meta.url);
