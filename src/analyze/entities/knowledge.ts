@@ -242,6 +242,22 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
   };
 }
 
+/**
+ * The country (ISO3) a country name or demonym written alone names by the dictionary
+ * ("Syrian", "Syrians" -> SYR; "Europe-wide" -> null): one walk down the name trie.
+ */
+export function demonymCountry(k: EntityKnowledge, text: string): string | null {
+  const keys = keysOf(text);
+  if (keys.length === 0) return null;
+  for (const ks of [keys, [...keys.slice(0, -1), keys[keys.length - 1]!.replace(/s$/, '')]]) {
+    let node: TrieNode | undefined = k.names;
+    for (const key of ks) node = node?.next.get(key);
+    const a = node?.values?.find((v) => v.kind === 'demonym' || v.kind === 'country');
+    if (a?.entry.country) return a.entry.country;
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------
 // Loading from disk: data/actors/*.json and the world-countries package (ODbL-1.0).
 
