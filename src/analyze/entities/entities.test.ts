@@ -375,6 +375,11 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(ms, 'religious and civic leaders');
   one(ms, 'two leaders');
   one(ms, 'our 2 partners');
+  // "local" is such an adjective, and coordinated adjectives may be separated by a comma.
+  one(find('The grant will support local and provincial councils in the north.'), 'local and provincial councils');
+  one(find('Aircraft gave air support for local, legitimate ground forces near the city.'), 'local, legitimate ground forces');
+  // Not over a clause's verb: "were displaced, innocent civilians".
+  one(find('They were displaced, innocent civilians fled.'), 'innocent civilians');
 });
 
 test('an organisation head before "of" inside a capitalised run, a people with its determiner, and no actor in a resolution’s name', () => {

@@ -1037,8 +1037,16 @@ class Reader {
       if (adjective(s - 1)) s--;
       // "regional and international partners", "religious and civic leaders"
       else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
+      // "local, legitimate ground forces": coordinated adjectives with a comma, after what opens a noun phrase.
+      else if (s < first && this.comma(s) && this.joined(s - 1) && !this.toks[s - 1]!.upper && this.k.premodifiers.has(this.toks[s - 1]!.key) && this.opensPhrase(s - 2)) s--;
       else return s;
     }
+  }
+
+  /** Token x opens a noun phrase: an article, a determiner or a preposition that takes one. */
+  private opensPhrase(x: number): boolean {
+    const w = this.toks[x];
+    return !!w && (ARTICLES.has(w.key) || NP_DETERMINERS.has(w.key) || COMPOUND_OPENERS.has(w.key));
   }
 
   /** "-held", "-controlled" right after token j-1 ("government-held areas"): who holds a place. */
