@@ -382,6 +382,14 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(find('They were displaced, innocent civilians fled.'), 'innocent civilians');
 });
 
+test('a people without a state of its own modifies a people noun, coordinated too, but is no state there', () => {
+  one(find('The Yazidi community were exposed on the mountain.'), 'Yazidi community');
+  one(find('The minister commended Kurdish and Yezidi fighters for their courage.'), 'Kurdish and Yezidi fighters');
+  // "in Iraq" does not make them Iraq's forces, and a people word before a name stays in the name.
+  assert.equal(one(find('We commend Yazidi fighters in Iraq.'), 'Yazidi fighters').id, undefined);
+  one(find('They greeted the Jordan Armed Forces – Arab Army as they arrived.'), 'Arab Army');
+});
+
 test('an organisation head before "of" inside a capitalised run, a people with its determiner, and no actor in a resolution’s name', () => {
   const ms = find('The report of the National Board of Fisheries reached all Ukrainians. The vote followed UN Security Council Resolution 2401.');
   assert.equal(one(ms, 'National Board of Fisheries').type, 'organization');

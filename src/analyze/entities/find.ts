@@ -691,7 +691,7 @@ class Reader {
       }
       // "the Organization of African Unity": a capitalised head before "of" and a name is a name.
       const nameHead = items.length === 0 && t.upper && this.k.orgHeads.has(t.key) && toks[p + 1]?.key === 'of' && this.joined(p + 2) && toks[p + 2]!.upper;
-      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
+      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined || (this.k.peoples.has(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper)))) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
@@ -704,6 +704,12 @@ class Reader {
           p = q;
           continue;
         }
+      }
+      // "Kurdish and Yezidi fighters": coordinated peoples before one people noun.
+      const lastPeople = items[items.length - 1];
+      if (t.key === 'and' && lastPeople?.kind === 'label' && this.k.peoples.has(lastPeople.key) && this.joined(p + 1) && this.k.peoples.has(toks[p + 1]!.key) && toks[p + 1]!.upper) {
+        p++;
+        continue;
       }
       if ((t.key === 'and' || t.text === '&') && items.length > 0 && items[items.length - 1]!.kind === 'country' && this.units[p + 1]?.alias.kind === 'demonym') {
         items.push({ kind: 'and', i: p, j: p + 1 });
@@ -870,7 +876,8 @@ class Reader {
       const of = end === np[h]!.j || end !== and ? this.ofComplement(end) : null;
       // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
       const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
-      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // (Not a people's: "Yazidi fighters in Iraq" are no Iraqi forces.)
+      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') && !words.some((w) => this.k.peoples.has(w)) ? inCountry.alias.entry.country : undefined;
       // "in the neighbouring countries", "across Arab nations": countries after "in" are a place.
       if (PLACE_COLLECTIVES.has(head) && !of) {
         let b = from;

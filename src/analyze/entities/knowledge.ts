@@ -65,6 +65,8 @@ export interface LabelsFile {
   things?: { words: string[] };
   /** Singular unit nouns that refer back to a named unit after a determiner ("the squadron", "each unit"). */
   unitNouns?: { words: string[] };
+  /** Peoples (ethnic and religious groups without a state of their own) that modify a people noun ("Yazidi community", "Kurdish and Yezidi fighters"). */
+  peoples?: { words: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -122,6 +124,8 @@ export interface EntityKnowledge {
   /** Unit nouns as phrases ("task force"). */
   unitNouns: PhraseNode;
   peopleForces: Record<string, Record<string, string>>;
+  /** Keys of peoples that modify a people noun, capitalised anywhere ("commend Yazidi fighters"). */
+  peoples: Set<string>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
   persons: ActorEntry[];
@@ -229,6 +233,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     notNames: new Set(L.notNames),
     lowerCaseActors: new Map(Object.entries(L.lowerCaseActors ?? {}).flatMap(([w, id]) => (byId.has(id) ? [[w, byId.get(id)!] as const] : []))),
     peopleForces: L.peopleForces ?? {},
+    peoples: new Set(L.peoples?.words ?? []),
     premodifiers: new Set(L.premodifiers ?? []),
     collectives: new Set(L.collectives?.words ?? []),
     collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
