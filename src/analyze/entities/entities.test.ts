@@ -382,6 +382,13 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(find('They were displaced, innocent civilians fled.'), 'innocent civilians');
 });
 
+test('a unit’s number belongs to its name', () => {
+  one(find('He was assigned to Explosive Ordnance Disposal Mobile Unit Two, which is based in Virginia.'), 'Explosive Ordnance Disposal Mobile Unit Two');
+  one(find('The ship joined Combined Task Force 50 on Monday.'), 'Combined Task Force 50');
+  // Not a date after a name: "met on 12 May".
+  one(find('The Joint Task Force met on 12 May.'), 'Joint Task Force');
+});
+
 test('a people without a state of its own modifies a people noun, coordinated too, but is no state there', () => {
   one(find('The Yazidi community were exposed on the mountain.'), 'Yazidi community');
   one(find('The minister commended Kurdish and Yezidi fighters for their courage.'), 'Kurdish and Yezidi fighters');

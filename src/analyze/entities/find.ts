@@ -62,6 +62,8 @@ const LOCATIVE = set(words.locative);
 const NAME_PARTICLES = set(words.nameParticles);
 const GENERATIONAL = set(words.generational);
 const RUN_CONNECTORS = set(words.runConnectors);
+const NUMBERED_UNITS = set(words.numberedUnits);
+const UNIT_NUMBERS = set(words.unitNumbers);
 const PRONOUNS = new Map(Object.entries(words.pronouns.map) as [string, 'third' | 'first' | 'we' | 'they'][]);
 const ACRONYM_STOP = set(words.acronymStop);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
@@ -1151,7 +1153,9 @@ class Reader {
     // organisation is no part of its name.
     if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 2, j).some((_, x) => this.units[i + 2 + x]?.j === j && this.units[i + 2 + x]!.alias.kind !== 'demonym' && RUN_CONNECTORS.has(toks[i + 1 + x]!.key) && !NAME_PARTICLES.has(toks[i + 1 + x]!.key))) return null;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
-    if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
+    // "Mobile Unit Two", "Task Force 50": a unit's number belongs to its name.
+    if (n > 2 && UNIT_NUMBERS.has(lastKey) && NUMBERED_UNITS.has(toks[j - 2]!.key) && this.k.orgSuffixes.has(toks[j - 2]!.key)) return this.emitOrg(i, j);
+    if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, NUMBERED_UNITS.has(lastKey) && this.joined(j) && /^\d{1,3}$/.test(toks[j]!.text) && toks[j]!.gap === ' ' ? j + 1 : j);
     // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
     if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
     // "Westminster International University in Tashkent": the organisation ends before a place preposition.
