@@ -382,6 +382,12 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(find('They were displaced, innocent civilians fled.'), 'innocent civilians');
 });
 
+test('a capitalised military people noun mid-sentence is still a people noun, not a name', () => {
+  one(find('The Jordanians welcomed Soldiers visiting from the 3rd Battalion.'), 'Soldiers');
+  // Not before a capitalised word ("Troops Monday", a name).
+  assert.equal(find('The army deployed Troops Monday.').some((m) => m.text.startsWith('Troops')), false);
+});
+
 test('a unit’s number belongs to its name', () => {
   one(find('He was assigned to Explosive Ordnance Disposal Mobile Unit Two, which is based in Virginia.'), 'Explosive Ordnance Disposal Mobile Unit Two');
   one(find('The ship joined Combined Task Force 50 on Monday.'), 'Combined Task Force 50');

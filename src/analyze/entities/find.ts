@@ -693,7 +693,9 @@ class Reader {
       }
       // "the Organization of African Unity": a capitalised head before "of" and a name is a name.
       const nameHead = items.length === 0 && t.upper && this.k.orgHeads.has(t.key) && toks[p + 1]?.key === 'of' && this.joined(p + 2) && toks[p + 2]!.upper;
-      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined || (this.k.peoples.has(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper)))) {
+      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined || (this.k.peoples.has(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper))
+        // "welcomed Soldiers visiting": military style capitalises a plural of its people nouns mid-sentence.
+        || (p === start && det === undefined && t.upper && !t.caps && t.joined && !toks[p - 1]!.upper && this.k.sectorOf.get(t.key) === 'MIL' && /s$/.test(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper)))) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
