@@ -388,6 +388,14 @@ test('a capitalised military people noun mid-sentence is still a people noun, no
   assert.equal(find('The army deployed Troops Monday.').some((m) => m.text.startsWith('Troops')), false);
 });
 
+test('a hyphenated compound between an actor word and its label stays in the mention', () => {
+  assert.equal(one(find('Iraqi counter-terrorism forces entered the city.'), 'Iraqi counter-terrorism forces').id, 'IRQ.MIL');
+  one(find('Iraqi forces and Peshmerga counter-attack brigades advanced.'), 'Peshmerga counter-attack brigades');
+  assert.equal(one(find('Russian long-range bombers struck the town.'), 'Russian long-range bombers').id, 'RUS.MIL');
+  // A backer or a holder is read as before.
+  one(find('Turkish-backed rebels attacked.'), 'Turkish-backed rebels');
+});
+
 test('a unit’s number belongs to its name', () => {
   one(find('He was assigned to Explosive Ordnance Disposal Mobile Unit Two, which is based in Virginia.'), 'Explosive Ordnance Disposal Mobile Unit Two');
   one(find('The ship joined Combined Task Force 50 on Monday.'), 'Combined Task Force 50');

@@ -709,6 +709,17 @@ class Reader {
           continue;
         }
       }
+      // "Iraqi counter-terrorism forces", "Peshmerga counter-attack brigades": a hyphenated
+      // compound between an actor word and its label names the kind of forces.
+      if (lastItem && lastItem.j === p && !t.upper && this.joined(p + 1) && toks[p + 1]!.hyphenBefore) {
+        let q = p + 1;
+        while (this.joined(q + 1) && toks[q + 1]!.hyphenBefore) q++;
+        q++;
+        if (toks.slice(p, q).every((w) => !w.upper) && this.joined(q) && !toks[q]!.upper && !toks[q]!.hyphenBefore && this.isLabel(toks[q]!.key) && !this.k.modifiersOnly.has(toks[q]!.key)) {
+          p = q;
+          continue;
+        }
+      }
       // "Kurdish and Yezidi fighters": coordinated peoples before one people noun.
       const lastPeople = items[items.length - 1];
       if (t.key === 'and' && lastPeople?.kind === 'label' && this.k.peoples.has(lastPeople.key) && this.joined(p + 1) && this.k.peoples.has(toks[p + 1]!.key) && toks[p + 1]!.upper) {
