@@ -1030,7 +1030,7 @@ class Reader {
     while (first - s < 3 && noun(s - 1)) s--;
     if (s === first) return first;
     const before = this.toks[s - 1]!;
-    const opens = (this.joined(s) && (CARDINAL.test(before.text) || ARTICLES.has(before.key) || NP_DETERMINERS.has(before.key) || COMPOUND_OPENERS.has(before.key) || this.k.premodifiers.has(before.key)))
+    const opens = (this.joined(s) && (CARDINAL.test(before.text) || this.opensPhrase(s - 1) || this.k.premodifiers.has(before.key)))
       || (before.sentence === this.toks[s]!.sentence && /^\s*,\s*$/.test(this.toks[s]!.gap));
     return opens ? this.premodifiersBefore(s) : first;
   }
