@@ -2,9 +2,9 @@
 // countries" rows): a demonym counts when an entity mention over it carries its country.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
+import { demonymCountry, findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
 import { countryEntry, loadPlaceKnowledge } from '../src/analyze/places/index.js';
-import { demonymCountry, docOf, entityCountry } from './places.js';
+import { docOf, entityCountry } from './places.js';
 
 const ek = loadEntityKnowledge();
 

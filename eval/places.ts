@@ -16,8 +16,7 @@ import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
 import { fmt, type Evaluator, type Row } from './common.js';
 import lexicon from '../src/analyze/places/lexicon.json' with { type: 'json' };
 import { nameKey } from '../src/analyze/places/names.js';
-import { findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
-import { tokenize } from '../src/analyze/entities/tokens.js';
+import { demonymCountry, findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
 
 const moreDemonyms: ReadonlySet<string> = new Set(lexicon.moreDemonyms);
 const featureHeads: ReadonlySet<string> = new Set(Object.keys(lexicon.featureHeads).filter((w) => w !== '_about'));
@@ -151,22 +150,6 @@ export interface GeoScore {
   /** Per-article misses and errors, for looking at (never committed). */
   misses: { id: string; gold: GoldToponym; predicted: PlaceMention | null; km: number | null; cause?: string }[];
   falsePositives: { id: string; predicted: PlaceMention }[];
-}
-
-/**
- * The country (ISO3) the entities stage's dictionary gives a demonym or country word
- * ("Syrian", "Syrians" -> SYR), or null.
- */
-export function demonymCountry(ek: EntityKnowledge, text: string): string | null {
-  const keys = tokenize(text).map((t) => t.key);
-  if (keys.length === 0) return null;
-  for (const ks of [keys, [...keys.slice(0, -1), keys[keys.length - 1]!.replace(/s$/, '')]]) {
-    let node: EntityKnowledge['names'] | undefined = ek.names;
-    for (const key of ks) node = node?.next.get(key);
-    const a = node?.values?.find((v) => v.kind === 'demonym' || v.kind === 'country');
-    if (a?.entry.country) return a.entry.country;
-  }
-  return null;
 }
 
 /**

@@ -375,6 +375,40 @@ test('coordinated adjectives and a number after a determiner belong to a collect
   one(ms, 'religious and civic leaders');
   one(ms, 'two leaders');
   one(ms, 'our 2 partners');
+  // "local" is such an adjective, and coordinated adjectives may be separated by a comma.
+  one(find('The grant will support local and provincial councils in the north.'), 'local and provincial councils');
+  one(find('Aircraft gave air support for local, legitimate ground forces near the city.'), 'local, legitimate ground forces');
+  // Not over a clause's verb: "were displaced, innocent civilians".
+  one(find('They were displaced, innocent civilians fled.'), 'innocent civilians');
+});
+
+test('a capitalised military people noun mid-sentence is still a people noun, not a name', () => {
+  one(find('The Jordanians welcomed Soldiers visiting from the 3rd Battalion.'), 'Soldiers');
+  // Not before a capitalised word ("Troops Monday", a name).
+  assert.equal(find('The army deployed Troops Monday.').some((m) => m.text.startsWith('Troops')), false);
+});
+
+test('a hyphenated compound between an actor word and its label stays in the mention', () => {
+  assert.equal(one(find('Iraqi counter-terrorism forces entered the city.'), 'Iraqi counter-terrorism forces').id, 'IRQ.MIL');
+  one(find('Iraqi forces and Peshmerga counter-attack brigades advanced.'), 'Peshmerga counter-attack brigades');
+  assert.equal(one(find('Russian long-range bombers struck the town.'), 'Russian long-range bombers').id, 'RUS.MIL');
+  // A backer or a holder is read as before.
+  one(find('Turkish-backed rebels attacked.'), 'Turkish-backed rebels');
+});
+
+test('a unit’s number belongs to its name', () => {
+  one(find('He was assigned to Explosive Ordnance Disposal Mobile Unit Two, which is based in Virginia.'), 'Explosive Ordnance Disposal Mobile Unit Two');
+  one(find('The ship joined Combined Task Force 50 on Monday.'), 'Combined Task Force 50');
+  // Not a date after a name: "met on 12 May".
+  one(find('The Joint Task Force met on 12 May.'), 'Joint Task Force');
+});
+
+test('a people without a state of its own modifies a people noun, coordinated too, but is no state there', () => {
+  one(find('The Yazidi community were exposed on the mountain.'), 'Yazidi community');
+  one(find('The minister commended Kurdish and Yezidi fighters for their courage.'), 'Kurdish and Yezidi fighters');
+  // "in Iraq" does not make them Iraq's forces, and a people word before a name stays in the name.
+  assert.equal(one(find('We commend Yazidi fighters in Iraq.'), 'Yazidi fighters').id, undefined);
+  one(find('They greeted the Jordan Armed Forces – Arab Army as they arrived.'), 'Arab Army');
 });
 
 test('an organisation head before "of" inside a capitalised run, a people with its determiner, and no actor in a resolution’s name', () => {

@@ -7,6 +7,7 @@ import type { EntityMention, EntityType } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
 import type { ActorEntry, Alias, EntityKnowledge, PhraseNode, Role, TrieNode } from './knowledge.js';
 import { tokenize, type Token } from './tokens.js';
+import words from '../../../data/entities/words.json' with { type: 'json' };
 
 interface Unit {
   i: number;
@@ -26,63 +27,45 @@ interface Draft extends EntityMention {
   definiteGeneric?: boolean;
 }
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our', 'this', 'that', 'these', 'those', 'another', 'some', 'several', 'many', 'other']);
-const ARTICLES = new Set(['the', 'a', 'an']);
-const PLACE_NOUNS = new Set(['city', 'town', 'village', 'villages', 'province', 'capital', 'border', 'countryside', 'region', 'coast', 'desert', 'territory']);
-const REBEL_PERSONS = new Set(['rebel', 'militant', 'guerrilla', 'guerilla', 'insurgent', 'jihadist', 'separatist']);
-const CLAUSE_WORDS = new Set(['was', 'is', 'has', 'had', 'and', 'or', 'in', 'on', 'at', 'from', 'with', 'of', 'near', 'by', 'to', 'for']);
-const HELD = new Set(['held', 'controlled', 'occupied', 'run', 'dominated']);
-const KUNYA = new Set(['abu', 'umm']);
-const MINISTERS = new Set(['minister', 'foreign minister', 'defence minister']);
-const AUXILIARIES = new Set(['will', 'would', 'has', 'had', 'have', 'is', 'was', 'can', 'could', 'should', 'must', 'may']);
-/** Determiners that belong to a noun phrase mention ("these terrorists", "our partners"); articles do not. */
-const NP_DETERMINERS = new Set(['this', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'all', 'other', 'some', 'many', 'several', 'both', 'another']);
+// Closed word lists (what each is for: data/entities/words.json, reviewed data), compiled once.
+const set = (list: { words: string[] }): Set<string> => new Set(list.words);
+const DETERMINERS = set(words.determiners);
+const ARTICLES = set(words.articles);
+const PLACE_NOUNS = set(words.placeNouns);
+const REBEL_PERSONS = set(words.rebelPersons);
+const CLAUSE_WORDS = set(words.clauseWords);
+const HELD = set(words.held);
+const KUNYA = set(words.kunya);
+const MINISTERS = set(words.ministers);
+const AUXILIARIES = set(words.auxiliaries);
+const NP_DETERMINERS = set(words.npDeterminers);
 const RESOLUTION = /^\s+Resolutions?\s+\d/;
-/** Nouns for what an actor does, not who it is ("coalition airstrike", "ISIL's campaign", "SDF operations"). */
-/** Heads of a named meeting ("the Manama Dialogue", "the UK-France Summit"): an event, not its hosts. */
-const MEETINGS = new Set(['summit', 'conference', 'dialogue', 'forum']);
-/** Modifiers that date an actor rather than describe it ("13 new EU sanctions"): not part of a name's mention. */
-const TEMPORAL = new Set(['new', 'former', 'ousted', 'outgoing', 'incoming', 'deposed', 'exiled', 'embattled', 'interim', 'transitional', 'caretaker', 'provisional']);
-/** Nouns after a capital that make it the name of a meeting, a document or a place ("the Minsk agreements"). */
-const CAPITAL_AS_NAME = new Set(['conference', 'conferences', 'meeting', 'meetings', 'talks', 'summit', 'process', 'format', 'agreement', 'agreements', 'accord', 'accords', 'protocol', 'protocols', 'memorandum', 'declaration', 'communique', 'suburbs', 'suburb', 'countryside', 'outskirts', 'airport', 'province', 'governorate', 'region', 'area', 'residents']);
-/** Nouns for a body of people named by its members ("a group of Syrians", "a team of experts"). */
-const BODIES = new Set(['group', 'team', 'number', 'contingent']);
-const ACTIVITIES = new Set(['campaign', 'campaigns', 'operation', 'operations', 'strike', 'strikes', 'airstrike', 'airstrikes', 'raid', 'raids', 'bombing', 'bombings', 'offensive', 'mission']);
-/** Singular heads that name a group already named ("the group", "this organisation"). */
-const GROUP_HEADS = new Set(['group', 'organisation', 'organization']);
-/** Words that may follow a unit noun used as a subject or object ("the squadron will", "the task force while"). */
-const UNIT_FOLLOWERS = new Set(['are', 'were', 'while', 'who', 'which', 'that', 'as', 'also', 'then', 'now', 'itself', 'during', 'after', 'before', 'since', 'through', 'into', 'under', 'until']);
-/** Collective heads that are places after "in" ("in the neighbouring countries"). */
-const PLACE_COLLECTIVES = new Set(['countries', 'nations', 'states']);
-/** Prepositions before such a place. */
-const IN_PLACE = new Set(['in', 'across', 'throughout', 'into']);
-/** First words of a named undertaking, never a person's name ("Operation Inherent Resolve", "Exercise Eager Lion"). */
-const NAMED_UNDERTAKINGS = new Set(['operation', 'exercise']);
-/** Prepositions that open a noun phrase whose nouns may modify a people noun ("between subject matter experts"). */
-const COMPOUND_OPENERS = new Set(['of', 'between', 'from', 'with', 'among', 'against', 'by', 'for', 'under']);
-/** Conjunctions and adverbs that may stand before a people noun: never part of a compound ("but defence officials"). */
-const NOT_NOUNS = new Set(['but', 'yet', 'nor', 'than', 'not', 'only', 'even', 'just', 'still', 'too', 'very', 'all', 'any', 'each', 'every', 'such', 'own', 'same', 'whose', 'what', 'whom', 'how', 'why', 'there', 'here', 'where', 'when', 'once', 'per', 'via', 'plus', 'versus', 'about', 'around', 'without', 'upon', 'toward', 'towards', 'across', 'along', 'behind', 'beyond', 'near', 'off', 'out', 'up', 'down', 'away', 'back', 'again', 'ago', 'else', 'ever', 'never', 'soon', 'well', 'please', 'let', 'get', 'got', 'saw', 'see', 'met', 'meet', 'told', 'tell', 'gave', 'give', 'took', 'take', 'made', 'make', 'say', 'urge', 'call', 'help', 'kill', 'hit', 'put', 'set', 'run', 'won', 'win', 'led', 'lead', 'left', 'held', 'hold', 'fled', 'flee', 'sent', 'send']);
-/** Endings of adjectives, adverbs and verb forms: no noun modifier ("important partners", "civil society"). */
-const ADJECTIVE_OR_VERB = /(ed|ing|ly|al|ic|ive|ous|ful|ant|ent|able|ible|less|est|ary|ern|ish|ese|an)$/;
-/** A cardinal number written out or in digits ("two", "2", "1,200"). */
-const CARDINAL = /^(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands)$/i;
-const DEMONSTRATIVES = new Set(['the', 'this', 'that', 'these', 'those']);
-const POSSESSIVE_DETS = new Set(['his', 'her', 'their', 'its', 'our']);
-/** The sector an office belongs to, for people the dictionary does not know. */
-const TITLE_SECTOR: Record<string, string> = {
-  president: 'GOV', 'prime minister': 'GOV', 'foreign minister': 'GOV', minister: 'GOV', leader: 'GOV', spokesperson: 'GOV',
-  'defence minister': 'MIL', commander: 'MIL', officer: 'MIL',
-};
-
-/** Title categories that name an office (so "the Foreign Secretary" is a person). */
-const OFFICE_TITLES = new Set(['president', 'prime minister', 'foreign minister', 'defence minister', 'spokesperson', 'minister', 'commander']);
-const LOCATIVE = new Set(['in', 'to', 'from', 'through', 'near', 'at', 'into', 'via', 'outside', 'around', 'toward', 'towards', 'across', 'inside', 'reached', 'visited', 'visit']);
-const NAME_PARTICLES = new Set(['al', 'bin', 'ibn', 'bint', 'abu', 'abd', 'de', 'van', 'von', 'der', 'la', 'le', 'da', 'di', 'du']);
-const GENERATIONAL = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
-const RUN_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'al', 'de', 'in', '&']);
-// Possessives (his, our…) are left out: they mostly modify a noun that is the real mention.
-const PRONOUNS = new Map<string, 'third' | 'first' | 'we' | 'they'>([['he', 'third'], ['she', 'third'], ['him', 'third'], ['i', 'first'], ['me', 'first'], ['we', 'we'], ['us', 'we'], ['they', 'they']]);
-const ACRONYM_STOP = new Set(['DNA', 'NGO', 'NGOS', 'GPS', 'HIV', 'AIDS', 'GDP', 'VBIED', 'SVBIED', 'IED', 'IEDS', 'UAV', 'UAVS', 'DDG', 'RPG', 'ATGM', 'MLRS', 'MANPADS', 'HIMARS', 'SAM', 'RSS', 'FAQ', 'URL', 'PDF', 'NEW', 'THE', 'AND', 'FOR', 'NOT', 'ALL', 'AM', 'PM', 'TV', 'OK', 'CEO', 'ID', 'II', 'III', 'IV', 'VI', 'AFP', 'AP', 'BBC', 'CNN', 'GMT', 'UTC', 'USD', 'EUR', 'KM', 'COVID', 'NEWS', 'UPDATE', 'BREAKING']);
+const MEETINGS = set(words.meetings);
+const TEMPORAL = set(words.temporal);
+const CAPITAL_AS_NAME = set(words.capitalAsName);
+const BODIES = set(words.bodies);
+const ACTIVITIES = set(words.activities);
+const GROUP_HEADS = set(words.groupHeads);
+const UNIT_FOLLOWERS = set(words.unitFollowers);
+const PLACE_COLLECTIVES = set(words.placeCollectives);
+const IN_PLACE = set(words.inPlace);
+const NAMED_UNDERTAKINGS = set(words.namedUndertakings);
+const COMPOUND_OPENERS = set(words.compoundOpeners);
+const NOT_NOUNS = set(words.notNouns);
+const ADJECTIVE_OR_VERB = new RegExp(`(${words.adjectiveOrVerbEndings.words.join('|')})$`);
+const CARDINAL = new RegExp(`^(\\d[\\d,]*|${words.cardinals.words.join('|')})$`, 'i');
+const DEMONSTRATIVES = set(words.demonstratives);
+const POSSESSIVE_DETS = set(words.possessiveDets);
+const TITLE_SECTOR: Record<string, string> = words.titleSector.map;
+const OFFICE_TITLES = set(words.officeTitles);
+const LOCATIVE = set(words.locative);
+const NAME_PARTICLES = set(words.nameParticles);
+const GENERATIONAL = set(words.generational);
+const RUN_CONNECTORS = set(words.runConnectors);
+const NUMBERED_UNITS = set(words.numberedUnits);
+const UNIT_NUMBERS = set(words.unitNumbers);
+const PRONOUNS = new Map(Object.entries(words.pronouns.map) as [string, 'third' | 'first' | 'we' | 'they'][]);
+const ACRONYM_STOP = set(words.acronymStop);
 const KIND_RANK: Record<Alias['kind'], number> = { name: 6, acronym: 5, short: 4, country: 3, capital: 2, demonym: 1 };
 
 /** Per dictionary: the keys that end a name (`assad`, `syria`), and every key of every name. */
@@ -710,7 +693,9 @@ class Reader {
       }
       // "the Organization of African Unity": a capitalised head before "of" and a name is a name.
       const nameHead = items.length === 0 && t.upper && this.k.orgHeads.has(t.key) && toks[p + 1]?.key === 'of' && this.joined(p + 2) && toks[p + 2]!.upper;
-      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined)) {
+      if (this.isLabel(t.key) && !nameHead && (!t.upper || t.first || items.length > 0 || (det !== undefined && p === start) || this.k.peopleForces[t.key] !== undefined || (this.k.peoples.has(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper))
+        // "welcomed Soldiers visiting": military style capitalises a plural of its people nouns mid-sentence.
+        || (p === start && det === undefined && t.upper && !t.caps && t.joined && !toks[p - 1]!.upper && this.k.sectorOf.get(t.key) === 'MIL' && /s$/.test(t.key) && !(this.joined(p + 1) && toks[p + 1]!.upper)))) {
         items.push({ kind: 'label', i: p, j: p + 1, key: t.key });
         p++;
         continue;
@@ -723,6 +708,23 @@ class Reader {
           p = q;
           continue;
         }
+      }
+      // "Iraqi counter-terrorism forces", "Peshmerga counter-attack brigades": a hyphenated
+      // compound between an actor word and its label names the kind of forces.
+      if (lastItem && lastItem.j === p && !t.upper && this.joined(p + 1) && toks[p + 1]!.hyphenBefore) {
+        let q = p + 1;
+        while (this.joined(q + 1) && toks[q + 1]!.hyphenBefore) q++;
+        q++;
+        if (toks.slice(p, q).every((w) => !w.upper) && this.joined(q) && !toks[q]!.upper && !toks[q]!.hyphenBefore && this.isLabel(toks[q]!.key) && !this.k.modifiersOnly.has(toks[q]!.key)) {
+          p = q;
+          continue;
+        }
+      }
+      // "Kurdish and Yezidi fighters": coordinated peoples before one people noun.
+      const lastPeople = items[items.length - 1];
+      if (t.key === 'and' && lastPeople?.kind === 'label' && this.k.peoples.has(lastPeople.key) && this.joined(p + 1) && this.k.peoples.has(toks[p + 1]!.key) && toks[p + 1]!.upper) {
+        p++;
+        continue;
       }
       if ((t.key === 'and' || t.text === '&') && items.length > 0 && items[items.length - 1]!.kind === 'country' && this.units[p + 1]?.alias.kind === 'demonym') {
         items.push({ kind: 'and', i: p, j: p + 1 });
@@ -889,7 +891,8 @@ class Reader {
       const of = end === np[h]!.j || end !== and ? this.ofComplement(end) : null;
       // "security forces in Guinea", "militias in Tripoli": unowned, they are that country's.
       const inCountry = !of && this.toks[end]?.key === 'in' && this.joined(end + 1) ? this.units[end + 1] : undefined;
-      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') ? inCountry.alias.entry.country : undefined;
+      // (Not a people's: "Yazidi fighters in Iraq" are no Iraqi forces.)
+      const there = inCountry && (inCountry.alias.kind === 'country' || inCountry.alias.kind === 'capital') && !words.some((w) => this.k.peoples.has(w)) ? inCountry.alias.entry.country : undefined;
       // "in the neighbouring countries", "across Arab nations": countries after "in" are a place.
       if (PLACE_COLLECTIVES.has(head) && !of) {
         let b = from;
@@ -1027,7 +1030,7 @@ class Reader {
     while (first - s < 3 && noun(s - 1)) s--;
     if (s === first) return first;
     const before = this.toks[s - 1]!;
-    const opens = (this.joined(s) && (CARDINAL.test(before.text) || ARTICLES.has(before.key) || NP_DETERMINERS.has(before.key) || COMPOUND_OPENERS.has(before.key) || this.k.premodifiers.has(before.key)))
+    const opens = (this.joined(s) && (CARDINAL.test(before.text) || this.opensPhrase(s - 1) || this.k.premodifiers.has(before.key)))
       || (before.sentence === this.toks[s]!.sentence && /^\s*,\s*$/.test(this.toks[s]!.gap));
     return opens ? this.premodifiersBefore(s) : first;
   }
@@ -1056,8 +1059,16 @@ class Reader {
       if (adjective(s - 1)) s--;
       // "regional and international partners", "religious and civic leaders"
       else if (s < first && this.toks[s - 1]?.key === 'and' && adjective(s - 2)) s -= 2;
+      // "local, legitimate ground forces": coordinated adjectives with a comma, after what opens a noun phrase.
+      else if (s < first && this.comma(s) && this.joined(s - 1) && !this.toks[s - 1]!.upper && this.k.premodifiers.has(this.toks[s - 1]!.key) && this.opensPhrase(s - 2)) s--;
       else return s;
     }
+  }
+
+  /** Token x opens a noun phrase: an article, a determiner or a preposition that takes one. */
+  private opensPhrase(x: number): boolean {
+    const w = this.toks[x];
+    return !!w && (ARTICLES.has(w.key) || NP_DETERMINERS.has(w.key) || COMPOUND_OPENERS.has(w.key));
   }
 
   /** "-held", "-controlled" right after token j-1 ("government-held areas"): who holds a place. */
@@ -1155,7 +1166,9 @@ class Reader {
     // organisation is no part of its name.
     if (t.first && !this.k.orgHeads.has(t.key) && !this.k.orgSuffixes.has(t.key) && toks.slice(i + 2, j).some((_, x) => this.units[i + 2 + x]?.j === j && this.units[i + 2 + x]!.alias.kind !== 'demonym' && RUN_CONNECTORS.has(toks[i + 1 + x]!.key) && !NAME_PARTICLES.has(toks[i + 1 + x]!.key))) return null;
     // Organisations: "Free Idlib Army", "Ministry of Defence", "CENTCOM".
-    if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, j);
+    // "Mobile Unit Two", "Task Force 50": a unit's number belongs to its name.
+    if (n > 2 && UNIT_NUMBERS.has(lastKey) && NUMBERED_UNITS.has(toks[j - 2]!.key) && this.k.orgSuffixes.has(toks[j - 2]!.key)) return this.emitOrg(i, j);
+    if (this.k.orgSuffixes.has(lastKey) && (n > 1 || !t.first)) return this.emitOrg(i, NUMBERED_UNITS.has(lastKey) && this.joined(j) && /^\d{1,3}$/.test(toks[j]!.text) && toks[j]!.gap === ' ' ? j + 1 : j);
     // "Ministry of Defence", "State Board of Antiquities": an organisation's head word before "of".
     if (n > 2 && toks.slice(i, j - 2).some((w, x) => this.k.orgHeads.has(w.key) && w.upper && (toks[i + x + 1]!.key === 'of' || toks[i + x + 1]!.key === 'for')) && (this.k.orgHeads.has(t.key) || !t.first)) return this.emitOrg(i, j);
     // "Westminster International University in Tashkent": the organisation ends before a place preposition.
@@ -1250,14 +1263,7 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
 // ---------------------------------------------------------------------------
 // Pass 3: coreference inside the document.
 
-const ROLE_FAMILY: Record<string, string[]> = {
-  president: ['president', 'king', 'emir'],
-  leader: ['president', 'supreme leader', 'king', 'emir', 'leader', 'prime minister', 'chancellor', 'crown prince'],
-  'prime minister': ['prime minister', 'chancellor', 'premier'],
-  'foreign minister': ['foreign minister'],
-  'defence minister': ['defence minister'],
-  spokesperson: ['spokesperson'],
-};
+const ROLE_FAMILY: Record<string, string[]> = words.roleFamily.map;
 
 function roleScore(e: ActorEntry, country: string | undefined, category: string, year: number | null): number {
   let best = 0;

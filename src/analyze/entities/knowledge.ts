@@ -65,6 +65,8 @@ export interface LabelsFile {
   things?: { words: string[] };
   /** Singular unit nouns that refer back to a named unit after a determiner ("the squadron", "each unit"). */
   unitNouns?: { words: string[] };
+  /** Peoples (ethnic and religious groups without a state of their own) that modify a people noun ("Yazidi community", "Kurdish and Yezidi fighters"). */
+  peoples?: { words: string[] };
 }
 
 /** Everything the knowledge is compiled from; tests may pass a small one. */
@@ -122,6 +124,8 @@ export interface EntityKnowledge {
   /** Unit nouns as phrases ("task force"). */
   unitNouns: PhraseNode;
   peopleForces: Record<string, Record<string, string>>;
+  /** Keys of peoples that modify a people noun, capitalised anywhere ("commend Yazidi fighters"). */
+  peoples: Set<string>;
   defaultTheater: string | undefined;
   byId: Map<string, ActorEntry>;
   persons: ActorEntry[];
@@ -229,6 +233,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     notNames: new Set(L.notNames),
     lowerCaseActors: new Map(Object.entries(L.lowerCaseActors ?? {}).flatMap(([w, id]) => (byId.has(id) ? [[w, byId.get(id)!] as const] : []))),
     peopleForces: L.peopleForces ?? {},
+    peoples: new Set(L.peoples?.words ?? []),
     premodifiers: new Set(L.premodifiers ?? []),
     collectives: new Set(L.collectives?.words ?? []),
     collectivesAfterAnd: new Set(L.collectives?.afterAnd ?? []),
@@ -240,6 +245,22 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     demonymKeys,
     stats: { entries, aliases },
   };
+}
+
+/**
+ * The country (ISO3) a country name or demonym written alone names by the dictionary
+ * ("Syrian", "Syrians" -> SYR; "Europe-wide" -> null): one walk down the name trie.
+ */
+export function demonymCountry(k: EntityKnowledge, text: string): string | null {
+  const keys = keysOf(text);
+  if (keys.length === 0) return null;
+  for (const ks of [keys, [...keys.slice(0, -1), keys[keys.length - 1]!.replace(/s$/, '')]]) {
+    let node: TrieNode | undefined = k.names;
+    for (const key of ks) node = node?.next.get(key);
+    const a = node?.values?.find((v) => v.kind === 'demonym' || v.kind === 'country');
+    if (a?.entry.country) return a.entry.country;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------

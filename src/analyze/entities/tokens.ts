@@ -1,6 +1,7 @@
 // Word tokens with the facts the entity rules need: a spelling-insensitive key, case,
 // sentence, and whether the token joins the one before it inside a name (only spaces,
 // hyphens or an abbreviation dot between them).
+import words from '../../../data/entities/words.json' with { type: 'json' };
 
 export interface Token {
   start: number;
@@ -28,19 +29,13 @@ export interface Token {
 const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’ʼ`][\p{L}\p{M}]+)*/gu;
 /** A pronoun's contracted verb ("We've", "they’re", "I'm"): the pronoun is the token. */
 const CONTRACTED = /^(i|we|they|you|he|she|it)['’](ve|re|ll|d|m)$/i;
-const SUN_LETTER_ARTICLES = new Set(['el', 'al', 'ad', 'adh', 'ar', 'as', 'ash', 'at', 'ath', 'az', 'an', 'ul']);
+const SUN_LETTER_ARTICLES = new Set(words.sunLetterArticles.words);
 
-/** Abbreviated titles: a sentence splitter may end a sentence at "Spc." before the name. */
-const ABBREVIATED_TITLES = new Set(['Gen', 'Lt', 'Col', 'Maj', 'Capt', 'Sgt', 'Spc', 'Cpl', 'Pvt', 'Adm', 'Cmdr', 'Brig', 'Dr', 'Mr', 'Mrs', 'Ms', 'Sen', 'Rep', 'Prof']);
+/** Abbreviated titles (written as in the text): a sentence splitter may end a sentence at "Spc." before the name. */
+const ABBREVIATED_TITLES = new Set(words.abbreviatedTitles.words);
 
 /** Spellings of one Arabic word in English press, read as one ("Jaish" = "Jaysh" al-Islam). */
-const TRANSLITERATIONS = new Map([
-  ['jaish', 'jaysh'], ['jeish', 'jaysh'], ['jaich', 'jaysh'],
-  ['failaq', 'faylaq'], ['feilaq', 'faylaq'], ['faylak', 'faylaq'],
-  ['jebhat', 'jabhat'], ['jabhet', 'jabhat'], ['jebhet', 'jabhat'],
-  ['kataeb', 'kataib'], ['katayib', 'kataib'], ['katibat', 'katiba'],
-  ['harakat', 'harakat'], ['harakah', 'harakat'], ['haraket', 'harakat'],
-]);
+const TRANSLITERATIONS = new Map(Object.entries(words.transliterations.map));
 
 const keyCache = new Map<string, string>();
 

@@ -8,6 +8,7 @@ import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, contains, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
 import { km, ownName as isOwnName, resolveAll, type Resolution } from './resolve.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../times/grammar.js';
 
 import { createRequire } from 'node:module';
 
@@ -341,7 +342,7 @@ function capitalOf(word: string): { cc: string; capital: string; demonym: boolea
 
 /** "the Syrian capital", "Syria's capital" (or "Syrias capital"), "the capital of Syria", with no name after it. */
 // (a day or month after it is no name: "near Syria's capital Saturday", AP style)
-const CAPITAL_PHRASE = /\b(?:[Tt]he\s+([A-Z][a-z]+)\s+capital|([A-Z][a-z]+)(?:['’]s|s)\s+capital|[Tt]he\s+capital\s+of\s+([A-Z][a-z]+))\b(?![-\w])(?!,?\s+(?:of\s+)?(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z])/g;
+const CAPITAL_PHRASE = new RegExp(String.raw`\b(?:[Tt]he\s+([A-Z][a-z]+)\s+capital|([A-Z][a-z]+)(?:['’]s|s)\s+capital|[Tt]he\s+capital\s+of\s+([A-Z][a-z]+))\b(?![-\w])(?!,?\s+(?:of\s+)?(?:the\s+)?(?!(?:${[...WEEKDAY_NAMES, ...MONTH_NAMES].join('|')})\b)[A-Z])`, 'g');
 
 /**
  * A country's capital named by a phrase, not by its name: "near the Syrian capital", "Syria's
