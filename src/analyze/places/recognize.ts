@@ -364,7 +364,23 @@ function dottedPlace(k: PlaceKnowledge, span: string): { key: string; entries: r
   return entries.length ? { key, entries, dotted: true } : null;
 }
 
-function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null {
+type SpanHit = { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null;
+
+/** lookupSpan's answers by gazetteer and span: a text's runs are looked up at every length, and names recur across texts. */
+const spanMemo = new WeakMap<PlaceKnowledge, Map<string, SpanHit>>();
+
+function lookupSpan(k: PlaceKnowledge, span: string): SpanHit {
+  let memo = spanMemo.get(k);
+  if (!memo) spanMemo.set(k, (memo = new Map()));
+  const got = memo.get(span);
+  if (got !== undefined) return got;
+  const hit = lookupSpanOnce(k, span);
+  if (memo.size >= 100_000) memo.clear();
+  memo.set(span, hit);
+  return hit;
+}
+
+function lookupSpanOnce(k: PlaceKnowledge, span: string): SpanHit {
   const dotted = dottedPlace(k, span);
   if (dotted) return dotted;
   const key = nameKey(span);
