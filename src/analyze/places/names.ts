@@ -17,6 +17,7 @@ const MEMO_SIZE = 100_000;
 
 /** Exact key: lower case, no accents, no dots or apostrophes, hyphens and runs of spaces as one space. */
 export function nameKey(name: string): string {
+  if (plainWords(name)) return name.toLowerCase();
   let key = nameKeys.get(name);
   if (key !== undefined) return key;
   key = name
@@ -29,6 +30,18 @@ export function nameKey(name: string): string {
   if (nameKeys.size >= MEMO_SIZE) nameKeys.clear();
   nameKeys.set(name, key);
   return key;
+}
+
+/** ASCII letters and digits in words with one space between them: the key is the name in lower case. */
+function plainWords(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if (c !== 32 || name.charCodeAt(i - 1) === 32) return false;
+  }
+  return true;
 }
 
 /** Abbreviated words GeoNames spells out: "Mt. Pleasant" is also Mount Pleasant, "Ft. Worth" Fort Worth. */
