@@ -228,9 +228,19 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?
   });
   const pass = (ctx: Context | null, prev: readonly (Resolution | null)[]): (Resolution | null)[] => {
     const out: (Resolution | null)[] = [];
+    // A name repeated with the same entries, cue and container scores the same in one pass: once.
+    const same = new Map<readonly number[], Map<string, Resolution | null>>();
     cands.forEach((c, n) => {
       const containerRes = c.container !== null ? prev[c.container] ?? null : null;
       const container = containerRes ? k.entry(containerRes.entry) : null;
+      const signature = `${c.key}|${c.loose}|${c.hint}|${containerRes ? containerRes.entry : -1}`;
+      let bySignature = same.get(c.entries);
+      if (!bySignature) same.set(c.entries, (bySignature = new Map()));
+      const done = bySignature.get(signature);
+      if (done !== undefined) {
+        out.push(done && { ...done });
+        return;
+      }
       let best: Resolution | null = null;
       const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
       const entries = entriesOf[n]!;
@@ -246,7 +256,8 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?
         const rival = scored.find((x) => x.i !== top.i && km(e.lat, e.lon, k.entry(x.i).lat, k.entry(x.i).lon) > 50);
         best = { entry: top.i, score: top.s, margin: rival ? top.s - rival.s : 10, supported: top.supported || container !== null, local: top.local || container !== null };
       }
-      out.push(best);
+      bySignature.set(signature, best);
+      out.push(best && { ...best });
     });
     return out;
   };
