@@ -96,14 +96,14 @@ function tokenize(text: string, from: number, to: number): Token[] {
     let end = m.index + m[0].length;
     let word = m[0];
     // Possessives: "Syria's" is Syria.
-    if (/['’]s$/.test(word)) {
+    if (word.length >= 2 && word.charCodeAt(word.length - 1) === 115 && (word[word.length - 2] === "'" || word[word.length - 2] === '’')) {
       end -= 2;
       word = word.slice(0, -2);
     }
     // ("ST. LOUIS" in a dateline in capitals too)
-    if ((ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase())) && text[end] === '.') end += 1;
+    if (text[end] === '.' && (ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase()))) end += 1;
     // A party letter ("R-Marshall") is no capitalised word of a name.
-    const party = /^(?:[DRI]|DFL)$/.test(word) && text[end] === '-';
+    const party = text[end] === '-' && /^(?:[DRI]|DFL)$/.test(word);
     const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);
     out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
   }
