@@ -41,6 +41,11 @@ const keyCache = new Map<string, string>();
 
 /** The comparison key of a written form: accents, apostrophes, dots and case removed. */
 export function keyOf(word: string): string {
+  // (letters and digits of ASCII, most words: lower case is the key; quicker than the cache's lookup)
+  if (asciiAlnum(word)) {
+    const lower = word.toLowerCase();
+    return TRANSLITERATIONS.get(lower) ?? lower;
+  }
   let key = keyCache.get(word);
   if (key !== undefined) return key;
   key = /^[A-Za-z0-9]*$/.test(word)
@@ -55,6 +60,15 @@ export function keyOf(word: string): string {
   if (keyCache.size > 200_000) keyCache.clear();
   keyCache.set(word, key);
   return key;
+}
+
+/** `/^[A-Za-z0-9]*$/.test(word)`, without the expression. */
+function asciiAlnum(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (!((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57))) return false;
+  }
+  return true;
 }
 
 export function tokenize(text: string, sentences: readonly { start: number; end: number }[] = []): Token[] {

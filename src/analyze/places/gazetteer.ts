@@ -515,24 +515,24 @@ function indexOf(text: string, items: SupplementItem[]): Omit<PlaceKnowledge, 'c
     }
   }
   const postings = (line: string | null): number[] => (line === null ? [] : line.slice(line.indexOf('\t') + 1).split(',').map(Number));
-  const memo = new Map<string, readonly number[]>();
-  const lookupIn = (tag: string, from: number, to: number, extra: Map<string, number[]>, key: string): readonly number[] => {
-    const memoKey = tag + key;
-    const got = memo.get(memoKey);
+  const memoK = new Map<string, readonly number[]>();
+  const memoL = new Map<string, readonly number[]>();
+  const lookupIn = (memo: Map<string, readonly number[]>, from: number, to: number, extra: Map<string, number[]>, key: string): readonly number[] => {
+    const got = memo.get(key);
     if (got) return got;
     const base = postings(findLine(lines, from, to, key));
     const more = extra.get(key);
     const out = more ? [...more, ...base] : base;
     const result = out.length ? out : NONE;
     if (memo.size > 50_000) memo.clear();
-    memo.set(memoKey, result);
+    memo.set(key, result);
     return result;
   };
   return {
     size: entryCount + supplement.length,
     demonyms,
-    lookup: (key) => lookupIn('K', keyStart, looseHeader, extraKeys, key),
-    lookupLoose: (key) => lookupIn('L', looseStart, looseEnd, extraLoose, key),
+    lookup: (key) => lookupIn(memoK, keyStart, looseHeader, extraKeys, key),
+    lookupLoose: (key) => lookupIn(memoL, looseStart, looseEnd, extraLoose, key),
     entry(i) {
       let e = parsed[i];
       if (e) return e;

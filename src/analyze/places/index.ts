@@ -58,7 +58,7 @@ function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
 }
 
 /** Before resolution: drops candidates that are words, names or actors whatever the gazetteer says. */
-function implausible(c: Candidate, text: string, lower: Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): string | null {
+function implausible(c: Candidate, text: string, lower: () => Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): string | null {
   const single = !c.key.includes(' ');
   // (a demonym that is also its country's own name is the country: "Gibraltar", "the Vatican";
   // not an adjective the gazetteer lists as another name: "Saudi", "Thai")
@@ -74,7 +74,7 @@ function implausible(c: Candidate, text: string, lower: Set<string>, personWords
   // One- and two-letter matches are abbreviations ("US", "UK") only when written in capitals.
   if (!c.ap && c.text.replace(/\./g, '').length <= 3 && c.text !== c.text.toUpperCase()) return 'short word';
   // (a word in capitals is no common word however the text writes it in lower case: "US employers", "us")
-  if (c.sentenceInitial && single && !c.cued && /\p{Ll}/u.test(c.text) && lower.has(c.text.toLowerCase())) return 'sentence-initial common word';
+  if (c.sentenceInitial && single && !c.cued && /\p{Ll}/u.test(c.text) && lower().has(c.text.toLowerCase())) return 'sentence-initial common word';
   for (const e of entities) {
     if (e.end <= c.start || e.start >= c.end) continue;
     const same = e.start === c.start && e.end === c.end;
@@ -211,7 +211,9 @@ function places(doc: Doc, k: PlaceKnowledge, dropped?: DroppedCandidate[]): Reso
     return reason !== null;
   };
   const sentences = doc.sentences.length ? doc.sentences : [{ start: 0, end: doc.text.length }];
-  const lower = lowerWords(doc.text);
+  // (read only when a candidate needs it: a sentence-initial single word with no cue)
+  let lowerSet: Set<string> | undefined;
+  const lower = () => (lowerSet ??= lowerWords(doc.text));
   const { candidates, personWords, features } = candidatesOf(doc.text, sentences, k);
   const cands = candidates.filter((c) => !drop(c, implausible(c, doc.text, lower, personWords, doc.entities, k)));
   // Container links index the unfiltered list: rebuild them over the kept candidates.

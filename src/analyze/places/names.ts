@@ -5,15 +5,43 @@
 // consulted when the exact key finds nothing, and only for places in countries where such
 // spellings vary (LOOSE_COUNTRIES).
 
+/**
+ * Keys already computed, by name: the stage keys the same spans and gazetteer names again
+ * and again (each run's sub-spans, every entry's own name at each resolution pass). Bounded,
+ * so that building the gazetteer's index (millions of names) does not keep them all.
+ */
+const nameKeys = new Map<string, string>();
+const fullKeys = new Map<string, string>();
+const looseKeys = new Map<string, string>();
+const MEMO_SIZE = 100_000;
+
 /** Exact key: lower case, no accents, no dots or apostrophes, hyphens and runs of spaces as one space. */
 export function nameKey(name: string): string {
-  return name
+  if (plainWords(name)) return name.toLowerCase();
+  let key = nameKeys.get(name);
+  if (key !== undefined) return key;
+  key = name
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/['’‘`ʻʼ´.]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+  if (nameKeys.size >= MEMO_SIZE) nameKeys.clear();
+  nameKeys.set(name, key);
+  return key;
+}
+
+/** ASCII letters and digits in words with one space between them: the key is the name in lower case. */
+function plainWords(name: string): boolean {
+  const n = name.length;
+  if (n === 0 || name.charCodeAt(0) === 32 || name.charCodeAt(n - 1) === 32) return false;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    if (c !== 32 || name.charCodeAt(i - 1) === 32) return false;
+  }
+  return true;
 }
 
 /** Abbreviated words GeoNames spells out: "Mt. Pleasant" is also Mount Pleasant, "Ft. Worth" Fort Worth. */
@@ -21,16 +49,23 @@ export const SPELLED_OUT: Readonly<Record<string, string>> = { mt: 'mount', ft: 
 
 /** A key with its first word spelt out and its spaces dropped: "mt pleasant" and "mount pleasant", "desoto" and "de soto" agree. */
 export function fullKey(key: string): string {
+  let full = fullKeys.get(key);
+  if (full !== undefined) return full;
   const words = key.split(' ');
   if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
-  return words.join('');
+  full = words.join('');
+  if (fullKeys.size >= MEMO_SIZE) fullKeys.clear();
+  fullKeys.set(key, full);
+  return full;
 }
 
 const ARTICLE = /(^| )(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|un)(?= )/g;
 
 /** Loose key over an exact key: article dropped, vowels (and y, w between vowels) folded, doubled letters single. */
 export function looseKey(key: string): string {
-  return key
+  let loose = looseKeys.get(key);
+  if (loose !== undefined) return loose;
+  loose = key
     .replace(ARTICLE, ' ')
     .replace(/ou/g, 'u')
     .replace(/[aeiouy]+/g, 'a')
@@ -38,6 +73,9 @@ export function looseKey(key: string): string {
     .replace(/q/g, 'k')
     .replace(/(.)\1+/g, '$1')
     .replace(/ /g, '');
+  if (looseKeys.size >= MEMO_SIZE) looseKeys.clear();
+  looseKeys.set(key, loose);
+  return loose;
 }
 
 /** Countries whose place names reach English through Arabic, Persian, Turkish or Kurdish transliteration. */

@@ -96,14 +96,14 @@ function tokenize(text: string, from: number, to: number): Token[] {
     let end = m.index + m[0].length;
     let word = m[0];
     // Possessives: "Syria's" is Syria.
-    if (/['’]s$/.test(word)) {
+    if (word.length >= 2 && word.charCodeAt(word.length - 1) === 115 && (word[word.length - 2] === "'" || word[word.length - 2] === '’')) {
       end -= 2;
       word = word.slice(0, -2);
     }
     // ("ST. LOUIS" in a dateline in capitals too)
-    if ((ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase())) && text[end] === '.') end += 1;
+    if (text[end] === '.' && (ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase()))) end += 1;
     // A party letter ("R-Marshall") is no capitalised word of a name.
-    const party = /^(?:[DRI]|DFL)$/.test(word) && text[end] === '-';
+    const party = text[end] === '-' && /^(?:[DRI]|DFL)$/.test(word);
     const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);
     out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
   }
@@ -364,7 +364,23 @@ function dottedPlace(k: PlaceKnowledge, span: string): { key: string; entries: r
   return entries.length ? { key, entries, dotted: true } : null;
 }
 
-function lookupSpan(k: PlaceKnowledge, span: string): { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null {
+type SpanHit = { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null;
+
+/** lookupSpan's answers by gazetteer and span: a text's runs are looked up at every length, and names recur across texts. */
+const spanMemo = new WeakMap<PlaceKnowledge, Map<string, SpanHit>>();
+
+function lookupSpan(k: PlaceKnowledge, span: string): SpanHit {
+  let memo = spanMemo.get(k);
+  if (!memo) spanMemo.set(k, (memo = new Map()));
+  const got = memo.get(span);
+  if (got !== undefined) return got;
+  const hit = lookupSpanOnce(k, span);
+  if (memo.size >= 100_000) memo.clear();
+  memo.set(span, hit);
+  return hit;
+}
+
+function lookupSpanOnce(k: PlaceKnowledge, span: string): SpanHit {
   const dotted = dottedPlace(k, span);
   if (dotted) return dotted;
   const key = nameKey(span);

@@ -217,18 +217,34 @@ function score(e: PlaceEntry, c: Candidate, container: PlaceEntry | null, ctx: C
  * place at all (a person's surname, a common word), whose readings do not draw others near.
  */
 export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?: ReadonlySet<string>): (Resolution | null)[] {
+  // What each candidate's scoring needs whatever the pass: its entries, and the provinces
+  // whose capital bears its name (computed once, not at each of the four passes).
+  const entriesOf = cands.map((c) => c.entries.slice(0, 400));
+  const capitalOfs = cands.map((c, n) => {
+    // (a city that bears the name as its own, or with "City": "Idlib", "New York"; not Yuma,
+    // which GeoNames also calls "Arizona")
+    const bears = (e: PlaceEntry) => ownName(e, c.key) || nameKey(e.name) === `${c.key} city`;
+    return new Set(entriesOf[n]!.map((i) => k.entry(i)).filter((e) => e.featureClass === 'P' && e.population >= 10_000 && bears(e)).map((e) => `${e.country}|${e.admin1}`));
+  });
   const pass = (ctx: Context | null, prev: readonly (Resolution | null)[]): (Resolution | null)[] => {
     const out: (Resolution | null)[] = [];
+    // A name repeated with the same entries, cue and container scores the same in one pass: once.
+    const same = new Map<readonly number[], Map<string, Resolution | null>>();
     cands.forEach((c, n) => {
       const containerRes = c.container !== null ? prev[c.container] ?? null : null;
       const container = containerRes ? k.entry(containerRes.entry) : null;
+      const signature = `${c.key}|${c.loose}|${c.hint}|${containerRes ? containerRes.entry : -1}`;
+      let bySignature = same.get(c.entries);
+      if (!bySignature) same.set(c.entries, (bySignature = new Map()));
+      const done = bySignature.get(signature);
+      if (done !== undefined) {
+        out.push(done && { ...done });
+        return;
+      }
       let best: Resolution | null = null;
       const scored: { i: number; s: number; supported: boolean; local: boolean }[] = [];
-      const entries = c.entries.slice(0, 400);
-      // (a city that bears the name as its own, or with "City": "Idlib", "New York"; not Yuma,
-      // which GeoNames also calls "Arizona")
-      const bears = (e: PlaceEntry) => ownName(e, c.key) || nameKey(e.name) === `${c.key} city`;
-      const capitalOf = new Set(entries.map((i) => k.entry(i)).filter((e) => e.featureClass === 'P' && e.population >= 10_000 && bears(e)).map((e) => `${e.country}|${e.admin1}`));
+      const entries = entriesOf[n]!;
+      const capitalOf = capitalOfs[n]!;
       for (const i of entries) {
         const r = score(k.entry(i), c, container, ctx, capitalOf);
         scored.push({ i, s: r.score, supported: r.supported, local: r.local });
@@ -240,7 +256,8 @@ export function resolveAll(k: PlaceKnowledge, cands: readonly Candidate[], weak?
         const rival = scored.find((x) => x.i !== top.i && km(e.lat, e.lon, k.entry(x.i).lat, k.entry(x.i).lon) > 50);
         best = { entry: top.i, score: top.s, margin: rival ? top.s - rival.s : 10, supported: top.supported || container !== null, local: top.local || container !== null };
       }
-      out.push(best);
+      bySignature.set(signature, best);
+      out.push(best && { ...best });
     });
     return out;
   };
