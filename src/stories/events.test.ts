@@ -170,8 +170,8 @@ test('outlets that blame different sides for one attack (same town, same day) te
   assert.ok(!sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
   // "The regime" (its government) and "regime jets" (its military) are one attacker, whatever the town.
   const province = { ...base, place: { name: 'Idlib', lat: 35.8, lon: 36.6, country: 'SY', admin1: 'Idlib', precision: 3 as const } };
-  assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
-  assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
+  assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...base, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+  assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
 });
 
 test('the day\'s slack joins two exact days, not a week and the day after it', async () => {
@@ -184,6 +184,22 @@ test('the day\'s slack joins two exact days, not a week and the day after it', a
   const lastWeek = { start: '2024-03-04', end: '2024-03-10', precision: 'week' as const, basis: 'relative' as const };
   assert.ok(!sameHappening(shelled(lastWeek), shelled(day('2024-03-11')), roles));
   assert.ok(sameHappening(shelled(lastWeek), shelled(day('2024-03-10')), roles));
+});
+
+test('the day\'s slack needs more than the day: the same toll, or one town rather than a city', () => {
+  const ALEPPO_CITY: PlaceRef = { name: 'Aleppo', geonameid: 9010, lat: 36.2, lon: 37.16, country: 'SY', admin1: 'Aleppo', precision: 1 };
+  const raid = (sourceId: string, day: string, place: PlaceRef, killed?: number) => told(sourceId, sourceId, day, mention({
+    mode: 'aerial', place, day, ...(killed ? { killed: { min: killed, max: null, who: 'people', text: `${killed} killed` } } : {}) }));
+  // Raids on the city on Thursday (19 killed) and on Friday (31 killed): two days' attacks.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 19), raid('b', '2024-03-08', ALEPPO_CITY, 31)], roles).length, 2);
+  // Strikes across the province on Monday, a strike in it early on Tuesday: two attacks.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-11', IDLIB_PROVINCE, 21), raid('b', '2024-03-12', KAFRANBEL, 56)], roles).length, 2);
+  // The same toll a day apart, in the city: one attack dated by two outlets' days.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 20), raid('b', '2024-03-08', ALEPPO_CITY, 20)], roles).length, 1);
+  // A village struck at night, its toll risen by the next day's report: one attack.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-13', KAFRANBEL, 29), raid('b', '2024-03-14', KAFRANBEL, 61)], roles).length, 1);
+  // A third report's toll fits any of the group's mentions, not only the last one's.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 20), raid('b', '2024-03-07', ALEPPO_CITY, 18), raid('c', '2024-03-08', ALEPPO_CITY, 20)], roles).length, 1);
 });
 
 test('a lower toll on the next day is another attack; a rising toll is the same one', () => {

@@ -42,7 +42,8 @@ export function mergeEvents(storyId: string, mentions: readonly Mention[], roles
     let best: (typeof groups)[number] | undefined;
     let bestScore = -1;
     for (const g of groups) {
-      if (!sameHappening(g.record, m.event, roles) || g.mentions.some((x) => fewerLater(x.event, m.event))) continue;
+      const told = g.mentions.map((x) => x.event);
+      if (!sameHappening(g.record, m.event, roles, told) || told.some((x) => fewerLater(x, m.event))) continue;
       const score = agreement(g.mentions.map((x) => x.event), m.event);
       if (score > bestScore) [best, bestScore] = [g, score];
     }
@@ -77,13 +78,17 @@ function agreement(group: readonly EventMention[], b: EventMention): number {
     any((a) => !!a.killed && a.killed.min === b.killed?.min);
 }
 
-export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
+/**
+ * Whether `b` tells the happening `a` tells; `a` may be a group's merged record, `told` the
+ * group's mentions (whose tolls may let `b` a day apart in: see `slackDays`).
+ */
+export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>, told: readonly EventMention[] = [a]): boolean {
   if (a.type !== b.type || !modesAgree(a, b)) return false;
   // Outlets that blame different sides for one attack (the same town, the same day) tell one
   // happening: the disagreement belongs in the claims ledger, not in two events.
   if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && sameSpot(a, b))) return false;
   if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
-  if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a.date, b.date))) return false;
+  if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a, b, told))) return false;
   return true;
 }
 
@@ -131,8 +136,11 @@ function actorsAgree(a: EventMention, b: EventMention, roles: ReadonlyMap<string
 function sameSpot(a: EventMention, b: EventMention): boolean {
   if (!a.place || !b.place || a.place.precision === 3 || b.place.precision === 3) return false;
   if (!a.date || !b.date || a.date.precision !== 'day' || b.date.precision !== 'day' || a.date.start !== b.date.start) return false;
-  return a.place.geonameid !== undefined && a.place.geonameid === b.place.geonameid || km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10;
+  return oneSpot(a.place, b.place);
 }
+
+/** The same place (its gazetteer id) or within 10 km. */
+const oneSpot = (a: PlaceRef, b: PlaceRef) => a.geonameid !== undefined && a.geonameid === b.geonameid || km(a.lat, a.lon, b.lat, b.lon) <= 10;
 
 /** Within 50 km, or one inside the other (a town in its province or country). */
 export function placesAgree(a: PlaceRef, b: PlaceRef): boolean {
@@ -157,10 +165,23 @@ const bareName = (name: string): string =>
   keyOf(name).replace(/^(?:a[lrdnstz]|el)[\s-]+/, '').replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
 
 /**
- * The day's slack (time zones, "overnight") is for two exact days: a week or a month already
- * holds the doubt, and stretching it joins the next happening.
+ * The day's slack (time zones, "overnight", a report dated by its day) is for two exact days:
+ * a week or a month already holds the doubt, and stretching it joins the next happening. And
+ * only where more than the day says it is one happening: the same toll (as any of the group's
+ * mentions gives it), or one town or village (both told to a town within 10 km, not a
+ * provincial seat): a city under daily bombardment is struck again the next day, so
+ * yesterday's raids on Aleppo with 19 dead and today's with 31 are two attacks.
  */
-const slackDays = (a: EventDate, b: EventDate) => (a.precision === 'day' && b.precision === 'day' ? SLACK_DAYS : 0);
+function slackDays(a: EventMention, b: EventMention, told: readonly EventMention[]): number {
+  if (a.date?.precision !== 'day' || b.date?.precision !== 'day') return 0;
+  if (b.killed && told.some((x) => x.killed?.min === b.killed!.min)) return SLACK_DAYS;
+  return oneTown(a.place, b.place) ? SLACK_DAYS : 0;
+}
+
+/** Two places told to a town or village, within 10 km, neither a provincial seat (a city). */
+function oneTown(a: PlaceRef | null, b: PlaceRef | null): boolean {
+  return !!a && !!b && a.precision === 1 && b.precision === 1 && !namesProvince(a) && !namesProvince(b) && oneSpot(a, b);
+}
 
 export function datesOverlap(a: EventDate, b: EventDate, slackDays = 0): boolean {
   return dayNumber(a.start) <= dayNumber(b.end) + slackDays && dayNumber(b.start) <= dayNumber(a.end) + slackDays;
