@@ -11,7 +11,7 @@ import type { PlaceRef } from '../model/index.js';
 import { IDLIB_PROVINCE, KAFRANBEL, mention, NEAR_KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
 
 const roles = new Map([['PER.PUTIN', 'RUS.GOV'], ['PER.ERDOGAN', 'TUR.GOV'], ['PER.LAVROV', 'RUS.GOV']]);
-const told = (sourceId: string, outlet: string | null, articleDate: string, event: Mention['event']): Mention => ({ sourceId, outlet, articleDate, event });
+const told = (sourceId: string, outlet: string | null, articleDate: string | null, event: Mention['event']): Mention => ({ sourceId, outlet, articleDate, event });
 
 test('actor ids: a part fits its whole, a person the sector of their role', () => {
   assert.ok(compatible('RUS.MIL', 'RUS', roles));
@@ -232,4 +232,20 @@ test('a vague mention joins the group one of whose mentions it matches, not the 
   assert.equal(events.length, 2);
   const undated = events.find((e) => e.mentions.some((m) => m.sourceId === 'e'))!;
   assert.deepEqual(undated.mentions.map((m) => m.sourceId).sort(), ['c', 'd', 'e']);
+});
+
+test('a long story: each day\'s raid its own event, a vague mention finds the first that fits, an undated one the toll it shares', () => {
+  const CITY: PlaceRef = { name: 'Aleppo', geonameid: 9010, lat: 36.2, lon: 37.16, country: 'SY', admin1: 'Aleppo', precision: 1 };
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const raids = Array.from({ length: 300 }, (_, n) => told(`r${n}`, 'Example Wire', day(n), mention({
+    mode: 'aerial', place: CITY, day: day(n), killed: { min: n + 1, max: null, who: 'people', text: `${n + 1} killed` } })));
+  // "Raids on the city in March" (no toll) fits every March raid equally: it joins the first.
+  const march = told('m', 'Other Daily', day(100), mention({ mode: 'aerial', place: CITY, date: { start: '2024-03-01', end: '2024-03-31', precision: 'month', basis: 'relative' } }));
+  // An undated report of 151 killed shares its toll with the raid of day 150 only.
+  const undated = told('u', 'Third Post', null, mention({ mode: 'aerial', place: CITY, killed: { min: 151, max: null, who: 'people', text: '151 killed' } }));
+  const events = mergeEvents('1', [undated, march, ...raids], roles);
+  assert.equal(events.length, 300);
+  const holding = (id: string) => events.find((e) => e.mentions.some((m) => m.sourceId === id))!;
+  assert.deepEqual(holding('m').mentions.map((m) => m.sourceId).sort(), ['m', 'r60']);
+  assert.deepEqual(holding('u').mentions.map((m) => m.sourceId).sort(), ['r150', 'u']);
 });
