@@ -3,7 +3,8 @@
 // the type is equal, the kinds agree (a capture is not a raid, a call not a meeting), the
 // actors are compatible (a part fits its whole, a person the sector of their role; either
 // order for CONSULT and AGREE), the places are within 50 km or one inside the other, and
-// the date ranges overlap (a day's slack for time zones and "overnight"). A field a mention
+// the date ranges overlap (a day's slack for time zones and "overnight" between two exact
+// days, where the toll or the town says it is one attack). A field a mention
 // leaves empty agrees with anything. A mention joins a group when it fits the group's
 // merged record — its most named actor, most precise place, narrowest date — so a vague
 // mention cannot chain two happenings together, and one odd mention in a group does not
