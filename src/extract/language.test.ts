@@ -53,3 +53,18 @@ test('a short English line CLD3 is unsure of is undetermined (and so analysed), 
   assert.equal(detectLanguage('Gen. Smith arrived on Sept. 29. Talks began.'), 'und');
   assert.equal(detectLanguage('Putin met Erdogan in Sochi.'), 'und');
 });
+
+test('a clearly English text is English without CLD3; long texts in languages that share short words with English are not', () => {
+  const english =
+    'The ministers of the two countries met in the capital on Monday and said that the talks would go on next week. ' +
+    'They have agreed to open the border crossing for aid, which had been closed since the fighting began in the north.';
+  const g = identifyLanguage(english);
+  assert.deepEqual([g.language, g.reliable, g.detector], ['en', true, 'english-words']);
+  const others: [string, string][] = [
+    ['De minister zei dat het overleg in de hoofdstad was en dat de grens met het buurland voor hulp open is. Het leger had de weg in het noorden gesloten toen de gevechten begonnen en de bewoners waren gevlucht.', 'nl'],
+    ['Die minister het gesê die gesprekke was in die hoofstad en die grens is oop vir hulp. Die weermag het die pad in die noorde gesluit toe die gevegte begin het en die inwoners het gevlug na die stad.', 'af'],
+    ['Der Minister sagte, das Treffen in der Hauptstadt sei gut verlaufen, und was die Grenze angeht, will die Regierung sie für Hilfe öffnen. Die Armee hatte die Straße im Norden gesperrt, als die Kämpfe begannen.', 'de'],
+    ['El ministro dijo que las conversaciones en la capital continuarán la próxima semana y que la frontera se abrirá para la ayuda. El ejército había cerrado la carretera del norte cuando empezaron los combates.', 'es'],
+  ];
+  for (const [text, code] of others) assert.equal(identifyLanguage(text).language, code, text);
+});
