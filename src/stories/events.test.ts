@@ -11,7 +11,7 @@ import type { PlaceRef } from '../model/index.js';
 import { IDLIB_PROVINCE, KAFRANBEL, mention, NEAR_KAFRANBEL, SOCHI, TAFAS } from './stories.fixture.js';
 
 const roles = new Map([['PER.PUTIN', 'RUS.GOV'], ['PER.ERDOGAN', 'TUR.GOV'], ['PER.LAVROV', 'RUS.GOV']]);
-const told = (sourceId: string, outlet: string | null, articleDate: string, event: Mention['event']): Mention => ({ sourceId, outlet, articleDate, event });
+const told = (sourceId: string, outlet: string | null, articleDate: string | null, event: Mention['event']): Mention => ({ sourceId, outlet, articleDate, event });
 
 test('actor ids: a part fits its whole, a person the sector of their role', () => {
   assert.ok(compatible('RUS.MIL', 'RUS', roles));
@@ -170,8 +170,8 @@ test('outlets that blame different sides for one attack (same town, same day) te
   assert.ok(!sameHappening({ ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
   // "The regime" (its government) and "regime jets" (its military) are one attacker, whatever the town.
   const province = { ...base, place: { name: 'Idlib', lat: 35.8, lon: 36.6, country: 'SY', admin1: 'Idlib', precision: 3 as const } };
-  assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
-  assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...otherDay, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
+  assert.ok(sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...base, actor: { id: 'SYR.MIL', text: 'regime jets' } }, roles));
+  assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
 });
 
 test('the day\'s slack joins two exact days, not a week and the day after it', async () => {
@@ -184,6 +184,22 @@ test('the day\'s slack joins two exact days, not a week and the day after it', a
   const lastWeek = { start: '2024-03-04', end: '2024-03-10', precision: 'week' as const, basis: 'relative' as const };
   assert.ok(!sameHappening(shelled(lastWeek), shelled(day('2024-03-11')), roles));
   assert.ok(sameHappening(shelled(lastWeek), shelled(day('2024-03-10')), roles));
+});
+
+test('the day\'s slack needs more than the day: the same toll, or one town rather than a city', () => {
+  const ALEPPO_CITY: PlaceRef = { name: 'Aleppo', geonameid: 9010, lat: 36.2, lon: 37.16, country: 'SY', admin1: 'Aleppo', precision: 1 };
+  const raid = (sourceId: string, day: string, place: PlaceRef, killed?: number) => told(sourceId, sourceId, day, mention({
+    mode: 'aerial', place, day, ...(killed ? { killed: { min: killed, max: null, who: 'people', text: `${killed} killed` } } : {}) }));
+  // Raids on the city on Thursday (19 killed) and on Friday (31 killed): two days' attacks.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 19), raid('b', '2024-03-08', ALEPPO_CITY, 31)], roles).length, 2);
+  // Strikes across the province on Monday, a strike in it early on Tuesday: two attacks.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-11', IDLIB_PROVINCE, 21), raid('b', '2024-03-12', KAFRANBEL, 56)], roles).length, 2);
+  // The same toll a day apart, in the city: one attack dated by two outlets' days.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 20), raid('b', '2024-03-08', ALEPPO_CITY, 20)], roles).length, 1);
+  // A village struck at night, its toll risen by the next day's report: one attack.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-13', KAFRANBEL, 29), raid('b', '2024-03-14', KAFRANBEL, 61)], roles).length, 1);
+  // A third report's toll fits any of the group's mentions, not only the last one's.
+  assert.equal(mergeEvents('1', [raid('a', '2024-03-07', ALEPPO_CITY, 20), raid('b', '2024-03-07', ALEPPO_CITY, 18), raid('c', '2024-03-08', ALEPPO_CITY, 20)], roles).length, 1);
 });
 
 test('a lower toll on the next day is another attack; a rising toll is the same one', () => {
@@ -216,4 +232,20 @@ test('a vague mention joins the group one of whose mentions it matches, not the 
   assert.equal(events.length, 2);
   const undated = events.find((e) => e.mentions.some((m) => m.sourceId === 'e'))!;
   assert.deepEqual(undated.mentions.map((m) => m.sourceId).sort(), ['c', 'd', 'e']);
+});
+
+test('a long story: each day\'s raid its own event, a vague mention finds the first that fits, an undated one the toll it shares', () => {
+  const CITY: PlaceRef = { name: 'Aleppo', geonameid: 9010, lat: 36.2, lon: 37.16, country: 'SY', admin1: 'Aleppo', precision: 1 };
+  const day = (n: number) => new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+  const raids = Array.from({ length: 300 }, (_, n) => told(`r${n}`, 'Example Wire', day(n), mention({
+    mode: 'aerial', place: CITY, day: day(n), killed: { min: n + 1, max: null, who: 'people', text: `${n + 1} killed` } })));
+  // "Raids on the city in March" (no toll) fits every March raid equally: it joins the first.
+  const march = told('m', 'Other Daily', day(100), mention({ mode: 'aerial', place: CITY, date: { start: '2024-03-01', end: '2024-03-31', precision: 'month', basis: 'relative' } }));
+  // An undated report of 151 killed shares its toll with the raid of day 150 only.
+  const undated = told('u', 'Third Post', null, mention({ mode: 'aerial', place: CITY, killed: { min: 151, max: null, who: 'people', text: '151 killed' } }));
+  const events = mergeEvents('1', [undated, march, ...raids], roles);
+  assert.equal(events.length, 300);
+  const holding = (id: string) => events.find((e) => e.mentions.some((m) => m.sourceId === id))!;
+  assert.deepEqual(holding('m').mentions.map((m) => m.sourceId).sort(), ['m', 'r60']);
+  assert.deepEqual(holding('u').mentions.map((m) => m.sourceId).sort(), ['r150', 'u']);
 });

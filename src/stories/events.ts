@@ -3,7 +3,8 @@
 // the type is equal, the kinds agree (a capture is not a raid, a call not a meeting), the
 // actors are compatible (a part fits its whole, a person the sector of their role; either
 // order for CONSULT and AGREE), the places are within 50 km or one inside the other, and
-// the date ranges overlap (a day's slack for time zones and "overnight"). A field a mention
+// the date ranges overlap (a day's slack for time zones and "overnight" between two exact
+// days, where the toll or the town says it is one attack). A field a mention
 // leaves empty agrees with anything. A mention joins a group when it fits the group's
 // merged record — its most named actor, most precise place, narrowest date — so a vague
 // mention cannot chain two happenings together, and one odd mention in a group does not
@@ -33,26 +34,48 @@ const STATUS_ORDER = ['occurred', 'claimed', 'denied', 'planned', 'hypothetical'
  * Story events from the mentions; `roles` maps a person id to their role's sector id.
  * Precise mentions (an exact day, a town) are placed first, each vague one then joins the
  * group it fits best, so a vague mention does not decide which precise ones meet.
+ *
+ * Near-linear in the mentions: a mention is tried only against the groups of its type and
+ * kind whose records' dates could overlap its own (`Index`), and what it is checked against
+ * in a group — its tolls by day, places, days, actors — is kept as the group grows (`Told`),
+ * as is the merged record (`Record`), rather than read again off every mention.
  */
 export function mergeEvents(storyId: string, mentions: readonly Mention[], roles: ReadonlyMap<string, string>): StoryEvent[] {
   const ordered = [...mentions].sort((a, b) => specificity(b.event) - specificity(a.event) ||
     cmp(a.articleDate, b.articleDate) || cmp(a.sourceId, b.sourceId) || a.event.evidence.start - b.event.evidence.start);
-  const groups: { mentions: Mention[]; record: EventMention }[] = [];
+  const groups: Group[] = [];
+  const index = new Index();
   for (const m of ordered) {
-    let best: (typeof groups)[number] | undefined;
+    let best: Group | undefined;
     let bestScore = -1;
-    for (const g of groups) {
-      if (!sameHappening(g.record, m.event, roles) || g.mentions.some((x) => fewerLater(x.event, m.event))) continue;
-      const score = agreement(g.mentions.map((x) => x.event), m.event);
+    for (const g of index.candidates(m.event)) {
+      if (!sameHappening(g.record, m.event, roles, g.told) || g.told.fewerLater(m.event)) continue;
+      const score = g.told.agreement(m.event);
       if (score > bestScore) [best, bestScore] = [g, score];
     }
-    if (!best) groups.push({ mentions: [m], record: m.event });
-    else {
+    if (!best) {
+      const g: Group = { order: groups.length, mentions: [m], told: new Told(m.event), fields: new Record(m.event), record: m.event };
+      groups.push(g);
+      index.add(g);
+    } else {
       best.mentions.push(m);
-      best.record = { ...m.event, ...mergedFields(best.mentions.map((x) => oriented(x.event, best!.mentions[0]!.event, roles))) };
+      best.told.add(m.event);
+      best.fields.add(oriented(m.event, best.mentions[0]!.event, roles));
+      best.record = { ...m.event, ...best.fields.merged() };
+      index.add(best);
     }
   }
   return groups.map((g) => merged(storyId, g.mentions, roles)).sort(byDate);
+}
+
+interface Group {
+  /** Creation order: of the groups a mention fits equally well, the first made takes it. */
+  order: number;
+  mentions: Mention[];
+  told: Told;
+  fields: Record;
+  /** What a mention must fit: the last mention with the merged record's fields (`Record`). */
+  record: EventMention;
 }
 
 /** 0..4: how exactly a mention says when and where. */
@@ -63,39 +86,218 @@ function specificity(e: EventMention): number {
 }
 
 /**
- * How much a mention positively shares with a group it fits: the same place (within 10 km),
- * day, actors or toll as any of the group's mentions — not only as its merged record, whose
- * toll is the last mention's and whose place or recipient may come from one odd mention.
+ * What a group's mentions (as told, not turned) give, kept as mentions join: their places,
+ * exact days, actors, recipients and tolls, and per exact day the highest and lowest toll.
  */
-function agreement(group: readonly EventMention[], b: EventMention): number {
-  const any = (f: (a: EventMention) => boolean) => (group.some(f) ? 1 : 0);
-  const day = (d: EventDate | null): d is EventDate => d?.precision === 'day';
-  return 2 * any((a) => !!a.place && !!b.place && km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10) +
-    any((a) => day(a.date) && day(b.date) && a.date.start === b.date.start) +
-    any((a) => !!a.actor && a.actor.id === b.actor?.id) +
-    any((a) => !!a.recipient && a.recipient.id === b.recipient?.id) +
-    any((a) => !!a.killed && a.killed.min === b.killed?.min);
+export class Told {
+  private readonly places = new Map<string, PlaceRef>();
+  private readonly days = new Set<string>();
+  private readonly actors = new Set<string>();
+  private readonly recipients = new Set<string>();
+  private readonly tolls = new Set<number>();
+  /** Per exact day with a toll: the highest minimum and the lowest top figure given that day. */
+  private readonly tollByDay = new Map<string, { highMin: number; lowTop: number }>();
+
+  constructor(...events: EventMention[]) {
+    for (const e of events) this.add(e);
+  }
+
+  add(e: EventMention): void {
+    if (e.place) this.places.set(`${e.place.lat},${e.place.lon}`, e.place);
+    if (e.date?.precision === 'day') this.days.add(e.date.start);
+    if (e.actor) this.actors.add(e.actor.id);
+    if (e.recipient) this.recipients.add(e.recipient.id);
+    if (!e.killed) return;
+    this.tolls.add(e.killed.min);
+    if (e.date?.precision !== 'day') return;
+    const top = e.killed.max ?? e.killed.min;
+    const t = this.tollByDay.get(e.date.start);
+    this.tollByDay.set(e.date.start, t ? { highMin: Math.max(t.highMin, e.killed.min), lowTop: Math.min(t.lowTop, top) } : { highMin: e.killed.min, lowTop: top });
+  }
+
+  /** Whether a mention gives a toll one of the group's mentions gives. */
+  sameToll(b: EventMention): boolean {
+    return !!b.killed && this.tolls.has(b.killed.min);
+  }
+
+  /**
+   * Whether the mention and one of the group's give tolls on two different exact days, the
+   * later one lower: a death toll rises as the dead are counted, it does not fall overnight,
+   * so the later report with fewer dead is of another attack ("4 killed" on the 20th, "40
+   * killed" on the 19th).
+   */
+  fewerLater(b: EventMention): boolean {
+    if (!b.killed || b.date?.precision !== 'day') return false;
+    const day = b.date.start, min = b.killed.min, top = b.killed.max ?? b.killed.min;
+    for (const [d, t] of this.tollByDay) if (d < day ? top < t.highMin : d > day && t.lowTop < min) return true;
+    return false;
+  }
+
+  /**
+   * How much a mention positively shares with the group: the same place (within 10 km), day,
+   * actors or toll as any of its mentions — not only as its merged record, whose toll is the
+   * last mention's and whose place or recipient may come from one odd mention.
+   */
+  agreement(b: EventMention): number {
+    const near = !!b.place && [...this.places.values()].some((p) => km(p.lat, p.lon, b.place!.lat, b.place!.lon) <= 10);
+    return 2 * Number(near) + Number(b.date?.precision === 'day' && this.days.has(b.date.start)) +
+      Number(!!b.actor && this.actors.has(b.actor.id)) + Number(!!b.recipient && this.recipients.has(b.recipient.id)) + Number(this.sameToll(b));
+  }
 }
 
-export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>): boolean {
+/**
+ * The merged record's fields, kept as mentions (turned to face like the first) join: the mode
+ * most mentions give, the most named actors, the most precise place and the narrowest date —
+ * the earlier mention's on a tie.
+ */
+class Record {
+  private readonly modes = new Map<string, number>();
+  private readonly actors = new Votes();
+  private readonly recipients = new Votes();
+  private place: PlaceRef | null = null;
+  private date: EventDate | null = null;
+
+  constructor(...events: EventMention[]) {
+    for (const e of events) this.add(e);
+  }
+
+  add(e: EventMention): void {
+    if (e.mode) this.modes.set(e.mode, (this.modes.get(e.mode) ?? 0) + 1);
+    this.actors.add(e.actor);
+    this.recipients.add(e.recipient);
+    if (e.place && (!this.place || e.place.precision < this.place.precision)) this.place = e.place;
+    if (e.date && (!this.date || span(e.date) < span(this.date))) this.date = e.date;
+  }
+
+  merged(): Pick<EventMention, 'mode' | 'actor' | 'recipient' | 'place' | 'date'> {
+    let mode = '', most = 0;
+    for (const [m, n] of this.modes) if (n > most) [mode, most] = [m, n];
+    return { mode, actor: this.actors.best(), recipient: this.recipients.best(), place: this.place, date: this.date };
+  }
+}
+
+/** Votes for actor ids: the id most mentions name, the more specific (`RUS.MIL` over `RUS`) on a tie, then by id; as first named. */
+class Votes {
+  private readonly votes = new Map<string, { n: number; ref: ActorRef }>();
+
+  add(r: ActorRef | null): void {
+    if (!r) return;
+    const v = this.votes.get(r.id);
+    if (v) v.n++;
+    else this.votes.set(r.id, { n: 1, ref: r });
+  }
+
+  best(): ActorRef | null {
+    let best: [string, { n: number; ref: ActorRef }] | undefined;
+    for (const e of this.votes) if (!best || beats(e, best)) best = e;
+    return best ? best[1].ref : null;
+  }
+}
+
+const depth = (id: string) => id.split('.').length;
+const beats = ([a, x]: [string, { n: number }], [b, y]: [string, { n: number }]) =>
+  x.n !== y.n ? x.n > y.n : depth(a) !== depth(b) ? depth(a) > depth(b) : a < b;
+
+/** The days a date covers, less one (0 for one day). */
+const span = (d: EventDate) => dayNumber(d.end) - dayNumber(d.start);
+
+/**
+ * Which groups a mention may fit, by what `sameHappening` asks first: the same type and kind,
+ * and (both dated) dates that overlap with at most a day's slack. A group is filed under its
+ * record's days and months (a record of up to two months), or its months only (a longer one),
+ * or as undated, and filed again when its record changes: an old filing is only one candidate
+ * too many, checked and passed over. A dated mention looks up the days (or, a long one, the
+ * months) around its own; an undated one (it fits any date) every group of its type and kind.
+ */
+class Index {
+  private readonly kinds = new Map<string, Filed>();
+
+  add(g: Group): void {
+    const x = this.filed(g.mentions[0]!.event, true)!;
+    if (g.mentions.length === 1) x.all.push(g);
+    const range = dayRange(g.record.date);
+    if (!range) {
+      x.undated.add(g);
+      return;
+    }
+    x.undated.delete(g);
+    const [from, to] = range;
+    const short = to - from <= SHORT_DAYS;
+    if (short) for (let d = from; d <= to; d++) file(x.byDay, d, g);
+    for (const mo of months(from, to)) file(short ? x.byMonth : x.longByMonth, mo, g);
+  }
+
+  /** The groups of the mention's type and kind its dates may overlap, in the order they were made. */
+  candidates(e: EventMention): readonly Group[] {
+    const x = this.filed(e, false);
+    if (!x) return [];
+    const range = dayRange(e.date);
+    if (!range) return x.all;
+    const found = new Set<Group>(x.undated);
+    const [from, to] = [range[0] - SLACK_DAYS, range[1] + SLACK_DAYS];
+    const take = (set: Set<Group> | undefined) => set?.forEach((g) => found.add(g));
+    if (to - from <= SHORT_DAYS + 2 * SLACK_DAYS) for (let d = from; d <= to; d++) take(x.byDay.get(d));
+    else for (const mo of months(from, to)) take(x.byMonth.get(mo));
+    for (const mo of months(from, to)) take(x.longByMonth.get(mo));
+    return [...found].sort((a, b) => a.order - b.order);
+  }
+
+  private filed(e: EventMention, make: boolean): Filed | undefined {
+    const k = `${e.type}|${kind(e)}`;
+    let x = this.kinds.get(k);
+    if (!x && make) this.kinds.set(k, (x = { all: [], undated: new Set(), byDay: new Map(), byMonth: new Map(), longByMonth: new Map() }));
+    return x;
+  }
+}
+
+interface Filed {
+  all: Group[];
+  undated: Set<Group>;
+  byDay: Map<number, Set<Group>>;
+  /** Records of up to SHORT_DAYS days, by month (for a long mention); longer records. */
+  byMonth: Map<string, Set<Group>>;
+  longByMonth: Map<string, Set<Group>>;
+}
+
+/** A record of at most this many days (less one) is filed by day as well as by month. */
+const SHORT_DAYS = 62;
+
+function file<K>(map: Map<K, Set<Group>>, key: K, g: Group): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(g);
+}
+
+/** A date's first and last day numbers; null when there is none (or it cannot be read). */
+function dayRange(d: EventDate | null): [number, number] | null {
+  if (!d) return null;
+  const from = dayNumber(d.start), to = dayNumber(d.end);
+  return Number.isFinite(from) && Number.isFinite(to) && from <= to ? [from, to] : null;
+}
+
+/** The months (`YYYY-MM`) that days `from` to `to` touch. */
+function months(from: number, to: number): string[] {
+  const out: string[] = [];
+  const last = new Date(to * 86_400_000).toISOString().slice(0, 7);
+  for (const d = new Date(from * 86_400_000); ; d.setUTCMonth(d.getUTCMonth() + 1, 1)) {
+    const mo = d.toISOString().slice(0, 7);
+    out.push(mo);
+    if (mo >= last) return out;
+  }
+}
+
+/**
+ * Whether `b` tells the happening `a` tells; `a` may be a group's merged record, `told` what
+ * the group's mentions give (whose tolls may let `b` a day apart in: see `slackDays`).
+ */
+export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>, told: Told = new Told(a)): boolean {
   if (a.type !== b.type || !modesAgree(a, b)) return false;
   // Outlets that blame different sides for one attack (the same town, the same day) tell one
   // happening: the disagreement belongs in the claims ledger, not in two events.
   if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && sameSpot(a, b))) return false;
   if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
-  if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a.date, b.date))) return false;
+  if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a, b, told))) return false;
   return true;
-}
-
-/**
- * Two tolls on two different days (a day's slack apart), the later one lower: a death toll
- * rises as the dead are counted, it does not fall overnight, so the later report with fewer
- * dead is of another attack ("4 killed" on the 20th, "40 killed" on the 19th).
- */
-export function fewerLater(a: EventMention, b: EventMention): boolean {
-  if (!a.killed || !b.killed || a.date?.precision !== 'day' || b.date?.precision !== 'day' || a.date.start === b.date.start) return false;
-  const [early, late] = a.date.start < b.date.start ? [a.killed, b.killed] : [b.killed, a.killed];
-  return (late.max ?? late.min) < early.min;
 }
 
 /**
@@ -131,8 +333,11 @@ function actorsAgree(a: EventMention, b: EventMention, roles: ReadonlyMap<string
 function sameSpot(a: EventMention, b: EventMention): boolean {
   if (!a.place || !b.place || a.place.precision === 3 || b.place.precision === 3) return false;
   if (!a.date || !b.date || a.date.precision !== 'day' || b.date.precision !== 'day' || a.date.start !== b.date.start) return false;
-  return a.place.geonameid !== undefined && a.place.geonameid === b.place.geonameid || km(a.place.lat, a.place.lon, b.place.lat, b.place.lon) <= 10;
+  return oneSpot(a.place, b.place);
 }
+
+/** The same place (its gazetteer id) or within 10 km. */
+const oneSpot = (a: PlaceRef, b: PlaceRef) => a.geonameid !== undefined && a.geonameid === b.geonameid || km(a.lat, a.lon, b.lat, b.lon) <= 10;
 
 /** Within 50 km, or one inside the other (a town in its province or country). */
 export function placesAgree(a: PlaceRef, b: PlaceRef): boolean {
@@ -157,10 +362,23 @@ const bareName = (name: string): string =>
   keyOf(name).replace(/^(?:a[lrdnstz]|el)[\s-]+/, '').replace(/[^a-z]/g, '').replace(/(.)\1+/g, '$1').replace(/h$/, '');
 
 /**
- * The day's slack (time zones, "overnight") is for two exact days: a week or a month already
- * holds the doubt, and stretching it joins the next happening.
+ * The day's slack (time zones, "overnight", a report dated by its day) is for two exact days:
+ * a week or a month already holds the doubt, and stretching it joins the next happening. And
+ * only where more than the day says it is one happening: the same toll (as any of the group's
+ * mentions gives it), or one town or village (both told to a town within 10 km, not a
+ * provincial seat): a city under daily bombardment is struck again the next day, so
+ * yesterday's raids on Aleppo with 19 dead and today's with 31 are two attacks.
  */
-const slackDays = (a: EventDate, b: EventDate) => (a.precision === 'day' && b.precision === 'day' ? SLACK_DAYS : 0);
+function slackDays(a: EventMention, b: EventMention, told: Told): number {
+  if (a.date?.precision !== 'day' || b.date?.precision !== 'day') return 0;
+  if (told.sameToll(b)) return SLACK_DAYS;
+  return oneTown(a.place, b.place) ? SLACK_DAYS : 0;
+}
+
+/** Two places told to a town or village, within 10 km, neither a provincial seat (a city). */
+function oneTown(a: PlaceRef | null, b: PlaceRef | null): boolean {
+  return !!a && !!b && a.precision === 1 && b.precision === 1 && !namesProvince(a) && !namesProvince(b) && oneSpot(a, b);
+}
 
 export function datesOverlap(a: EventDate, b: EventDate, slackDays = 0): boolean {
   return dayNumber(a.start) <= dayNumber(b.end) + slackDays && dayNumber(b.start) <= dayNumber(a.end) + slackDays;
@@ -170,17 +388,6 @@ const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
 const cmp = (a: string | null, b: string | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1);
 const byDate = (a: StoryEvent, b: StoryEvent) => cmp(a.date?.start ?? null, b.date?.start ?? null) || cmp(a.date?.end ?? null, b.date?.end ?? null) || cmp(a.id, b.id);
 
-/** The merged record's fields: the mode most mentions give, the most named actors, the most precise place, the narrowest date. */
-function mergedFields(events: readonly EventMention[]): Pick<EventMention, 'mode' | 'actor' | 'recipient' | 'place' | 'date'> {
-  return {
-    mode: mostCommon(events.map((e) => e.mode).filter((x) => x)) ?? '',
-    actor: mostSpecific(events.map((e) => e.actor)),
-    recipient: mostSpecific(events.map((e) => e.recipient)),
-    place: events.map((e) => e.place).filter((p): p is PlaceRef => !!p).sort((a, b) => a.precision - b.precision)[0] ?? null,
-    date: narrowest(events.map((e) => e.date)),
-  };
-}
-
 function merged(storyId: string, group: Mention[], roles: ReadonlyMap<string, string>): StoryEvent {
   const first = group[0]!;
   const events = group.map((m) => oriented(m.event, first.event, roles));
@@ -189,7 +396,7 @@ function merged(storyId: string, group: Mention[], roles: ReadonlyMap<string, st
   return {
     id: `${storyId}/${first.sourceId}#${first.event.evidence.start}`,
     type: first.event.type,
-    ...mergedFields(events),
+    ...new Record(...events).merged(),
     status: STATUS_ORDER.find((s) => events.some((e) => e.status === s)) ?? first.event.status,
     killed: killed?.headline ?? null,
     injured: injured?.headline ?? null,
@@ -207,27 +414,6 @@ function oriented(e: EventMention, like: EventMention, roles: ReadonlyMap<string
   const direct = same(e.actor, like.actor) + same(e.recipient, like.recipient);
   const swapped = same(e.actor, like.recipient) + same(e.recipient, like.actor);
   return swapped > direct ? { ...e, actor: e.recipient, recipient: e.actor } : e;
-}
-
-function mostCommon(xs: string[]): string | undefined {
-  const n = new Map<string, number>();
-  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1])[0]?.[0];
-}
-
-/** The actor most outlets name, preferring the most specific id (`RUS.MIL` over `RUS`) on a tie. */
-function mostSpecific(refs: (ActorRef | null)[]): ActorRef | null {
-  const known = refs.filter((r): r is ActorRef => !!r);
-  const votes = new Map<string, number>();
-  for (const r of known) votes.set(r.id, (votes.get(r.id) ?? 0) + 1);
-  const best = [...votes].sort((a, b) => b[1] - a[1] || b[0].split('.').length - a[0].split('.').length || (a[0] < b[0] ? -1 : 1))[0];
-  return best ? known.find((r) => r.id === best[0])! : null;
-}
-
-/** The narrowest date, as one mention gave it. */
-function narrowest(dates: (EventDate | null)[]): EventDate | null {
-  const known = dates.filter((d): d is EventDate => !!d);
-  return known.sort((a, b) => dayNumber(a.end) - dayNumber(a.start) - (dayNumber(b.end) - dayNumber(b.start)))[0] ?? null;
 }
 
 /**

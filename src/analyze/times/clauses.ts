@@ -56,6 +56,32 @@ export function scopeOf(start: number, end: number, at: number, atEnd: number, c
   return out;
 }
 
+/** What may open a text before its dateline's date: "Posted on", "Last updated at", a wire city ("MOSCOW, "), a weekday. */
+const HEAD_WORDS = /^\s*(?:(?:date of publication|posted(?: on)?|published(?: on)?|(?:last )?updated(?: at| on)?)\s*:?\s*)?/i;
+const WIRE_CITY = /^(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*,\s*)?/;
+const WEEKDAY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i;
+/** What may stand between a dateline's date and the same date again: "(updated 1618 20.04.2017)". */
+const STAMP = /^\s*[(|-]?\s*(?:(?:last )?updated(?: at| on)?\s*:?\s*)?(?:\d{1,2}:?\d{2}\s*(?:GMT|UTC)?\s*)?$/i;
+
+/**
+ * The dateline of a text: the full dates (day and year written) it opens with — after at most
+ * "Posted on", "Last updated at", a wire city or a weekday — and one repeated in an
+ * "(updated …)" stamp right after. Indices into `mentions`, which are in text order.
+ */
+export function datelineOf(text: string, mentions: readonly { start: number; end: number; precision: string; basis: string }[]): number[] {
+  const out: number[] = [];
+  let from = 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const t = mentions[i]!;
+    const gap = text.slice(from, t.start);
+    const head = out.length === 0 ? WEEKDAY.test(gap.replace(HEAD_WORDS, '').replace(WIRE_CITY, '')) : STAMP.test(gap);
+    if (t.precision !== 'day' || t.basis !== 'explicit' || !head) break;
+    out.push(i);
+    from = t.end;
+  }
+  return out;
+}
+
 /** Whether a time whose `scope` is given dates the words at `at` (a scope of null: the whole sentence). */
 export function dates(scope: readonly Segment[] | null | undefined, at: number): boolean {
   return !scope || scope.some(([a, b]) => a <= at && at < b);

@@ -9,7 +9,7 @@ import { type Match, type Reading, recognise } from './grammar.js';
 import { resolve, type TimexType } from './resolve.js';
 import { type Tense, tenseCue } from './tense.js';
 import { countOffset, type Offset, offsetValue } from './offsets.js';
-import { relativeClauses, scopeOf, type Segment } from './clauses.js';
+import { datelineOf, relativeClauses, scopeOf, type Segment } from './clauses.js';
 
 export { inferPublication, type InferredPublication, type PublicationBasis } from './publication.js';
 export type { Tense } from './tense.js';
@@ -187,8 +187,12 @@ export const findTimes: Stage<TimeKnowledge, TimeMentionDetail> = (doc: Doc, kno
   return out;
 };
 
-/** Sets `scope` on the mentions of sentences with relative clauses (see clauses.ts). */
+/**
+ * Sets `scope` on the mentions of sentences with relative clauses, and on a dateline glued to
+ * a sentence that carries a time of its own (see clauses.ts).
+ */
 function scopeMentions(text: string, sentences: readonly Sentence[], out: TimeMentionDetail[]): void {
+  datelineScope(text, sentences, out);
   let i = 0;
   for (const s of sentences) {
     while (i < out.length && out[i]!.start < s.start) i++;
@@ -200,9 +204,26 @@ function scopeMentions(text: string, sentences: readonly Sentence[], out: TimeMe
     const mine = out.slice(i, j);
     const dated = ([a, b]: Segment) => mine.some((t) => t.start >= a && t.end <= b);
     for (const t of mine) {
+      if (t.scope) continue; // a dateline's
       const scope = scopeOf(s.start, s.end, t.start, t.end, clauses, dated);
       if (scope) t.scope = scope;
     }
     i = j;
   }
+}
+
+/**
+ * A dateline is the article's date, not the day of what its first sentence tells: when a
+ * scraped dateline runs into the lede ("Published April 13 2017 An air strike on Tuesday
+ * killed …") and the sentence names a day of its own, the dateline dates nothing but itself.
+ * A sentence with no day of its own keeps the dateline's (the article's) date: a week ("talks
+ * over the weekend") or "the last 24 hours" is as likely another clause's or counted from it.
+ */
+function datelineScope(text: string, sentences: readonly Sentence[], out: TimeMentionDetail[]): void {
+  const line = datelineOf(text, out).map((i) => out[i]!);
+  if (line.length === 0) return;
+  const s = sentenceOf(sentences, line[0]!.start);
+  if (!s) return;
+  const own = out.some((t) => !line.includes(t) && t.start >= s.start && t.end <= s.end && t.range && t.precision === 'day' && t.value !== 'PRESENT_REF');
+  if (own) for (const t of line) t.scope = [[t.start, t.end]];
 }

@@ -356,6 +356,27 @@ test('a relative clause is a clause of its own: what a time in it dates, and wha
   assert.equal(the('On Monday, when envoys met in the capital, a blast hit the port.', SUNDAY, 'Monday').scope, undefined);
 });
 
+test('a dateline run into the lede dates nothing but itself when the sentence names a day of its own', () => {
+  const FRI = '2017-04-14'; // a Friday
+  const strike = 'Published April 14 2017 An air strike on Tuesday killed five people in the town.';
+  const line = the(strike, FRI, 'April 14 2017');
+  assert.equal(dates(line.scope, strike.indexOf('air strike')), false);
+  assert.equal(dates(the(strike, FRI, 'Tuesday').scope, strike.indexOf('air strike')), true);
+  // a date repeated in an "(updated …)" stamp is the dateline too
+  const toll = '14.04.2017(updated 1618 14.04.2017) The toll of the bombing near the city on April 8 rose to 30.';
+  const stamps = times(toll, FRI).filter((t) => t.value === FRI);
+  assert.equal(stamps.length, 2);
+  for (const t of stamps) assert.equal(dates(t.scope, toll.indexOf('bombing')), false);
+  // a wire city and a weekday may stand before it
+  const wire = 'BEIRUT, Friday April 14 2017 Jets bombed the market on Wednesday.';
+  assert.equal(dates(times(wire, FRI)[0]!.scope, wire.indexOf('bombed')), false);
+  // with no day of its own (a week, "the last 24 hours"), the sentence keeps the dateline's date
+  assert.equal(the('Fri 14 Apr 2017 Jets bombed the town, killing six.', FRI, '14 Apr 2017').scope, undefined);
+  assert.equal(the('14 April 2017 Shelling killed 12 in the last 24 hours as talks over the weekend failed.', FRI, '14 April 2017').scope, undefined);
+  // a date the lede tells ("On April 14 2017 ...") is no dateline
+  assert.equal(the('On April 14 2017 jets bombed the town, officials said on Saturday.', '2017-04-16', 'April 14 2017').scope, undefined);
+});
+
 test('"last year" after a quarter: that quarter a year back only in a comparison', () => {
   const q = 'Profit fell in the third quarter.';
   assert.equal(the(`${q} It compared with a loss of $3 million last year.`, '1989-10-26', 'last year').value, '1988-Q3');
