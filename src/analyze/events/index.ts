@@ -10,7 +10,7 @@ import { dates } from '../times/clauses.js';
 import type { TimeMentionDetail } from '../times/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
-import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
+import { matchPhrases, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
 export { compileEventKnowledge, loadEventKnowledge, type EventKnowledge, type Trigger } from './lexicon.js';
 export { findCasualties, parseCasualties } from './casualties.js';
@@ -52,12 +52,12 @@ interface SentenceView {
 const OUTRANKS = ['chemical', 'suicide', 'execution'];
 
 /** The article says the attacker is not known: no antecedent is guessed near it. */
-const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
+const UNKNOWN_PERPETRATOR = new RegExp(`\\b${words('unknownAttacker')}\\b`, 'i');
 /** After a passive toll: "(were killed) on Sunday in fierce clashes with", "during fighting against". */
-const CLASHED_WITH = /^[^.;]{0,40}?\b(?:in|during|amid)\s+(?:[\w-]+\s+){0,2}?(?:clashes|fighting|battles?|confrontations|gun\s?battles?|firefights?)\s+(?:with|against)\s+(?:the\s+)?/i;
-const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
+const CLASHED_WITH = new RegExp(`^[^.;]{0,40}?\\b(?:in|during|amid)\\s+(?:[\\w-]+\\s+){0,2}?${words('fighting')}\\s+(?:with|against)\\s+(?:the\\s+)?`, 'i');
+const NEGATED = new RegExp(`\\b${words('negators')}\\s+(\\w+\\s+)?$`, 'i');
 /** What someone does by habit ("has for years bombed", "still frequently carries out attacks"). */
-const HABIT = /\b(frequently|routinely|regularly|habitually|usually|often|constantly|continually|for (years|decades|months)|over the years)\b/i;
+const HABIT = new RegExp(`\\b${words('habit')}\\b`, 'i');
 
 /**
  * A habit, not a happening: an adverb of habit in the trigger's clause before it, and no day,
@@ -290,7 +290,7 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
 }
 
 /** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
-const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated|claimed)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+const ATTRIBUTED = new RegExp(`\\b${words('attackNouns')}\\b[^.;]{0,160}?\\b${words('carriedOutBy')}\\s+by\\s+(?:either\\s+)?(?:the\\s+)?`, 'gi');
 /** "Islamic State claimed responsibility for the attack": the attacker's own word (not "no group has claimed"). */
 const CLAIMS_RESPONSIBILITY = /^\s+(?:(?:has|have|had|later|quickly|swiftly|promptly|also)\s+)*(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|blasts?|explosions?|assault))\b/i;
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
@@ -345,13 +345,13 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 };
 
 /** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
-const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
+const ARMED_AFTER = new RegExp(`^[\\s-]+(?:[\\w-]+\\s+)?${words('armedAfter')}\\b`, 'i');
 
 /** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
-const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|(?<!\bblamed\s|\bblame\s|\bblames\s)on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+const TARGET_BEFORE = new RegExp(`\\b(?:${words('targetBefore')}|(?<!\\bblamed\\s|\\bblame\\s|\\bblames\\s)on)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?$`, 'i');
 
 /** A state's arms right after its name: "Syria air raids", "Israel strikes", "Russia jets". */
-const COUNTRY_ARMS = /^\s+(?:air\s?strikes?|air\s+raids?|raids?|strikes?|jets|warplanes|war\s?planes|aircraft|forces|troops|army|military|artillery|shelling|missiles?|rockets?|drones?)\b/i;
+const COUNTRY_ARMS = new RegExp(`^\\s+${words('countryArms')}\\b`, 'i');
 
 /**
  * A name the places stage reads as a place named as a place ("in northern Syria"), not one that
@@ -370,10 +370,13 @@ const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
 const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, duration: 4 };
 
 /** A verb of killing, for captives killed with no figure stated. */
-const KILL_VERB = /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?)\b/i;
+const KILL_VERB = new RegExp(`\\b${words('killVerbs')}\\b`, 'i');
 
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
-const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
+const NOT_ACTOR_HEAD = new RegExp(`^(?:['’]?s)?\\s+(?:[A-Z][\\w-]*\\s+)?${words('notActorHead')}\\b`, 'i');
+
+/** "opposition-held", "regime-controlled": who holds a place. */
+const HELD_AFTER_HYPHEN = new RegExp(`^-${words('holdsAfterHyphen')}\\b`, 'i');
 
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
@@ -384,7 +387,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   const id = e.id!;
   if (k.reporter(id) || k.civilian(id)) return false;
   // "opposition-held Idlib", "regime-controlled areas": who holds a place, not who struck it
-  if (/^-(held|controlled|run|occupied|besieged|dominated|administered)\b/i.test(doc.text.slice(e.end, e.end + 16))) return false;
+  if (HELD_AFTER_HYPHEN.test(doc.text.slice(e.end, e.end + 16))) return false;
   // "Syrians", "Iraqis": a people, not its state
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
   // "the Syrian capital", "a Syrian Kurdish city": a nationality adjective names an attacker
