@@ -244,3 +244,14 @@ test('a day inside the year the same sentence names dates the event, not the yea
   assert.equal(e.date?.precision, 'day');
   assert.equal(e.date?.start, '2023-05-08');
 });
+
+test("an attack with no place of its own takes the lede's first place below country level, a province named before a town", () => {
+  const ev = events([
+    'A suicide bomber killed 12 fighters on Sunday.',
+    'The blast struck a checkpoint in the northern province of Idlib, a monitor said.',
+    'The wounded were taken to a hospital in Azaz.',
+  ].join(' '));
+  const attack = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(attack.place?.admin1, 'Idlib');
+  assert.ok(attack.implied?.includes('place'));
+});

@@ -894,8 +894,9 @@ function fillSources(doc: Doc, views: SentenceView[], events: EventMention[], k:
 
 
 /**
- * Where the article is: the first place of its first five sentences that is a town or
- * district, else a province, else the place below country level the article names most,
+ * Where the article is: the first place of its first five sentences below country level (a
+ * town, district or province, in text order: a province named before a town is where the lede
+ * puts things first), else the place below country level the article names most,
  * else a country; never one inside `skip` (the event's own sentence).
  */
 function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip: { start: number; end: number }): PlaceRef | null {
@@ -908,7 +909,7 @@ function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip
     c.n++; counts.set(p.name, c);
   }
   const often = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
-  const pick = lede.find((p) => p.precision <= 2) ?? lede.find((p) => p.precision === 3 && p.admin1) ?? often ?? lede[0];
+  const pick = lede.find((p) => p.precision <= 2 || (p.precision === 3 && !!p.admin1)) ?? often ?? lede[0];
   return pick ? refOf(pick) : null;
 }
 
