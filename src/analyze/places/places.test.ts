@@ -550,3 +550,8 @@ test('supplement spellings of Syrian towns: Marea, Boukamal, Mallah Farms, Aqare
   assert.ok(found.includes('Mallah Farms -> Mallah Farms/SY'), found.join('; '));
   assert.ok(found.includes('Aqareb es Safi -> Aqarib al-Safiyah/SY'), found.join('; '));
 });
+
+test('"a major Aleppo offensive": a rank in lower case is an adjective, not the title of a person named Aleppo', () => {
+  const text = 'Jets killed 45 civilians in and around Aleppo. The alliance has mounted a major Aleppo offensive.';
+  assert.ok(places(text).includes('Aleppo -> Aleppo/SY'), places(text).join('; '));
+});
