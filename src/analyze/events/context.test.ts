@@ -255,3 +255,13 @@ test("an attack with no place of its own takes the lede's first place below coun
   assert.equal(attack.place?.admin1, 'Idlib');
   assert.ok(attack.implied?.includes('place'));
 });
+
+test('a toll the verb puts in a country stays there, though the article is mostly about a town abroad', () => {
+  const ev = events([
+    'At least 23 militants were killed on Sunday in northern Syria, security sources said.',
+    'Rockets have hit the Turkish border town of Kilis for months.',
+    'Kilis residents fear more attacks, and schools in Kilis have closed.',
+  ].join(' '));
+  const attack = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(attack.place?.country, 'SY');
+});

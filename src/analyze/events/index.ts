@@ -363,6 +363,9 @@ function placeAsPlace(doc: Doc, e: EntityMention): boolean {
     !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
 }
 
+/** A verb of harm right before the country it puts the toll in: "were killed Sunday in northern Syria". */
+const HARMED_IN = new RegExp(`\\b(?:${words('killedVerbs')}|${words('injuredVerbs')})\\s+(?:[\\w-]+\\s+){0,2}?(?:in|inside)\\s+(?:the\\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\\s+)?$`, 'i');
+
 /** A state's forces or government, or the coalition: who bombs from the air. */
 const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
 
@@ -788,8 +791,10 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
       (placeOf(p).relation === 'in' || placeOf(p).relation === 'direction') &&
       !placeOf(p).actorLike && !placeOf(p).speechPlace);
-    // (and only the country the article is about: "a group banned in Russia" says nothing of where)
-    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
+    // (and only the country the article is about: "a group banned in Russia" says nothing of where;
+    // or the one a verb of harm puts the toll in: "23 militants were killed Sunday in northern Syria")
+    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) &&
+      (countriesIn[0]?.country === focus || (!!countriesIn[0] && HARMED_IN.test(doc.text.slice(Math.max(v.start, countriesIn[0].start - 40), countriesIn[0].start)))) ? countriesIn[0] : undefined;
     if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     // (such a stray place is doubtful: the context's place is preferred, kept when there is none)
