@@ -265,3 +265,13 @@ test('a toll the verb puts in a country stays there, though the article is mostl
   const attack = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
   assert.equal(attack.place?.country, 'SY');
 });
+
+test('the start of a period told just before ("since the conflict began six years ago") does not date the next toll', () => {
+  const ev = events([
+    'Airstrikes hit a school in the village of Hass early on Wednesday, in what may be the deadliest attack on a school since the conflict began nearly six years ago.',
+    'Rescuers said that 35 people were killed by the attack, which struck the school as children gathered outside.',
+  ].join(' '), '2016-10-27');
+  const toll = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 35)!;
+  assert.equal(toll.status, 'occurred');
+  assert.equal(toll.date?.start, '2016-10-26');
+});

@@ -228,7 +228,9 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const prev = views[i]!;
     // a new paragraph, unless the sentence opens by pointing back ("These airstrikes come ...")
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start)) && !/^\W*(these|this|those|that)\b/i.test(v.text)) break;
-    const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
+    // (not the start of a period: "the deadliest attack since the conflict began six years ago")
+    const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x) &&
+      !/\bsince\b[^.;]{0,60}$/i.test(doc.text.slice(Math.max(prev.start, x.start - 60), x.start)));
     if (t) return { date: dateRef(t), implied: true };
   }
   if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
