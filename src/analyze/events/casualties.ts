@@ -80,7 +80,10 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
       new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
       // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
       new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
-    ] : []),
+    ] : [
+      // "35 cases of suffocation", "dozens of cases of choking" (a gas attack's injured)
+      new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+(?:suffocation|choking|breathing\\s+difficulties)\\b`, 'gi'),
+    ]),
   ];
 }
 /** The index in patterns() of the figure a few words before its verb, the loosest reading. */
@@ -95,7 +98,7 @@ const HEADLINE_PAIR = {
 /** Two figures of victims joined by "and" before one verb ("30 soldiers and 39 rebels were killed"). */
 const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => [what,
   new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
-const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s|martyrs?\\b)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
+const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s|martyrs?\\b)`, 'i'), injured: new RegExp(`\\b(?:${VERB.injured}|cases\\s+of)`, 'i') };
 
 /** Words that introduce a part of a toll already counted: "including three children", "among them two women",
  *  "including a woman and two children" (a list of parts, each a figure and its noun). */

@@ -90,6 +90,15 @@ test('an attack that "claimed the lives of" its victims, or left martyrs, is an 
   assert.equal(m.mode, 'explosives');
 });
 
+test('cases of suffocation are the injured of a gas attack', () => {
+  assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'injured')?.min, 35);
+  assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'killed'), null);
+  const e = events('35 cases of suffocation in a chemical attack on a neighbourhood in Aleppo city on Sunday.').find((x) => x.type === 'ASSAULT')!;
+  assert.equal(e.injured?.min, 35);
+  assert.equal(e.mode, 'chemical');
+  assert.equal(e.place?.admin1, 'Aleppo');
+});
+
 test('a lone place abroad that the article names nowhere else yields to the article\'s country', () => {
   // alone, "Safi" is read as the Moroccan city; here the article's places lie in Syria
   const alone = firstToll('Militants killed 51 people in an attack on the village of Safi on Thursday.');
