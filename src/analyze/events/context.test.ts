@@ -275,3 +275,12 @@ test('the start of a period told just before ("since the conflict began six year
   assert.equal(toll.status, 'occurred');
   assert.equal(toll.date?.start, '2016-10-26');
 });
+
+test('a total over two provinces told first does not swallow the incident its sentence tells next', () => {
+  const ev = events('10 civilians killed in rocket attacks on Aleppo and Deir Ezzor 6 September 2016 a reporter in Aleppo said that 6 civilians were killed by rocket shells fired on a neighbourhood in Aleppo city on Tuesday.', '2016-09-06');
+  const total = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 10);
+  const incident = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 6)!;
+  assert.ok(!total || total.status === 'background');
+  assert.equal(incident.status, 'occurred');
+  assert.equal(incident.place?.admin1, 'Aleppo');
+});

@@ -621,7 +621,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     // one event per type and mode in a sentence; a trigger without a mode joins one of its type
     const key = `${f.t.type}/${f.t.mode}`;
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
-    if (prev) {
+    // (not into a total over provinces told first: "10 killed in attacks on Aleppo and Deir Ezzor
+    // ... a reporter said 6 civilians were killed by rocket shells on a neighbourhood of Aleppo")
+    const afterTotal = prev?.status === 'background' && !!prev.killed && !!killed && killed.min !== prev.killed.min &&
+      overProvinces(doc, v, 0) && !overProvinces(doc, v, tollAt ?? f.start);
+    if (prev && !afterTotal) {
       if (!prev.mode && f.t.mode) prev.mode = f.t.mode;
       prev.actor ??= actor; prev.recipient ??= recipient; prev.killed ??= killed; prev.injured ??= injured;
       continue;
