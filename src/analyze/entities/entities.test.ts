@@ -644,3 +644,7 @@ test('a rank in lower case is an adjective: "a major Aleppo offensive" names no 
   assert.ok(!find('The alliance has mounted a major Aleppo offensive.').some((m) => m.type === 'person'));
   assert.equal(one(find('Major Youssef Hamoud said the army would advance.'), 'Youssef Hamoud').type, 'person');
 });
+
+test('Al-Manar is a Lebanese outlet, not a place', () => {
+  assert.equal(one(find('Clashes erupted on the Qalamoun barrens, Al-Manar correspondent reported.'), 'Al-Manar').id, 'LBN.MED');
+});
