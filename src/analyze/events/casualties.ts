@@ -75,6 +75,8 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
       // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"
       new RegExp(`\\bclaim(?:s|ed|ing)?\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
       new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${QUAL}(${NUM})(?:\\s+${WHO}(?![\\w-])|\\s+lives\\b)`, 'gi'),
+      // "a family of six killed in a gas attack", "a family of five died"
+      new RegExp(`\\bfamily\\s+of\\s+${QUAL}(${NUM})\\s+(?:(?:were|was|have|has|had|been|all|reportedly)\\s+){0,3}${VERB.killed}`, 'gi'),
       // "a bomb attack ... leaving 5 martyrs" (and "left 3 soldiers dead": the loose reading above)
       new RegExp(`\\b(?:leaving|left|leaves)\\s+${QUAL}(${NUM})\\s+(martyrs?)(?![\\w-])`, 'gi'),
       new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),

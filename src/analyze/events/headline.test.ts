@@ -90,6 +90,12 @@ test('an attack that "claimed the lives of" its victims, or left martyrs, is an 
   assert.equal(m.mode, 'explosives');
 });
 
+test('a family of six, and victims named by their community, are tolls', () => {
+  assert.equal(parseCasualties('A photo showed a family of six killed in a gas attack.', 'killed')?.min, 6);
+  assert.equal(parseCasualties('Relatives said 15 young Assyrians had been killed.', 'killed')?.min, 15);
+  assert.equal(parseCasualties('A family of five fled the town.', 'killed'), null);
+});
+
 test('cases of suffocation are the injured of a gas attack', () => {
   assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'injured')?.min, 35);
   assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'killed'), null);
