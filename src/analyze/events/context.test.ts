@@ -284,3 +284,11 @@ test('a total over two provinces told first does not swallow the incident its se
   assert.equal(incident.status, 'occurred');
   assert.equal(incident.place?.admin1, 'Aleppo');
 });
+
+test('a time in a contrasting "whilst" clause after the trigger does not date the toll', () => {
+  const ev = events('Coalition airstrikes killed dozens of people in the village of Tokhar near Manbij on July 20. A news agency said that 160 civilians were killed in raids on the Manbij countryside whilst a coalition source did not deny that airstrikes had been carried out in Manbij recently.', '2016-07-20');
+  const tolls = ev.filter((e) => e.type === 'ASSAULT' && e.killed);
+  assert.equal(tolls.length, 1);
+  assert.equal(tolls[0]!.killed?.min, 160);
+  assert.equal(tolls[0]!.date?.start, '2016-07-20');
+});

@@ -205,6 +205,9 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     // "The envoy, who came at the rebels' request, left this week": the main clause's
     // time does not date the relative clause told before it (the times stage's `scope`)
     if (!dates(timeOf(t).scope, at)) continue;
+    // "160 civilians were killed in raids whilst a source did not deny strikes there recently": a
+    // contrasting clause after the trigger (its comma often lost in scraped text) has its own time
+    if (t.start > at && /\b(?:whilst|whereas)\b/i.test(doc.text.slice(at, t.start))) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
