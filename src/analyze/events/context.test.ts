@@ -292,3 +292,12 @@ test('a time in a contrasting "whilst" clause after the trigger does not date th
   assert.equal(tolls[0]!.killed?.min, 160);
   assert.equal(tolls[0]!.date?.start, '2016-07-20');
 });
+
+test('among places as precise in its clause, an act is where the words after its trigger put it', () => {
+  const ev = events('Army units retook the town of Qaryatain in Homs and killed 50 militants in the city of Hama.');
+  const kill = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(kill.place?.admin1, 'Hama');
+  // (not a less precise place after it: the town before the trigger stays)
+  const town = events('In the town of Marea, jets killed five people in Aleppo province on Monday.').find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(town.place?.name, 'Māri‘');
+});

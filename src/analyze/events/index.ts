@@ -165,6 +165,18 @@ const clauseSpan = (v: SentenceView, tStart: number, tEnd: number) => {
   return { start: v.start + from, end: v.start + to };
 };
 
+/**
+ * Where an act happened: the place its clause names, and among places as precise, one after the
+ * trigger ("The army retakes Qaryatain in Homs, kills 50 in Hama": the killing is in Hama).
+ */
+function actionPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number, lookBack: number): PlaceRef | null {
+  const span = clauseSpan(v, tStart, tEnd);
+  const whole = locateEvent(doc, v.index, { kind: 'action', span, strictSpan: true, lookBack });
+  if (!whole) return null;
+  const after = locateEvent(doc, v.index, { kind: 'action', span: { start: v.start + tStart, end: span.end }, strictSpan: true });
+  return after && after.precision <= whole.precision ? after : whole;
+}
+
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
   // the date in a document's name does the same: "the Sochi Memorandum of September 17, 2018"
@@ -643,7 +655,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // (an agreement that is no meeting, "fighters in X agreed to lay down arms", is where its clause puts it)
       place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd) ??
           (f.t.type === 'AGREE' ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true }) : null)
-        : material ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 })
+        : material ? actionPlace(doc, v, f.start, f.end, f.t.type === 'ASSAULT' ? 1 : 0)
         : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end } }),
       date,
       status: statusOf(v, f.t.type, f.start, f.end, doc, date),
