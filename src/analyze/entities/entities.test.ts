@@ -673,3 +673,12 @@ test('a people named after a country is the narrower word: "Syrian Kurdish fight
   assert.equal(one(find('Syrian Kurdish fighters pushed into the town.'), 'Syrian Kurdish fighters').id, 'SDF.YPG');
   assert.equal(one(find('Iraqi Kurdish forces retook the town.'), 'Iraqi Kurdish forces').id, 'IRQ.KRG');
 });
+
+test('a rank in lower case is an adjective: "a major Aleppo offensive" names no person', () => {
+  assert.ok(!find('The alliance has mounted a major Aleppo offensive.').some((m) => m.type === 'person'));
+  assert.equal(one(find('Major Youssef Hamoud said the army would advance.'), 'Youssef Hamoud').type, 'person');
+});
+
+test('Al-Manar is a Lebanese outlet, not a place', () => {
+  assert.equal(one(find('Clashes erupted on the Qalamoun barrens, Al-Manar correspondent reported.'), 'Al-Manar').id, 'LBN.MED');
+});

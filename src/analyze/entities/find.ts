@@ -280,6 +280,9 @@ class Reader {
     // "HE Dr X": His/Her Excellency, written in capitals.
     const t = this.phraseAt(this.k.titles, p) ?? this.portfolioAt(p) ?? (this.toks[p]?.text === 'HE' && this.joined(p + 1) && this.toks[p + 1]!.upper ? { j: p + 1, value: 'honorific' } : null);
     if (!t) return null;
+    // "a major Aleppo offensive", "a private Damascus clinic": ranks that are also adjectives,
+    // in lower case, are adjectives (the rank before a name is capitalised: "Major Hamoud")
+    if (!this.toks[p]!.upper && (this.toks[p]!.key === 'major' || this.toks[p]!.key === 'private')) return null;
     let j = t.j;
     // Chains: "Brig. Gen.", "Deputy Foreign Minister".
     for (let more = this.phraseAt(this.k.titles, j); more && this.joined(j); more = this.phraseAt(this.k.titles, j)) j = more.j;

@@ -2,31 +2,25 @@
 // fighters were killed", "the death toll rose to 86", "a bomb blast kills six". Other numbers
 // (troops deployed, people displaced, years, dates) are never counted.
 import type { Casualties } from '../../model/index.js';
+import { alternation, WORDS, words } from './lexicon.js';
 
-const UNITS: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-  hundred: 100, dozen: 12,
-};
-/** Vague quantities: the conservative minimum (EVENTS.md: "dozens" is min 24, max null). */
-const VAGUE: Record<string, number> = { dozens: 24, scores: 40, hundreds: 200, thousands: 2000 };
+/** Number words, and vague quantities at their conservative minimum (data/events/words.json; EVENTS.md: "dozens" is min 24, max null). */
+const UNITS: Record<string, number> = WORDS.numbers;
+const VAGUE: Record<string, number> = WORDS.vague;
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
-const VICTIM = '(?:civilians?|people|persons?|individuals|fighters?|militants?|rebels?|insurgents?|jihadists?|jihadis|extremists?|mercenaries|loyalists|terrorists?|gunm[ae]n|militiam[ae]n|soldiers?|troops|servicem[ae]n|officers?|policem[ae]n|police|personnel|members?|children|child|kids|boys?|girls?|women|woman|men|man|students?|residents?|villagers?|martyrs?|worshippers|patients|others|family\\s+members|combatants|recruits|guards|refugees|protesters|demonstrators|citizens|airmen|pilots|crew\\s+members|crewmen|sailors|marines|militia\\s+members|journalists?|reporters?|photographers?|doctors?|medics?|nurses?|paramedics?|aid\\s+workers?|volunteers?|teachers?|farmers?|shepherds?|worker|workers|commanders?|leaders?|officials?|diplomats?)';
+const VICTIM = words('victims');
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
 const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of|including|among)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 // "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
 // ("one mother and her child" is two people, not one set of modifiers)
 const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
-const QUAL = `(at\\s+least|more\\s+than|over|some|another|about|around|nearly|almost|up\\s+to|as\\s+many\\s+as|roughly|approximately)?\\s*`;
+const QUAL = `(${alternation(Object.values(WORDS.qualifiers).flat())})?\\s*`;
+const AT_LEAST = new Set(WORDS.qualifiers.atLeast), UP_TO = new Set(WORDS.qualifiers.upTo);
 
-const VERB = {
-  killed: '(?:killed|killing|kills|kill|dead|died|die|deaths?|lost\\s+their\\s+lives|massacred|perished|slain|slaughtered|executed|martyred|left\\s+dead)',
-  injured: '(?:injured|injuring|injures|injuries|wounded|wounding|wounds|hurt|suffered\\s+(?:from\\s+)?(?:injuries|wounds|suffocation)|suffocation\\s+cases)',
-};
+const VERB = { killed: words('killedVerbs'), injured: words('injuredVerbs') };
 
 function value(n: string): number | null {
   const w = n.toLowerCase().replace(/\s+/g, ' ');
@@ -47,16 +41,16 @@ function count(qual: string | undefined, n: string): { min: number; max: number 
   if (v >= 1900 && v <= 2100 && /^\d{4}$/.test(n)) return null; // a year
   const q = (qual ?? '').toLowerCase().replace(/\s+/g, ' ');
   // "more than 30" is recorded as 30, the figure stated, as ACLED and casualty monitors do
-  if (q === 'at least' || q === 'more than' || q === 'over') return { min: v, max: null };
-  if (q === 'up to' || q === 'as many as') return { min: 0, max: v };
+  if (AT_LEAST.has(q)) return { min: v, max: null };
+  if (UP_TO.has(q)) return { min: 0, max: v };
   return { min: v, max: v };
 }
 
+/** The kinds of victim in the order they are tried, each with the words (parts of words) that name it. */
+const KINDS = Object.entries(WORDS.victimKinds).map(([kind, ws]) => ({ kind: kind as Casualties['who'], re: new RegExp(alternation(ws), 'i') }));
+
 function whoOf(s: string): Casualties['who'] {
-  if (/civilian|child|kids|women|students|residents|villagers|worshippers|patients|refugees|protesters|demonstrators|family|journalist|reporter|photographer|doctor|medic|nurse|aid\s+worker|volunteer|teacher|farmer|shepherd/i.test(s)) return 'civilians';
-  if (/soldier|troops|servicem|personnel|officers|police|guards|recruits/i.test(s)) return 'soldiers';
-  if (/fighter|militant|rebel|terrorist|jihadist|insurgent|gunmen|militiamen|members|combatants/i.test(s)) return 'fighters';
-  return 'people';
+  return KINDS.find((k) => k.re.test(s))?.kind ?? 'people';
 }
 
 export interface CasualtySpan extends Casualties { start: number; end: number }
@@ -81,10 +75,17 @@ function patterns(what: 'killed' | 'injured'): RegExp[] {
       // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"
       new RegExp(`\\bclaim(?:s|ed|ing)?\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
       new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${QUAL}(${NUM})(?:\\s+${WHO}(?![\\w-])|\\s+lives\\b)`, 'gi'),
+      // "a family of six killed in a gas attack", "a family of five died"
+      new RegExp(`\\bfamily\\s+of\\s+${QUAL}(${NUM})\\s+(?:(?:were|was|have|has|had|been|all|reportedly)\\s+){0,3}${VERB.killed}`, 'gi'),
+      // "a bomb attack ... leaving 5 martyrs" (and "left 3 soldiers dead": the loose reading above)
+      new RegExp(`\\b(?:leaving|left|leaves)\\s+${QUAL}(${NUM})\\s+(martyrs?)(?![\\w-])`, 'gi'),
       new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
       // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
       new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
-    ] : []),
+    ] : [
+      // "35 cases of suffocation", "dozens of cases of choking" (a gas attack's injured)
+      new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+(?:suffocation|choking|breathing\\s+difficulties)\\b`, 'gi'),
+    ]),
   ];
 }
 /** The index in patterns() of the figure a few words before its verb, the loosest reading. */
@@ -99,11 +100,11 @@ const HEADLINE_PAIR = {
 /** Two figures of victims joined by "and" before one verb ("30 soldiers and 39 rebels were killed"). */
 const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => [what,
   new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
-const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s)`, 'i'), injured: new RegExp(`\\b${VERB.injured}`, 'i') };
+const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s|martyrs?\\b)`, 'i'), injured: new RegExp(`\\b(?:${VERB.injured}|cases\\s+of)`, 'i') };
 
 /** Words that introduce a part of a toll already counted: "including three children", "among them two women",
  *  "including a woman and two children" (a list of parts, each a figure and its noun). */
-const INCLUDED = /\b(including|includes|among\s+them|among\s+whom|of\s+whom|of\s+them|among)\s+(?:[\w'’-]+\s+[\w'’-]+(?:\s*,\s*|\s+and\s+))*$/i;
+const INCLUDED = new RegExp(`\\b${words('partOfToll')}\\s+(?:[\\w'’-]+\\s+[\\w'’-]+(?:\\s*,\\s*|\\s+and\\s+))*$`, 'i');
 
 /** Every killed (or injured) figure in `s`, with its offsets in `s`, in text order. */
 export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtySpan[] {

@@ -244,3 +244,60 @@ test('a day inside the year the same sentence names dates the event, not the yea
   assert.equal(e.date?.precision, 'day');
   assert.equal(e.date?.start, '2023-05-08');
 });
+
+test("an attack with no place of its own takes the lede's first place below country level, a province named before a town", () => {
+  const ev = events([
+    'A suicide bomber killed 12 fighters on Sunday.',
+    'The blast struck a checkpoint in the northern province of Idlib, a monitor said.',
+    'The wounded were taken to a hospital in Azaz.',
+  ].join(' '));
+  const attack = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(attack.place?.admin1, 'Idlib');
+  assert.ok(attack.implied?.includes('place'));
+});
+
+test('a toll the verb puts in a country stays there, though the article is mostly about a town abroad', () => {
+  const ev = events([
+    'At least 23 militants were killed on Sunday in northern Syria, security sources said.',
+    'Rockets have hit the Turkish border town of Kilis for months.',
+    'Kilis residents fear more attacks, and schools in Kilis have closed.',
+  ].join(' '));
+  const attack = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(attack.place?.country, 'SY');
+});
+
+test('the start of a period told just before ("since the conflict began six years ago") does not date the next toll', () => {
+  const ev = events([
+    'Airstrikes hit a school in the village of Hass early on Wednesday, in what may be the deadliest attack on a school since the conflict began nearly six years ago.',
+    'Rescuers said that 35 people were killed by the attack, which struck the school as children gathered outside.',
+  ].join(' '), '2016-10-27');
+  const toll = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 35)!;
+  assert.equal(toll.status, 'occurred');
+  assert.equal(toll.date?.start, '2016-10-26');
+});
+
+test('a total over two provinces told first does not swallow the incident its sentence tells next', () => {
+  const ev = events('10 civilians killed in rocket attacks on Aleppo and Deir Ezzor 6 September 2016 a reporter in Aleppo said that 6 civilians were killed by rocket shells fired on a neighbourhood in Aleppo city on Tuesday.', '2016-09-06');
+  const total = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 10);
+  const incident = ev.find((e) => e.type === 'ASSAULT' && e.killed?.min === 6)!;
+  assert.ok(!total || total.status === 'background');
+  assert.equal(incident.status, 'occurred');
+  assert.equal(incident.place?.admin1, 'Aleppo');
+});
+
+test('a time in a contrasting "whilst" clause after the trigger does not date the toll', () => {
+  const ev = events('Coalition airstrikes killed dozens of people in the village of Tokhar near Manbij on July 20. A news agency said that 160 civilians were killed in raids on the Manbij countryside whilst a coalition source did not deny that airstrikes had been carried out in Manbij recently.', '2016-07-20');
+  const tolls = ev.filter((e) => e.type === 'ASSAULT' && e.killed);
+  assert.equal(tolls.length, 1);
+  assert.equal(tolls[0]!.killed?.min, 160);
+  assert.equal(tolls[0]!.date?.start, '2016-07-20');
+});
+
+test('among places as precise in its clause, an act is where the words after its trigger put it', () => {
+  const ev = events('Army units retook the town of Qaryatain in Homs and killed 50 militants in the city of Hama.');
+  const kill = ev.find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(kill.place?.admin1, 'Hama');
+  // (not a less precise place after it: the town before the trigger stays)
+  const town = events('In the town of Marea, jets killed five people in Aleppo province on Monday.').find((e) => e.type === 'ASSAULT' && e.killed)!;
+  assert.equal(town.place?.name, 'Māri‘');
+});

@@ -80,6 +80,31 @@ test('tolls told as lives claimed, martyrs, or one victim named in the singular'
   assert.equal(parseCasualties('The death toll of a bomb attack near the town surpasses 130 people.', 'killed')?.min, 130);
 });
 
+test('an attack that "claimed the lives of" its victims, or left martyrs, is an attack with that toll', () => {
+  const e = firstToll('A double car bomb attack in the city of Homs has claimed the lives of 18 civilians, a local channel reported.');
+  assert.equal(e?.killed?.min, 18);
+  assert.equal(e.place?.admin1, 'Homs');
+  assert.equal(parseCasualties('A bomb went off near the mosque in the old city leaving 5 martyrs.', 'killed')?.min, 5);
+  const m = firstToll('A motorcycle bomb exploded near a mosque in Latakia city on Tuesday leaving 5 martyrs.');
+  assert.equal(m?.killed?.min, 5);
+  assert.equal(m.mode, 'explosives');
+});
+
+test('a family of six, and victims named by their community, are tolls', () => {
+  assert.equal(parseCasualties('A photo showed a family of six killed in a gas attack.', 'killed')?.min, 6);
+  assert.equal(parseCasualties('Relatives said 15 young Assyrians had been killed.', 'killed')?.min, 15);
+  assert.equal(parseCasualties('A family of five fled the town.', 'killed'), null);
+});
+
+test('cases of suffocation are the injured of a gas attack', () => {
+  assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'injured')?.min, 35);
+  assert.equal(parseCasualties('Medics recorded 35 cases of suffocation after the shelling.', 'killed'), null);
+  const e = events('35 cases of suffocation in a chemical attack on a neighbourhood in Aleppo city on Sunday.').find((x) => x.type === 'ASSAULT')!;
+  assert.equal(e.injured?.min, 35);
+  assert.equal(e.mode, 'chemical');
+  assert.equal(e.place?.admin1, 'Aleppo');
+});
+
 test('a lone place abroad that the article names nowhere else yields to the article\'s country', () => {
   // alone, "Safi" is read as the Moroccan city; here the article's places lie in Syria
   const alone = firstToll('Militants killed 51 people in an attack on the village of Safi on Thursday.');

@@ -10,7 +10,7 @@ import { dates } from '../times/clauses.js';
 import type { TimeMentionDetail } from '../times/index.js';
 import type { Doc, Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
-import { matchPhrases, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
+import { matchPhrases, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
 export { compileEventKnowledge, loadEventKnowledge, type EventKnowledge, type Trigger } from './lexicon.js';
 export { findCasualties, parseCasualties } from './casualties.js';
@@ -52,12 +52,12 @@ interface SentenceView {
 const OUTRANKS = ['chemical', 'suicide', 'execution'];
 
 /** The article says the attacker is not known: no antecedent is guessed near it. */
-const UNKNOWN_PERPETRATOR = /\b(not (immediately )?(clear|known) who|no (immediate )?claim of responsibility|nobody (has )?claimed|no one (has )?claimed|no group (has )?claimed|unidentified (attackers|assailants|gunmen|aircraft|warplanes|jets)|unknown (attackers|assailants|gunmen|aircraft|warplanes|jets)|could not (immediately )?(say|determine|identify) (who|whose))\b/i;
+const UNKNOWN_PERPETRATOR = new RegExp(`\\b${words('unknownAttacker')}\\b`, 'i');
 /** After a passive toll: "(were killed) on Sunday in fierce clashes with", "during fighting against". */
-const CLASHED_WITH = /^[^.;]{0,40}?\b(?:in|during|amid)\s+(?:[\w-]+\s+){0,2}?(?:clashes|fighting|battles?|confrontations|gun\s?battles?|firefights?)\s+(?:with|against)\s+(?:the\s+)?/i;
-const NEGATED = /\b(not|never|no|didn't|did not|denied|deny|denies|without)\s+(\w+\s+)?$/i;
+const CLASHED_WITH = new RegExp(`^[^.;]{0,40}?\\b(?:in|during|amid)\\s+(?:[\\w-]+\\s+){0,2}?${words('fighting')}\\s+(?:with|against)\\s+(?:the\\s+)?`, 'i');
+const NEGATED = new RegExp(`\\b${words('negators')}\\s+(\\w+\\s+)?$`, 'i');
 /** What someone does by habit ("has for years bombed", "still frequently carries out attacks"). */
-const HABIT = /\b(frequently|routinely|regularly|habitually|usually|often|constantly|continually|for (years|decades|months)|over the years)\b/i;
+const HABIT = new RegExp(`\\b${words('habit')}\\b`, 'i');
 
 /**
  * A habit, not a happening: an adverb of habit in the trigger's clause before it, and no day,
@@ -165,6 +165,18 @@ const clauseSpan = (v: SentenceView, tStart: number, tEnd: number) => {
   return { start: v.start + from, end: v.start + to };
 };
 
+/**
+ * Where an act happened: the place its clause names, and among places as precise, one after the
+ * trigger ("The army retakes Qaryatain in Homs, kills 50 in Hama": the killing is in Hama).
+ */
+function actionPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number, lookBack: number): PlaceRef | null {
+  const span = clauseSpan(v, tStart, tEnd);
+  const whole = locateEvent(doc, v.index, { kind: 'action', span, strictSpan: true, lookBack });
+  if (!whole) return null;
+  const after = locateEvent(doc, v.index, { kind: 'action', span: { start: v.start + tStart, end: span.end }, strictSpan: true });
+  return after && after.precision <= whole.precision ? after : whole;
+}
+
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
   // the date in a document's name does the same: "the Sochi Memorandum of September 17, 2018"
@@ -205,6 +217,9 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     // "The envoy, who came at the rebels' request, left this week": the main clause's
     // time does not date the relative clause told before it (the times stage's `scope`)
     if (!dates(timeOf(t).scope, at)) continue;
+    // "160 civilians were killed in raids whilst a source did not deny strikes there recently": a
+    // contrasting clause after the trigger (its comma often lost in scraped text) has its own time
+    if (t.start > at && /\b(?:whilst|whereas)\b/i.test(doc.text.slice(at, t.start))) continue;
     const d = Math.abs(t.start - at) + (t.start > at ? 20 : 0);
     if (d < dist && dateRef(t)) { dist = d; best = t; }
   }
@@ -228,7 +243,9 @@ function dateOf(doc: Doc, views: SentenceView[], v: SentenceView, at: number): {
     const prev = views[i]!;
     // a new paragraph, unless the sentence opens by pointing back ("These airstrikes come ...")
     if (/\n\s*\n/.test(doc.text.slice(prev.end, v.start)) && !/^\W*(these|this|those|that)\b/i.test(v.text)) break;
-    const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x));
+    // (not the start of a period: "the deadliest attack since the conflict began six years ago")
+    const t = [...prev.times].reverse().find((x) => x.precision !== 'duration' && !modifierYear(doc, x) && dateRef(x) &&
+      !/\bsince\b[^.;]{0,60}$/i.test(doc.text.slice(Math.max(prev.start, x.start - 60), x.start)));
     if (t) return { date: dateRef(t), implied: true };
   }
   if (doc.published && /\b(was|were|had|has|have|\w+ed)\b/i.test(v.text) && !/\bwill\b/i.test(v.text)) {
@@ -290,7 +307,7 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
 }
 
 /** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
-const ATTRIBUTED = /\b(?:air\s?strikes?|strikes?|raids?|attacks?|bombings?|shelling|bombardments?|barrages?|explosions?|blasts?)\b[^.;]{0,160}?\b(?:carried\s+out|conducted|launched|flown|perpetrated|claimed)\s+by\s+(?:either\s+)?(?:the\s+)?/gi;
+const ATTRIBUTED = new RegExp(`\\b${words('attackNouns')}\\b[^.;]{0,160}?\\b${words('carriedOutBy')}\\s+by\\s+(?:either\\s+)?(?:the\\s+)?`, 'gi');
 /** "Islamic State claimed responsibility for the attack": the attacker's own word (not "no group has claimed"). */
 const CLAIMS_RESPONSIBILITY = /^\s+(?:(?:has|have|had|later|quickly|swiftly|promptly|also)\s+)*(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|blasts?|explosions?|assault))\b/i;
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
@@ -345,13 +362,13 @@ export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: Eve
 };
 
 /** What a nationality adjective qualifies when it names an attacker: forces, arms, officials. */
-const ARMED_AFTER = /^[\s-]+(?:[\w-]+\s+)?(?:government|regime|state|army|armed|military|forces|troops|soldiers|jets|warplanes|war\s?planes|aircraft|planes|helicopters|air\s?force|aviation|artillery|tanks|navy|air\s?strikes?|strikes?|raids?|shelling|bombardment|bombing|missiles?|rockets?|drones?|authorities|officials|president|leadership|militia|police|security|special\s+forces|gunboats?|warships?)\b/i;
+const ARMED_AFTER = new RegExp(`^[\\s-]+(?:[\\w-]+\\s+)?${words('armedAfter')}\\b`, 'i');
 
 /** Words whose object is a target, not an attacker: "fighting Daesh", "strikes on ISIS", "pounded the SDF". */
-const TARGET_BEFORE = /\b(?:fighting|battling|combat(?:t?ing)|against|target(?:t?ed|t?ing|s)?|destroy(?:ed|ing|s)?|pound(?:ed|ing|s)?|hit(?:ting|s)?|struck|strik(?:e|es|ing)|shell(?:ed|ing|s)|bomb(?:ed|ing|s)|attack(?:ed|ing|s)?|raid(?:ed|ing|s)|foil(?:ed|ing|s)?|repel(?:led|ling|s)?|(?<!\bblamed\s|\bblame\s|\bblames\s)on)\s+(?:the\s+)?(?:[\w-]+\s+)?$/i;
+const TARGET_BEFORE = new RegExp(`\\b(?:${words('targetBefore')}|(?<!\\bblamed\\s|\\bblame\\s|\\bblames\\s)on)\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?$`, 'i');
 
 /** A state's arms right after its name: "Syria air raids", "Israel strikes", "Russia jets". */
-const COUNTRY_ARMS = /^\s+(?:air\s?strikes?|air\s+raids?|raids?|strikes?|jets|warplanes|war\s?planes|aircraft|forces|troops|army|military|artillery|shelling|missiles?|rockets?|drones?)\b/i;
+const COUNTRY_ARMS = new RegExp(`^\\s+${words('countryArms')}\\b`, 'i');
 
 /**
  * A name the places stage reads as a place named as a place ("in northern Syria"), not one that
@@ -363,6 +380,9 @@ function placeAsPlace(doc: Doc, e: EntityMention): boolean {
     !(/^[A-Z]{3}$/.test(e.id ?? '') && COUNTRY_ARMS.test(doc.text.slice(e.end, e.end + 30)));
 }
 
+/** A verb of harm right before the country it puts the toll in: "were killed Sunday in northern Syria". */
+const HARMED_IN = new RegExp(`\\b(?:${words('killedVerbs')}|${words('injuredVerbs')})\\s+(?:[\\w-]+\\s+){0,2}?(?:in|inside)\\s+(?:the\\s+)?(?:(?:north|south|east|west)(?:ern|-?east(?:ern)?|-?west(?:ern)?)?\\s+)?$`, 'i');
+
 /** A state's forces or government, or the coalition: who bombs from the air. */
 const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
 
@@ -370,10 +390,13 @@ const STATE_FORCE = /^(?:[A-Z]{3}(?:\.(?:MIL|GOV))?|IGO\.COALITION|IGO\.NATO)$/;
 const PRECISION_RANK: Record<string, number> = { day: 0, week: 1, month: 2, year: 3, duration: 4 };
 
 /** A verb of killing, for captives killed with no figure stated. */
-const KILL_VERB = /\b(?:kill(?:s|ed|ing)?|execut(?:e|es|ed|ing)|murder(?:s|ed|ing)?|slaughter(?:s|ed|ing)?|behead(?:s|ed|ing)?)\b/i;
+const KILL_VERB = new RegExp(`\\b${words('killVerbs')}\\b`, 'i');
 
 /** What a name qualifies when it is no attacker: its kin, sect, home ground ("Assad clans hometown", "Assads Alawite sect"). */
-const NOT_ACTOR_HEAD = /^(?:['’]?s)?\s+(?:[A-Z][\w-]*\s+)?(?:clans?|family|families|tribe|sect|hometown|home\s+town|birthplace|heartland|relatives|kin)\b/i;
+const NOT_ACTOR_HEAD = new RegExp(`^(?:['’]?s)?\\s+(?:[A-Z][\\w-]*\\s+)?${words('notActorHead')}\\b`, 'i');
+
+/** "opposition-held", "regime-controlled": who holds a place. */
+const HELD_AFTER_HYPHEN = new RegExp(`^-${words('holdsAfterHyphen')}\\b`, 'i');
 
 /**
  * Can this entity carry out an attack? Not a reporter (media, monitors, the UN), not
@@ -384,7 +407,7 @@ function canAttack(doc: Doc, k: EventKnowledge, e: EntityMention, victims: { sta
   const id = e.id!;
   if (k.reporter(id) || k.civilian(id)) return false;
   // "opposition-held Idlib", "regime-controlled areas": who holds a place, not who struck it
-  if (/^-(held|controlled|run|occupied|besieged|dominated|administered)\b/i.test(doc.text.slice(e.end, e.end + 16))) return false;
+  if (HELD_AFTER_HYPHEN.test(doc.text.slice(e.end, e.end + 16))) return false;
   // "Syrians", "Iraqis": a people, not its state
   if (/^[A-Z]{3}$/.test(id) && /^[A-Z][a-z]+(ians|ans|is|ese)$/.test(e.text)) return false;
   // "the Syrian capital", "a Syrian Kurdish city": a nationality adjective names an attacker
@@ -613,7 +636,11 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     // one event per type and mode in a sentence; a trigger without a mode joins one of its type
     const key = `${f.t.type}/${f.t.mode}`;
     const prev = seen.get(key) ?? (f.t.mode ? seen.get(`${f.t.type}/`) : [...seen.entries()].find(([k2]) => k2.startsWith(`${f.t.type}/`))?.[1]);
-    if (prev) {
+    // (not into a total over provinces told first: "10 killed in attacks on Aleppo and Deir Ezzor
+    // ... a reporter said 6 civilians were killed by rocket shells on a neighbourhood of Aleppo")
+    const afterTotal = prev?.status === 'background' && !!prev.killed && !!killed && killed.min !== prev.killed.min &&
+      overProvinces(doc, v, 0) && !overProvinces(doc, v, tollAt ?? f.start);
+    if (prev && !afterTotal) {
       if (!prev.mode && f.t.mode) prev.mode = f.t.mode;
       prev.actor ??= actor; prev.recipient ??= recipient; prev.killed ??= killed; prev.injured ??= injured;
       continue;
@@ -628,7 +655,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // (an agreement that is no meeting, "fighters in X agreed to lay down arms", is where its clause puts it)
       place: MEETING.has(f.t.type) ? meetingPlace(doc, v, absStart, absEnd) ??
           (f.t.type === 'AGREE' ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true }) : null)
-        : material ? locateEvent(doc, v.index, { kind: 'action', span: clauseSpan(v, f.start, f.end), strictSpan: true, lookBack: f.t.type === 'ASSAULT' ? 1 : 0 })
+        : material ? actionPlace(doc, v, f.start, f.end, f.t.type === 'ASSAULT' ? 1 : 0)
         : locateEvent(doc, v.index, { kind: kindOf(f.t.type), span: { start: absStart, end: v.end } }),
       date,
       status: statusOf(v, f.t.type, f.start, f.end, doc, date),
@@ -785,8 +812,10 @@ function fillFromContext(doc: Doc, views: SentenceView[], events: EventMention[]
     const countriesIn = doc.places.filter((p) => p.start >= v.start && p.end <= v.end && p.precision === 3 && !p.admin1 &&
       (placeOf(p).relation === 'in' || placeOf(p).relation === 'direction') &&
       !placeOf(p).actorLike && !placeOf(p).speechPlace);
-    // (and only the country the article is about: "a group banned in Russia" says nothing of where)
-    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) && countriesIn[0]?.country === focus ? countriesIn[0] : undefined;
+    // (and only the country the article is about: "a group banned in Russia" says nothing of where;
+    // or the one a verb of harm puts the toll in: "23 militants were killed Sunday in northern Syria")
+    const statedIn = countriesIn.every((p) => p.country === countriesIn[0]!.country) &&
+      (countriesIn[0]?.country === focus || (!!countriesIn[0] && HARMED_IN.test(doc.text.slice(Math.max(v.start, countriesIn[0].start - 40), countriesIn[0].start)))) ? countriesIn[0] : undefined;
     if (statedIn && e.place && e.place.country !== statedIn.country && !e.implied?.includes('place')) e.place = refOf(statedIn);
     const countryOnly = e.place && e.place.precision === 3 && !e.place.admin1;
     // (such a stray place is doubtful: the context's place is preferred, kept when there is none)
@@ -891,8 +920,9 @@ function fillSources(doc: Doc, views: SentenceView[], events: EventMention[], k:
 
 
 /**
- * Where the article is: the first place of its first five sentences that is a town or
- * district, else a province, else the place below country level the article names most,
+ * Where the article is: the first place of its first five sentences below country level (a
+ * town, district or province, in text order: a province named before a town is where the lede
+ * puts things first), else the place below country level the article names most,
  * else a country; never one inside `skip` (the event's own sentence).
  */
 function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip: { start: number; end: number }): PlaceRef | null {
@@ -905,7 +935,7 @@ function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip
     c.n++; counts.set(p.name, c);
   }
   const often = [...counts.values()].sort((a, b) => b.n - a.n)[0]?.p;
-  const pick = lede.find((p) => p.precision <= 2) ?? lede.find((p) => p.precision === 3 && p.admin1) ?? often ?? lede[0];
+  const pick = lede.find((p) => p.precision <= 2 || (p.precision === 3 && !!p.admin1)) ?? often ?? lede[0];
   return pick ? refOf(pick) : null;
 }
 

@@ -2,6 +2,7 @@
 // (data/events/triggers/*.json) and mode cues (data/events/modes.json), compiled once.
 import { readdirSync, readFileSync } from 'node:fs';
 import type { EventType } from '../../model/index.js';
+import wordFile from '../../../data/events/words.json' with { type: 'json' };
 
 export interface Trigger {
   type: EventType; mode: string; phrase: string;
@@ -102,6 +103,27 @@ export function loadEventKnowledge(): EventKnowledge {
   const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8')) as T;
   const people = JSON.parse(readFileSync(new URL('../../../../data/actors/people.json', import.meta.url), 'utf8')) as { entries: PeopleFile[] };
   return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'), people.entries);
+}
+
+/** The closed word lists of the stage's rules (data/events/words.json). */
+export interface WordsFile {
+  lists: Record<string, { words: string[] }>;
+  qualifiers: Record<'atLeast' | 'upTo' | 'about', string[]>;
+  numbers: Record<string, number>;
+  vague: Record<string, number>;
+  victimKinds: Record<string, string[]>;
+}
+export const WORDS: WordsFile = wordFile;
+
+/** Words as the source of one non-capturing alternation, longest first; a space matches any run of white space. */
+export const alternation = (words: readonly string[]): string =>
+  `(?:${[...words].sort((a, b) => b.length - a.length).map((w) => esc(w.trim().toLowerCase()).replace(/ +/g, '\\s+')).join('|')})`;
+
+/** One list of data/events/words.json as an alternation (see `alternation`). */
+export function words(name: string): string {
+  const list = WORDS.lists[name];
+  if (!list) throw new Error(`data/events/words.json has no list "${name}"`);
+  return alternation(list.words);
 }
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }

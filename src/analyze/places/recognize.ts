@@ -251,7 +251,8 @@ function notePerson(text: string, tokens: Token[], from: number, to: number, fou
   // "Municipal Court Judge Haywood Turner": the name is what follows the last title.
   const lastTitle = words.map((w) => TITLES.has(w.text.toLowerCase().replace(/\.$/, ''))).lastIndexOf(true);
   const prev = tokens[from - 1];
-  const titled = lastTitle >= 0 || (prev !== undefined && TITLES.has(prev.text.toLowerCase()) && /^[ .\u00a0]{1,2}$/.test(text.slice(prev.end, tokens[from]!.start)));
+  // (not a rank that is also an adjective, in lower case: "a major Aleppo offensive")
+  const titled = lastTitle >= 0 || (prev !== undefined && TITLES.has(prev.text.toLowerCase()) && !/^(?:major|private)$/.test(prev.text) && /^[ .\u00a0]{1,2}$/.test(text.slice(prev.end, tokens[from]!.start)));
   if (lastTitle >= 0) words = words.slice(lastTitle + 1);
   // "Director of Pupil Personnel Rhonda Welch": after a title, a long run ends with the name.
   if (lastTitle >= 0 && words.length > 3) words = words.slice(-2);
