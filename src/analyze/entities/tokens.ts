@@ -48,14 +48,12 @@ export function keyOf(word: string): string {
   }
   let key = keyCache.get(word);
   if (key !== undefined) return key;
-  key = /^[A-Za-z0-9]*$/.test(word)
-    ? word.toLowerCase()
-    : word
-        .normalize('NFD')
-        .replace(/\p{M}/gu, '')
-        .replace(/ı/g, 'i')
-        .replace(/['’ʼ`ʻ.]/g, '')
-        .toLowerCase();
+  key = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/['’ʼ`ʻ.]/g, '')
+    .toLowerCase();
   key = TRANSLITERATIONS.get(key) ?? key;
   if (keyCache.size > 200_000) keyCache.clear();
   keyCache.set(word, key);

@@ -15,21 +15,28 @@ const fullKeys = new Map<string, string>();
 const looseKeys = new Map<string, string>();
 const MEMO_SIZE = 100_000;
 
+/** The memo's answer for `name`, else `compute`'s, kept (the memo emptied when full). */
+function memoized(memo: Map<string, string>, name: string, compute: (name: string) => string): string {
+  let value = memo.get(name);
+  if (value !== undefined) return value;
+  value = compute(name);
+  if (memo.size >= MEMO_SIZE) memo.clear();
+  memo.set(name, value);
+  return value;
+}
+
 /** Exact key: lower case, no accents, no dots or apostrophes, hyphens and runs of spaces as one space. */
 export function nameKey(name: string): string {
   if (plainWords(name)) return name.toLowerCase();
-  let key = nameKeys.get(name);
-  if (key !== undefined) return key;
-  key = name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’‘`ʻʼ´.]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-  if (nameKeys.size >= MEMO_SIZE) nameKeys.clear();
-  nameKeys.set(name, key);
-  return key;
+  return memoized(nameKeys, name, (n) =>
+    n
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['’‘`ʻʼ´.]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim(),
+  );
 }
 
 /** ASCII letters and digits in words with one space between them: the key is the name in lower case. */
@@ -49,33 +56,27 @@ export const SPELLED_OUT: Readonly<Record<string, string>> = { mt: 'mount', ft: 
 
 /** A key with its first word spelt out and its spaces dropped: "mt pleasant" and "mount pleasant", "desoto" and "de soto" agree. */
 export function fullKey(key: string): string {
-  let full = fullKeys.get(key);
-  if (full !== undefined) return full;
-  const words = key.split(' ');
-  if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
-  full = words.join('');
-  if (fullKeys.size >= MEMO_SIZE) fullKeys.clear();
-  fullKeys.set(key, full);
-  return full;
+  return memoized(fullKeys, key, (k) => {
+    const words = k.split(' ');
+    if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
+    return words.join('');
+  });
 }
 
 const ARTICLE = /(^| )(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|un)(?= )/g;
 
 /** Loose key over an exact key: article dropped, vowels (and y, w between vowels) folded, doubled letters single. */
 export function looseKey(key: string): string {
-  let loose = looseKeys.get(key);
-  if (loose !== undefined) return loose;
-  loose = key
-    .replace(ARTICLE, ' ')
-    .replace(/ou/g, 'u')
-    .replace(/[aeiouy]+/g, 'a')
-    .replace(/kh/g, 'k')
-    .replace(/q/g, 'k')
-    .replace(/(.)\1+/g, '$1')
-    .replace(/ /g, '');
-  if (looseKeys.size >= MEMO_SIZE) looseKeys.clear();
-  looseKeys.set(key, loose);
-  return loose;
+  return memoized(looseKeys, key, (k) =>
+    k
+      .replace(ARTICLE, ' ')
+      .replace(/ou/g, 'u')
+      .replace(/[aeiouy]+/g, 'a')
+      .replace(/kh/g, 'k')
+      .replace(/q/g, 'k')
+      .replace(/(.)\1+/g, '$1')
+      .replace(/ /g, ''),
+  );
 }
 
 /** Countries whose place names reach English through Arabic, Persian, Turkish or Kurdish transliteration. */
