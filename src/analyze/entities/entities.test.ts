@@ -682,3 +682,9 @@ test('a rank in lower case is an adjective: "a major Aleppo offensive" names no 
 test('Al-Manar is a Lebanese outlet, not a place', () => {
   assert.equal(one(find('Clashes erupted on the Qalamoun barrens, Al-Manar correspondent reported.'), 'Al-Manar').id, 'LBN.MED');
 });
+
+test("Iraq's security forces are its military, not its government", () => {
+  assert.equal(one(find('Iraqi security forces retook the town on Tuesday.'), 'Iraqi security forces').id, 'IRQ.MIL');
+  assert.equal(one(find('The ISF entered the district.'), 'ISF').id, 'IRQ.MIL');
+  assert.equal(one(find('The Iraqi government condemned the attack.'), 'Iraqi government').id, 'IRQ.GOV');
+});
