@@ -57,6 +57,9 @@ function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
   return c.containerEntries !== undefined && c.containerEntries.some((i) => ['A', 'C'].includes(k.entry(i).featureClass));
 }
 
+/** "northern province", "eastern region": a division named only by its compass side. */
+const COMPASS_DIVISION = /^(?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?) (?:province|region|governorate|district|division|state|territory)$/;
+
 /** Before resolution: drops candidates that are words, names or actors whatever the gazetteer says. */
 function implausible(c: Candidate, text: string, lower: () => Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): string | null {
   const single = !c.key.includes(' ');
@@ -68,6 +71,9 @@ function implausible(c: Candidate, text: string, lower: () => Set<string>, perso
   // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE"), a dateline at a
   // line start, or a name in capitals too long or spaced for an acronym ("NEW JERSEY", "CINCINNATI").
   if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !/^\p{Lu}+(?: \p{Lu}+)+$|^\p{Lu}{7,}$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return 'acronym';
+  // "the Northern Province of Aleppo": a compass word and a division word before "of" and a
+  // name describe that name's part; not Sri Lanka's or Zambia's division of the same name.
+  if (COMPASS_DIVISION.test(c.key) && /^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(c.end, c.end + 40))) return 'compass part of a named place';
   const region = containerIsRegion(c, k);
   if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && !region) return 'not-place word';
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return 'given name';

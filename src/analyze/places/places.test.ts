@@ -560,3 +560,11 @@ test('"a major Aleppo offensive": a rank in lower case is an adjective, not the 
   const text = 'Jets killed 45 civilians in and around Aleppo. The alliance has mounted a major Aleppo offensive.';
   assert.ok(places(text).includes('Aleppo -> Aleppo/SY'), places(text).join('; '));
 });
+
+test("a compass-named division before 'of' and a name is that name's part, not a namesake division elsewhere", () => {
+  const found = places('Rebels shelled a village in the Northern Province of Aleppo on Monday.');
+  assert.ok(!found.some((p) => p.startsWith('Northern Province')), found.join('; '));
+  assert.ok(found.includes('Aleppo -> Aleppo/SY'), found.join('; '));
+  // Standing alone, the division is still found.
+  assert.ok(places('Floods hit the Northern Province of Sri Lanka.').some((p) => p.startsWith('Sri Lanka')));
+});
