@@ -1,6 +1,7 @@
 // Scraped plain text: white space normalised, page furniture dropped (./boilerplate.ts),
 // title, byline and dateline found.
 import { dropBoilerplate, type DroppedLine } from './boilerplate.js';
+import { DATELINE_OPENER, DATELINE_WEEKDAY } from '../analyze/times/clauses.js';
 import { findExplicitDate, leadingGluedDate, leadingNumericDate } from './dates.js';
 
 export interface ExtractedText {
@@ -21,7 +22,7 @@ export interface ExtractedText {
 const HEAD_LINES = 10;
 const BYLINE = /^(?:by|written by|reporting by)\s+\S/i;
 /** What may stand before a date at the very start of a text, ending where the date begins. */
-const LEAD_PREFIX = /^(?:(?:date of publication|posted on|published(?: on)?|last updated(?: at| on)?|updated(?: at| on)?)\s*:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?/i;
+const LEAD_PREFIX = new RegExp(`^(?:${DATELINE_OPENER})?(?:${DATELINE_WEEKDAY})?`, 'i');
 /** A month-name date begins here ("05 Jul 2016", "July 20 2016"). */
 const NAMED_DATE_START = /^(?:\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
 

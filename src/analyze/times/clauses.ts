@@ -56,10 +56,14 @@ export function scopeOf(start: number, end: number, at: number, atEnd: number, c
   return out;
 }
 
-/** What may open a text before its dateline's date: "Posted on", "Last updated at", a wire city ("MOSCOW, "), a weekday. */
-const HEAD_WORDS = /^\s*(?:(?:date of publication|posted(?: on)?|published(?: on)?|(?:last )?updated(?: at| on)?)\s*:?\s*)?/i;
+/** What may open a text before its dateline's date: "Posted on", "Last updated at" (then a wire city, "MOSCOW, ", or a weekday).
+ * Also used by extraction's head reader (src/extract/text.ts). */
+export const DATELINE_OPENER = '(?:date of publication|posted(?: on)?|published(?: on)?|(?:last )?updated(?: at| on)?)\\s*:?\\s*';
+/** A weekday before a dateline's date ("Monday, ", "Tue. "). Also used by extraction's head reader. */
+export const DATELINE_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+';
+const HEAD_WORDS = new RegExp(`^\\s*(?:${DATELINE_OPENER})?`, 'i');
 const WIRE_CITY = /^(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*,\s*)?/;
-const WEEKDAY = /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?$/i;
+const WEEKDAY = new RegExp(`^(?:${DATELINE_WEEKDAY})?$`, 'i');
 /** What may stand between a dateline's date and the same date again: "(updated 1618 20.04.2017)". */
 const STAMP = /^\s*[(|-]?\s*(?:(?:last )?updated(?: at| on)?\s*:?\s*)?(?:\d{1,2}:?\d{2}\s*(?:GMT|UTC)?\s*)?$/i;
 
