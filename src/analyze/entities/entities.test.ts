@@ -688,3 +688,10 @@ test("Iraq's security forces are its military, not its government", () => {
   assert.equal(one(find('The ISF entered the district.'), 'ISF').id, 'IRQ.MIL');
   assert.equal(one(find('The Iraqi government condemned the attack.'), 'Iraqi government').id, 'IRQ.GOV');
 });
+
+test('a service member is one of the forces; the Syrian National Council is the political opposition', () => {
+  assert.equal(one(find('A Turkish service member died.'), 'Turkish service member').id, 'TUR.MIL');
+  assert.equal(one(find('American servicemembers were wounded.'), 'American servicemembers').id, 'USA.MIL');
+  assert.equal(one(find('A Hamas member was arrested.'), 'Hamas member').id, 'PSE.HAM');
+  assert.equal(one(find('The Syrian National Council condemned the shelling.'), 'Syrian National Council').id, 'SYR.OPP');
+});
