@@ -4,7 +4,9 @@ import type { EntityMention } from '../../model/index.js';
 import { splitSentences } from '../sentences/index.js';
 import { docOf as newDoc, type Doc } from '../types.js';
 import { findPlaces, km, loadPlaceKnowledge, locateEvent, type ResolvedPlace } from './index.js';
-import { areaCentroid, insidePolygon, representativePoint } from './gazetteer.js';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { areaCentroid, insidePolygon, readSupplement, representativePoint, type PlaceEntry } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 
 const k = loadPlaceKnowledge();
@@ -567,4 +569,36 @@ test("a compass-named division before 'of' and a name is that name's part, not a
   assert.ok(found.includes('Aleppo -> Aleppo/SY'), found.join('; '));
   // Standing alone, the division is still found.
   assert.ok(places('Floods hit the Northern Province of Sri Lanka.').some((p) => p.startsWith('Sri Lanka')));
+});
+
+test("the supplement's coordinates agree with the packaged data: inside their country's outline, among towns of their province", () => {
+  const require = createRequire(import.meta.url);
+  const cca3 = new Map((require('world-countries/countries.json') as { cca2: string; cca3: string }[]).map((c) => [c.cca2, c.cca3]));
+  const towns: PlaceEntry[] = [];
+  for (let i = 0; i < k.size; i++) {
+    const e = k.entry(i);
+    if (e.featureClass === 'P' && e.geonameid > 0) towns.push(e);
+  }
+  const problems: string[] = [];
+  let checked = 0;
+  for (const it of readSupplement()) {
+    if (!('lat' in it) || !it.country) continue;
+    checked++;
+    const code = cca3.get(it.country);
+    if (!code) {
+      problems.push(`${it.name}: no country ${it.country}`);
+      continue;
+    }
+    const g = (JSON.parse(readFileSync(require.resolve(`world-countries/data/${code.toLowerCase()}.geo.json`), 'utf8')) as { features: { geometry: { type: string; coordinates: unknown } }[] }).features[0]!.geometry;
+    const polygons = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as [number, number][][][];
+    // (a border crossing or a coast may sit just outside the packaged outline, which is drawn to about a kilometre)
+    const nearBorder = () => polygons.some((p) => p.some((r) => r.some(([lon, lat]) => km(it.lat, it.lon, lat, lon) <= 5)));
+    if (!polygons.some((p) => insidePolygon(p, it.lon, it.lat)) && !nearBorder()) problems.push(`${it.name}: outside ${code}`);
+    if (!it.admin1) continue;
+    const near = towns.filter((t) => t.country === it.country && Math.abs(t.lat - it.lat) < 0.5 && Math.abs(t.lon - it.lon) < 0.6)
+      .sort((a, b) => km(it.lat, it.lon, a.lat, a.lon) - km(it.lat, it.lon, b.lat, b.lon)).slice(0, 5);
+    if (near.length && !near.some((t) => t.admin1 === it.admin1)) problems.push(`${it.name}: in ${it.admin1}, but its nearest towns are in ${near.map((t) => t.admin1).join(', ')}`);
+  }
+  assert.ok(checked >= 50, `only ${checked} supplement places with coordinates and a country`);
+  assert.deepEqual(problems, []);
 });
