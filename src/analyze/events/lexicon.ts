@@ -17,7 +17,13 @@ export interface ModeCue { mode: string; phrase: string }
  * text and tries only the phrases that start with it (longest first), each as a sticky regex,
  * so the cost grows with the text, not with the size of the lexicon.
  */
-export interface PhraseSet<T> { items: T[]; byFirst: Map<string, { item: T; re: RegExp }[]> }
+export interface PhraseSet<T> {
+  items: T[];
+  byFirst: Map<string, { item: T; re: RegExp }[]>;
+  /** The keys of `byFirst` letter by letter (null when some key is not ASCII letters and digits): matching walks it along the lower-cased text, with no string made per word. */
+  firstTrie: KeyTrie<{ item: T; re: RegExp }[]> | null;
+}
+interface KeyTrie<V> { next: Map<number, KeyTrie<V>>; value?: V }
 export interface EventKnowledge {
   triggers: PhraseSet<Trigger>;
   cues: PhraseSet<ModeCue>;
@@ -64,7 +70,19 @@ export function phraseSet<T extends { phrase: string }>(items: T[]): PhraseSet<T
     list.push({ item, re: new RegExp(`${phraseSource(item.phrase)}(?![\\w-])`, 'iy') });
     byFirst.set(key, list);
   }
-  return { items: sorted, byFirst };
+  let firstTrie: PhraseSet<T>['firstTrie'] = { next: new Map() };
+  for (const [key, list] of byFirst) {
+    if (!/^[a-z0-9]+$/.test(key)) { firstTrie = null; break; }
+    let node = firstTrie;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map() }));
+      node = child;
+    }
+    node.value = list;
+  }
+  return { items: sorted, byFirst, firstTrie };
 }
 
 /** `RUS.MED` matches `*.MED`, `NGO.HRW` matches `NGO.*`, `SOHR` matches `SOHR`. */
@@ -128,8 +146,21 @@ export function words(name: string): string {
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** `[\p{L}\p{N}]` for one UTF-16 unit that is not a surrogate. */
+const letterOrDigit = (c: number): boolean =>
+  c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) : LETTER_OR_DIGIT.test(String.fromCharCode(c));
+/** The rest of a WORD: `[\p{L}\p{N}'’.-]`. */
+const wordPart = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45 || letterOrDigit(c);
+/** `/[\w-]/` (ASCII word characters and the hyphen). */
+const asciiWordOrHyphen = (c: number): boolean => c === 45 || c === 95 || (c < 128 && letterOrDigit(c));
+
 /** Non-overlapping matches of a phrase set in `text`, leftmost first, in text order. */
 export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>[] {
+  const lower = text.toLowerCase();
+  // (the scan below reads the words as WORD does, one UTF-16 unit at a time: not across surrogate
+  // pairs, nor where lower-casing changes the text's length)
+  if (set.firstTrie && lower.length === text.length && !/[\uD800-\uDFFF]/.test(text)) return scanPhrases(text, lower, set, set.firstTrie);
   const found: PhraseMatch<T>[] = [];
   const words = new RegExp(WORD.source, WORD.flags);
   let from = 0;
@@ -145,6 +176,33 @@ export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>
       found.push({ item: c.item, start: w.index, end: w.index + m[0].length });
       from = w.index + m[0].length;
       words.lastIndex = from;
+      break;
+    }
+  }
+  return found;
+}
+
+/** matchPhrases over words read as WORD reads them, their first words looked up in the trie along `lower`. */
+function scanPhrases<T>(text: string, lower: string, set: PhraseSet<T>, trie: KeyTrie<{ item: T; re: RegExp }[]>): PhraseMatch<T>[] {
+  const found: PhraseMatch<T>[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    while (p < n && !letterOrDigit(text.charCodeAt(p))) p++;
+    if (p >= n) break;
+    const start = p;
+    let node: KeyTrie<{ item: T; re: RegExp }[]> | undefined = trie;
+    for (; p < n && letterOrDigit(text.charCodeAt(p)); p++) if (node) node = node.next.get(lower.charCodeAt(p));
+    while (p < n && wordPart(text.charCodeAt(p))) p++;
+    if (start > 0 && asciiWordOrHyphen(text.charCodeAt(start - 1))) continue; // inside a word ("non-attack")
+    const candidates = node?.value;
+    if (!candidates) continue;
+    for (const c of candidates) {
+      c.re.lastIndex = start;
+      const m = c.re.exec(text);
+      if (!m) continue;
+      found.push({ item: c.item, start, end: start + m[0].length });
+      p = start + m[0].length;
       break;
     }
   }
