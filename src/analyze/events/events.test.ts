@@ -270,6 +270,7 @@ test('the trigger scan reads words as the word expression does (letters of any s
     'Jets bombed the town; non-attacked, mid-shelled and pre_bombed posts; Ahrar’s.shelled and 2.bombed lines; army’s bombed depot.',
     'Ölçek attacked Café; Ölçek-bombed, Café’shelled, KILLED 3 — "attacked" ﬁghters Attacked the ΣΑΣ post, then ΣΑΣ shelled it.',
     'Kelvin \u212Aill attacked: İdlib shelled; mid-attacked, they shelled it again.',
+    'An attack\u00a0on the post, an ATTACK\u2003 ON the town, an attack\u200bon the road, an attack\ufeff\ton it, shelled\u2028by the army and shelled\u180eby them.',
   ]) {
     const fast = matchPhrases(text, k.triggers).map((m) => [m.start, m.end, m.item.phrase]);
     assert.deepEqual(fast, matchPhrases(text, slow).map((m) => [m.start, m.end, m.item.phrase]), text);
