@@ -27,10 +27,16 @@ export interface PhraseSet<T> {
   items: T[];
   byFirst: Map<string, Candidate<T>[]>;
   /** The keys of `byFirst` letter by letter (null when some key is not ASCII letters and digits): matching walks it along the lower-cased text, with no string made per word. */
-  firstTrie: KeyTrie<Candidate<T>[]> | null;
+  firstTrie: KeyTrie<FirstWord<T>> | null;
 }
 /** A trie over ASCII digits and lower-case letters: `next[code - 48]`. */
 interface KeyTrie<V> { next: (KeyTrie<V> | undefined)[]; value?: V }
+/**
+ * The phrases of one first word, and their expressions as one sticky alternation in the same
+ * order, each a capture group: the group that matched is the first phrase that matches there,
+ * as trying them one by one would find, in one run of one expression.
+ */
+interface FirstWord<T> { list: Candidate<T>[]; any: RegExp }
 const TRIE_SPAN = 123 - 48;
 export interface EventKnowledge {
   triggers: PhraseSet<Trigger>;
@@ -89,7 +95,7 @@ export function phraseSet<T extends { phrase: string }>(items: T[]): PhraseSet<T
       if (!child) node.next[c] = child = { next: new Array(TRIE_SPAN).fill(undefined) };
       node = child;
     }
-    node.value = list;
+    node.value = { list, any: new RegExp(list.map((c) => `(${phraseSource(c.item.phrase)}(?![\\w-]))`).join('|'), 'iy') };
   }
   return { items: sorted, byFirst, firstTrie };
 }
@@ -195,7 +201,7 @@ export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>
 }
 
 /** matchPhrases over words read as WORD reads them, their first words looked up in the trie along `lower`. */
-function scanPhrases<T>(text: string, lower: string, set: PhraseSet<T>, trie: KeyTrie<Candidate<T>[]>): PhraseMatch<T>[] {
+function scanPhrases<T>(text: string, lower: string, set: PhraseSet<T>, trie: KeyTrie<FirstWord<T>>): PhraseMatch<T>[] {
   const found: PhraseMatch<T>[] = [];
   const n = text.length;
   let p = 0;
@@ -203,25 +209,29 @@ function scanPhrases<T>(text: string, lower: string, set: PhraseSet<T>, trie: Ke
     while (p < n && !letterOrDigit(text.charCodeAt(p))) p++;
     if (p >= n) break;
     const start = p;
-    let node: KeyTrie<Candidate<T>[]> | undefined = trie;
+    let node: KeyTrie<FirstWord<T>> | undefined = trie;
     for (; p < n && letterOrDigit(text.charCodeAt(p)); p++) if (node) { const c = lower.charCodeAt(p) - 48; node = c >= 0 && c < TRIE_SPAN ? node.next[c] : undefined; }
     const keyEnd = p;
     while (p < n && wordPart(text.charCodeAt(p))) p++;
     if (start > 0 && asciiWordOrHyphen(text.charCodeAt(start - 1))) continue; // inside a word ("non-attack")
-    const candidates = node?.value;
-    if (!candidates) continue;
+    const first = node?.value;
+    if (!first) continue;
     // (the first character after white space, for the gates: the phrases' spaces are \s+)
     let next = keyEnd;
     while (next < n && whiteSpace(text.charCodeAt(next))) next++;
-    for (const c of candidates) {
-      if (c.gate && (c.gate.space ? next === keyEnd || lower.charCodeAt(next) !== c.gate.char : lower.charCodeAt(keyEnd) !== c.gate.char)) continue;
-      c.re.lastIndex = start;
-      const m = c.re.exec(text);
-      if (!m) continue;
-      found.push({ item: c.item, start, end: start + m[0].length });
-      p = start + m[0].length;
-      break;
+    // no phrase whose gate the text passes: none can match here
+    let open = false;
+    for (const c of first.list) {
+      if (!c.gate || (c.gate.space ? next !== keyEnd && lower.charCodeAt(next) === c.gate.char : lower.charCodeAt(keyEnd) === c.gate.char)) { open = true; break; }
     }
+    if (!open) continue;
+    first.any.lastIndex = start;
+    const m = first.any.exec(text);
+    if (!m) continue;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    found.push({ item: first.list[g - 1]!.item, start, end: start + m[0].length });
+    p = start + m[0].length;
   }
   return found;
 }
