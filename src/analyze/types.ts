@@ -34,3 +34,43 @@ export function docOf(text: string, fields: Partial<Omit<Doc, 'text'>> = {}): Do
     ...fields,
   };
 }
+
+interface Span { readonly start: number; readonly end: number }
+
+/**
+ * The items inside each sentence (`start >= s.start && end <= s.end`), in their own order:
+ * the same arrays as filtering the items once per sentence, in one pass over both. Falls
+ * back to that filtering when the sentences are not in order, empty or overlapping, or an
+ * item is empty (it could lie in two sentences that touch).
+ */
+export function bySentence<T extends Span>(items: readonly T[], sentences: readonly Span[]): T[][] {
+  const out: T[][] = sentences.map(() => []);
+  let ordered = true;
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.start >= s.end || (i > 0 && s.start < sentences[i - 1]!.end)) { ordered = false; break; }
+  }
+  if (ordered) for (const x of items) if (x.start >= x.end) { ordered = false; break; }
+  if (!ordered) return sentences.map((s) => items.filter((x) => x.start >= s.start && x.end <= s.end));
+  for (const x of items) {
+    // the last sentence that starts at or before the item: the only one that can hold it
+    let lo = 0, hi = sentences.length - 1, at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.start <= x.start) { at = mid; lo = mid + 1; } else hi = mid - 1;
+    }
+    if (at >= 0 && x.end <= sentences[at]!.end) out[at]!.push(x);
+  }
+  return out;
+}
+
+const placesBySentence = new WeakMap<readonly Span[], { sentences: readonly Span[]; by: Span[][] }>();
+
+/** `bySentence(doc.places, doc.sentences)`, computed once per document (the layers are never edited). */
+export function placesIn(doc: Doc): readonly (readonly PlaceMention[])[] {
+  const got = placesBySentence.get(doc.places);
+  if (got && got.sentences === doc.sentences) return got.by as PlaceMention[][];
+  const by = bySentence(doc.places, doc.sentences);
+  placesBySentence.set(doc.places, { sentences: doc.sentences, by });
+  return by;
+}

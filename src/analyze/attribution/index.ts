@@ -85,27 +85,28 @@ const OPEN_QUOTES = '“"«„';
 const CLOSE_FOR: Record<string, string> = { '“': '”', '"': '"', '«': '»', '„': '“' };
 
 /** Quotation-mark pairs within a paragraph (curly, straight, guillemets). */
+/** The next opening quotation mark (one of OPEN_QUOTES). */
+const OPENER = new RegExp(`[${OPEN_QUOTES}]`, 'g');
+
 function findQuotes(text: string): Quote[] {
   const quotes: Quote[] = [];
   let i = 0;
   while (i < text.length) {
-    const c = text[i]!;
-    if (OPEN_QUOTES.includes(c)) {
-      const closer = CLOSE_FOR[c]!;
-      let j = i + 1;
-      while (j < text.length && text[j] !== closer && !(text[j] === '\n' && text[j + 1] === '\n')) {
-        if (closer === '”' && text[j] === '“') break; // an unclosed quote: restart at the next opener
-        j++;
-      }
-      if (j < text.length && text[j] === closer) {
-        quotes.push({ open: i, close: j });
-        i = j + 1;
-        continue;
-      }
-      i = j > i + 1 && text[j] === '“' ? j : i + 1;
+    OPENER.lastIndex = i;
+    const o = OPENER.exec(text);
+    if (!o) break;
+    i = o.index;
+    const closer = CLOSE_FOR[o[0]]!.charCodeAt(0);
+    let j = i + 1;
+    for (let c = text.charCodeAt(j); j < text.length && c !== closer && !(c === 10 && text.charCodeAt(j + 1) === 10); c = text.charCodeAt(++j)) {
+      if (closer === 0x201d && c === 0x201c) break; // an unclosed quote: restart at the next opener
+    }
+    if (j < text.length && text.charCodeAt(j) === closer) {
+      quotes.push({ open: i, close: j });
+      i = j + 1;
       continue;
     }
-    i++;
+    i = j > i + 1 && text[j] === '“' ? j : i + 1;
   }
   return quotes;
 }

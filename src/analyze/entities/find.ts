@@ -155,12 +155,13 @@ function dictionaryUnits(toks: Token[], k: EntityKnowledge): (Unit | undefined)[
 }
 
 function aliasFits(a: Alias, toks: Token[], i: number, j: number): boolean {
-  const span = toks.slice(i, j);
-  if (a.exact !== undefined) return span.map((t) => t.text.replace(/\./g, '')).join(' ') === a.exact;
-  if (a.needsUpper && !span.some((t) => t.upper)) return false;
+  if (a.exact !== undefined) return toks.slice(i, j).map((t) => t.text.replace(/\./g, '')).join(' ') === a.exact;
+  if (!a.needsUpper) return true;
+  let upper = false;
+  for (let x = i; x < j && !upper; x++) upper = toks[x]!.upper;
+  if (!upper) return false;
   // A name written in lower case mid-sentence is a common word ("wagner", "turkey").
-  if (a.needsUpper && (a.kind === 'short' || a.kind === 'country' || a.kind === 'capital' || a.kind === 'demonym') && !span[0]!.upper) return false;
-  return true;
+  return !((a.kind === 'short' || a.kind === 'country' || a.kind === 'capital' || a.kind === 'demonym') && !toks[i]!.upper);
 }
 
 /**

@@ -69,6 +69,25 @@ function asciiAlnum(word: string): boolean {
   return true;
 }
 
+/** `/^\p{Lu}/u.test(t)`, without the expression for an ASCII first letter. */
+function upperFirst(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t);
+}
+
+/** Two or more letters, all upper case, dots allowed (`/^[\p{Lu}.]+$/u` and two letters): by character code for ASCII. */
+function allCaps(t: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128) return /^[\p{Lu}.]+$/u.test(t) && t.replace(/\./g, '').length >= 2;
+    if (c === 46) continue;
+    if (c < 65 || c > 90) return false;
+    letters++;
+  }
+  return letters >= 2;
+}
+
 export function tokenize(text: string, sentences: readonly { start: number; end: number }[] = []): Token[] {
   const spans = sentences.length > 0 ? sentences : [{ start: 0, end: text.length }];
   const out: Token[] = [];
@@ -107,14 +126,14 @@ export function tokenize(text: string, sentences: readonly { start: number; end:
         end: tStart + t.length,
         text: t,
         key,
-        upper: /^\p{Lu}/u.test(t),
-        caps: /^[\p{Lu}.]+$/u.test(t) && t.replace(/\./g, '').length >= 2,
+        upper: upperFirst(t),
+        caps: allCaps(t),
         possessive,
         sentence,
         first: sentence !== prevSentence,
         // A hyphen with spaces around it is a dash between phrases ("Task Force - Operation X").
-        joined: out.length > 0 && sentence === prevSentence && /^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap) && !/\s[-‐]+\s/.test(gap),
-        hyphenBefore: /[-‐]$/.test(gap),
+        joined: out.length > 0 && sentence === prevSentence && (gap === ' ' || gap === '' || (/^[ \t\u00a0\u200e\u200f\-‐.]*$/.test(gap) && !/\s[-‐]+\s/.test(gap))),
+        hyphenBefore: gap.length > 0 && (gap.charCodeAt(gap.length - 1) === 45 || gap.charCodeAt(gap.length - 1) === 0x2010),
         gap,
       });
       prevEnd = tStart + t.length;

@@ -55,36 +55,42 @@ function whoOf(s: string): Casualties['who'] {
 
 export interface CasualtySpan extends Casualties { start: number; end: number }
 
-function patterns(what: 'killed' | 'injured'): RegExp[] {
+/**
+ * A toll pattern, with words one of which its matches always hold (`needs`, lower case): a
+ * sentence without any is not searched with it.
+ */
+interface Pattern { re: RegExp; needs?: readonly string[] }
+
+function patterns(what: 'killed' | 'injured'): Pattern[] {
   const verb = VERB[what];
   const other = VERB[what === 'killed' ? 'injured' : 'killed'];
   return [
     // "ten children were among at least 48 people killed", "four children are among the 28 dead": the whole toll
-    new RegExp(`\\bamong\\s+(?:the\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?\\s+(?:(?:who\\s+)?(?:were|was|have|had|been)\\s+){0,2}${verb}`, 'gi'),
+    { re: new RegExp(`\\bamong\\s+(?:the\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?\\s+(?:(?:who\\s+)?(?:were|was|have|had|been)\\s+){0,2}${verb}`, 'gi'), needs: ['among'] },
     // "killed at least seven fighters", "the killing of five fighters", "kills six"
-    new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+    { re: new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi') },
     // "seven fighters were killed", "30 dead", "three civilians died"
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi'),
+    { re: new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi') },
     // "12 civilians, including children, were injured" (not across the other verb: "9 killed 12 injured")
-    new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,60}?\\b${verb}`, 'gi'),
+    { re: new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,60}?\\b${verb}`, 'gi') },
     // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
     // (also right after a headline's dateline: "01-08-2016 5 killed as ...")
-    new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+|\\b(?:19|20)\\d\\d\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'),
+    { re: new RegExp(`(?:^|[,;:]\\s*|\\band\\s+|\\b(?:dead|killed|wounded|injured)\\s+|\\b(?:19|20)\\d\\d\\s+)${QUAL}(${NUM})\\s+${what === 'killed' ? '(?:dead|killed)' : '(?:wounded|injured)'}\\b`, 'gi'), needs: what === 'killed' ? ['dead', 'killed'] : ['wounded', 'injured'] },
     // "the death toll rose to 86", "putting the death toll at at least 70"
     ...(what === 'killed' ? [
       // "claiming the lives of 40 people", "raids claimed 17 lives", "blasts claim 4 martyrs"
-      new RegExp(`\\bclaim(?:s|ed|ing)?\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
-      new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${QUAL}(${NUM})(?:\\s+${WHO}(?![\\w-])|\\s+lives\\b)`, 'gi'),
+      { re: new RegExp(`\\bclaim(?:s|ed|ing)?\\s+the\\s+lives\\s+of\\s+${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['claim'] },
+      { re: new RegExp(`\\bclaim(?:s|ed|ing)?\\s+${QUAL}(${NUM})(?:\\s+${WHO}(?![\\w-])|\\s+lives\\b)`, 'gi'), needs: ['claim'] },
       // "a family of six killed in a gas attack", "a family of five died"
-      new RegExp(`\\bfamily\\s+of\\s+${QUAL}(${NUM})\\s+(?:(?:were|was|have|has|had|been|all|reportedly)\\s+){0,3}${VERB.killed}`, 'gi'),
+      { re: new RegExp(`\\bfamily\\s+of\\s+${QUAL}(${NUM})\\s+(?:(?:were|was|have|has|had|been|all|reportedly)\\s+){0,3}${VERB.killed}`, 'gi'), needs: ['family'] },
       // "a bomb attack ... leaving 5 martyrs" (and "left 3 soldiers dead": the loose reading above)
-      new RegExp(`\\b(?:leaving|left|leaves)\\s+${QUAL}(${NUM})\\s+(martyrs?)(?![\\w-])`, 'gi'),
-      new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      { re: new RegExp(`\\b(?:leaving|left|leaves)\\s+${QUAL}(${NUM})\\s+(martyrs?)(?![\\w-])`, 'gi'), needs: ['martyr'] },
+      { re: new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['death'] },
       // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
-      new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'),
+      { re: new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['death'] },
     ] : [
       // "35 cases of suffocation", "dozens of cases of choking" (a gas attack's injured)
-      new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+(?:suffocation|choking|breathing\\s+difficulties)\\b`, 'gi'),
+      { re: new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+(?:suffocation|choking|breathing\\s+difficulties)\\b`, 'gi'), needs: ['cases'] },
     ]),
   ];
 }
@@ -111,7 +117,10 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
   if (!ANY_VERB[what].test(s)) return [];
   const pats = PATTERNS[what];
   const found: (CasualtySpan & { rank: number })[] = [];
-  for (const [rank, re] of pats.entries()) {
+  const lower = s.toLowerCase();
+  for (const [rank, { re, needs }] of pats.entries()) {
+    // (the expressions are case-insensitive: whatever they match, lower-cased, holds the word)
+    if (needs && !needs.some((w) => lower.includes(w))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(s); m; m = re.exec(s)) {
       const [qual, n, who] = [m[1], m[2]!, m[3]];

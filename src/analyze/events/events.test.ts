@@ -4,6 +4,7 @@ import type { Attribution, EntityMention, TimeMention } from '../../model/index.
 import { splitSentences } from '../sentences/index.js';
 import { docOf } from '../types.js';
 import { findEvents, loadEventKnowledge, parseCasualties } from './index.js';
+import { matchPhrases } from './lexicon.js';
 
 const k = loadEventKnowledge();
 
@@ -261,4 +262,18 @@ test('ground clashes are fought with firearms unless the sentence names another 
 test('"strikes blamed on X": X is the attacker, as a claim', () => {
   const ev = findEvents(doc('Jet strikes blamed on the regime hit the town, killing 40 people.', [['the regime', 'SYR.GOV']]), k);
   assert.deepEqual(ev.filter((e) => e.type === 'ASSAULT').map((e) => [e.actor?.id, e.status, e.killed?.min]), [['SYR.GOV', 'claimed', 40]]);
+});
+
+test('the trigger scan reads words as the word expression does (letters of any script, apostrophes, hyphens, dots)', () => {
+  const slow = { ...k.triggers, firstTrie: null };
+  for (const text of [
+    'Jets bombed the town; non-attacked, mid-shelled and pre_bombed posts; Ahrar’s.shelled and 2.bombed lines; army’s bombed depot.',
+    'Ölçek attacked Café; Ölçek-bombed, Café’shelled, KILLED 3 — "attacked" ﬁghters Attacked the ΣΑΣ post, then ΣΑΣ shelled it.',
+    'Kelvin \u212Aill attacked: İdlib shelled; mid-attacked, they shelled it again.',
+    'An attack\u00a0on the post, an ATTACK\u2003 ON the town, an attack\u200bon the road, an attack\ufeff\ton it, shelled\u2028by the army and shelled\u180eby them.',
+  ]) {
+    const fast = matchPhrases(text, k.triggers).map((m) => [m.start, m.end, m.item.phrase]);
+    assert.deepEqual(fast, matchPhrases(text, slow).map((m) => [m.start, m.end, m.item.phrase]), text);
+    assert.ok(fast.length > 0, text);
+  }
 });

@@ -8,7 +8,7 @@ import { compatible } from '../../model/actors.js';
 import { locateEvent, refOf, type EventKind, type ResolvedPlace } from '../places/index.js';
 import { dates } from '../times/clauses.js';
 import type { TimeMentionDetail } from '../times/index.js';
-import type { Doc, Stage } from '../types.js';
+import { bySentence, type Doc, type Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
 import { matchPhrases, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
@@ -340,12 +340,13 @@ function attributedAttackers(doc: Doc, v: SentenceView, spoken: Set<EntityMentio
 export const findEvents: Stage<EventKnowledge, EventMention> = (doc: Doc, k: EventKnowledge): EventMention[] => {
   const withId = doc.entities.filter((e) => e.id);
   const spoken = speakers(doc);
+  const entitiesIn = bySentence(withId, doc.sentences), timesIn = bySentence(doc.times, doc.sentences);
   const views: SentenceView[] = doc.sentences.map((sent, index) => {
     const text = doc.text.slice(sent.start, sent.end);
     return {
       index, start: sent.start, end: sent.end, text,
-      entities: withId.filter((e) => e.start >= sent.start && e.end <= sent.end),
-      times: doc.times.filter((t) => t.start >= sent.start && t.end <= sent.end),
+      entities: entitiesIn[index]!,
+      times: timesIn[index]!,
       triggers: matchPhrases(text, k.triggers),
       cues: matchPhrases(text, k.cues),
     };

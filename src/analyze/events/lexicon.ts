@@ -17,7 +17,27 @@ export interface ModeCue { mode: string; phrase: string }
  * text and tries only the phrases that start with it (longest first), each as a sticky regex,
  * so the cost grows with the text, not with the size of the lexicon.
  */
-export interface PhraseSet<T> { items: T[]; byFirst: Map<string, { item: T; re: RegExp }[]> }
+/**
+ * A phrase of a set, its expression, and what the phrase has right after its first word (a
+ * character, after white space or not): a test the text must pass for the expression to
+ * match there, cheaper than running it.
+ */
+export interface Candidate<T> { item: T; re: RegExp; gate?: { space: boolean; char: number } }
+export interface PhraseSet<T> {
+  items: T[];
+  byFirst: Map<string, Candidate<T>[]>;
+  /** The keys of `byFirst` letter by letter (null when some key is not ASCII letters and digits): matching walks it along the lower-cased text, with no string made per word. */
+  firstTrie: KeyTrie<FirstWord<T>> | null;
+}
+/** A trie over ASCII digits and lower-case letters: `next[code - 48]`. */
+interface KeyTrie<V> { next: (KeyTrie<V> | undefined)[]; value?: V }
+/**
+ * The phrases of one first word, and their expressions as one sticky alternation in the same
+ * order, each a capture group: the group that matched is the first phrase that matches there,
+ * as trying them one by one would find, in one run of one expression.
+ */
+interface FirstWord<T> { list: Candidate<T>[]; any: RegExp }
+const TRIE_SPAN = 123 - 48;
 export interface EventKnowledge {
   triggers: PhraseSet<Trigger>;
   cues: PhraseSet<ModeCue>;
@@ -56,15 +76,28 @@ const firstKey = (word: string) => (/^[\p{L}\p{N}]+/u.exec(word.toLowerCase())?.
 /** Longest phrase first; at one position the first phrase that matches wins. */
 export function phraseSet<T extends { phrase: string }>(items: T[]): PhraseSet<T> {
   const sorted = [...items].sort((a, b) => b.phrase.length - a.phrase.length);
-  const byFirst = new Map<string, { item: T; re: RegExp }[]>();
+  const byFirst = new Map<string, Candidate<T>[]>();
   for (const item of sorted) {
     const key = firstKey(item.phrase.trim());
     if (!key) continue;
     const list = byFirst.get(key) ?? [];
-    list.push({ item, re: new RegExp(`${phraseSource(item.phrase)}(?![\\w-])`, 'iy') });
+    const gate = /^( +)?([a-z0-9'’-])/.exec(item.phrase.trim().toLowerCase().slice(key.length));
+    list.push({ item, re: new RegExp(`${phraseSource(item.phrase)}(?![\\w-])`, 'iy'), ...(gate ? { gate: { space: !!gate[1], char: gate[2]!.charCodeAt(0) } } : {}) });
     byFirst.set(key, list);
   }
-  return { items: sorted, byFirst };
+  let firstTrie: PhraseSet<T>['firstTrie'] = { next: new Array(TRIE_SPAN).fill(undefined) };
+  for (const [key, list] of byFirst) {
+    if (!/^[a-z0-9]+$/.test(key)) { firstTrie = null; break; }
+    let node = firstTrie;
+    for (let i = 0; i < key.length; i++) {
+      const c = key.charCodeAt(i) - 48;
+      let child = node.next[c];
+      if (!child) node.next[c] = child = { next: new Array(TRIE_SPAN).fill(undefined) };
+      node = child;
+    }
+    node.value = { list, any: new RegExp(list.map((c) => `(${phraseSource(c.item.phrase)}(?![\\w-]))`).join('|'), 'iy') };
+  }
+  return { items: sorted, byFirst, firstTrie };
 }
 
 /** `RUS.MED` matches `*.MED`, `NGO.HRW` matches `NGO.*`, `SOHR` matches `SOHR`. */
@@ -128,8 +161,24 @@ export function words(name: string): string {
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+/** `[\p{L}\p{N}]` for one UTF-16 unit that is not a surrogate. */
+const letterOrDigit = (c: number): boolean =>
+  c < 128 ? ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) : LETTER_OR_DIGIT.test(String.fromCharCode(c));
+/** The rest of a WORD: `[\p{L}\p{N}'’.-]`. */
+const wordPart = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45 || letterOrDigit(c);
+/** `/\s/`: JavaScript's white space and line terminators. */
+const whiteSpace = (c: number): boolean =>
+  c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+/** `/[\w-]/` (ASCII word characters and the hyphen). */
+const asciiWordOrHyphen = (c: number): boolean => c === 45 || c === 95 || (c < 128 && letterOrDigit(c));
+
 /** Non-overlapping matches of a phrase set in `text`, leftmost first, in text order. */
 export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>[] {
+  const lower = text.toLowerCase();
+  // (the scan below reads the words as WORD does, one UTF-16 unit at a time: not across surrogate
+  // pairs, nor where lower-casing changes the text's length)
+  if (set.firstTrie && lower.length === text.length && !/[\uD800-\uDFFF]/.test(text)) return scanPhrases(text, lower, set, set.firstTrie);
   const found: PhraseMatch<T>[] = [];
   const words = new RegExp(WORD.source, WORD.flags);
   let from = 0;
@@ -147,6 +196,42 @@ export function matchPhrases<T>(text: string, set: PhraseSet<T>): PhraseMatch<T>
       words.lastIndex = from;
       break;
     }
+  }
+  return found;
+}
+
+/** matchPhrases over words read as WORD reads them, their first words looked up in the trie along `lower`. */
+function scanPhrases<T>(text: string, lower: string, set: PhraseSet<T>, trie: KeyTrie<FirstWord<T>>): PhraseMatch<T>[] {
+  const found: PhraseMatch<T>[] = [];
+  const n = text.length;
+  let p = 0;
+  while (p < n) {
+    while (p < n && !letterOrDigit(text.charCodeAt(p))) p++;
+    if (p >= n) break;
+    const start = p;
+    let node: KeyTrie<FirstWord<T>> | undefined = trie;
+    for (; p < n && letterOrDigit(text.charCodeAt(p)); p++) if (node) { const c = lower.charCodeAt(p) - 48; node = c >= 0 && c < TRIE_SPAN ? node.next[c] : undefined; }
+    const keyEnd = p;
+    while (p < n && wordPart(text.charCodeAt(p))) p++;
+    if (start > 0 && asciiWordOrHyphen(text.charCodeAt(start - 1))) continue; // inside a word ("non-attack")
+    const first = node?.value;
+    if (!first) continue;
+    // (the first character after white space, for the gates: the phrases' spaces are \s+)
+    let next = keyEnd;
+    while (next < n && whiteSpace(text.charCodeAt(next))) next++;
+    // no phrase whose gate the text passes: none can match here
+    let open = false;
+    for (const c of first.list) {
+      if (!c.gate || (c.gate.space ? next !== keyEnd && lower.charCodeAt(next) === c.gate.char : lower.charCodeAt(keyEnd) === c.gate.char)) { open = true; break; }
+    }
+    if (!open) continue;
+    first.any.lastIndex = start;
+    const m = first.any.exec(text);
+    if (!m) continue;
+    let g = 1;
+    while (m[g] === undefined) g++;
+    found.push({ item: first.list[g - 1]!.item, start, end: start + m[0].length });
+    p = start + m[0].length;
   }
   return found;
 }

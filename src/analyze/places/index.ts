@@ -2,7 +2,7 @@
 // entry (recognize.ts, resolve.ts), and picks where the action of a sentence happened
 // (locateEvent). Pure and synchronous; the gazetteer is loaded once by loadPlaceKnowledge().
 import type { EntityMention, PlaceMention, PlacePrecision, PlaceRef } from '../../model/index.js';
-import type { Doc, Stage } from '../types.js';
+import { placesIn, type Doc, type Stage } from '../types.js';
 import type { FeatureClass, PlaceEntry, PlaceKnowledge } from './gazetteer.js';
 import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
@@ -526,7 +526,8 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
   const s = doc.sentences[sentenceIndex] ?? (doc.sentences.length === 0 && sentenceIndex === 0 ? { start: 0, end: doc.text.length } : null);
   if (!s) return null;
   const kind = options.kind ?? 'action';
-  const inSentence = (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end && !p.actorLike);
+  const own = doc.sentences[sentenceIndex] ? placesIn(doc)[sentenceIndex]! as readonly Located[] : (doc.places as readonly Located[]).filter((p) => p.start >= s.start && p.end <= s.end);
+  const inSentence = own.filter((p) => !p.actorLike);
   const spoken = (p: Located) => p.speechPlace === true || p.meetingPlace === true;
   let usable = kind === 'statement' ? inSentence.filter(spoken)
     : kind === 'meeting' ? (inSentence.some(spoken) ? inSentence.filter(spoken) : inSentence)
@@ -583,7 +584,7 @@ export function locateEvent(doc: Doc, sentenceIndex: number, options: LocateOpti
     const next = doc.sentences[sentenceIndex + 1];
     const narrower = next ? locateEvent(doc, sentenceIndex + 1, { kind, noRefine: true }) : null;
     if (narrower && narrower.precision < 3 && narrower.country === first.country && narrower.admin1 !== undefined && narrower.admin1 === (first.admin1 ?? first.name) &&
-      (doc.places as readonly Located[]).some((p) => p.start >= next!.start && p.end <= next!.end && p.relation !== undefined && p.relation !== 'none' && p.admin1 === narrower.admin1)) return narrower;
+      (placesIn(doc)[sentenceIndex + 1] as readonly Located[]).some((p) => p.relation !== undefined && p.relation !== 'none' && p.admin1 === narrower.admin1)) return narrower;
   }
   const [lat, lon] = pointOf(first);
   return refOf({ ...first, lat, lon }, near(first) && first.precision === 1 ? 2 : first.precision);
@@ -596,8 +597,7 @@ function routeEnd(doc: Doc, p: PlaceMention): boolean {
 
 /** Whether sentence `i` names any place. */
 function namesPlace(doc: Doc, i: number): boolean {
-  const s = doc.sentences[i]!;
-  return doc.places.some((p) => p.start >= s.start && p.end <= s.end);
+  return placesIn(doc)[i]!.length > 0;
 }
 
 /** A place mention as the place of an event, at the given precision. */

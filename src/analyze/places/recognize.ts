@@ -104,7 +104,9 @@ function tokenize(text: string, from: number, to: number): Token[] {
     if (text[end] === '.' && (ABBREVIATED.has(word) || ABBREVIATED.has(word.charAt(0) + word.slice(1).toLowerCase()))) end += 1;
     // A party letter ("R-Marshall") is no capitalised word of a name.
     const party = text[end] === '-' && /^(?:[DRI]|DFL)$/.test(word);
-    const cap = (/^\p{Lu}/u.test(word) && !party) || ARTICLE_PREFIX.test(word);
+    const c0 = word.charCodeAt(0);
+    // (by character code for an ASCII first letter: ARTICLE_PREFIX opens with "a", "e" or "u")
+    const cap = ((c0 < 128 ? c0 >= 65 && c0 <= 90 : /^\p{Lu}/u.test(word)) && !party) || ((c0 === 97 || c0 === 101 || c0 === 117) && ARTICLE_PREFIX.test(word));
     out.push({ start: m.index, end, text: text.slice(m.index, end), cap });
   }
   return out;

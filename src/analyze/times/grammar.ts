@@ -134,6 +134,12 @@ function dayAfterClock(dayWord: string | undefined, month: string | undefined, d
 
 interface Rule {
   re: RegExp;
+  /**
+   * Words (lower case) one of which every match holds: a text without any is not searched with
+   * the rule (the cheap test of a long text; the expressions match case-insensitively or in a
+   * given case, so a match lower-cased holds the word).
+   */
+  needs?: readonly string[];
   build: (m: RegExpExecArray, text: string) => Reading | null;
   /** Offsets of the span inside the match, when it is not the whole match. */
   span?: (m: RegExpExecArray) => [number, number];
@@ -236,16 +242,19 @@ const RULES: Rule[] = [
   // "the latest period": in an earnings report, the quarter just reported.
   {
     re: /\bthe\s+latest\s+period\b/gi,
+    needs: ['period'],
     build: () => ({ k: 'quarter', latest: true }),
   },
   // "year-end", "year end": the last day of the year.
   {
     re: /\byear(?:[\s-]|['’]s\s+)end\b/gi,
+    needs: ['end'],
     build: () => ({ k: 'yearEnd' }),
   },
   // Holidays with a fixed or computable day.
   {
     re: /\b(Christmas(?:\s+Day|\s+Eve)?|New\s+Year['’]s\s+(?:Day|Eve)|Thanksgiving(?:\s+Day)?|Independence\s+Day|Valentine['’]s\s+Day|Halloween)\b/g,
+    needs: ['christmas', 'year', 'thanksgiving', 'independence', 'valentine', 'halloween'],
     build: (m) => {
       const w = m[1]!.toLowerCase();
       if (w.startsWith('christmas')) return { k: 'date', m: 12, d: w.endsWith('eve') ? 24 : 25 };
@@ -259,6 +268,7 @@ const RULES: Rule[] = [
   // Years and decades said in words, as in broadcast transcripts: "nineteen ninety-six".
   {
     re: /\b(?:the\s+)?nineteen\s+(ten|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](one|two|three|four|five|six|seven|eight|nine)|(ies))?\b/gi,
+    needs: ['nineteen'],
     build: (m) => {
       const tens = ['ten', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].indexOf(m[1]!.toLowerCase()) + 1;
       if (m[3]) return { k: 'decade', y: 190 + tens };
@@ -269,17 +279,20 @@ const RULES: Rule[] = [
   // is as often a count).
   {
     re: /\bthe\s+year\s+two\s+thousand(?:(?:\s+and)?\s+(one|two|three|four|five|six|seven|eight|nine|ten))?\b/gi,
+    needs: ['thousand'],
     build: (m) => ({ k: 'year', y: 2000 + (m[1] ? NUMBER_WORDS[m[1].toLowerCase()]! : 0) }),
   },
   // Centuries: "the 20th century".
   {
     re: /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)[\s-]+century\b/gi,
+    needs: ['century'],
     // "21st Century Wire": a capitalised Century without "the" is a name.
     build: (m) => (/Century/.test(m[0]) && !/^the\s/i.test(m[0]) ? null : { k: 'century', c: +m[1]! - 1 }),
   },
   // "the summer", "the winter": this year's, by tense.
   {
     re: /\bthe\s+(spring|summer|autumn|winter)\b(?!\s+of)/gi,
+    needs: ['spring', 'summer', 'autumn', 'winter'],
     build: (m) => {
       const w = m[1]!.toLowerCase();
       return { k: 'season', s: w === 'spring' ? 'SP' : w === 'summer' ? 'SU' : w === 'winter' ? 'WI' : 'FA', rel: 0 };
@@ -288,6 +301,7 @@ const RULES: Rule[] = [
   // Seasons: "last fall", "this summer", "the winter of 2019", "spring 2020".
   {
     re: new RegExp(`\\b(?:(last|next|this past|this|early|late)\\s+(spring|summer|fall|autumn|winter)(?:\\s+(?:of\\s+)?(${YEAR}))?|(?:the\\s+)?(spring|summer|fall|autumn|winter)\\s+(?:of\\s+)?(${YEAR}))\\b`, 'gi'),
+    needs: ['spring', 'summer', 'fall', 'autumn', 'winter'],
     build: (m) => {
       const word = (m[2] ?? m[4])!.toLowerCase();
       const s: Season = word === 'spring' ? 'SP' : word === 'summer' ? 'SU' : word === 'winter' ? 'WI' : 'FA';
@@ -300,6 +314,7 @@ const RULES: Rule[] = [
   // "the quarter a year ago".
   {
     re: new RegExp(`\\b(?:(the)\\s+)?((?:(?:latest|last|current|this|past|previous|fiscal|year-ago|year-earlier|same|first|second|third|fourth|1st|2nd|3rd|4th)[\\s-]+)*)quarter\\b(?!s)(?:(?:\\s+of|,)?\\s+(${YEAR})\\b)?(\\s+a\\s+year\\s+(?:ago|earlier)\\b)?`, 'gi'),
+    needs: ['quarter'],
     build: (m) => {
       const mods = (m[2] ?? '').toLowerCase().split(/[\s-]+/).filter(Boolean);
       const ordinal = mods.find((w) => w in ORDINAL_Q);
@@ -322,21 +337,25 @@ const RULES: Rule[] = [
   // "this year's third quarter", "last year's fourth quarter".
   {
     re: /\b(this|last|next)\s+year['’]s\s+(first|second|third|fourth)[\s-]+(?:fiscal\s+)?quarter\b/gi,
+    needs: ['quarter'],
     build: (m) => ({ k: 'quarter', q: ORDINAL_Q[m[2]!.toLowerCase()]!, yearRel: relOf(m[1]) }),
   },
   // "the 1988 third quarter": a year and its quarter.
   {
     re: new RegExp(`\\bthe\\s+(${YEAR})\\s+(first|second|third|fourth)[\\s-]+(?:fiscal\\s+)?quarter\\b`, 'gi'),
+    needs: ['quarter'],
     build: (m) => ({ k: 'quarter', q: ORDINAL_Q[m[2]!.toLowerCase()]!, y: +m[1]! }),
   },
   // "the 1988 period", "the 1989 quarter": a quarter named by its year, the quarter from context.
   {
     re: new RegExp(`\\bthe\\s+(${YEAR})\\s+(?:period|quarter)\\b`, 'gi'),
+    needs: ['period', 'quarter'],
     build: (m) => ({ k: 'quarter', y: +m[1]! }),
   },
   // "the year ended March 31", "the fiscal year ending June 30": a fiscal year, a duration.
   {
     re: /\bthe\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)/gi,
+    needs: ['end'],
     build: () => ({ k: 'duration', unit: 'year', n: 1 }),
   },
   // "two years ago", "a year earlier", "three days later", "a decade ago".
@@ -358,6 +377,7 @@ const RULES: Rule[] = [
   // "year-earlier", "year-ago" used as adjectives: the same period last year.
   {
     re: /\b(?:the\s+)?(year-earlier|year-ago)(?:\s+(?:period|quarter|level|results?|figures?))?\b/gi,
+    needs: ['year-'],
     // "the year-ago period" of a report is its quarter a year back
     build: (m) => (/quarter|period/i.test(m[0]) ? { k: 'quarter', rel: -1 } : { k: 'ago', unit: 'year', n: 1, dir: -1 }),
     span: (m) => (/quarter|period/i.test(m[0]) ? [0, m[0].length] : [m[0].indexOf(m[1]!), m[0].indexOf(m[1]!) + m[1]!.length]),
@@ -396,6 +416,7 @@ const RULES: Rule[] = [
   // "earlier in the year", "later in the week".
   {
     re: /\b(earlier|later)\s+in\s+the\s+(week|month|year)\b/gi,
+    needs: ['earlier', 'later'],
     build: (m) => ({ k: 'unit', unit: unitOf(m[2]!), rel: 0, part: partOf(m[1])! }),
   },
   // Durations: "eight years", "the past two months", "the 10-year conflict" ("10-year"),
@@ -442,6 +463,7 @@ const RULES: Rule[] = [
   // a time expression only where the stage can count it (see offsets.ts).
   {
     re: /\b(days|weeks)(?=\s+(?:before|after)\b)/gi,
+    needs: ['days', 'weeks'],
     build: (m) => ({ k: 'duration', unit: unitOf(m[1]!), n: null, offset: true }),
   },
   // Sets of days: "every Friday", "each July", "Fridays", "Tuesday nights".
@@ -456,6 +478,7 @@ const RULES: Rule[] = [
   // Sets: "daily", "every day", "each year", "annually".
   {
     re: /\b(?:(daily|weekly|monthly|annually|yearly)|(?:every|each|per)\s+(day|week|month|year|quarter))\b/gi,
+    needs: ['daily', 'weekly', 'monthly', 'annually', 'yearly', 'every', 'each', 'per'],
     build: (m, text) => {
       const w = (m[1] ?? m[2])!.toLowerCase();
       // "to rise 8.5% annually": a growth rate, not a recurring time.
@@ -471,6 +494,7 @@ const RULES: Rule[] = [
   // Clock times: "3:30 p.m.", "10 a.m. Friday", "5 p.m. EST, Nov. 6", "noon".
   {
     re: new RegExp(`\\b(\\d{1,2})(?::(\\d{2}))?\\s*(a\\.m\\.|p\\.m\\.|am\\b|pm\\b)(?:\\s+(?:[A-Z]{2,4}T|GMT|local time))?(?:,?\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?`, 'g'),
+    needs: ['a.m.', 'p.m.', 'am', 'pm'],
     build: (m) => {
       let h = +m[1]!;
       const min = m[2] ? +m[2] : 0;
@@ -484,6 +508,7 @@ const RULES: Rule[] = [
   // "noon Thursday", "at midday", "mid-afternoon yesterday" ("high noon" is a figure of speech).
   {
     re: new RegExp(`(?<!\\bhigh\\s)\\b(?:(noon|midday)|mid[\\s-]?(morning|afternoon))(?:,?\\s+(?:on\\s+)?(${WEEKDAY}|today|yesterday|tomorrow|(${MONTH})\\s+(\\d{1,2})\\b))?\\b`, 'gi'),
+    needs: ['noon', 'midday', 'mid'],
     build: (m) => {
       if (m[3] && /^[a-z]/.test(m[3]) && !/^(?:today|yesterday|tomorrow)$/.test(m[3])) return null;
       const day = dayAfterClock(m[3], m[4], m[5]);
@@ -520,11 +545,13 @@ const RULES: Rule[] = [
   // Decades in words: "the nineties", "the nineteen-eighties".
   {
     re: /\bthe\s+(?:nineteen[\s-])?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi,
+    needs: ['ties'],
     build: (m) => ({ k: 'decade', y: 192 + ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m[1]!.toLowerCase()) }),
   },
   // Decades: "the 1990s", "the '90s".
   {
     re: /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(1[89]\d|20\d)0'?s|'(\d)0s)\b/gi,
+    needs: ["0s", "0's"],
     build: (m) => ({ k: 'decade', y: m[1] ? +m[1] : 190 + +m[2]! }),
   },
   // Years: "2018", "fiscal 1989", "the end of 1990", "mid-2019".
@@ -540,6 +567,7 @@ const RULES: Rule[] = [
   // "in the near term", "over the short term" (not "the short-term debt"); "the weeks ahead".
   {
     re: /\b(?:the\s+(?:near|short)\s+term(?![\w-]|\s+[a-z]+\b(?<!\b(?:and|or|but|as|than|is|are|was|were|will|would|to|in|of|for|at|because)))|the\s+(days|weeks|months|years)\s+ahead)\b/gi,
+    needs: ['term', 'ahead'],
     build: (m) => (m[1] ? { k: 'duration', unit: unitOf(m[1]), n: null } : { k: 'ref', v: 'FUTURE_REF' }),
   },
   // Vague references to the present, past and future.
@@ -560,7 +588,9 @@ const RULES: Rule[] = [
 /** Every non-overlapping time expression in `text`, longest first, in text order. */
 export function recognise(text: string): Match[] {
   const found: Match[] = [];
+  const lower = text.toLowerCase();
   RULES.forEach((rule, rank) => {
+    if (rule.needs && !rule.needs.some((w) => lower.includes(w))) return;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
       if (m[0].length === 0) { rule.re.lastIndex++; continue; }

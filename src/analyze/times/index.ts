@@ -69,13 +69,37 @@ function sentenceOf(sentences: readonly Sentence[], at: number): Sentence | unde
   return undefined;
 }
 
+/** What a date chrono's readings are kept for writes: a year in digits, or a numeric date. */
+const DIGIT_DATE = /\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/;
+const DIGIT_DATES = new RegExp(DIGIT_DATE.source, 'g');
+/**
+ * How much text around each DIGIT_DATE chrono reads (characters either side): far more than
+ * any expression chrono finds, with what it merges into it ("5 January 2016 to 6 February
+ * 2017", "5 Jan 2016 at 10:30 am"), is long, so a reading kept is the one the whole text gives.
+ */
+const CHRONO_MARGIN = 150;
+
+/** The stretches of `text` chrono reads: CHRONO_MARGIN around each digit date, overlapping ones joined. */
+function chronoWindows(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  DIGIT_DATES.lastIndex = 0;
+  for (let m = DIGIT_DATES.exec(text); m; m = DIGIT_DATES.exec(text)) {
+    const from = Math.max(0, m.index - CHRONO_MARGIN), to = Math.min(text.length, m.index + m[0].length + CHRONO_MARGIN);
+    const last = out[out.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else out.push([from, to]);
+  }
+  return out;
+}
+
 function chronoMatches(text: string, knowledge: TimeKnowledge, taken: Match[], ref: Day | null): Match[] {
   const extra: Match[] = [];
-  for (const r of knowledge.chrono.parse(text, new Date(Date.UTC(2000, 0, 1)))) {
-    const start = r.index, end = r.index + r.text.length;
+  // (chrono is the dearest part of the stage: it reads only the stretches that can hold a date it is kept for)
+  for (const [from, to] of chronoWindows(text)) for (const r of knowledge.chrono.parse(text.slice(from, to), new Date(Date.UTC(2000, 0, 1)))) {
+    const start = from + r.index, end = start + r.text.length;
     if (taken.some((t) => start < t.end && t.start < end)) continue;
     // Only dates that write their year in digits: chrono's casual readings are the rules' job.
-    if (!/\d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2}/.test(r.text)) continue;
+    if (!DIGIT_DATE.test(r.text)) continue;
     const y = r.start.get('year');
     let m = r.start.get('month'), d = r.start.get('day');
     if (y === null || m === null || d === null) continue;
