@@ -195,6 +195,18 @@ test('reports of one attack that differ only in whom it hit (same attacker, day 
     strike('b', { place: IDLIB_PROVINCE, actor: { id: 'RUS.MIL', text: 'Russian jets' }, recipient: pilots, killed: 6 })], roles).length, 2);
 });
 
+test('story event ids are unique: two events told in one sentence (an accusation and the attack) get two ids', () => {
+  const events = mergeEvents('7', [
+    told('a', 'Example Wire', '2024-03-10', mention({ type: 'ACCUSE', start: 40, actor: { id: 'RUS.GOV', text: 'Moscow' }, recipient: { id: 'BBB', text: 'B-land' } })),
+    told('a', 'Example Wire', '2024-03-10', mention({ mode: 'aerial', start: 40, day: '2024-03-10', place: KAFRANBEL })),
+    told('a', 'Example Wire', '2024-03-10', mention({ mode: 'aerial', start: 40, day: '2024-03-01', place: TAFAS })),
+  ], roles);
+  assert.equal(events.length, 3);
+  assert.equal(new Set(events.map((e) => e.id)).size, 3);
+  // The first in date order keeps the plain id.
+  assert.deepEqual(events.map((e) => e.id).filter((id) => !id.includes('~')), ['7/a#40']);
+});
+
 test('the day\'s slack joins two exact days, not a week and the day after it', async () => {
   const { sameHappening } = await import('./events.js');
   const shelled = (date: Mention['event']['date']) => mention({ mode: 'heavy-weapons', place: KAFRANBEL, date });

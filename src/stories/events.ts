@@ -67,7 +67,21 @@ export function mergeEvents(storyId: string, mentions: readonly Mention[], roles
       index.add(best);
     }
   }
-  return groups.map((g) => merged(storyId, g.mentions, roles)).sort(byDate);
+  return unique(groups.map((g) => merged(storyId, g.mentions, roles)).sort(byDate));
+}
+
+/**
+ * Story event ids made unique: an id is its story's and its first mention's (article and
+ * evidence offset), and one sentence can tell two events (an accusation and the attack it
+ * is about); the second and later events of one id, in date order, take `~2`, `~3`, ….
+ */
+function unique(events: StoryEvent[]): StoryEvent[] {
+  const seen = new Map<string, number>();
+  return events.map((e) => {
+    const n = (seen.get(e.id) ?? 0) + 1;
+    seen.set(e.id, n);
+    return n === 1 ? e : { ...e, id: `${e.id}~${n}` };
+  });
 }
 
 interface Group {
