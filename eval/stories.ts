@@ -132,7 +132,13 @@ export function adjudicatedPairwise(system: readonly string[], gold: readonly st
 
 export const ADJUDICATED = new URL('../../eval/adjudicated/stories-fakes-dev.json', import.meta.url);
 
-const mentionKey = (sourceId: string, e: EventMention) => `${sourceId}#${e.type}#${e.evidence.start}`;
+/**
+ * A mention's identity across the pipeline's output and the story view (which redates some):
+ * its article, type and evidence offset, and — since one sentence can tell two events of a
+ * type — the fields the story leaves as the article gave them.
+ */
+const mentionKey = (sourceId: string, e: EventMention) =>
+  `${sourceId}#${e.type}#${e.evidence.start}#${e.evidence.end}#${e.mode}#${e.actor?.id ?? ''}>${e.recipient?.id ?? ''}@${e.place?.name ?? ''}#${e.status}#${e.killed?.min ?? ''}`;
 
 export const storiesEval: Evaluator = {
   name: 'stories/fakes',

@@ -174,6 +174,39 @@ test('outlets that blame different sides for one attack (same town, same day) te
   assert.ok(!sameHappening({ ...province, actor: { id: 'SYR.GOV', text: 'the regime' } }, { ...base, actor: { id: 'RUS.MIL', text: 'Russian jets' } }, roles));
 });
 
+test('reports of one attack that differ only in whom it hit (same attacker, day and toll) tell one happening', () => {
+  const coalition = { id: 'IGO.COALITION', text: 'coalition jets' };
+  const strike = (sourceId: string, o: { day?: string; place?: PlaceRef; killed?: number; actor?: Mention['event']['actor']; recipient?: Mention['event']['recipient'] }) =>
+    told(sourceId, sourceId, o.day ?? '2024-03-10', mention({
+      mode: 'aerial', day: o.day ?? '2024-03-10', place: o.place ?? KAFRANBEL, actor: o.actor ?? null, recipient: o.recipient ?? null,
+      ...(o.killed ? { killed: { min: o.killed, max: null, who: 'people', text: `${o.killed} killed` } } : {}) }));
+  const civilians = { id: 'SYR.CVL', text: 'civilians' }, pilots = { id: 'BBB', text: 'B-land jets' };
+  // "Coalition strike kills six civilians in a village" and "Six killed in a strike on a village; B-land jets in the area"
+  // (the jets misread as the target): one strike, its victims told two ways.
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }), strike('b', { place: IDLIB_PROVINCE, recipient: pilots, killed: 6 })], roles).length, 1);
+  // Not with another toll, a single death, another day, or another attacker.
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }), strike('b', { place: IDLIB_PROVINCE, recipient: pilots, killed: 9 })], roles).length, 2);
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 1 }), strike('b', { place: IDLIB_PROVINCE, recipient: pilots, killed: 1 })], roles).length, 2);
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }), strike('b', { day: '2024-03-11', recipient: pilots, killed: 6 })], roles).length, 2);
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }), strike('b', { place: TAFAS, recipient: pilots, killed: 6 })], roles).length, 2);
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }),
+    strike('b', { place: NEAR_KAFRANBEL, actor: { id: 'RUS.MIL', text: 'Russian jets' }, recipient: pilots, killed: 6 })], roles).length, 1, 'the same town and day: blamed on another side, still one');
+  assert.equal(mergeEvents('1', [strike('a', { actor: coalition, recipient: civilians, killed: 6 }),
+    strike('b', { place: IDLIB_PROVINCE, actor: { id: 'RUS.MIL', text: 'Russian jets' }, recipient: pilots, killed: 6 })], roles).length, 2);
+});
+
+test('story event ids are unique: two events told in one sentence (an accusation and the attack) get two ids', () => {
+  const events = mergeEvents('7', [
+    told('a', 'Example Wire', '2024-03-10', mention({ type: 'ACCUSE', start: 40, actor: { id: 'RUS.GOV', text: 'Moscow' }, recipient: { id: 'BBB', text: 'B-land' } })),
+    told('a', 'Example Wire', '2024-03-10', mention({ mode: 'aerial', start: 40, day: '2024-03-10', place: KAFRANBEL })),
+    told('a', 'Example Wire', '2024-03-10', mention({ mode: 'aerial', start: 40, day: '2024-03-01', place: TAFAS })),
+  ], roles);
+  assert.equal(events.length, 3);
+  assert.equal(new Set(events.map((e) => e.id)).size, 3);
+  // The first in date order keeps the plain id.
+  assert.deepEqual(events.map((e) => e.id).filter((id) => !id.includes('~')), ['7/a#40']);
+});
+
 test('the day\'s slack joins two exact days, not a week and the day after it', async () => {
   const { sameHappening } = await import('./events.js');
   const shelled = (date: Mention['event']['date']) => mention({ mode: 'heavy-weapons', place: KAFRANBEL, date });

@@ -27,6 +27,8 @@ export interface Mention {
 const SYMMETRIC: ReadonlySet<EventType> = new Set(['CONSULT', 'AGREE']);
 const NEAR_KM = 50;
 const SLACK_DAYS = 1;
+/** The least toll that, given by two reports of one day, lets their victims differ (`otherVictims`). */
+const VICTIMS_TOLL = 2;
 /** Which status a merged event takes: the first of these any mention has. */
 const STATUS_ORDER = ['occurred', 'claimed', 'denied', 'planned', 'hypothetical', 'background'] as const;
 
@@ -65,7 +67,21 @@ export function mergeEvents(storyId: string, mentions: readonly Mention[], roles
       index.add(best);
     }
   }
-  return groups.map((g) => merged(storyId, g.mentions, roles)).sort(byDate);
+  return unique(groups.map((g) => merged(storyId, g.mentions, roles)).sort(byDate));
+}
+
+/**
+ * Story event ids made unique: an id is its story's and its first mention's (article and
+ * evidence offset), and one sentence can tell two events (an accusation and the attack it
+ * is about); the second and later events of one id, in date order, take `~2`, `~3`, ….
+ */
+function unique(events: StoryEvent[]): StoryEvent[] {
+  const seen = new Map<string, number>();
+  return events.map((e) => {
+    const n = (seen.get(e.id) ?? 0) + 1;
+    seen.set(e.id, n);
+    return n === 1 ? e : { ...e, id: `${e.id}~${n}` };
+  });
 }
 
 interface Group {
@@ -293,8 +309,10 @@ function months(from: number, to: number): string[] {
 export function sameHappening(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>, told: Told = new Told(a)): boolean {
   if (a.type !== b.type || !modesAgree(a, b)) return false;
   // Outlets that blame different sides for one attack (the same town, the same day) tell one
-  // happening: the disagreement belongs in the claims ledger, not in two events.
-  if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && sameSpot(a, b))) return false;
+  // happening: the disagreement belongs in the claims ledger, not in two events. So do
+  // outlets that name the same attacker and the same toll on the same day but not the same
+  // victims ("six civilians" and a headline's "Belgian jets" read as the target).
+  if (!actorsAgree(a, b, roles) && !(a.type === 'ASSAULT' && (sameSpot(a, b) || otherVictims(a, b, roles, told)))) return false;
   if (a.place && b.place && !placesAgree(a.place, b.place)) return false;
   if (a.date && b.date && !datesOverlap(a.date, b.date, slackDays(a, b, told))) return false;
   return true;
@@ -334,6 +352,18 @@ function sameSpot(a: EventMention, b: EventMention): boolean {
   if (!a.place || !b.place || a.place.precision === 3 || b.place.precision === 3) return false;
   if (!a.date || !b.date || a.date.precision !== 'day' || b.date.precision !== 'day' || a.date.start !== b.date.start) return false;
   return oneSpot(a.place, b.place);
+}
+
+/**
+ * Reports of one attack that differ only in whom it hit: the attackers fit, both give the
+ * same exact day, and the mention gives a toll of at least `VICTIMS_TOLL` that one of the
+ * group's mentions gives (places are checked apart). A single death is too common a figure
+ * to say that two reports are of one attack.
+ */
+function otherVictims(a: EventMention, b: EventMention, roles: ReadonlyMap<string, string>, told: Told): boolean {
+  if (a.date?.precision !== 'day' || b.date?.precision !== 'day' || a.date.start !== b.date.start) return false;
+  if (!b.killed || b.killed.min < VICTIMS_TOLL || !told.sameToll(b)) return false;
+  return fits(forces(a.actor), forces(b.actor), roles);
 }
 
 /** The same place (its gazetteer id) or within 10 km. */
