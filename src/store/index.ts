@@ -11,7 +11,7 @@ import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention
 import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
 import { migrations, SHORT_SPAN_DAYS } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
-import { KyselyStoryTables, listStories, storyWithMembers, type StoredStory, type StoryMember, type StoryTables } from './stories.js';
+import { KyselyStoryTables, listStories, postgresStoryIndex, sqliteStoryIndex, storyWithMembers, type StoredStory, type StoryIndex, type StoryMember, type StoryTables } from './stories.js';
 
 export type { Database } from './schema.js';
 export type { PendingArticle, StoredStory, StoryMember, StoryRecord, StoryTables } from './stories.js';
@@ -226,7 +226,8 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(db, migrations('sqlite'));
-  return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite) });
+  const storyIndex = sqliteStoryIndex((text) => sqlite.prepare(text));
+  return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite), storyIndex: () => storyIndex });
 }
 
 /** Opens (migrating as needed) the PostgreSQL store at `url` (`postgres://user@host/db`). */
@@ -273,6 +274,8 @@ interface DialectHooks {
   readonly lateCommits: number;
   /** Inside a write transaction: inserts rows (each with the same columns) into `table`. */
   insertRows(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /** Inside a write transaction: clustering's statements over its index tables (./stories.ts). */
+  storyIndex(trx: Kysely<Database>): StoryIndex;
 }
 
 /**
@@ -304,7 +307,7 @@ function rowInserter(sqlite: SqliteDatabase.Database): DialectHooks['insertRows'
   };
 }
 
-const sqliteHooks: Omit<DialectHooks, 'insertRows'> = {
+const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
   // BEGIN IMMEDIATE takes the write lock at once, so writers on other connections (other
   // threads or processes) wait their turn in the busy handler instead of failing midway.
   writeTransaction: (db, fn) =>
@@ -375,7 +378,8 @@ const postgresHooks: DialectHooks = {
     sql<number>`(SELECT a.id FROM articles a, websearch_to_tsquery('simple', sitrep_unaccent(${query})) AS q WHERE a.fts @@ q AND querytree(q) <> 'T')`,
   // The planner's statistics choose between the B-tree on (lat, lon) and the others.
   boxPlan: async () => 'plain',
-  insertRows: (trx, table, rows) => insertChunked(trx, table, rows as unknown[]),
+  insertRows: insertRecordset,
+  storyIndex: postgresStoryIndex,
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
   engineChecks: async () => [],
 };
@@ -486,16 +490,20 @@ class KyselyStore implements Store {
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T> {
     return this.hooks.writeTransaction(this.db, async (trx) => {
       await this.hooks.lockStories(trx);
-      return fn(this.storyTables(trx));
+      return this.withStoryTables(trx, fn);
     });
   }
 
   storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null> {
-    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? fn(this.storyTables(trx)) : null));
+    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? this.withStoryTables(trx, fn) : null));
   }
 
-  private storyTables(trx: Kysely<Database>): StoryTables {
-    return new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits);
+  /** Runs `fn` on the story tables of the transaction, then writes what they hold back (the counters). */
+  private async withStoryTables<T>(trx: Kysely<Database>, fn: (tables: StoryTables) => Promise<T>): Promise<T> {
+    const tables = new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits, this.hooks.storyIndex(trx));
+    const result = await fn(tables);
+    await tables.flush();
+    return result;
   }
 
   stories(): AsyncIterable<StoredStory> {
@@ -1004,6 +1012,20 @@ async function insertPrepared(trx: Kysely<Database>, articles: readonly Prepared
     out.push([p.slot, { status: 'stored', articleId: id }]);
   }
   return out;
+}
+
+/**
+ * PostgreSQL: a table's rows in one statement whose text depends only on the table and its
+ * columns, the rows one JSON parameter (`json_populate_recordset` gives each value its column's
+ * type). A multi-row INSERT of the rows' values was new text for every number of rows: built
+ * by Kysely in JavaScript, then parsed and planned by the server, for each of an article's
+ * seven layers. JSON has no NaN nor infinities: rows holding one go the old way.
+ */
+async function insertRecordset(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  if (rows.some((r) => Object.values(r).some((v) => typeof v === 'number' && !Number.isFinite(v)))) return insertChunked(trx, table, rows as unknown[]);
+  const names = sql.raw(Object.keys(rows[0]!).map((c) => `"${c.replace(/"/g, '""')}"`).join(', '));
+  await sql`INSERT INTO ${sql.table(table)} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(trx);
 }
 
 async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: unknown[]): Promise<void> {
