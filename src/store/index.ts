@@ -378,7 +378,7 @@ const postgresHooks: DialectHooks = {
     sql<number>`(SELECT a.id FROM articles a, websearch_to_tsquery('simple', sitrep_unaccent(${query})) AS q WHERE a.fts @@ q AND querytree(q) <> 'T')`,
   // The planner's statistics choose between the B-tree on (lat, lon) and the others.
   boxPlan: async () => 'plain',
-  insertRows: insertRecordset,
+  insertRows: (trx, table, rows) => insertChunked(trx, table, rows as unknown[]),
   storyIndex: postgresStoryIndex,
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
   engineChecks: async () => [],
@@ -1012,20 +1012,6 @@ async function insertPrepared(trx: Kysely<Database>, articles: readonly Prepared
     out.push([p.slot, { status: 'stored', articleId: id }]);
   }
   return out;
-}
-
-/**
- * PostgreSQL: a table's rows in one statement whose text depends only on the table and its
- * columns, the rows one JSON parameter (`json_populate_recordset` gives each value its column's
- * type). A multi-row INSERT of the rows' values was new text for every number of rows: built
- * by Kysely in JavaScript, then parsed and planned by the server, for each of an article's
- * seven layers. JSON has no NaN nor infinities: rows holding one go the old way.
- */
-async function insertRecordset(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (rows.some((r) => Object.values(r).some((v) => typeof v === 'number' && !Number.isFinite(v)))) return insertChunked(trx, table, rows as unknown[]);
-  const names = sql.raw(Object.keys(rows[0]!).map((c) => `"${c.replace(/"/g, '""')}"`).join(', '));
-  await sql`INSERT INTO ${sql.table(table)} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${sql.table(table)}, ${JSON.stringify(rows)}::json)`.execute(trx);
 }
 
 async function insertChunked<T extends keyof Database>(trx: Kysely<Database>, table: T, rows: unknown[]): Promise<void> {
