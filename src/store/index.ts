@@ -11,7 +11,7 @@ import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention
 import { bands, hamming, NEAR_DUPLICATE_BITS, similarity } from '../extract/simhash.js';
 import { migrations, SHORT_SPAN_DAYS } from './migrations.js';
 import type { ArticlesTable, Database } from './schema.js';
-import { KyselyStoryTables, listStories, storyWithMembers, type StoredStory, type StoryMember, type StoryTables } from './stories.js';
+import { KyselyStoryTables, listStories, postgresStoryIndex, sqliteStoryIndex, storyWithMembers, type StoredStory, type StoryIndex, type StoryMember, type StoryTables } from './stories.js';
 
 export type { Database } from './schema.js';
 export type { PendingArticle, StoredStory, StoryMember, StoryRecord, StoryTables } from './stories.js';
@@ -226,7 +226,8 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   await migrate(db, migrations('sqlite'));
-  return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite) });
+  const storyIndex = sqliteStoryIndex((text) => sqlite.prepare(text));
+  return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite), storyIndex: () => storyIndex });
 }
 
 /** Opens (migrating as needed) the PostgreSQL store at `url` (`postgres://user@host/db`). */
@@ -273,6 +274,8 @@ interface DialectHooks {
   readonly lateCommits: number;
   /** Inside a write transaction: inserts rows (each with the same columns) into `table`. */
   insertRows(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /** Inside a write transaction: clustering's statements over its index tables (./stories.ts). */
+  storyIndex(trx: Kysely<Database>): StoryIndex;
 }
 
 /**
@@ -304,7 +307,7 @@ function rowInserter(sqlite: SqliteDatabase.Database): DialectHooks['insertRows'
   };
 }
 
-const sqliteHooks: Omit<DialectHooks, 'insertRows'> = {
+const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
   // BEGIN IMMEDIATE takes the write lock at once, so writers on other connections (other
   // threads or processes) wait their turn in the busy handler instead of failing midway.
   writeTransaction: (db, fn) =>
@@ -376,6 +379,7 @@ const postgresHooks: DialectHooks = {
   // The planner's statistics choose between the B-tree on (lat, lon) and the others.
   boxPlan: async () => 'plain',
   insertRows: (trx, table, rows) => insertChunked(trx, table, rows as unknown[]),
+  storyIndex: postgresStoryIndex,
   // PostgreSQL enforces foreign keys and keeps the generated tsvector in step itself.
   engineChecks: async () => [],
 };
@@ -486,16 +490,20 @@ class KyselyStore implements Store {
   storyTransaction<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T> {
     return this.hooks.writeTransaction(this.db, async (trx) => {
       await this.hooks.lockStories(trx);
-      return fn(this.storyTables(trx));
+      return this.withStoryTables(trx, fn);
     });
   }
 
   storyTransactionIfFree<T>(fn: (tables: StoryTables) => Promise<T>): Promise<T | null> {
-    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? fn(this.storyTables(trx)) : null));
+    return this.hooks.writeTransaction(this.db, async (trx) => ((await this.hooks.tryLockStories(trx)) ? this.withStoryTables(trx, fn) : null));
   }
 
-  private storyTables(trx: Kysely<Database>): StoryTables {
-    return new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits);
+  /** Runs `fn` on the story tables of the transaction, then writes what they hold back (the counters). */
+  private async withStoryTables<T>(trx: Kysely<Database>, fn: (tables: StoryTables) => Promise<T>): Promise<T> {
+    const tables = new KyselyStoryTables(trx, async (id) => this.recall(id) ?? loadArticle(trx, id), this.hooks.lateCommits, this.hooks.storyIndex(trx));
+    const result = await fn(tables);
+    await tables.flush();
+    return result;
   }
 
   stories(): AsyncIterable<StoredStory> {
@@ -979,10 +987,14 @@ function prepareRows(doc: AnalyzedArticle, slot: number): PreparedArticle {
 
 /**
  * Inside the write transaction: each article not already stored (by content hash, earlier
- * in the batch included) inserted with its near-duplicate link, SimHash bands and layers.
+ * in the batch included) inserted with its near-duplicate link and SimHash bands, one after
+ * another (the next one's checks read them); then the batch's layers, a table at a time, in
+ * the articles' order (so rows get the ids they would get an article at a time): on
+ * PostgreSQL, a few statements a table for the batch instead of one a table an article.
  */
 async function insertPrepared(trx: Kysely<Database>, articles: readonly PreparedArticle[], insertRows: DialectHooks['insertRows']): Promise<[number, SaveResult][]> {
   const out: [number, SaveResult][] = [];
+  const layers = new Map<LayerTable, { article_id: number }[]>();
   for (const p of articles) {
     const existing = await trx.selectFrom('articles').select('id').where('content_hash', '=', p.contentHash).executeTakeFirst();
     if (existing) {
@@ -999,10 +1011,13 @@ async function insertPrepared(trx: Kysely<Database>, articles: readonly Prepared
     if (p.simhash) await insertRows(trx, 'simhash_bands', bands(p.simhash).map(([band, value]) => ({ band, value, article_id: id })));
     for (const [table, rows] of p.layers) {
       for (const r of rows) r.article_id = id;
-      await insertRows(trx, table, rows);
+      if (!layers.has(table)) layers.set(table, []);
+      const all = layers.get(table)!;
+      for (const r of rows) all.push(r);
     }
     out.push([p.slot, { status: 'stored', articleId: id }]);
   }
+  for (const [table, rows] of layers) await insertRows(trx, table, rows);
   return out;
 }
 

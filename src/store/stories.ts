@@ -84,8 +84,6 @@ export interface StoryMember {
 }
 
 const CHUNK = 400;
-/** Keys looked up in one statement (SQLite allows 500 branches to a compound SELECT). */
-const KEYS_A_QUERY = 100;
 
 export class KyselyStoryTables implements StoryTables {
   /**
@@ -97,10 +95,13 @@ export class KyselyStoryTables implements StoryTables {
     private readonly db: Kysely<Database>,
     readonly load: (articleId: number) => Promise<AnalyzedArticle | null>,
     private readonly lookback: number,
+    private readonly index: StoryIndex,
   ) {}
 
   /** The counters as read or written in this transaction: no other writes them while it holds the story tables. */
   private readonly counters = new Map<string, number>();
+  /** Counters changed and not yet written: written once, at the end of the transaction (`flush`). */
+  private readonly changed = new Set<string>();
 
   private async counter(name: string): Promise<number> {
     const known = this.counters.get(name);
@@ -111,9 +112,22 @@ export class KyselyStoryTables implements StoryTables {
   }
 
   private async setCounter(name: string, value: number): Promise<void> {
-    await this.db.insertInto('story_state').values({ name, value })
-      .onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
     this.counters.set(name, value);
+    this.changed.add(name);
+  }
+
+  /**
+   * Writes the counters changed in this transaction: once a transaction instead of twice an
+   * article. Called by the store before it commits (nothing outside the transaction sees
+   * them before then, and inside it they are read from `counters`).
+   */
+  async flush(): Promise<void> {
+    for (const name of this.changed) {
+      const value = this.counters.get(name)!;
+      await this.db.insertInto('story_state').values({ name, value })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ value })).execute();
+    }
+    this.changed.clear();
   }
 
   async pending(limit: number): Promise<PendingArticle[]> {
@@ -134,34 +148,16 @@ export class KyselyStoryTables implements StoryTables {
 
   async countDocument(keys: readonly string[]): Promise<Map<string, number>> {
     const before = new Map<string, number>();
-    for (let i = 0; i < keys.length; i += CHUNK) {
-      const rows = await this.db.insertInto('story_terms').values(keys.slice(i, i + CHUNK).map((key) => ({ key, df: 1 })))
-        .onConflict((oc) => oc.column('key').doUpdateSet({ df: sql`story_terms.df + 1` }))
-        .returning(['key', 'df']).execute();
-      for (const r of rows) if (r.df > 1) before.set(r.key, r.df - 1);
-    }
+    for (const r of await this.index.count(keys)) if (r.df > 1) before.set(r.key, r.df - 1);
     await this.setCounter('documents', (await this.documents()) + 1);
     return before;
   }
 
   async candidates(keys: readonly string[], window: { from: string; to: string } | null, perKey: number): Promise<Map<number, string[]>> {
-    // One statement for many keys: each key's postings a branch of a UNION ALL (a round trip
-    // a key was most of clustering's time on PostgreSQL).
     const byKey = new Map<string, number[]>();
-    for (let i = 0; i < keys.length; i += KEYS_A_QUERY) {
-      const branches = keys.slice(i, i + KEYS_A_QUERY).map((key, n) => {
-        let q = this.db.selectFrom('story_keys').select(['key', 'story_id']).where('key', '=', key);
-        if (window) q = q.where('last_day', '>=', window.from).where('first_day', '<=', window.to);
-        // Newest first, read straight off the (key, last_day) index; with no window, undated
-        // postings last on both engines (PostgreSQL puts NULLs first in a descending order).
-        q = q.orderBy(window ? sql`last_day desc` : sql`last_day desc nulls last`).orderBy('story_id', 'desc').limit(perKey);
-        return this.db.selectFrom(q.as(`k${n}`)).select([`k${n}.key as key`, `k${n}.story_id as story_id`]);
-      });
-      const rows = await branches.slice(1).reduce((u, b) => u.unionAll(b), branches[0]!).execute();
-      for (const r of rows) {
-        if (!byKey.has(r.key)) byKey.set(r.key, []);
-        byKey.get(r.key)!.push(r.story_id);
-      }
+    for (const r of await this.index.postings(keys, window, perKey)) {
+      if (!byKey.has(r.key)) byKey.set(r.key, []);
+      byKey.get(r.key)!.push(r.story_id);
     }
     const out = new Map<number, string[]>();
     for (const key of keys) {
@@ -253,28 +249,126 @@ export class KyselyStoryTables implements StoryTables {
         r.last_day = later(r.last_day, k.last_day);
       }
     }
-    const values = [...rows.values()];
-    for (let i = 0; i < values.length; i += CHUNK) {
-      await this.db
-        .insertInto('story_keys')
-        .values(values.slice(i, i + CHUNK))
-        // Portable min/max that keep a known day over an unknown one (SQLite's min() returns NULL).
-        .onConflict((oc) => oc.columns(['key', 'story_id']).doUpdateSet({
-          first_day: sql`CASE WHEN story_keys.first_day IS NULL OR excluded.first_day < story_keys.first_day THEN excluded.first_day ELSE story_keys.first_day END`,
-          last_day: sql`CASE WHEN story_keys.last_day IS NULL OR excluded.last_day > story_keys.last_day THEN excluded.last_day ELSE story_keys.last_day END`,
-        }))
-        .execute();
-    }
+    await this.index.post(storyId, [...rows.values()]);
   }
+}
+
+/**
+ * Clustering's three statements over its index tables, run for every article clustered:
+ * counting the article's hundred-odd keys in the document frequencies, a key's stories in a
+ * window, and the story's keys indexed. Each dialect runs them as statements whose text is
+ * fixed (src/store/index.ts): SQLite, statements prepared once on the connection and run a
+ * key (a row) at a time; PostgreSQL, one statement a call with the keys as arrays. The
+ * multi-row statements Kysely built were new text for every number of keys: compiled anew
+ * in JavaScript every time and, on PostgreSQL, parsed and planned anew by the server (a
+ * union of a hundred branches), which was most of clustering's cost that was not the index.
+ */
+export interface StoryIndex {
+  /** Counts one more document holding each (distinct) key: each key's frequency after it. */
+  count(keys: readonly string[]): Promise<{ key: string; df: number }[]>;
+  /** Each key's stories seen within `window` (null: any time), at most `perKey`, key by key in `keys`' order, newest first, then by id descending. */
+  postings(keys: readonly string[], window: { from: string; to: string } | null, perKey: number): Promise<{ key: string; story_id: number }[]>;
+  /** Adds (distinct) keys to the story's entries, widening the days of those it has. */
+  post(storyId: number, keys: readonly { key: string; first_day: string | null; last_day: string | null }[]): Promise<void>;
+}
+
+/** Portable min/max that keep a known day over an unknown one (SQLite's min() returns NULL). */
+const WIDEN = `first_day = CASE WHEN story_keys.first_day IS NULL OR excluded.first_day < story_keys.first_day THEN excluded.first_day ELSE story_keys.first_day END,
+  last_day = CASE WHEN story_keys.last_day IS NULL OR excluded.last_day > story_keys.last_day THEN excluded.last_day ELSE story_keys.last_day END`;
+/** A key's postings, newest first; undated postings last with no window (PostgreSQL puts NULLs first in a descending order). */
+const POSTINGS_ORDER = { window: 'last_day DESC, story_id DESC', any: 'last_day DESC NULLS LAST, story_id DESC' };
+
+/** A statement of the raw SQLite connection, as much of better-sqlite3's as is used here. */
+interface SqliteStatement {
+  get(...params: unknown[]): unknown;
+  all(...params: unknown[]): unknown[];
+  run(...params: unknown[]): unknown;
+}
+
+/**
+ * SQLite: statements prepared once on the connection the transaction runs on (better-sqlite3
+ * is synchronous and has one connection, so they run inside it), a key at a time.
+ */
+export function sqliteStoryIndex(prepare: (sql: string) => SqliteStatement): StoryIndex {
+  let statements: { count: SqliteStatement; window: SqliteStatement; any: SqliteStatement; post: SqliteStatement } | null = null;
+  const prepared = () => (statements ??= {
+    count: prepare('INSERT INTO story_terms (key, df) VALUES (?, 1) ON CONFLICT (key) DO UPDATE SET df = story_terms.df + 1 RETURNING df'),
+    window: prepare(`SELECT story_id FROM story_keys WHERE key = ? AND last_day >= ? AND first_day <= ? ORDER BY ${POSTINGS_ORDER.window} LIMIT ?`),
+    any: prepare(`SELECT story_id FROM story_keys WHERE key = ? ORDER BY ${POSTINGS_ORDER.any} LIMIT ?`),
+    post: prepare(`INSERT INTO story_keys (key, story_id, first_day, last_day) VALUES (?, ?, ?, ?) ON CONFLICT (key, story_id) DO UPDATE SET ${WIDEN}`),
+  });
+  return {
+    async count(keys) {
+      const { count } = prepared();
+      return keys.map((key) => ({ key, df: (count.get(key) as { df: number }).df }));
+    },
+    async postings(keys, window, perKey) {
+      const s = prepared();
+      const out: { key: string; story_id: number }[] = [];
+      for (const key of keys) {
+        const rows = (window ? s.window.all(key, window.from, window.to, perKey) : s.any.all(key, perKey)) as { story_id: number }[];
+        for (const r of rows) out.push({ key, story_id: r.story_id });
+      }
+      return out;
+    },
+    async post(storyId, keys) {
+      const { post } = prepared();
+      for (const k of keys) post.run(k.key, storyId, k.first_day, k.last_day);
+    },
+  };
+}
+
+/** PostgreSQL: one statement a call, its keys (and days) as arrays, so its text never changes. */
+export function postgresStoryIndex(db: Kysely<Database>): StoryIndex {
+  return {
+    async count(keys) {
+      if (keys.length === 0) return [];
+      const { rows } = await sql<{ key: string; df: number }>`INSERT INTO story_terms (key, df) SELECT k, 1 FROM unnest(${[...keys]}::text[]) AS k
+        ON CONFLICT (key) DO UPDATE SET df = story_terms.df + 1 RETURNING key, df`.execute(db);
+      return rows;
+    },
+    async postings(keys, window, perKey) {
+      if (keys.length === 0) return [];
+      const within = window ? sql`AND p.last_day >= ${window.from} AND p.first_day <= ${window.to}` : sql``;
+      const order = sql.raw(window ? POSTINGS_ORDER.window : POSTINGS_ORDER.any);
+      const { rows } = await sql<{ key: string; story_id: number }>`SELECT k.key, s.story_id
+        FROM unnest(${[...keys]}::text[]) WITH ORDINALITY AS k (key, n)
+        CROSS JOIN LATERAL (SELECT p.story_id, p.last_day FROM story_keys p WHERE p.key = k.key ${within} ORDER BY ${order} LIMIT ${perKey}) s
+        ORDER BY k.n, ${sql.raw((window ? POSTINGS_ORDER.window : POSTINGS_ORDER.any).replace(/(last_day|story_id)/g, 's.$1'))}`.execute(db);
+      return rows;
+    },
+    async post(storyId, keys) {
+      if (keys.length === 0) return;
+      await sql`INSERT INTO story_keys (key, story_id, first_day, last_day)
+        SELECT k, ${storyId}::integer, f, l FROM unnest(${keys.map((k) => k.key)}::text[], ${keys.map((k) => k.first_day)}::text[], ${keys.map((k) => k.last_day)}::text[]) AS u (k, f, l)
+        ON CONFLICT (key, story_id) DO UPDATE SET ${sql.raw(WIDEN)}`.execute(db);
+    },
+  };
 }
 
 const earlier = (a: string | null, b: string | null) => (a && b ? (a < b ? a : b) : a ?? b);
 const later = (a: string | null, b: string | null) => (a && b ? (a > b ? a : b) : a ?? b);
 
+/**
+ * Significant digits a centroid's weights are stored with. Full precision (17 digits) made
+ * the centroid, a few hundred keys, most of the bytes of a story row and a third of a store
+ * of short articles; six digits change a weight by at most 5 parts in a million, far below
+ * any difference a clustering threshold tells apart (the stories evaluation and the seeds'
+ * stories give the same decisions either way).
+ */
+const CENTROID_DIGITS = 6;
+
+/** A centroid's JSON, its weights rounded to `CENTROID_DIGITS` significant digits. */
+export function centroidJson(centroid: ReadonlyMap<string, number>): string {
+  const pairs: [string, number][] = [];
+  for (const [k, w] of centroid) pairs.push([k, Number(w.toPrecision(CENTROID_DIGITS))]);
+  return JSON.stringify(pairs);
+}
+
 function columns(s: Omit<StoryRecord, 'id'>) {
   return {
     title: s.title, first_date: s.firstDate, last_date: s.lastDate, articles: s.articles,
-    centroid: JSON.stringify([...s.centroid]), outlets: JSON.stringify(s.outlets), updated_at: new Date().toISOString(),
+    centroid: centroidJson(s.centroid), outlets: JSON.stringify(s.outlets), updated_at: new Date().toISOString(),
   };
 }
 

@@ -196,6 +196,37 @@ for (const dialect of dialects) {
         assert.deepEqual(found.hits, found.expected);
       }));
 
+    test('the index: a key\'s stories newest first, then by id, at most perKey, undated last; frequencies count each document once', () =>
+      withDialectStore(dialect, async (store) => {
+        const got = await store.storyTransaction(async (t) => {
+          const story = (day: string | null) => t.create({ title: null, firstDate: day, lastDate: day, articles: 1, centroid: new Map([['w:x', 0.123456789]]), outlets: {} });
+          const [s1, s2, s3, s4] = [await story('2024-03-10'), await story('2024-03-12'), await story('2024-03-12'), await story(null)];
+          await t.post(s1, ['w:x', 'w:y'], '2024-03-10');
+          await t.post(s2, ['w:x'], '2024-03-12');
+          await t.post(s3, ['w:x'], '2024-03-12');
+          await t.post(s4, ['w:x'], null);
+          // Posting again widens the days: s1 is now seen up to the 14th, the newest.
+          await t.post(s1, ['w:x'], '2024-03-14');
+          const first = await t.countDocument(['w:a', 'w:b']);
+          const second = await t.countDocument(['w:a', 'w:c']);
+          return {
+            ids: [s1, s2, s3, s4],
+            three: [...await t.candidates(['w:y', 'w:x'], null, 3)],
+            all: [...await t.candidates(['w:x'], null, 10)].map(([id]) => id),
+            dated: [...await t.candidates(['w:x'], { from: '2024-03-11', to: '2024-03-20' }, 10)].map(([id]) => id),
+            first: [...first], second: [...second], documents: await t.documents(),
+            centroid: [...(await t.stories([s1]))[0]!.centroid],
+          };
+        });
+        const [s1, s2, s3, s4] = got.ids;
+        assert.deepEqual(got.three, [[s1, ['w:y', 'w:x']], [s3, ['w:x']], [s2, ['w:x']]]);
+        assert.deepEqual(got.all, [s1, s3, s2, s4]);
+        assert.deepEqual(got.dated, [s1, s3, s2]);
+        assert.deepEqual([got.first, got.second, got.documents], [[], [['w:a', 1]], 2]);
+        // Weights are stored to six significant digits.
+        assert.deepEqual(got.centroid, [['w:x', 0.123457]]);
+      }));
+
     test('merged stories keep the older id, and the younger id still finds the story', () =>
       withDialectStore(dialect, async (store) => {
         await store.save(shelling1);
