@@ -3,7 +3,8 @@
 // Readability on jsdom, on the AEB pages held in memory. Stages: each analysis stage over
 // 1,000 Guardian articles (earlier layers computed before the clock starts) against a
 // plain regex sentence split (times: against chrono-node's casual parser). Pipeline:
-// extraction + analysis per article. Ingest: `sitrep ingest` into SQLite with 1 and 2
+// extraction + analysis per article, and the analysis at steady state on one core
+// (bench/steady.ts). Ingest: `sitrep ingest` into SQLite with 1 and 2
 // analysis threads, articles/s and peak memory, the 2-thread figure against the 1-thread one.
 // Stories: the time to cluster one new article as the store grows (bench/stories.ts).
 // API: event-query latency over HTTP on a 100,000-article store (bench/api.ts).
@@ -33,6 +34,7 @@ import { benchApi } from './api.js';
 import { benchScale } from './scale.js';
 import { CLI, readDocs, writeGuardianJsonl } from './corpus.js';
 import { scratchSchema } from './postgres.js';
+import { regexSplit, steadyRate, type SteadyResult } from './steady.js';
 import { benchStories } from './stories.js';
 
 /** Timed passes over each set; the fastest pass is reported (least disturbed by other load). */
@@ -148,7 +150,6 @@ function benchHtml(data: string): BenchRow[] {
 // Text: the real sets, read through the CSV ingest adapter
 
 /** The text peer: a plain regex sentence split, nothing else. */
-const regexSplit = (text: string) => text.split(/(?<=[.!?])\s+/).length;
 
 /**
  * What loading each stage's knowledge costs, measured in a fresh process (so that no
@@ -211,7 +212,7 @@ async function benchStages(data: string): Promise<{ rows: BenchRow[]; notes: str
   return { rows, notes };
 }
 
-async function benchPipeline(data: string): Promise<BenchRow[]> {
+async function benchPipeline(data: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const knowledge = loadKnowledge();
   const rows: BenchRow[] = [];
   for (const [name, path] of [['guardian', join(data, 'unlabeled', 'guardian_sdf_sample.csv')], ['fakes', join(data, 'fakes', 'fakes-dev.csv')]] as const) {
@@ -231,15 +232,50 @@ async function benchPipeline(data: string): Promise<BenchRow[]> {
     const [analysed, analysedPeer] = measure(articles, textSize, [(a) => analyze(a, knowledge), (a) => regexSplit(a.text)]) as [Measure, Measure];
     rows.push({ bench: 'analyze (all stages)', set: `${name} (${articles.length} articles)`, ours: 'analyze', ourSpeed: analysed, peer: 'split(/(?<=[.!?])\\s+/)', peerSpeed: analysedPeer });
   }
-  return rows;
+  // The same at steady state, in a process of its own on one core (bench/steady.ts).
+  const notes: string[] = [];
+  for (const [name, path] of [['fakes', join(data, 'fakes', 'fakes-dev.csv')], ['guardian', join(data, 'unlabeled', 'guardian_sdf_sample.csv')]] as const) {
+    if (!existsSync(path)) continue;
+    const steady = runSteady(path);
+    if ('error' in steady) {
+      notes.push(`steady-state analysis on ${name} not measured: ${steady.error}`);
+      continue;
+    }
+    const { result, pinned } = steady;
+    const asMeasure = (rate: number): Measure => ({ items: result.articles, bytes: result.bytes, seconds: result.articles / rate, errors: 0 });
+    const where = pinned ? '1 core (taskset -c 0)' : 'one thread, not pinned (no taskset)';
+    rows.push({
+      bench: 'analyze, steady state',
+      set: `${name} (${result.articles} articles)`,
+      ours: `analyze, ${where}, median of ${result.passes.length - result.warmup} passes`,
+      ourSpeed: asMeasure(steadyRate(result.passes, result.warmup)),
+      peer: 'split(/(?<=[.!?])\\s+/), same passes',
+      peerSpeed: asMeasure(steadyRate(result.peerPasses, result.warmup)),
+    });
+    notes.push(`steady-state analysis on ${name}, ${where}: articles/s of each pass in order, the first ${result.warmup} a warm-up: ${result.passes.map((r) => r.toFixed(0)).join(' ')}`);
+  }
+  return { rows, notes };
+}
+
+/** bench/steady.ts on one CSV, pinned to one core when `taskset` is there. */
+function runSteady(csv: string): { result: SteadyResult; pinned: boolean } | { error: string } {
+  const script = fileURLToPath(new URL('./steady.js', import.meta.url));
+  const pinned = spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+  const command = pinned ? ['taskset', '-c', '0', process.execPath, script, csv] : [process.execPath, script, csv];
+  const r = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (r.status !== 0) return { error: (r.stderr || r.error?.message || `exit ${r.status}`).trim().split('\n').pop()! };
+  return { result: JSON.parse(r.stdout.trim().split('\n').pop()!) as SteadyResult, pinned };
 }
 
 /**
- * Articles the ingest rows store (`BENCH_INGEST_ARTICLES`): enough that start-up (loading
- * the code and the knowledge, in every thread) is a small part of the run, as it is of any
- * batch worth two threads; the notes give it apart.
+ * Articles the ingest rows store (`BENCH_INGEST_ARTICLES`): enough that start-up is a small
+ * part of the run, as it is of any batch worth two threads; the notes give it apart. Start-up
+ * is more than loading the code and the knowledge: V8 goes on optimising the analysis in
+ * each thread for its first two or three thousand articles (bench/steady.ts prints the
+ * curve), and two threads pay that twice over half the articles each. At 3,000 articles
+ * two threads gave 1.47-1.65x one, at 12,000 1.75x (bench/README.md).
  */
-const INGEST_ARTICLES = Math.max(1, Math.floor(Number(process.env['BENCH_INGEST_ARTICLES'] ?? 3000)));
+const INGEST_ARTICLES = Math.max(1, Math.floor(Number(process.env['BENCH_INGEST_ARTICLES'] ?? 12_000)));
 
 /**
  * `sitrep ingest` of INGEST_ARTICLES Guardian articles (as JSONL) into a fresh SQLite store,
@@ -406,7 +442,7 @@ async function main(): Promise<void> {
   type Section = { rows?: BenchRow[]; table?: string; notes: string[] };
   const sections: [string, () => Promise<Section>][] = [
     ['stages', () => benchStages(data)],
-    ['pipeline', async () => ({ rows: await benchPipeline(data), notes: [] })],
+    ['pipeline', () => benchPipeline(data)],
     ['ingest', () => benchIngest(data)],
     ['stories', benchStories],
     ['api', () => benchApi(data)],
