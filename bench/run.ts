@@ -149,8 +149,6 @@ function benchHtml(data: string): BenchRow[] {
 // ---------------------------------------------------------------------------
 // Text: the real sets, read through the CSV ingest adapter
 
-/** The text peer: a plain regex sentence split, nothing else. */
-
 /**
  * What loading each stage's knowledge costs, measured in a fresh process (so that no
  * earlier bench's garbage blurs the resident-memory figure): milliseconds and MB added.
@@ -215,7 +213,8 @@ async function benchStages(data: string): Promise<{ rows: BenchRow[]; notes: str
 async function benchPipeline(data: string): Promise<{ rows: BenchRow[]; notes: string[] }> {
   const knowledge = loadKnowledge();
   const rows: BenchRow[] = [];
-  for (const [name, path] of [['guardian', join(data, 'unlabeled', 'guardian_sdf_sample.csv')], ['fakes', join(data, 'fakes', 'fakes-dev.csv')]] as const) {
+  const sets = [['guardian', join(data, 'unlabeled', 'guardian_sdf_sample.csv')], ['fakes', join(data, 'fakes', 'fakes-dev.csv')]] as const;
+  for (const [name, path] of sets) {
     if (!existsSync(path)) continue;
     const docs = await readDocs(path);
     const size = (d: RawDocument) => Buffer.byteLength(d.content, 'utf8');
@@ -234,7 +233,7 @@ async function benchPipeline(data: string): Promise<{ rows: BenchRow[]; notes: s
   }
   // The same at steady state, in a process of its own on one core (bench/steady.ts).
   const notes: string[] = [];
-  for (const [name, path] of [['fakes', join(data, 'fakes', 'fakes-dev.csv')], ['guardian', join(data, 'unlabeled', 'guardian_sdf_sample.csv')]] as const) {
+  for (const [name, path] of sets) {
     if (!existsSync(path)) continue;
     const steady = runSteady(path);
     if ('error' in steady) {

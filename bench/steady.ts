@@ -24,8 +24,8 @@ export interface SteadyResult {
 }
 
 const count = (name: string, fallback: number) => Math.max(1, Math.floor(Number(process.env[name] ?? fallback)));
-export const STEADY_WARMUP = count('BENCH_STEADY_WARMUP', 8);
-export const STEADY_PASSES = count('BENCH_STEADY_PASSES', 5);
+const STEADY_WARMUP = count('BENCH_STEADY_WARMUP', 8);
+const STEADY_PASSES = count('BENCH_STEADY_PASSES', 5);
 
 /** The peer of the analysis rows: a plain regex sentence split. */
 export const regexSplit = (text: string) => text.split(/(?<=[.!?])\s+/).length;

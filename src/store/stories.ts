@@ -330,11 +330,12 @@ export function postgresStoryIndex(db: Kysely<Database>): StoryIndex {
     async postings(keys, window, perKey) {
       if (keys.length === 0) return [];
       const within = window ? sql`AND p.last_day >= ${window.from} AND p.first_day <= ${window.to}` : sql``;
-      const order = sql.raw(window ? POSTINGS_ORDER.window : POSTINGS_ORDER.any);
+      const orderText = window ? POSTINGS_ORDER.window : POSTINGS_ORDER.any;
+      const order = sql.raw(orderText);
       const { rows } = await sql<{ key: string; story_id: number }>`SELECT k.key, s.story_id
         FROM unnest(${[...keys]}::text[]) WITH ORDINALITY AS k (key, n)
         CROSS JOIN LATERAL (SELECT p.story_id, p.last_day FROM story_keys p WHERE p.key = k.key ${within} ORDER BY ${order} LIMIT ${perKey}) s
-        ORDER BY k.n, ${sql.raw((window ? POSTINGS_ORDER.window : POSTINGS_ORDER.any).replace(/(last_day|story_id)/g, 's.$1'))}`.execute(db);
+        ORDER BY k.n, ${sql.raw(orderText.replace(/(last_day|story_id)/g, 's.$1'))}`.execute(db);
       return rows;
     },
     async post(storyId, keys) {
