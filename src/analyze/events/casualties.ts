@@ -13,12 +13,15 @@ const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const VICTIM = words('victims');
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
-const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!(?:were|was|killed|dead|died|injured|wounded|and|in|on|at|by|of|including|among)\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
+const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!${words('notModifiers')}\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 // "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
 // ("one mother and her child" is two people, not one set of modifiers)
-const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!(?:her|his|their|its|the|a|an|other|several|some)\\b)${MODS})?${VICTIM})`;
+const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!${words('notSecondModifiers')}\\b)${MODS})?${VICTIM})`;
 const QUAL = `(${alternation(Object.values(WORDS.qualifiers).flat())})?\\s*`;
 const AT_LEAST = new Set(WORDS.qualifiers.atLeast), UP_TO = new Set(WORDS.qualifiers.upTo);
+
+/** Between a toll's victims and its verb: "were", "have been", "reportedly" (up to three). */
+const AUX = words('tollAuxiliaries');
 
 const VERB = { killed: words('killedVerbs'), injured: words('injuredVerbs') };
 
@@ -70,7 +73,7 @@ function patterns(what: 'killed' | 'injured'): Pattern[] {
     // "killed at least seven fighters", "the killing of five fighters", "kills six"
     { re: new RegExp(`\\b${verb}\\s+(?:of\\s+)?${QUAL}(${NUM})(?:\\s+of)?(?:\\s+${WHO})?(?![\\w-])`, 'gi') },
     // "seven fighters were killed", "30 dead", "three civilians died"
-    { re: new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${verb}`, 'gi') },
+    { re: new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\s+(?:${AUX}\\s+){0,3}${verb}`, 'gi') },
     // "12 civilians, including children, were injured" (not across the other verb: "9 killed 12 injured")
     { re: new RegExp(`\\b${QUAL}(${NUM})(?:\\s+of)?\\s+${WHO}\\b(?:(?!\\b${other}\\b)[^.;]){0,60}?\\b${verb}`, 'gi') },
     // headline style, "Seven dead, 20 wounded", "9 killed 12 injured": a bare figure and the verb
@@ -105,7 +108,7 @@ const HEADLINE_PAIR = {
 };
 /** Two figures of victims joined by "and" before one verb ("30 soldiers and 39 rebels were killed"). */
 const PAIRS = Object.fromEntries((['killed', 'injured'] as const).map((what) => [what,
-  new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
+  new RegExp(`\\b${QUAL}(${NUM})\\s+${WHO},?\\s+and\\s+(${NUM})\\s+${WHO}\\s+(?:${AUX}\\s+){0,3}${VERB[what]}`, 'gi')])) as Record<'killed' | 'injured', RegExp>;
 const ANY_VERB = { killed: new RegExp(`\\b(?:${VERB.killed}|death\\s+toll|claim(?:s|ed|ing)?\\s|martyrs?\\b)`, 'i'), injured: new RegExp(`\\b(?:${VERB.injured}|cases\\s+of)`, 'i') };
 
 /** Words that introduce a part of a toll already counted: "including three children", "among them two women",
@@ -156,7 +159,7 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
     // (a part of a toll already counted: "6 civilians including a woman and two children")
     const from = m.index + m[0].search(/\S/);
     if (INCLUDED.test(s.slice(Math.max(0, from - 60), from))) continue;
-    const text = m[0].replace(new RegExp(`\\s+(?:(?:were|was|have|has|had|are|been|being|reportedly|also|all|later)\\s+){0,3}${VERB[what]}$`, 'i'), '').replace(/\s+/g, ' ').trim();
+    const text = m[0].replace(new RegExp(`\\s+(?:${AUX}\\s+){0,3}${VERB[what]}$`, 'i'), '').replace(/\s+/g, ' ').trim();
     found.push({ min: a.min + b.min, max: a.max === null || b.max === null ? null : a.max + b.max, who: whoOf(`${m[3]} ${m[5]}`), text, start: m.index, end: m.index + m[0].length, rank: -1 });
   }
   found.sort((a, b) => a.rank - b.rank || a.start - b.start);

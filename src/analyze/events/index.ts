@@ -10,7 +10,7 @@ import { dates } from '../times/clauses.js';
 import type { TimeMentionDetail } from '../times/index.js';
 import { bySentence, type Doc, type Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
-import { matchPhrases, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
+import { matchPhrases, statusWords, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
 export { compileEventKnowledge, loadEventKnowledge, type EventKnowledge, type Trigger } from './lexicon.js';
 export { findCasualties, parseCasualties } from './casualties.js';
@@ -88,28 +88,41 @@ function clauseBounds(text: string, tStart: number, tEnd: number): [number, numb
   return [from, stop < 0 ? text.length : tEnd + stop];
 }
 
+/** A trigger's status from its cue words (data/events/status.json); the grammar around each list is here. */
+const STATUS = {
+  denied: new RegExp(`\\b${statusWords('denied')}\\b`),
+  hypothetical: new RegExp(`\\b${statusWords('hypothetical')}\\b[^.]{0,30}$`),
+  planned: new RegExp(`\\b${statusWords('planned')}\\b`),
+  /** "a meeting ... set to take place": a meeting's plan may follow it */
+  meetingPlanned: new RegExp(`\\b${statusWords('plannedFor')}\\s+to\\s+${statusWords('meetingVerbs')}\\b`),
+  /** "the talks were scheduled": a past plan */
+  pastPlan: new RegExp(`\\b(?:was|were|had)\\b[^.]{0,20}\\b${statusWords('plannedFor')}\\b`),
+  claimed: new RegExp(`\\b${statusWords('claimed')}\\b`),
+  blamedOn: new RegExp(`\\b${statusWords('blamedOn')}\\b`, 'i'),
+  recent: new RegExp(`\\b(?:over|in|during)\\s+the\\s+(?:last|past)\\s+(?:${statusWords('recentCounts')}|\\d+)?\\s*${statusWords('recentUnits')}\\b`, 'i'),
+  background: new RegExp(`\\b(?:${statusWords('background')}|in\\s+the\\s+(?:last|past)\\s+\\w+\\s+${statusWords('spanUnits')}|(?:during|in|over)\\s+the\\s+(?:last|past)\\s+(?:\\w+\\s+)?${statusWords('longSpanUnits')})\\b`, 'i'),
+  /** (not "a war monitor said": a monitor's name says nothing of a war's toll) */
+  war: new RegExp(`\\b${statusWords('wars')}\\b(?![\\s-]+monitor)`, 'i'),
+  warToll: new RegExp(`\\b(?:has|have|had)\\s+(?:${statusWords('warTollAdverbs')}\\s+)?${statusWords('warTollVerbs')}\\b`, 'i'),
+};
+
 function statusOf(v: SentenceView, type: EventType, tStart: number, tEnd: number, doc: Doc, date: EventDate | null): EventStatus {
   const before = v.text.slice(Math.max(0, tStart - 50), tStart).toLowerCase();
   const rest = v.text.slice(tEnd);
   const clauseEnd = rest.search(/[;.]|,\s*(?:but|while|which|as)\b/);
   const around = v.text.slice(Math.max(0, tStart - 50), tEnd + Math.min(60, clauseEnd < 0 ? rest.length : clauseEnd)).toLowerCase();
   const clause = clauseOf(v.text, tStart, tEnd);
-  if (/\b(denied|denies|deny)\b/.test(before)) return 'denied';
-  if (/\b(would|could|might|if|threatened to|in case)\b[^.]{0,30}$/.test(before)) return 'hypothetical';
+  if (STATUS.denied.test(before)) return 'denied';
+  if (STATUS.hypothetical.test(before)) return 'hypothetical';
   // an act's own plan stands before it ("will attack"); a meeting's may follow it ("a meeting ... set to take place")
   const window = MATERIAL.has(type) ? `${before} ${v.text.slice(tStart, tEnd).toLowerCase()}` : around;
-  if ((/\b(will|(is|are) set to|(is|are) due to|due to (meet|hold|visit|sign|take place|be held|arrive|begin|start|discuss)|expected to|plans to|planning to|planned|to hold|upcoming|next week|next month|scheduled)\b/.test(window) ||
-    (!MATERIAL.has(type) && /\b(set|due|scheduled|expected) to (take place|meet|hold|be held|convene)\b/.test(clause.toLowerCase()))) &&
-    !/\b(was|were|had)\b[^.]{0,20}\b(set|due|expected|scheduled)\b/.test(around)) return 'planned';
-  if (/\b(allegedly|alleged|claimed|claims|claiming|accused|accusing|reportedly)\b/.test(before)) return 'claimed';
+  if ((STATUS.planned.test(window) || (!MATERIAL.has(type) && STATUS.meetingPlanned.test(clause.toLowerCase()))) && !STATUS.pastPlan.test(around)) return 'planned';
+  if (STATUS.claimed.test(before)) return 'claimed';
   // "strikes blamed on the regime", "an attack attributed to ISIS": the attacker is someone's claim
-  if (/\b(blamed\s+on|attributed\s+to)\b/i.test(clause)) return 'claimed';
+  if (STATUS.blamedOn.test(clause)) return 'claimed';
   // history the article recalls, and cumulative tolls over a period, which are not one event
   // ("over the past 24 hours", "in the last two days": a recent spell, told as news)
-  const recent = /\b(over|in|during) the (last|past) (24|48|72|few|two|three|\d+)?\s*(hours?|day|days)\b/i.test(clause);
-  if ((!recent && /\b(since|for years|over the years|in recent years|over the (last|past)|in the (last|past) \w+ (days|weeks|months|years)|(during|in|over) the (last|past) (few |several |\w+ )?(years|decades)|so far this|this year|last year|in total|the deadliest)\b/i.test(clause)) ||
-    // (not "a war monitor said": a monitor's name says nothing of a war's toll)
-    (/\b(war|conflict|crisis|fighting|uprising)\b(?![\s-]+monitor)/i.test(v.text) && /\b(has|have|had)\s+(so\s+far\s+|now\s+|since\s+)?(killed|claimed|left|cost)\b/i.test(clause))) return 'background';
+  if ((!STATUS.recent.test(clause) && STATUS.background.test(clause)) || (STATUS.war.test(v.text) && STATUS.warToll.test(clause))) return 'background';
   if (doc.published && date && date.basis !== 'publication') {
     const days = (Date.parse(doc.published) - Date.parse(date.end)) / 86_400_000;
     if (days > 90) return 'background';
@@ -309,9 +322,9 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
 /** "the strikes ... were believed to have been carried out by", "an airstrike likely conducted by" (not "blamed on": someone's claim, CODEBOOK §3). */
 const ATTRIBUTED = new RegExp(`\\b${words('attackNouns')}\\b[^.;]{0,160}?\\b${words('carriedOutBy')}\\s+by\\s+(?:either\\s+)?(?:the\\s+)?`, 'gi');
 /** "Islamic State claimed responsibility for the attack": the attacker's own word (not "no group has claimed"). */
-const CLAIMS_RESPONSIBILITY = /^\s+(?:(?:has|have|had|later|quickly|swiftly|promptly|also)\s+)*(?:claimed|claims|claiming)\s+(?:responsibility|the\s+(?:attack|bombing|blasts?|explosions?|assault))\b/i;
+const CLAIMS_RESPONSIBILITY = new RegExp(`^\\s+(?:${words('claimAdverbs')}\\s+)*${words('claimVerbs')}\\s+${words('claimedThings')}\\b`, 'i');
 /** Where the attacker's name ends: a clause, what was hit, where, or how the monitor knows. */
-const ATTRIBUTED_END = /[,;:]|\s(?:which|who|that|based|according|on|in|at|against|targeting|near|after|since|as|while|when|said|says)\b/i;
+const ATTRIBUTED_END = new RegExp(`[,;:]|\\s${words('attributedEnd')}\\b`, 'i');
 
 /**
  * The attackers a sentence names for an attack after "carried out by", in

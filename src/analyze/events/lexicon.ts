@@ -138,26 +138,78 @@ export function loadEventKnowledge(): EventKnowledge {
   return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'), people.entries);
 }
 
-/** The closed word lists of the stage's rules (data/events/words.json). */
-export interface WordsFile {
+/** A file of closed word lists (data/events/words.json, data/events/status.json): where the words come from, and the lists. */
+export interface WordListsFile {
+  _source: string;
   lists: Record<string, { words: string[] }>;
-  qualifiers: Record<'atLeast' | 'upTo' | 'about', string[]>;
-  numbers: Record<string, number>;
-  vague: Record<string, number>;
-  victimKinds: Record<string, string[]>;
 }
-export const WORDS: WordsFile = wordFile;
+
+/**
+ * `raw` (the parsed text of `file`) as a word-list file: a `_source` (where the words come
+ * from, and their licence) and `lists`, each with a non-empty `words` array of words or
+ * phrases, none twice. Anything else is an error that names the file and what is wrong.
+ */
+export function checkWordLists(raw: unknown, file: string): WordListsFile {
+  const fail = (what: string): never => { throw new Error(`${file}: ${what}`); };
+  const isObject = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (!isObject(raw)) return fail('not a JSON object');
+  if (typeof raw['_source'] !== 'string' || !raw['_source'].trim()) fail('no "_source" (where the words come from, and their licence)');
+  const lists = raw['lists'];
+  if (!isObject(lists)) return fail('no "lists" object');
+  for (const [name, list] of Object.entries(lists)) {
+    const ws = isObject(list) ? list['words'] : undefined;
+    if (!Array.isArray(ws) || !ws.length) fail(`list "${name}" has no "words" array of words`);
+    const seen = new Set<string>();
+    for (const w of ws as unknown[]) {
+      if (typeof w !== 'string' || !w.trim()) fail(`list "${name}" holds ${JSON.stringify(w)}, not a word`);
+      const key = (w as string).trim().toLowerCase().replace(/\s+/g, ' ');
+      if (seen.has(key)) fail(`list "${name}" holds "${key}" twice`);
+      seen.add(key);
+    }
+  }
+  return raw as unknown as WordListsFile;
+}
+
+/** The text of `file` as a word-list file (see checkWordLists); text that is not JSON is an error naming the file. */
+export function parseWordLists(text: string, file: string): WordListsFile {
+  let raw: unknown;
+  try { raw = JSON.parse(text); } catch (e) { throw new Error(`${file}: not valid JSON (${(e as Error).message})`); }
+  return checkWordLists(raw, file);
+}
+
+/** A word-list file of data/events/ (`name`: "status.json"), read and checked. */
+export function readWordLists(name: string): WordListsFile {
+  return parseWordLists(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8'), `data/events/${name}`);
+}
 
 /** Words as the source of one non-capturing alternation, longest first; a space matches any run of white space. */
 export const alternation = (words: readonly string[]): string =>
   `(?:${[...words].sort((a, b) => b.length - a.length).map((w) => esc(w.trim().toLowerCase()).replace(/ +/g, '\\s+')).join('|')})`;
 
-/** One list of data/events/words.json as an alternation (see `alternation`). */
-export function words(name: string): string {
-  const list = WORDS.lists[name];
-  if (!list) throw new Error(`data/events/words.json has no list "${name}"`);
-  return alternation(list.words);
+/** The lists of a word-list file by name, each as an alternation (see `alternation`); a list the file lacks is an error naming it. */
+export function wordLists(lists: WordListsFile, file: string): (name: string) => string {
+  return (name) => {
+    const list = Object.hasOwn(lists.lists, name) ? lists.lists[name] : undefined;
+    if (!list) throw new Error(`${file} has no list "${name}"`);
+    return alternation(list.words);
+  };
 }
+
+/** The closed word lists of the stage's rules (data/events/words.json). */
+export interface WordsFile extends WordListsFile {
+  qualifiers: Record<'atLeast' | 'upTo' | 'about', string[]>;
+  numbers: Record<string, number>;
+  vague: Record<string, number>;
+  victimKinds: Record<string, string[]>;
+}
+const typedWords: WordsFile = wordFile;
+export const WORDS = checkWordLists(typedWords, 'data/events/words.json') as WordsFile;
+
+/** One list of data/events/words.json as an alternation (see `alternation`). */
+export const words = wordLists(WORDS, 'data/events/words.json');
+
+/** The cue words of an event's status (data/events/status.json). */
+export const statusWords = wordLists(readWordLists('status.json'), 'data/events/status.json');
 
 export interface PhraseMatch<T> { item: T; start: number; end: number }
 
