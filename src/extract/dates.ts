@@ -2,10 +2,10 @@
 // "26 Sept. 2021", "2021-09-26T10:00:00Z", "Sun, 26 Sep 2021 10:00:00 GMT"), shared by the
 // HTML and the plain-text extractors. Relative dates belong to the times stage.
 
-const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
-};
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+import { MONTH_NUMBERS } from '../analyze/times/names.js';
+
+/** A month's name or abbreviation (src/analyze/times/names.ts), captured, and a dot. */
+const MONTH_RE = `(${Object.keys(MONTH_NUMBERS).join('|')})\\.?`;
 const MDY = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})\\b`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH_RE},?\\s+((?:19|20)\\d{2})\\b`, 'i');
 const ISO_DAY = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)/;
@@ -15,7 +15,7 @@ const GLUED = new RegExp(`^${MONTH_RE}\\s+(\\d{1,2})((?:19|20)\\d{2})(?!\\d)`, '
 const NUMERIC_DMY = /\b(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d{2})\b/;
 
 function monthNumber(name: string): number {
-  return MONTHS[name.slice(0, 3).toLowerCase()]!;
+  return MONTH_NUMBERS[name.toLowerCase()]!;
 }
 
 /** YYYY-MM-DD when the day exists, else null. */

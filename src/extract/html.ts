@@ -8,6 +8,7 @@
 // read off the page before Readability mutates it.
 import { fold } from './boilerplate.js';
 import { findExplicitDate, normaliseDate } from './dates.js';
+import { MONTH_PREFIX, WEEKDAY_PREFIX } from '../analyze/times/names.js';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { fail, ok, type Result } from '../model/index.js';
@@ -174,8 +175,10 @@ function furnitureOwner(el: Element, root: Element, rootChars: number): boolean 
 
 const TAXONOMY_NAMES = /(?:^|\s)(?:tag|category|categories|post_tag)-\S*/gi;
 
-const DATE_WORDS =
-  /\b(?:(?:first |last )?(?:published|updated|posted|modified|date|on|at|and|by|am|pm|a\.m|p\.m|gmt|utc|[ecmp][sd]t|bst|cet|ist|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b\.?/gi;
+const DATE_WORDS = new RegExp(
+  `\\b(?:(?:first |last )?(?:published|updated|posted|modified|date|on|at|and|by|am|pm|a\\.m|p\\.m|gmt|utc|[ecmp][sd]t|bst|cet|ist|${WEEKDAY_PREFIX}|${MONTH_PREFIX}))\\b\\.?`, 'gi');
+/** A month and a day ("Nov. 19", "November 20"). */
+const MONTH_DAY = new RegExp(`\\b${MONTH_PREFIX}\\.? \\d{1,2}\\b`, 'i');
 
 /**
  * A short line that only dates the page ("Updated 1:39 am EST, Wednesday, November 20,
@@ -185,7 +188,7 @@ const DATE_WORDS =
  */
 function isDateLine(text: string): boolean {
   if (text.length > 100) return false;
-  if (!findExplicitDate(text) && !/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) && !/\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}\b/i.test(text)) return false;
+  if (!findExplicitDate(text) && !/\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/.test(text) && !MONTH_DAY.test(text)) return false;
   const rest = text.replace(DATE_WORDS, ' ').replace(/[\d:;,.|/()\-–—]+/g, ' ').trim();
   const words = rest === '' ? 0 : rest.split(/\s+/).length;
   return words <= (/^\s*by\b/i.test(text) ? 4 : 1);

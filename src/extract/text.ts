@@ -2,6 +2,7 @@
 // title, byline and dateline found.
 import { dropBoilerplate, type DroppedLine } from './boilerplate.js';
 import { DATELINE_OPENER, DATELINE_WEEKDAY } from '../analyze/times/clauses.js';
+import { MONTH_PREFIX, WEEKDAY_PREFIX } from '../analyze/times/names.js';
 import { findExplicitDate, leadingGluedDate, leadingNumericDate } from './dates.js';
 
 export interface ExtractedText {
@@ -24,7 +25,10 @@ const BYLINE = /^(?:by|written by|reporting by)\s+\S/i;
 /** What may stand before a date at the very start of a text, ending where the date begins. */
 const LEAD_PREFIX = new RegExp(`^(?:${DATELINE_OPENER})?(?:${DATELINE_WEEKDAY})?`, 'i');
 /** A month-name date begins here ("05 Jul 2016", "July 20 2016"). */
-const NAMED_DATE_START = /^(?:\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i;
+const NAMED_DATE_AHEAD = `\\d{1,2}\\s+[a-z]{3}|${MONTH_PREFIX}\\.?\\s+\\d`;
+const NAMED_DATE_START = new RegExp(`^(?:${NAMED_DATE_AHEAD})`, 'i');
+/** A wire dateline after the headline on one run-on first line: "… Monitor AFP Monday 13 Nov 2017 Air strikes …". */
+const WIRE_DATELINE = new RegExp(`\\b(?:AFP|Reuters|AP|Anadolu|SANA|TASS|Sputnik|Xinhua|DPA|Al Jazeera)\\s+(?:${WEEKDAY_PREFIX}\\s+)?(?=${NAMED_DATE_AHEAD})`, 'i');
 
 /** The date a text starts with, after an optional "Posted on", "Last updated at" or weekday. */
 function leadDate(text: string): string | null {
@@ -67,7 +71,7 @@ export function readTextHead(text: string): Omit<ExtractedText, 'text' | 'droppe
   const date = leadDate(text);
   if (date) return { title, byline, published: date, publishedBasis: 'dateline' };
   // a wire dateline after the headline on one run-on first line: "… Monitor AFP Monday 13 Nov 2017 Air strikes …"
-  const wire = /\b(?:AFP|Reuters|AP|Anadolu|SANA|TASS|Sputnik|Xinhua|DPA|Al Jazeera)\s+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\s+)?(?=\d{1,2}\s+[a-z]{3}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)/i.exec(text.slice(0, 200));
+  const wire = WIRE_DATELINE.exec(text.slice(0, 200));
   const wireDate = wire ? findExplicitDate(text.slice(wire.index + wire[0].length, wire.index + wire[0].length + 24)) : null;
   if (wireDate) return { title, byline, published: wireDate, publishedBasis: 'dateline' };
   // a time stamp whose colon was scraped off, then a numeric day: "… Middle East 1730 28.04.2017 …"

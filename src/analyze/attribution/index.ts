@@ -4,6 +4,7 @@
 // (cues.json); see README.md for the rules and their limits.
 import type { Attribution, EntityType, Span } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
+import { MONTH_NAMES, MONTHS, WEEKDAY_NAMES } from '../times/names.js';
 import cues from './cues.json' with { type: 'json' };
 
 interface VerbCue {
@@ -111,7 +112,7 @@ function findQuotes(text: string): Quote[] {
   return quotes;
 }
 
-const TIME_WORD = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
+const TIME_WORD = `(?:${[...WEEKDAY_NAMES, ...MONTH_NAMES, ...MONTHS.flatMap((m) => m.abbr)].join('|')})\\.?`;
 /** Time and place words between a cue and its clause: "on Sunday", "on 1 October", "today", "in Ankara". */
 const MODIFIER = new RegExp(
   `^\\s*,?\\s*(?:(?:late|early)\\s+)?(?:on\\s+(?:\\d{1,2}\\s+)?${TIME_WORD}(?:\\s+\\d{1,2})?(?:,?\\s+\\d{4})?|on\\s+(?:the\\s+)?\\d{1,2}(?:st|nd|rd|th)?|today|yesterday|tonight|last\\s+(?:week|night|month)|this\\s+(?:week|morning)|earlier|later|also|in\\s+(?:the\\s+)?\\p{Lu}[\\p{L}-]*(?:\\s+\\p{Lu}[\\p{L}-]*)?|${TIME_WORD}\\s+\\d{1,2})\\b\\s*,?`,

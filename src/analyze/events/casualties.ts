@@ -2,6 +2,7 @@
 // fighters were killed", "the death toll rose to 86", "a bomb blast kills six". Other numbers
 // (troops deployed, people displaced, years, dates) are never counted.
 import type { Casualties } from '../../model/index.js';
+import { MONTH_PREFIX } from '../times/names.js';
 import { alternation, WORDS, words } from './lexicon.js';
 
 /** Number words, and vague quantities at their conservative minimum (data/events/words.json; EVENTS.md: "dozens" is min 24, max null). */
@@ -9,11 +10,10 @@ const UNITS: Record<string, number> = WORDS.numbers;
 const VAGUE: Record<string, number> = WORDS.vague;
 const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
 const NUM = `(?:\\d[\\d,]*(?:\\.\\d+)?|(?:${TENS})[- ](?:one|two|three|four|five|six|seven|eight|nine)|a\\s+dozen|a\\s+hundred|${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')}|a|an)`;
-const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*';
 const VICTIM = words('victims');
 /** Up to four modifier words before the victim noun; never a number, a month or a verb of harm. */
 const NUMBER_WORD = `(?:${Object.keys(UNITS).filter((w) => w.length > 2).join('|')}|${Object.keys(VAGUE).join('|')})`;
-const MODS = `(?:(?!${MONTH}\\b)(?!${NUMBER_WORD}\\b)(?!${words('notModifiers')}\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
+const MODS = `(?:(?!${MONTH_PREFIX}\\b)(?!${NUMBER_WORD}\\b)(?!${words('notModifiers')}\\b)[A-Za-z][\\w'’-]*\\s+){0,4}?`;
 // "70 regime and rebel fighters": two sets of modifiers joined by "and" before one noun
 // ("one mother and her child" is two people, not one set of modifiers)
 const WHO = `((?!(?:a|an)\\s)${MODS}(?:and\\s+(?!${words('notSecondModifiers')}\\b)${MODS})?${VICTIM})`;
@@ -97,6 +97,8 @@ function patterns(what: 'killed' | 'injured'): Pattern[] {
     ]),
   ];
 }
+/** A month right after a figure: the figure is part of a date ("9 Aug 2016", "on 12 March"). */
+const MONTH_NEXT = new RegExp(`^\\s+${MONTH_PREFIX}\\b`, 'i');
 /** The index in patterns() of the figure a few words before its verb, the loosest reading. */
 const LOOSE = 3;
 /** Compiled once: the toll patterns, and a cheap test that a sentence names killing or wounding at all. */
@@ -132,7 +134,7 @@ export function findCasualties(s: string, what: 'killed' | 'injured'): CasualtyS
       if (!c) continue;
       // a count that is part of a date ("9 Aug 2016", "on 12 March") is not a toll
       const at = m.index + m[0].indexOf(n, qual ? m[0].indexOf(qual) + qual.length : 0);
-      if (/^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/i.test(s.slice(at + n.length)) && !who) continue;
+      if (MONTH_NEXT.test(s.slice(at + n.length)) && !who) continue;
       const start = m.index, end = m.index + m[0].length;
       // headline style, "8 persons killed 58 others injured": the figure after one verb is the other's
       if (HEADLINE_PAIR[what].otherVerbNext.test(s.slice(end)) && HEADLINE_PAIR[what].verbFirst.test(s.slice(start, at))) continue;

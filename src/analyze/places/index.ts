@@ -8,7 +8,7 @@ import { looseKey, nameKey } from './names.js';
 import lexicon from './lexicon.json' with { type: 'json' };
 import { candidatesOf, contains, FIRST_NAMES, NOT_PLACES, type Candidate, type Relation } from './recognize.js';
 import { km, ownName as isOwnName, resolveAll, type Resolution } from './resolve.js';
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../times/grammar.js';
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../times/names.js';
 
 import { createRequire } from 'node:module';
 

@@ -12,6 +12,8 @@
 // "when"/"where" (which take the time of their noun: "On Monday, when delegations met, ...")
 // are not relative pronouns here.
 
+import { WEEKDAY_PREFIX } from './names.js';
+
 export type Segment = [number, number];
 
 const PRONOUN = /\b(?:who|whom|whose|which)\b/gi;
@@ -56,16 +58,18 @@ export function scopeOf(start: number, end: number, at: number, atEnd: number, c
   return out;
 }
 
+/** "Updated", "last updated at", "updated on": a dateline's opener, and a stamp's after the date (STAMP). */
+const UPDATED = '(?:last )?updated(?: at| on)?';
 /** What may open a text before its dateline's date: "Posted on", "Last updated at" (then a wire city, "MOSCOW, ", or a weekday).
  * Also used by extraction's head reader (src/extract/text.ts). */
-export const DATELINE_OPENER = '(?:date of publication|posted(?: on)?|published(?: on)?|(?:last )?updated(?: at| on)?)\\s*:?\\s*';
+export const DATELINE_OPENER = `(?:date of publication|posted(?: on)?|published(?: on)?|${UPDATED})\\s*:?\\s*`;
 /** A weekday before a dateline's date ("Monday, ", "Tue. "). Also used by extraction's head reader. */
-export const DATELINE_WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?,?\\s+';
+export const DATELINE_WEEKDAY = `${WEEKDAY_PREFIX}\\.?,?\\s+`;
 const HEAD_WORDS = new RegExp(`^\\s*(?:${DATELINE_OPENER})?`, 'i');
 const WIRE_CITY = /^(?:[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*,\s*)?/;
 const WEEKDAY = new RegExp(`^(?:${DATELINE_WEEKDAY})?$`, 'i');
 /** What may stand between a dateline's date and the same date again: "(updated 1618 20.04.2017)". */
-const STAMP = /^\s*[(|-]?\s*(?:(?:last )?updated(?: at| on)?\s*:?\s*)?(?:\d{1,2}:?\d{2}\s*(?:GMT|UTC)?\s*)?$/i;
+const STAMP = new RegExp(`^\\s*[(|-]?\\s*(?:${UPDATED}\\s*:?\\s*)?(?:\\d{1,2}:?\\d{2}\\s*(?:GMT|UTC)?\\s*)?$`, 'i');
 
 /**
  * The dateline of a text: the full dates (day and year written) it opens with — after at most

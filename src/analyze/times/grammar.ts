@@ -4,6 +4,7 @@
 // Reading into a calendar value against the article's date and the verb's tense.
 // Spans follow TimeML: the preposition is left out ("on Sunday" -> "Sunday"), the article
 // and modifiers are kept ("the third quarter", "earlier this month", "two years ago").
+import { MONTH_NAMES, MONTH_NUMBERS, MONTHS, WEEKDAY_NAMES } from './names.js';
 
 export type Unit = 'day' | 'week' | 'weekend' | 'month' | 'quarter' | 'year' | 'decade' | 'century' | 'hour' | 'minute' | 'second';
 export type Part = 'early' | 'mid' | 'late' | 'earlier' | 'later';
@@ -49,18 +50,12 @@ export interface Match {
 // ---------------------------------------------------------------------------
 // Vocabulary
 
-const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10,
-  november: 11, nov: 11, december: 12, dec: 12,
-};
-/** Month and weekday names as written (also read by the places stage: a date after "the Syrian capital" is no name). */
-export const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const MONTH = `(?:${MONTH_NAMES.join('|')}|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept\\.|Sep\\.|Oct\\.|Nov\\.|Dec\\.|Jan|Feb|Aug|Sept|Oct|Nov|Dec)`;
+// Month and weekday names: ./names.ts (one list for the times stage, extraction, the events and places stages).
+/** A month: its name, an abbreviation with its dot, or one without (the names first, then the dotted forms: "Jan." before "Jan"). */
+const MONTH = `(?:${[...MONTH_NAMES, ...MONTHS.flatMap((m) => m.abbr.map((a) => `${a}\\.`)), ...MONTHS.flatMap((m) => m.abbr.filter((a) => !m.wordLike?.includes(a)))].join('|')})`;
 /** Abbreviations MONTH leaves out, read only between a day and a year. */
-const SHORT_MONTH = '(?:Mar|Apr|Jun|Jul|Sep)';
-const WEEKDAYS: Record<string, number> = { monday: 0, tuesday: 1, wednesday: 2, thursday: 3, friday: 4, saturday: 5, sunday: 6 };
+const SHORT_MONTH = `(?:${MONTHS.flatMap((m) => m.wordLike ?? []).join('|')})`;
+const WEEKDAYS: Record<string, number> = Object.fromEntries(WEEKDAY_NAMES.map((w, i) => [w.toLowerCase(), i]));
 const WEEKDAY = `(?:${WEEKDAY_NAMES.join('|')})`;
 const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -91,7 +86,7 @@ function unitOf(word: string): Unit {
   return w.replace(/s$/, '') as Unit;
 }
 
-const monthOf = (w: string): number => MONTHS[w.toLowerCase().replace(/\.$/, '')]!;
+const monthOf = (w: string): number => MONTH_NUMBERS[w.toLowerCase().replace(/\.$/, '')]!;
 const weekdayOf = (w: string): number => WEEKDAYS[w.toLowerCase()]!;
 const relOf = (w: string | undefined): number => {
   switch ((w ?? '').toLowerCase()) {
