@@ -2,6 +2,7 @@
 // sentence, and whether the token joins the one before it inside a name (only spaces,
 // hyphens or an abbreviation dot between them).
 import words from '../../../data/entities/words.json' with { type: 'json' };
+import { memoize } from '../memo.js';
 
 export interface Token {
   start: number;
@@ -37,7 +38,16 @@ const ABBREVIATED_TITLES = new Set(words.abbreviatedTitles.words);
 /** Spellings of one Arabic word in English press, read as one ("Jaish" = "Jaysh" al-Islam). */
 const TRANSLITERATIONS = new Map(Object.entries(words.transliterations.map));
 
-const keyCache = new Map<string, string>();
+/** The key of a word that is not plain ASCII letters and digits (accents, apostrophes, dots folded), kept: words recur. */
+const foldedKey = memoize(200_000, (word) => {
+  const key = word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/ı/g, 'i')
+    .replace(/['’ʼ`ʻ.]/g, '')
+    .toLowerCase();
+  return TRANSLITERATIONS.get(key) ?? key;
+});
 
 /** The comparison key of a written form: accents, apostrophes, dots and case removed. */
 export function keyOf(word: string): string {
@@ -46,18 +56,7 @@ export function keyOf(word: string): string {
     const lower = word.toLowerCase();
     return TRANSLITERATIONS.get(lower) ?? lower;
   }
-  let key = keyCache.get(word);
-  if (key !== undefined) return key;
-  key = word
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/ı/g, 'i')
-    .replace(/['’ʼ`ʻ.]/g, '')
-    .toLowerCase();
-  key = TRANSLITERATIONS.get(key) ?? key;
-  if (keyCache.size > 200_000) keyCache.clear();
-  keyCache.set(word, key);
-  return key;
+  return foldedKey(word);
 }
 
 /** `/^[A-Za-z0-9]*$/.test(word)`, without the expression. */

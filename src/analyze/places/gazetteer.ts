@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { memoize } from '../memo.js';
 import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 import { km } from './resolve.js';
 
@@ -515,24 +516,17 @@ function indexOf(text: string, items: SupplementItem[]): Omit<PlaceKnowledge, 'c
     }
   }
   const postings = (line: string | null): number[] => (line === null ? [] : line.slice(line.indexOf('\t') + 1).split(',').map(Number));
-  const memoK = new Map<string, readonly number[]>();
-  const memoL = new Map<string, readonly number[]>();
-  const lookupIn = (memo: Map<string, readonly number[]>, from: number, to: number, extra: Map<string, number[]>, key: string): readonly number[] => {
-    const got = memo.get(key);
-    if (got) return got;
+  const lookupIn = (from: number, to: number, extra: Map<string, number[]>) => memoize(50_000, (key): readonly number[] => {
     const base = postings(findLine(lines, from, to, key));
     const more = extra.get(key);
     const out = more ? [...more, ...base] : base;
-    const result = out.length ? out : NONE;
-    if (memo.size > 50_000) memo.clear();
-    memo.set(key, result);
-    return result;
-  };
+    return out.length ? out : NONE;
+  });
   return {
     size: entryCount + supplement.length,
     demonyms,
-    lookup: (key) => lookupIn(memoK, keyStart, looseHeader, extraKeys, key),
-    lookupLoose: (key) => lookupIn(memoL, looseStart, looseEnd, extraLoose, key),
+    lookup: lookupIn(keyStart, looseHeader, extraKeys),
+    lookupLoose: lookupIn(looseStart, looseEnd, extraLoose),
     entry(i) {
       let e = parsed[i];
       if (e) return e;

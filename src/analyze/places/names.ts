@@ -4,39 +4,29 @@
 // doubled letters and drops the article ("al-", "el-", "ad-"...). The loose key is only
 // consulted when the exact key finds nothing, and only for places in countries where such
 // spellings vary (LOOSE_COUNTRIES).
+import { memoize } from '../memo.js';
 
 /**
  * Keys already computed, by name: the stage keys the same spans and gazetteer names again
  * and again (each run's sub-spans, every entry's own name at each resolution pass). Bounded,
  * so that building the gazetteer's index (millions of names) does not keep them all.
  */
-const nameKeys = new Map<string, string>();
-const fullKeys = new Map<string, string>();
-const looseKeys = new Map<string, string>();
 const MEMO_SIZE = 100_000;
 
-/** The memo's answer for `name`, else `compute`'s, kept (the memo emptied when full). */
-function memoized(memo: Map<string, string>, name: string, compute: (name: string) => string): string {
-  let value = memo.get(name);
-  if (value !== undefined) return value;
-  value = compute(name);
-  if (memo.size >= MEMO_SIZE) memo.clear();
-  memo.set(name, value);
-  return value;
-}
+const foldedKey = memoize(MEMO_SIZE, (n) =>
+  n
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`ʻʼ´.]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim(),
+);
 
 /** Exact key: lower case, no accents, no dots or apostrophes, hyphens and runs of spaces as one space. */
 export function nameKey(name: string): string {
   if (plainWords(name)) return name.toLowerCase();
-  return memoized(nameKeys, name, (n) =>
-    n
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’‘`ʻʼ´.]/g, '')
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim(),
-  );
+  return foldedKey(name);
 }
 
 /** ASCII letters and digits in words with one space between them: the key is the name in lower case. */
@@ -55,29 +45,25 @@ function plainWords(name: string): boolean {
 export const SPELLED_OUT: Readonly<Record<string, string>> = { mt: 'mount', ft: 'fort', st: 'saint', pt: 'point' };
 
 /** A key with its first word spelt out and its spaces dropped: "mt pleasant" and "mount pleasant", "desoto" and "de soto" agree. */
-export function fullKey(key: string): string {
-  return memoized(fullKeys, key, (k) => {
-    const words = k.split(' ');
-    if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
-    return words.join('');
-  });
-}
+export const fullKey: (key: string) => string = memoize(MEMO_SIZE, (k) => {
+  const words = k.split(' ');
+  if (words.length > 1 && SPELLED_OUT[words[0]!]) words[0] = SPELLED_OUT[words[0]!]!;
+  return words.join('');
+});
 
 const ARTICLE = /(^| )(?:al|el|ad|an|ar|as|ash|at|az|ed|ez|es|ul|un)(?= )/g;
 
 /** Loose key over an exact key: article dropped, vowels (and y, w between vowels) folded, doubled letters single. */
-export function looseKey(key: string): string {
-  return memoized(looseKeys, key, (k) =>
-    k
-      .replace(ARTICLE, ' ')
-      .replace(/ou/g, 'u')
-      .replace(/[aeiouy]+/g, 'a')
-      .replace(/kh/g, 'k')
-      .replace(/q/g, 'k')
-      .replace(/(.)\1+/g, '$1')
-      .replace(/ /g, ''),
-  );
-}
+export const looseKey: (key: string) => string = memoize(MEMO_SIZE, (k) =>
+  k
+    .replace(ARTICLE, ' ')
+    .replace(/ou/g, 'u')
+    .replace(/[aeiouy]+/g, 'a')
+    .replace(/kh/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/(.)\1+/g, '$1')
+    .replace(/ /g, ''),
+);
 
 /** Countries whose place names reach English through Arabic, Persian, Turkish or Kurdish transliteration. */
 export const LOOSE_COUNTRIES: ReadonlySet<string> = new Set([

@@ -2,6 +2,7 @@
 // runs ("Jabal al-Zawiya", "New York", "al-Tanf"), matched longest-first against the
 // gazetteer's keys; the words around a candidate (cue phrases) say what kind of place it
 // is and how the sentence relates to it. Free text is never scanned for lower-case words.
+import { memoize } from '../memo.js';
 import type { PlaceKnowledge } from './gazetteer.js';
 import lexicon from './lexicon.json' with { type: 'json' };
 import { looseKey as looseOf, nameKey, SPELLED_OUT } from './names.js';
@@ -370,17 +371,12 @@ function dottedPlace(k: PlaceKnowledge, span: string): { key: string; entries: r
 type SpanHit = { key: string; entries: readonly number[]; possessive?: true; dotted?: true } | null;
 
 /** lookupSpan's answers by gazetteer and span: a text's runs are looked up at every length, and names recur across texts. */
-const spanMemo = new WeakMap<PlaceKnowledge, Map<string, SpanHit>>();
+const spanMemo = new WeakMap<PlaceKnowledge, (span: string) => SpanHit>();
 
 function lookupSpan(k: PlaceKnowledge, span: string): SpanHit {
   let memo = spanMemo.get(k);
-  if (!memo) spanMemo.set(k, (memo = new Map()));
-  const got = memo.get(span);
-  if (got !== undefined) return got;
-  const hit = lookupSpanOnce(k, span);
-  if (memo.size >= 100_000) memo.clear();
-  memo.set(span, hit);
-  return hit;
+  if (!memo) spanMemo.set(k, (memo = memoize(100_000, (s) => lookupSpanOnce(k, s))));
+  return memo(span);
 }
 
 function lookupSpanOnce(k: PlaceKnowledge, span: string): SpanHit {
