@@ -90,10 +90,10 @@ function patterns(what: 'killed' | 'injured'): Pattern[] {
       { re: new RegExp(`\\b(?:leaving|left|leaves)\\s+${QUAL}(${NUM})\\s+(martyrs?)(?![\\w-])`, 'gi'), needs: ['martyr'] },
       { re: new RegExp(`\\bdeath\\s+toll\\s+(?:\\w+\\s+){0,3}?(?:to|at|of|reached|hit|is|was|stood\\s+at)\\s+(?!(?:a|an)\\s)${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['death'] },
       // "the death toll from the rocket attacks on the neighbourhood rose to 8 civilians"
-      { re: new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b(?:rose|rises|risen|climbed|climbs|jumped|increased|reached|reaches|hit|stands|stood|surpasse[sd]|surpassed|exceed(?:s|ed)?)\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['death'] },
+      { re: new RegExp(`\\bdeath\\s+toll\\b[^.;]{0,120}?\\b${words('tollRose')}\\s+(?:to\\s+|at\\s+)?${QUAL}(${NUM})(?:\\s+${WHO})?(?![\\w-])`, 'gi'), needs: ['death'] },
     ] : [
       // "35 cases of suffocation", "dozens of cases of choking" (a gas attack's injured)
-      { re: new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+(?:suffocation|choking|breathing\\s+difficulties)\\b`, 'gi'), needs: ['cases'] },
+      { re: new RegExp(`\\b${QUAL}(${NUM})\\s+(?:of\\s+)?cases\\s+of\\s+${words('gasInjuries')}\\b`, 'gi'), needs: ['cases'] },
     ]),
   ];
 }

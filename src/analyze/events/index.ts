@@ -10,7 +10,7 @@ import { dates } from '../times/clauses.js';
 import type { TimeMentionDetail } from '../times/index.js';
 import { bySentence, type Doc, type Stage } from '../types.js';
 import { findCasualties } from './casualties.js';
-import { matchPhrases, statusWords, words, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
+import { alternation, matchPhrases, statusWords, words, WORDS, type EventKnowledge, type ModeCue, type PhraseMatch, type Trigger } from './lexicon.js';
 
 export { compileEventKnowledge, loadEventKnowledge, type EventKnowledge, type Trigger } from './lexicon.js';
 export { findCasualties, parseCasualties } from './casualties.js';
@@ -56,6 +56,28 @@ const UNKNOWN_PERPETRATOR = new RegExp(`\\b${words('unknownAttacker')}\\b`, 'i')
 /** After a passive toll: "(were killed) on Sunday in fierce clashes with", "during fighting against". */
 const CLASHED_WITH = new RegExp(`^[^.;]{0,40}?\\b(?:in|during|amid)\\s+(?:[\\w-]+\\s+){0,2}?${words('fighting')}\\s+(?:with|against)\\s+(?:the\\s+)?`, 'i');
 const NEGATED = new RegExp(`\\b${words('negators')}\\s+(\\w+\\s+)?$`, 'i');
+/** Meeting nouns, and what the talks are about: a place after the latter is their topic (meetingPlace). */
+const MEETING_NOUN = new RegExp(`\\b${words('meetingNouns')}\\b`, 'gi');
+const TALKS_TOPIC = new RegExp(`\\b${words('talksTopic')}\\b`, 'i');
+/** "the Sochi Memorandum of (September 17, 2018)": the date of a document. */
+const DOCUMENT_OF = new RegExp(`\\b${words('documentNouns')}\\s+(?:of|dated)\\s+$`, 'i');
+/** After a reporter's name: "(SOHR) has documented", "reported". */
+const WITNESSED = new RegExp(`^[\\s,)]*(?:\\([^)]*\\)\\s*)?(?:has\\s+|have\\s+|also\\s+)?${words('witnessVerbs')}\\b`, 'i');
+/** Between a weapon cue and its attacker: "carried out by (the) ...", "belonging to ...". */
+const WEAPON_OWNER = new RegExp(`^\\s+(?:${words('weaponVerbs')}\\s+)?${words('weaponOwnedBy')}\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i');
+/** An aim, not an act: "efforts to (separate)", "and to (cooperate)". */
+const AIM_BEFORE = new RegExp(`\\b${words('aimsBefore')}\\s+to\\s+$`, 'i');
+/** A trend, not a happening: "attacks ... have been increasing". */
+const TREND_NOUN = new RegExp(`^(?:the\\s+|an?\\s+)?${words('trendNouns')}\\b`, 'i');
+const TREND_AFTER = new RegExp(`^[^.;,]{0,60}?\\b(?:have|has|had)\\s+(?:been\\s+)?${words('trendStems')}\\w*`, 'i');
+/** "shot down" with no object after it: its end, a stop, or a place or time. */
+const AFTER_SHOT_DOWN = new RegExp(`^\\s*(?:$|[.,;:]|${words('afterShotDown')}\\b)`, 'i');
+/** Between a name and a trigger: the name speaks ("SOHR said jets struck"). */
+const SPEECH_AFTER_SUBJECT = new RegExp(`\\b${words('speechAfterSubject')}\\b`, 'i');
+/** "a Russian-brokered truce": who brokered the thing. */
+const BROKERED_AFTER = new RegExp(`^-${words('brokeredAfterHyphen')}\\b`, 'i');
+/** "The army also deployed troops ...": a further act. */
+const FURTHER_ACT = new RegExp(`\\b${words('furtherAct')}\\b`, 'i');
 /** What someone does by habit ("has for years bombed", "still frequently carries out attacks"). */
 const HABIT = new RegExp(`\\b${words('habit')}\\b`, 'i');
 
@@ -162,9 +184,9 @@ function meetingPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number): 
   // Sept. 29 in Sochi": Sochi); the most precise such place wins ("in Russia's resort of Sochi")
   const put = (m: PlaceMention) => {
     let between = doc.text.slice(tEnd, m.start);
-    const noun = [...between.matchAll(/\b(meeting|summit|talks|visit|conference|negotiations)\b/gi)].pop();
+    const noun = [...between.matchAll(MEETING_NOUN)].pop();
     if (noun) between = between.slice(noun.index! + noun[0].length);
-    return m.start >= tEnd && !/\b(discuss|discussing|about|over|regarding|concerning|on the|to address|situation|issue|commitment)\b/i.test(between);
+    return m.start >= tEnd && !TALKS_TOPIC.test(between);
   };
   const best = doc.places.filter((m) => m.start >= tEnd && m.end <= v.end && put(m) && !placeOf(m).actorLike)
     .sort((a, b) => a.precision - b.precision || a.start - b.start)[0];
@@ -193,7 +215,7 @@ function actionPlace(doc: Doc, v: SentenceView, tStart: number, tEnd: number, lo
 /** A year used as a modifier ("a 2020 agreement", "the 2018 deal") dates a thing, not the event. */
 function modifierYear(doc: Doc, t: TimeMention): boolean {
   // the date in a document's name does the same: "the Sochi Memorandum of September 17, 2018"
-  if (/\b(memorandum|agreement|accord|treaty|protocol|declaration|resolution|decree|communiqu[eé])\s+(of|dated)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 20), t.start))) return true;
+  if (DOCUMENT_OF.test(doc.text.slice(Math.max(0, t.start - 20), t.start))) return true;
   return t.precision === 'year' && /\b(a|an|the|its|their|this|that)\s+$/i.test(doc.text.slice(Math.max(0, t.start - 6), t.start)) &&
     /^\s+[a-z]/.test(doc.text.slice(t.end, t.end + 3));
 }
@@ -276,7 +298,7 @@ function speakerOf(doc: Doc, a: Attribution): string | undefined {
 function sourceOf(doc: Doc, v: SentenceView, k: EventKnowledge): ActorRef | null {
   // a monitor or an outlet that documents, counts or reports what the sentence tells
   const witness = v.entities.find((e) => k.reporter(e.id!) &&
-    /^[\s,)]*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|also\s+)?(documented|recorded|counted|tallied|verified|confirmed|reported|monitored)\b/i.test(doc.text.slice(e.end, e.end + 40)));
+    WITNESSED.test(doc.text.slice(e.end, e.end + 40)));
   if (witness) return ref(witness);
   for (const a of doc.attributions) {
     if (a.speaker && a.start <= v.end && a.end >= v.start) {
@@ -313,7 +335,7 @@ function actorAtCue(v: SentenceView, doc: Doc, cue: PhraseMatch<ModeCue>, spoken
     // "Raqqa airstrikes", "Syria airstrikes": a place names where, not who
     if (spoken.has(e) || doc.places.some((p) => p.start === e.start && p.end === e.end) || !canAttack(doc, k, e, [])) continue;
     if (e.end <= cs && cs - e.end <= 3 && /^[\s'’s-]*$/.test(doc.text.slice(e.end, cs))) return e;
-    if (e.start >= ce && /^\s+(?:(?:launched|carried out|operated|flown|fired|dropped)\s+)?(?:by|of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/i.test(doc.text.slice(ce, e.start))) return e;
+    if (e.start >= ce && WEAPON_OWNER.test(doc.text.slice(ce, e.start))) return e;
     if (e.start <= cs && e.end >= ce) return e; // the cue is inside the entity ("Russian warplanes")
   }
   return null;
@@ -463,10 +485,9 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
     if (NEGATED.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
     if (habitual(v, f.start, f.end)) continue;
     // a commitment's content, not an act: "efforts to separate them ..., and to cooperate with X"
-    if (/\b(?:(?:and|or)|efforts?|commitments?|committing|committed|obligations?|pledges?|attempts?|bid|ability|right|need|intention|readiness|willingness)\s+to\s+$/i.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
+    if (AIM_BEFORE.test(text.slice(Math.max(0, f.start - 30), f.start))) continue;
     // a trend, not a happening: "attacks on the enclave have been increasing" (no day stated)
-    if (/^(the\s+|an?\s+)?(attacks?|strikes?|airstrikes?|raids?|shelling|bombing|bombardment|clashes|fighting)\b/i.test(f.t.phrase) &&
-      /^[^.;,]{0,60}?\b(have|has|had)\s+(been\s+)?(increas|intensif|escalat|grow|rising|mount|decreas|declin|subsid)\w*/i.test(text.slice(f.end)) &&
+    if (TREND_NOUN.test(f.t.phrase) && TREND_AFTER.test(text.slice(f.end)) &&
       !v.times.some((t) => t.precision === 'day')) continue;
     const absStart = v.start + f.start, absEnd = v.start + f.end;
     const after = text.slice(f.end);
@@ -479,7 +500,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       // (not a capture: "property seized by the army", "a town taken by rebels" names what was taken, told in passing)
       (f.t.type === 'ASSAULT' && f.t.mode !== 'capture' && /^\w+ed$/i.test(f.t.phrase) && /^\s+(?:\w+ly\s+|overnight\s+)?by\s/i.test(text.slice(f.end))) ||
       // "Russian chopper shot down in Syria": what was downed comes before, no object after
-      (/^shot down$/i.test(f.t.phrase) && /^\s*(?:$|[.,;:]|(?:in|over|near|by|on|at|east|west|north|south|after|while|during)\b)/i.test(text.slice(f.end))) ||
+      (/^shot down$/i.test(f.t.phrase) && AFTER_SHOT_DOWN.test(text.slice(f.end))) ||
       // "... 30 fighters killed", a headline's toll right before its participle: the victims are
       // the subject, and whoever is named before them is not the attacker
       !!victimSubject;
@@ -555,7 +576,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
         !(material && TARGET_BEFORE.test(doc.text.slice(Math.max(v.start, e.start - 40), e.start))) &&
         // (nor a place named as a place: "Russian forces destroy a post in Syria, killing 80")
         !(material && placeAsPlace(doc, e)) &&
-        !/\b(said|says|reported|documented|told|according)\b/i.test(doc.text.slice(e.end, absStart)));
+        !SPEECH_AFTER_SUBJECT.test(doc.text.slice(e.end, absStart)));
       if (subj && attacker(subj)) actor = ref(subj);
       else if (subj && material && (k.civilian(subj.id!) || victims.some((x) => subj.start >= x.start && subj.end <= x.end))) recipient = ref(subj);
       // a statement's speaker is its actor: "Turkey accused Russia of ...", "X said it would retaliate"
@@ -574,7 +595,7 @@ function sentenceEvents(doc: Doc, views: SentenceView[], v: SentenceView, spoken
       const obj = v.entities.find((x) => !spoken.has(x) && x.start >= objFrom && x.start - objFrom < 60 &&
         !/[,;:]|\b(which|who|whose)\b/i.test(doc.text.slice(objFrom, x.start)) && !/\b(in|at|inside|near)\s+(the\s+)?$/i.test(doc.text.slice(objFrom, x.start)) &&
         // "agreed to a Russian-brokered truce": who brokered, backed or led the thing, not the other side
-        !/^-(brokered|backed|led|sponsored|mediated|supported|proposed|drafted)\b/i.test(doc.text.slice(x.end, x.end + 12)) &&
+        !BROKERED_AFTER.test(doc.text.slice(x.end, x.end + 12)) &&
         // the subject of a later trigger ("... attack in Aleppo. Regime helicopters on Monday dropped barrel bombs")
         !found.some((g) => g !== f && v.start + g.start >= x.end && v.start + g.start - x.end <= 40 && !/[,;]/.test(doc.text.slice(x.end, v.start + g.start))));
       if (obj && !recipient) recipient = ref(obj);
@@ -960,7 +981,8 @@ function ledePlace(located: readonly PlaceMention[], views: SentenceView[], skip
  * stated date in place of the publication date, casualties, source, place), and the more
  * specific actor id wins.
  */
-const vague = (c: Casualties) => /\b(dozens|scores|hundreds|thousands)\b/i.test(c.text);
+const VAGUE = new RegExp(`\\b${alternation(Object.keys(WORDS.vague))}\\b`, 'i');
+const vague = (c: Casualties) => VAGUE.test(c.text);
 
 function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
   const kept: EventMention[] = [];
@@ -968,7 +990,7 @@ function mergeArticle(doc: Doc, events: EventMention[]): EventMention[] {
   // "The army also deployed troops on the highway": a further act, not the same one retold,
   // when it is stated somewhere else below country level than the first
   const further = (k: EventMention, e: EventMention) =>
-    /\b(also|another|again|further|a second|more)\b/i.test(doc.text.slice(e.evidence.start, e.evidence.end)) &&
+    FURTHER_ACT.test(doc.text.slice(e.evidence.start, e.evidence.end)) &&
     !!k.place && !!e.place && !k.implied?.includes('place') && !e.implied?.includes('place') &&
     !!k.place.admin1 && !!e.place.admin1 && k.place.name !== e.place.name;
   for (let e of events) {

@@ -109,3 +109,28 @@ test('toll modifiers: words of data/events/words.json are never modifiers of the
   assert.deepEqual(findCasualties('30 soldiers and 39 rebels have all been killed.', 'killed').map((c) => [c.min, c.text]), [[69, '30 soldiers and 39 rebels']]);
   assert.equal(findCasualties('3 civilians in Idlib were wounded.', 'injured')[0]?.text, '3 civilians');
 });
+
+test('a death toll that rose to its figure, and cases of suffocation (data/events/words.json)', () => {
+  for (const w of WORDS.lists['tollRose']!.words) {
+    const [c] = findCasualties(`The death toll ${w} 86.`, 'killed');
+    assert.equal(c?.min, 86, w);
+    assert.equal(c?.max, /^(?:surpass|exceed)/.test(w) ? null : 86, w);
+  }
+  assert.deepEqual(findCasualties('The death toll was announced at noon.', 'killed'), []);
+  for (const w of WORDS.lists['gasInjuries']!.words) assert.equal(findCasualties(`Doctors treated 35 cases of ${w}.`, 'injured')[0]?.min, 35, w);
+  assert.deepEqual(findCasualties('Doctors treated 35 cases of measles.', 'injured'), []);
+});
+
+test('a trend is no event; a name before "said" is no subject (data/events/words.json)', () => {
+  const actors: [string, string][] = [['Russia', 'RUS'], ['rebels', 'SYR.REB']];
+  assert.equal(events("Russia's attacks on the rebels have been brutal.", actors).length, 1);
+  for (const noun of WORDS.lists['trendNouns']!.words) for (const stem of WORDS.lists['trendStems']!.words) {
+    assert.deepEqual(events(`Russia's ${noun} on the rebels have been ${stem}ing.`, actors), [], `${noun} ... ${stem}`);
+  }
+  assert.equal(events('Russia jets attacked the rebels.', actors)[0]?.actor?.id, 'RUS');
+  for (const w of WORDS.lists['speechAfterSubject']!.words) {
+    const e = events(`Russia ${w} jets attacked the rebels.`, actors).find((x) => x.type === 'ASSAULT');
+    assert.ok(e, w);
+    assert.equal(e.actor, null, w);
+  }
+});
