@@ -225,7 +225,12 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  await migrate(db, migrations('sqlite'));
+  try {
+    await migrateSqlite(sqlite, db, migrations('sqlite'));
+  } catch (e) {
+    await db.destroy();
+    throw e;
+  }
   const storyIndex = sqliteStoryIndex((text) => sqlite.prepare(text));
   return new KyselyStore(db, { ...sqliteHooks, insertRows: rowInserter(sqlite), storyIndex: () => storyIndex });
 }
@@ -245,6 +250,43 @@ export async function openPostgresStore(url: string): Promise<Store> {
     throw e;
   }
   return new KyselyStore(db, postgresHooks);
+}
+
+/**
+ * Migrates a SQLite store as one transaction, taken with the write lock at its start.
+ * Kysely runs SQLite migrations outside a transaction (its adapter says SQLite has no
+ * transactional DDL, and its migration lock does nothing): a process killed in the middle
+ * of its first open left a store half created ("table articles_fts already exists" at every
+ * open after), and two processes opening a new store at once both created its tables. Here
+ * the pending migrations are all applied or none; a second process waits for the first
+ * (the busy timeout) and then finds nothing to do. A store with nothing pending is not
+ * locked, so opening one beside a long write does not wait.
+ */
+export async function migrateSqlite(sqlite: SqliteDatabase.Database, db: Kysely<Database>, migrations: Record<string, Migration>): Promise<void> {
+  if (!sqlitePending(sqlite, migrations)) return;
+  // Another process migrating the same store may hold the lock for as long as its migrations take.
+  const timeout = sqlite.pragma('busy_timeout', { simple: true }) as number;
+  sqlite.pragma('busy_timeout = 600000');
+  try {
+    sqlite.exec('BEGIN IMMEDIATE');
+  } finally {
+    sqlite.pragma(`busy_timeout = ${timeout}`);
+  }
+  try {
+    await migrate(db, migrations);
+  } catch (e) {
+    if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
+    throw e;
+  }
+  sqlite.exec('COMMIT');
+}
+
+/** Whether a migration is not yet recorded in the store (read without a lock). */
+function sqlitePending(sqlite: SqliteDatabase.Database, migrations: Record<string, Migration>): boolean {
+  const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
+  if (!table) return true;
+  const done = new Set((sqlite.prepare('SELECT name FROM kysely_migration').all() as { name: string }[]).map((r) => r.name));
+  return Object.keys(migrations).some((name) => !done.has(name));
 }
 
 async function migrate(db: Kysely<Database>, migrations: Record<string, Migration>, schema?: string): Promise<void> {

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
-import { openSqliteStore, type Database } from './index.js';
+import { migrateSqlite, openSqliteStore, type Database } from './index.js';
 import { migrations } from './migrations.js';
 
 function article(text: string, extra: Partial<AnalyzedArticle> = {}): AnalyzedArticle {
@@ -355,6 +355,39 @@ test('SQLite: a store made before migration 0011 keeps its document frequencies,
     } finally {
       after.close();
     }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SQLite: migrations are all applied or none (a failure, like a kill, leaves no half-made store), and a second opener finds them done', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
+  try {
+    const path = join(dir, 'new.db');
+    const all = migrations('sqlite');
+    const names = Object.keys(all).sort();
+    // The real migrations up to the full-text one, which fails after creating its table.
+    const failing = Object.fromEntries(names.slice(0, 2).map((name, i) => [name, i === 0 ? all[name]! : {
+      up: async (db: Kysely<unknown>) => {
+        await all[name]!.up(db);
+        throw new Error('stopped here');
+      },
+    }]));
+    const raw = new SqliteDatabase(path);
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+    await assert.rejects(migrateSqlite(raw, db, failing), /stopped here/);
+    assert.deepEqual(raw.prepare("SELECT name FROM sqlite_master WHERE type IN ('table', 'index')").all(), [], 'nothing of either migration, nor the migration record, is left');
+    assert.equal(raw.inTransaction, false);
+    await db.destroy();
+
+    const store = await openSqliteStore(path);
+    await store.close();
+    const again = new SqliteDatabase(path);
+    const db2 = new Kysely<Database>({ dialect: new SqliteDialect({ database: again }) });
+    await migrateSqlite(again, db2, all);
+    assert.equal(again.inTransaction, false);
+    assert.deepEqual((again.prepare('SELECT name FROM kysely_migration ORDER BY name').pluck().all()), names);
+    await db2.destroy();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
