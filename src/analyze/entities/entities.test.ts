@@ -695,3 +695,14 @@ test('a service member is one of the forces; the Syrian National Council is the 
   assert.equal(one(find('A Hamas member was arrested.'), 'Hamas member').id, 'PSE.HAM');
   assert.equal(one(find('The Syrian National Council condemned the shelling.'), 'Syrian National Council').id, 'SYR.OPP');
 });
+
+test('a nationality and a noun for one person are a person of that actor, not an organisation', () => {
+  const ms = find('The American service member was killed. An Iraqi official said two Turkish soldiers died.');
+  assert.deepEqual(ms.map((m) => `${m.text} -> ${m.type} ${m.id}`), [
+    'American service member -> person USA.MIL',
+    'Iraqi official -> person IRQ.GOV',
+    'Turkish soldiers -> organization TUR.MIL',
+  ]);
+  // a noun after it makes the person noun a modifier: no person
+  assert.ok(!find('A foreign terrorist fighter network used the building.').some((m) => m.type === 'person'));
+});

@@ -33,6 +33,8 @@ const DETERMINERS = set(words.determiners);
 const ARTICLES = set(words.articles);
 const PLACE_NOUNS = set(words.placeNouns);
 const REBEL_PERSONS = set(words.rebelPersons);
+/** Singular nouns for one person ("service member", "soldier"), the rebel words among them. */
+const PERSON_NOUNS = new Set([...words.personNouns.words, ...REBEL_PERSONS]);
 const CLAUSE_WORDS = set(words.clauseWords);
 const HELD = set(words.held);
 const KUNYA = set(words.kunya);
@@ -931,8 +933,23 @@ class Reader {
     }
     // "the militants", "this terrorist group": labels only, to be read as a group named before.
     const generic = detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label');
+    // "the American service member", "a Turkish soldier": one person of the actor, its id the role.
+    if (r.type !== 'person' && r.type !== 'country' && end === np[h]!.j && this.personHead(end)) r = { ...r, type: 'person' };
     this.emit(from, end, r.type, r.id, [label], generic && (sector === 'REB' || (r.type === 'group' && GROUP_HEADS.has(head))) ? { definiteGeneric: true } : {});
     return end;
+  }
+
+  /**
+   * Whether the words ending at token j name one person ("service member", "soldier") and end
+   * the noun phrase there: before punctuation, a clause word or a verb ("was", "said",
+   * "died"), not before another noun ("a foreign terrorist fighter network").
+   */
+  private personHead(j: number): boolean {
+    const last = this.toks[j - 1]!;
+    const before = this.toks[j - 2];
+    if (!PERSON_NOUNS.has(last.key) && !(before && this.joined(j - 1) && PERSON_NOUNS.has(`${before.key} ${last.key}`))) return false;
+    const next = this.toks[j];
+    return this.closes(j) || (!!next && (CLAUSE_WORDS.has(next.key) || /\p{Ll}ed$/u.test(next.text)));
   }
 
   /**
