@@ -706,3 +706,8 @@ test('a nationality and a noun for one person are a person of that actor, not an
   // a noun after it makes the person noun a modifier: no person
   assert.ok(!find('A foreign terrorist fighter network used the building.').some((m) => m.type === 'person'));
 });
+
+test('an indefinite role description names the office, not its holder: "a Russian diplomat" is no Lavrov', () => {
+  assert.equal(one(find('A Russian diplomat said the talks had failed.'), 'Russian diplomat').id, 'RUS.GOV');
+  assert.equal(one(find('The Russian diplomat said the talks had failed.'), 'Russian diplomat').id, 'PER.LAVROV');
+});

@@ -20,7 +20,7 @@ interface Unit {
 interface Draft extends EntityMention {
   sentence: number;
   /** A description to resolve to a person ("the Russian diplomat"). */
-  role?: { country: string | undefined; category: string; counterpart: boolean };
+  role?: { country: string | undefined; category: string; counterpart: boolean; indefinite?: boolean };
   /** he/she/him (third), I/me (first: the speaker), we/us (the speaker's institution). */
   pronoun?: 'third' | 'first' | 'we';
   /** A generic "the militants" that may refer to a group named just before. */
@@ -610,7 +610,9 @@ class Reader {
             this.emit(at, role.j, 'organization', `${iso}.GOV`, [this.slice(from, role.j)]);
             return role.j;
           }
-          this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart } });
+          // ("a Russian diplomat" is some diplomat of Russia's, not its foreign minister)
+          const indefinite = det === 'a' || det === 'an';
+          this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart, ...(indefinite ? { indefinite } : {}) } });
           return counterpart ? role.j : this.nameAfterRole(role.j, iso, role.value);
         }
       }
@@ -1366,10 +1368,11 @@ function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, y
         const e = other?.id ? k.byId.get(other.id) : undefined;
         category = e ? categoryOf(e, year) : 'president';
       }
-      // Someone already named in the article, else the office holder of the year.
+      // Someone already named in the article, else the office holder of the year (not for "a
+      // Russian diplomat": an indefinite description names no one in particular, only the office).
       const holds = (p: Draft) => named(p) && k.byId.has(p.id!) && roleScore(k.byId.get(p.id!)!, country, category, null) > 0;
-      let id = lastWhere(persons, (p) => holds(p) && (country !== undefined || p.sentence >= d.sentence - 1))?.id;
-      if (!id && country) {
+      let id = d.role.indefinite ? undefined : lastWhere(persons, (p) => holds(p) && (country !== undefined || p.sentence >= d.sentence - 1))?.id;
+      if (!id && country && !d.role.indefinite) {
         let bestScore = 9;
         for (const e of k.persons) {
           const s = roleScore(e, country, category, year);
