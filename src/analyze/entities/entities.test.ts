@@ -687,6 +687,10 @@ test("Iraq's security forces are its military, not its government", () => {
   assert.equal(one(find('Iraqi security forces retook the town on Tuesday.'), 'Iraqi security forces').id, 'IRQ.MIL');
   assert.equal(one(find('The ISF entered the district.'), 'ISF').id, 'IRQ.MIL');
   assert.equal(one(find('The Iraqi government condemned the attack.'), 'Iraqi government').id, 'IRQ.GOV');
+  // after "and" and a state's own mention, a state's force or office is that state's too
+  assert.equal(one(find('Iraqi police and security forces sealed off the area.'), 'security forces').id, 'IRQ.MIL');
+  // ... but not rebels
+  assert.equal(one(find('Russian jets and rebels clashed.'), 'rebels').id, undefined);
 });
 
 test('a service member is one of the forces; the Syrian National Council is the political opposition', () => {

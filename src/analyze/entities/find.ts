@@ -852,6 +852,9 @@ class Reader {
       return end;
     }
     let iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
+    // "Iraqi police and security forces": a state's force or office right after "and" and that
+    // state's own mention is the state's too (not a rebel or an unowned word: "Russian jets and rebels").
+    if (!iso && !entity && !backer && (sector === 'MIL' || sector === 'GOV')) iso = this.stateBeforeAnd(this.premodifiersBefore(first));
     let end = np[h]!.j;
     // "the delegations of Russia", "the people of Syria": the country after "of".
     const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end, sector === 'GOV' || sector === 'MIL') : null;
@@ -939,6 +942,14 @@ class Reader {
     if (r.type !== 'person' && r.type !== 'country' && end === np[h]!.j && this.personHead(end)) r = { ...r, type: 'person' };
     this.emit(from, end, r.type, r.id, [label], generic && (sector === 'REB' || (r.type === 'group' && GROUP_HEADS.has(head))) ? { definiteGeneric: true } : {});
     return end;
+  }
+
+  /** The country of the state mention ("Iraqi police" -> IRQ) that "and" right before token i joins to it. */
+  private stateBeforeAnd(i: number): string | undefined {
+    const and = this.toks[i - 1];
+    const prev = this.out[this.out.length - 1];
+    if (!and || and.key !== 'and' || !this.joined(i) || !this.joined(i - 1) || !prev || prev.end !== this.toks[i - 2]?.end) return undefined;
+    return /^([A-Z]{3})\.(?:MIL|GOV)$/.exec(prev.id ?? '')?.[1];
   }
 
   /**
