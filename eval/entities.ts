@@ -175,6 +175,13 @@ function re3dType(m: EntityMention, text: string, k: EntityKnowledge): Re3dType 
  * Organisation spans.
  */
 const PLATFORM_HEAD = /\b(aircraft|jets|warplanes?|planes|helicopters|drones|tanks|vehicles|submarines|gunboats|bombers|missiles|rockets|artillery|airstrikes|strikes|shelling)$/i;
+/**
+ * The same for the owner right before a vehicle ("a lone [ISIL] vehicle", "an [ISIL] tactical
+ * vehicle"): re3d types the whole phrase Vehicle or MilitaryPlatform (none of the 5 in DEV
+ * marks the owner an Organisation), while the stage reads the owner's mention (a thing it
+ * owns only modifies it, `things` in labels.json).
+ */
+const PLATFORM_AFTER = /^\s+(?:\p{Ll}+\s+)?(?:vehicles?|tanks?|trucks?)\b/u;
 
 /** re3d spans include a person's title ("Foreign Secretary Philip Hammond"): add the label that directly precedes the name. */
 function re3dSpan(m: EntityMention, text: string): { start: number; end: number } {
@@ -184,6 +191,13 @@ function re3dSpan(m: EntityMention, text: string): { start: number; end: number 
     if (before.trimEnd() === label || before.slice(0, -1) === label) return { start: m.start - label.length - (before.endsWith(' ') ? 1 : 0), end: m.end };
   }
   return { start: m.start, end: m.end };
+}
+
+/** A gold span without the white space a few annotations take in at an end ("[Syrian people ]on"). */
+function trimmed(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
 }
 
 /** Exact match ignores a leading article on either side ("the United States" = "United States"). */
@@ -197,7 +211,7 @@ export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
   let last: { end: number; type: Re3dType; country: boolean; locative: boolean } | undefined;
   for (const m of findEntities(docOf(text), k)) {
-    if (m.type !== 'person' && m.type !== 'country' && PLATFORM_HEAD.test(m.text)) continue;
+    if (m.type !== 'person' && m.type !== 'country' && (PLATFORM_HEAD.test(m.text) || PLATFORM_AFTER.test(text.slice(m.end, m.end + 30)))) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
     const country = m.type === 'country' && type !== 'Nationality';
@@ -241,7 +255,7 @@ export function scoreRe3d(dataDir: string, k: EntityKnowledge): { exact: Record<
       docs++;
       const gold: Span[] = entities
         .filter((e) => e.documentId === d._id && e.confidence >= 0.5 && (RE3D_TYPES as readonly string[]).includes(e.type))
-        .map((e) => ({ start: e.begin, end: e.end, type: e.type as Re3dType }));
+        .map((e) => ({ ...trimmed(d.text, e.begin, e.end), type: e.type as Re3dType }));
       const pred = re3dMentions(d.text, k);
       for (const t of RE3D_TYPES) {
         const g = gold.filter((x) => x.type === t);

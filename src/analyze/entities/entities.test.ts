@@ -687,6 +687,10 @@ test("Iraq's security forces are its military, not its government", () => {
   assert.equal(one(find('Iraqi security forces retook the town on Tuesday.'), 'Iraqi security forces').id, 'IRQ.MIL');
   assert.equal(one(find('The ISF entered the district.'), 'ISF').id, 'IRQ.MIL');
   assert.equal(one(find('The Iraqi government condemned the attack.'), 'Iraqi government').id, 'IRQ.GOV');
+  // after "and" and a state's own mention, a state's force or office is that state's too
+  assert.equal(one(find('Iraqi police and security forces sealed off the area.'), 'security forces').id, 'IRQ.MIL');
+  // ... but not rebels
+  assert.ok(!one(find('Russian jets and rebels clashed.'), 'rebels').id?.startsWith('RUS'));
 });
 
 test('a service member is one of the forces; the Syrian National Council is the political opposition', () => {
@@ -694,4 +698,20 @@ test('a service member is one of the forces; the Syrian National Council is the 
   assert.equal(one(find('American servicemembers were wounded.'), 'American servicemembers').id, 'USA.MIL');
   assert.equal(one(find('A Hamas member was arrested.'), 'Hamas member').id, 'PSE.HAM');
   assert.equal(one(find('The Syrian National Council condemned the shelling.'), 'Syrian National Council').id, 'SYR.OPP');
+});
+
+test('a nationality and a noun for one person are a person of that actor, not an organisation', () => {
+  const ms = find('The American service member was killed. An Iraqi official said two Turkish soldiers died.');
+  assert.deepEqual(ms.map((m) => `${m.text} -> ${m.type} ${m.id}`), [
+    'American service member -> person USA.MIL',
+    'Iraqi official -> person IRQ.GOV',
+    'Turkish soldiers -> organization TUR.MIL',
+  ]);
+  // a noun after it makes the person noun a modifier: no person
+  assert.ok(!find('A foreign terrorist fighter network used the building.').some((m) => m.type === 'person'));
+});
+
+test('an indefinite role description names the office, not its holder: "a Russian diplomat" is no Lavrov', () => {
+  assert.equal(one(find('A Russian diplomat said the talks had failed.'), 'Russian diplomat').id, 'RUS.GOV');
+  assert.equal(one(find('The Russian diplomat said the talks had failed.'), 'Russian diplomat').id, 'PER.LAVROV');
 });

@@ -20,7 +20,7 @@ interface Unit {
 interface Draft extends EntityMention {
   sentence: number;
   /** A description to resolve to a person ("the Russian diplomat"). */
-  role?: { country: string | undefined; category: string; counterpart: boolean };
+  role?: { country: string | undefined; category: string; counterpart: boolean; indefinite?: boolean };
   /** he/she/him (third), I/me (first: the speaker), we/us (the speaker's institution). */
   pronoun?: 'third' | 'first' | 'we';
   /** A generic "the militants" that may refer to a group named just before. */
@@ -33,6 +33,8 @@ const DETERMINERS = set(words.determiners);
 const ARTICLES = set(words.articles);
 const PLACE_NOUNS = set(words.placeNouns);
 const REBEL_PERSONS = set(words.rebelPersons);
+/** Singular nouns for one person ("service member", "soldier"), the rebel words among them. */
+const PERSON_NOUNS = new Set([...words.personNouns.words, ...REBEL_PERSONS]);
 const CLAUSE_WORDS = set(words.clauseWords);
 const HELD = set(words.held);
 const KUNYA = set(words.kunya);
@@ -608,7 +610,9 @@ class Reader {
             this.emit(at, role.j, 'organization', `${iso}.GOV`, [this.slice(from, role.j)]);
             return role.j;
           }
-          this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart } });
+          // ("a Russian diplomat" is some diplomat of Russia's, not its foreign minister)
+          const indefinite = det === 'a' || det === 'an';
+          this.emit(from, role.j, 'person', undefined, [this.slice(from, role.j)], { role: { country: iso, category: role.value, counterpart, ...(indefinite ? { indefinite } : {}) } });
           return counterpart ? role.j : this.nameAfterRole(role.j, iso, role.value);
         }
       }
@@ -848,6 +852,9 @@ class Reader {
       return end;
     }
     let iso = countries.length > 0 ? countries[countries.length - 1]!.iso : undefined;
+    // "Iraqi police and security forces": a state's force or office right after "and" and that
+    // state's own mention is the state's too (not a rebel or an unowned word: "Russian jets and rebels").
+    if (!iso && !entity && !backer && (sector === 'MIL' || sector === 'GOV')) iso = this.stateBeforeAnd(this.premodifiersBefore(first));
     let end = np[h]!.j;
     // "the delegations of Russia", "the people of Syria": the country after "of".
     const of = !iso && !entity && !backer && sector && sector !== 'UNK' ? this.ofCountry(end, sector === 'GOV' || sector === 'MIL') : null;
@@ -931,8 +938,31 @@ class Reader {
     }
     // "the militants", "this terrorist group": labels only, to be read as a group named before.
     const generic = detBefore !== undefined && DEMONSTRATIVES.has(detBefore) && np.every((x) => x.kind === 'label');
+    // "the American service member", "a Turkish soldier": one person of the actor, its id the role.
+    if (r.type !== 'person' && r.type !== 'country' && end === np[h]!.j && this.personHead(end)) r = { ...r, type: 'person' };
     this.emit(from, end, r.type, r.id, [label], generic && (sector === 'REB' || (r.type === 'group' && GROUP_HEADS.has(head))) ? { definiteGeneric: true } : {});
     return end;
+  }
+
+  /** The country of the state mention ("Iraqi police" -> IRQ) that "and" right before token i joins to it. */
+  private stateBeforeAnd(i: number): string | undefined {
+    const and = this.toks[i - 1];
+    const prev = this.out[this.out.length - 1];
+    if (!and || and.key !== 'and' || !this.joined(i) || !this.joined(i - 1) || !prev || prev.end !== this.toks[i - 2]?.end) return undefined;
+    return /^([A-Z]{3})\.(?:MIL|GOV)$/.exec(prev.id ?? '')?.[1];
+  }
+
+  /**
+   * Whether the words ending at token j name one person ("service member", "soldier") and end
+   * the noun phrase there: before punctuation, a clause word or a verb ("was", "said",
+   * "died"), not before another noun ("a foreign terrorist fighter network").
+   */
+  private personHead(j: number): boolean {
+    const last = this.toks[j - 1]!;
+    const before = this.toks[j - 2];
+    if (!PERSON_NOUNS.has(last.key) && !(before && this.joined(j - 1) && PERSON_NOUNS.has(`${before.key} ${last.key}`))) return false;
+    const next = this.toks[j];
+    return this.closes(j) || (!!next && (CLAUSE_WORDS.has(next.key) || /\p{Ll}ed$/u.test(next.text)));
   }
 
   /**
@@ -1349,10 +1379,11 @@ function resolveCoreference(drafts: Draft[], text: string, k: EntityKnowledge, y
         const e = other?.id ? k.byId.get(other.id) : undefined;
         category = e ? categoryOf(e, year) : 'president';
       }
-      // Someone already named in the article, else the office holder of the year.
+      // Someone already named in the article, else the office holder of the year (not for "a
+      // Russian diplomat": an indefinite description names no one in particular, only the office).
       const holds = (p: Draft) => named(p) && k.byId.has(p.id!) && roleScore(k.byId.get(p.id!)!, country, category, null) > 0;
-      let id = lastWhere(persons, (p) => holds(p) && (country !== undefined || p.sentence >= d.sentence - 1))?.id;
-      if (!id && country) {
+      let id = d.role.indefinite ? undefined : lastWhere(persons, (p) => holds(p) && (country !== undefined || p.sentence >= d.sentence - 1))?.id;
+      if (!id && country && !d.role.indefinite) {
         let bestScore = 9;
         for (const e of k.persons) {
           const s = roleScore(e, country, category, year);

@@ -60,6 +60,29 @@ function containerIsRegion(c: Candidate, k: PlaceKnowledge): boolean {
 /** "northern province", "eastern region": a division named only by its compass side. */
 const COMPASS_DIVISION = /^(?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?(?:east|west)(?:ern)?|south[- ]?(?:east|west)(?:ern)?) (?:province|region|governorate|district|division|state|territory)$/;
 
+/**
+ * "the Northern Province of Aleppo", "Aleppo's Northern Province", "the Eastern Province of
+ * Saudi Arabia": a division named by its compass side and owned by a place is looked up
+ * only within that place. Sri Lanka's Northern Province is no reading of Aleppo's north:
+ * when the owner has no such division, the phrase names the owner's part and the owner
+ * stands for it, read as a division (narrows `c.entries` and hints the owner; a reason to
+ * drop `c` otherwise).
+ */
+function compassPart(c: Candidate, all: readonly Candidate[], text: string, k: PlaceKnowledge): string | null {
+  if (!COMPASS_DIVISION.test(c.key)) return null;
+  const after = /^\s+of\s+(?:the\s+)?(?=\p{Lu})/u.exec(text.slice(c.end, c.end + 40));
+  const owner = after ? all.find((o) => o.start === c.end + after[0].length)
+    : all.find((o) => o.end <= c.start && /^['’]s?\s+(?:the\s+)?$/.test(text.slice(o.end, c.start)));
+  if (!owner) return after ? 'compass part of a named place' : null;
+  const owners = owner.entries.map((i) => k.entry(i)).filter((e) => e.featureClass === 'C' || e.featureClass === 'A');
+  // (what has provinces is a country or a province: "Aleppo's Northern Province" is not the city's)
+  if (owner.hint === null && owners.some((e) => e.featureClass === 'A')) owner.hint = 'A';
+  const inside = c.entries.filter((i) => owners.some((o) => within(k.entry(i), o)));
+  if (!inside.length) return 'compass part of a named place';
+  c.entries = inside;
+  return null;
+}
+
 /** Before resolution: drops candidates that are words, names or actors whatever the gazetteer says. */
 function implausible(c: Candidate, text: string, lower: () => Set<string>, personWords: Set<string>, entities: readonly EntityMention[], k: PlaceKnowledge): string | null {
   const single = !c.key.includes(' ');
@@ -71,9 +94,6 @@ function implausible(c: Candidate, text: string, lower: () => Set<string>, perso
   // All capitals: an acronym ("NATO", "BA"), unless a country's ("US", "UAE"), a dateline at a
   // line start, or a name in capitals too long or spaced for an acronym ("NEW JERSEY", "CINCINNATI").
   if (!c.ap && /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u.test(c.text) && !/^\p{Lu}+(?: \p{Lu}+)+$|^\p{Lu}{7,}$/u.test(c.text) && !ABBREVIATIONS.has(c.key) && !DATELINE.test(text.slice(c.end, c.end + 4)) && !(c.sentenceInitial && /^,/.test(text.slice(c.end, c.end + 1))) && !/(^|\n)[ \t]*$/.test(text.slice(0, c.start).slice(-20))) return 'acronym';
-  // "the Northern Province of Aleppo": a compass word and a division word before "of" and a
-  // name describe that name's part; not Sri Lanka's or Zambia's division of the same name.
-  if (COMPASS_DIVISION.test(c.key) && /^\s+of\s+(?:the\s+)?\p{Lu}/u.test(text.slice(c.end, c.end + 40))) return 'compass part of a named place';
   const region = containerIsRegion(c, k);
   if (single && NOT_PLACES.has(c.key) && !(c.cued && c.hint) && !region) return 'not-place word';
   if (single && FIRST_NAMES.has(c.key) && !c.cued && !region) return 'given name';
@@ -221,7 +241,7 @@ function places(doc: Doc, k: PlaceKnowledge, dropped?: DroppedCandidate[]): Reso
   let lowerSet: Set<string> | undefined;
   const lower = () => (lowerSet ??= lowerWords(doc.text));
   const { candidates, personWords, features } = candidatesOf(doc.text, sentences, k);
-  const cands = candidates.filter((c) => !drop(c, implausible(c, doc.text, lower, personWords, doc.entities, k)));
+  const cands = candidates.filter((c) => !drop(c, implausible(c, doc.text, lower, personWords, doc.entities, k) ?? compassPart(c, candidates, doc.text, k)));
   // Container links index the unfiltered list: rebuild them over the kept candidates.
   relinkContainers(doc.text, cands);
   // "Deraa governorate", "Hasakeh province": the division may be spelt otherwise than the town.

@@ -563,12 +563,16 @@ test('"a major Aleppo offensive": a rank in lower case is an adjective, not the 
   assert.ok(places(text).includes('Aleppo -> Aleppo/SY'), places(text).join('; '));
 });
 
-test("a compass-named division before 'of' and a name is that name's part, not a namesake division elsewhere", () => {
-  const found = places('Rebels shelled a village in the Northern Province of Aleppo on Monday.');
-  assert.ok(!found.some((p) => p.startsWith('Northern Province')), found.join('; '));
-  assert.ok(found.includes('Aleppo -> Aleppo/SY'), found.join('; '));
-  // Standing alone, the division is still found.
-  assert.ok(places('Floods hit the Northern Province of Sri Lanka.').some((p) => p.startsWith('Sri Lanka')));
+test("a compass-named division owned by a place resolves within it, else it is that place's part", () => {
+  for (const text of ['Rebels shelled a village in the Northern Province of Aleppo on Monday.', "Rebels shelled a village in Aleppo's Northern Province on Monday."]) {
+    const found = findPlaces(docOf(text), k);
+    assert.ok(!found.some((p) => p.text.startsWith('Northern Province')), text);
+    const aleppo = found.find((p) => p.text === 'Aleppo');
+    assert.equal(aleppo?.featureCode, 'ADM1', text);
+  }
+  // An owner that has such a division: that one, not a namesake abroad.
+  assert.deepEqual(places('Protests spread to the Eastern Province of Saudi Arabia.'), ['Eastern Province -> Eastern Province/SA', 'Saudi Arabia -> Saudi Arabia/SA']);
+  assert.deepEqual(places("Floods hit Sri Lanka's Northern Province."), ['Sri Lanka -> Sri Lanka/LK', 'Northern Province -> Northern Province/LK']);
 });
 
 test("the supplement's coordinates agree with the packaged data: inside their country's outline, among towns of their province", () => {
