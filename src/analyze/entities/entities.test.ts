@@ -661,6 +661,14 @@ test('fourth round: adjectives between a country and its label stay in the phras
   assert.equal(one(ms, 'Syrian moderate rebels').id, 'SYR.REB');
 });
 
+test('victims, families and a community with a country are its civilians, not its military', () => {
+  const ms = find('Syrian families fled the shelling. Iraqi victims were buried, and the Syrian community mourned them.');
+  assert.equal(one(ms, 'Syrian families').id, 'SYR.CVL');
+  assert.equal(one(ms, 'Iraqi victims').id, 'IRQ.CVL');
+  assert.equal(one(ms, 'Syrian community').id, 'SYR.CVL');
+  assert.ok(!ms.some((m) => m.id?.endsWith('.MIL')));
+});
+
 test('a possessive whose apostrophe a scrape lost is the name and its "s" ("Assads forces")', () => {
   const ms = find('Assads Air Force bombed the town. Putins jets struck again.');
   assert.equal(ms.find((m) => m.text.startsWith('Assad'))?.id, 'SYR.MIL');
