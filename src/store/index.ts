@@ -213,24 +213,8 @@ function withStatementCache(sqlite: SqliteDatabase.Database): { close(): void; p
   };
 }
 
-/** MiB of page cache a SQLite connection keeps (`SITREP_SQLITE_CACHE_MB`). */
-export const DEFAULT_SQLITE_CACHE_MB = 2;
-/** MiB of a SQLite store read through a memory map (`SITREP_SQLITE_MMAP_MB`; 0: none). */
-export const DEFAULT_SQLITE_MMAP_MB = 0;
-
-/** A whole number of MiB from the environment variable `name`, else `fallback`. */
-function sqliteMegabytes(name: string, fallback: number): number {
-  const text = process.env[name];
-  if (text === undefined || text === '') return fallback;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`${name}: a whole number of MiB expected, not "${text}"`);
-  return n;
-}
-
 /** Opens (creating and migrating as needed) the SQLite store at `path` (`:memory:` works). */
 export async function openSqliteStore(path: string): Promise<Store> {
-  const cacheMb = sqliteMegabytes('SITREP_SQLITE_CACHE_MB', DEFAULT_SQLITE_CACHE_MB);
-  const mmapMb = sqliteMegabytes('SITREP_SQLITE_MMAP_MB', DEFAULT_SQLITE_MMAP_MB);
   if (path !== ':memory:') {
     const dir = dirname(path);
     if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
@@ -240,10 +224,6 @@ export async function openSqliteStore(path: string): Promise<Store> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  // SQLite's own page cache (2 MiB by default) and memory-mapped reads: a large store read
-  // through a small cache makes a system call for nearly every page it touches.
-  sqlite.pragma(`cache_size = -${cacheMb * 1024}`);
-  sqlite.pragma(`mmap_size = ${mmapMb * 2 ** 20}`);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   try {
     await migrateSqlite(sqlite, db, migrations('sqlite'));

@@ -392,19 +392,3 @@ test('SQLite: migrations are all applied or none (a failure, like a kill, leaves
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-test('SQLite: a cache or memory-map size that is not a whole number of MiB is refused, naming its variable', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
-  const saved = process.env['SITREP_SQLITE_CACHE_MB'];
-  try {
-    process.env['SITREP_SQLITE_CACHE_MB'] = '64MB';
-    await assert.rejects(openSqliteStore(join(dir, 'a.db')), /SITREP_SQLITE_CACHE_MB: a whole number of MiB expected, not "64MB"/);
-    process.env['SITREP_SQLITE_CACHE_MB'] = '64';
-    const store = await openSqliteStore(join(dir, 'a.db'));
-    await store.close();
-  } finally {
-    if (saved === undefined) delete process.env['SITREP_SQLITE_CACHE_MB'];
-    else process.env['SITREP_SQLITE_CACHE_MB'] = saved;
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
