@@ -406,11 +406,14 @@ const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
 
 const postgresHooks: DialectHooks = {
   writeTransaction: (db, fn) => db.transaction().execute(fn),
-  // A transaction-scoped advisory lock (the number is arbitrary, fixed): released at commit.
+  // A transaction-scoped advisory lock, released at commit: the first number is arbitrary and
+  // fixed, the second the store's schema, so that stores in two schemas of one database do not
+  // wait for each other's clustering (advisory locks are the database's, not a schema's).
   lockStories: async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(80080008)`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(80080008, hashtext(current_schema()))`.execute(trx);
   },
-  tryLockStories: async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(80080008) AS ok`.execute(trx)).rows[0]?.ok === true,
+  tryLockStories: async (trx) =>
+    (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(80080008, hashtext(current_schema())) AS ok`.execute(trx)).rows[0]?.ok === true,
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
   // A query of excluded words only (`-word`) would match every article without them: like a

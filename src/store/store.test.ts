@@ -57,6 +57,19 @@ for (const dialect of dialects) {
         await withStore(async (second) => assert.deepEqual(await second.counts(), { articles: 0, events: 0 }));
       }));
 
+    test('clustering takes a lock of its store alone: another connection waits, another store of the same database does not', () =>
+      withStore(async (first) =>
+        withStore(async (second) => {
+          const held = await first.storyTransaction(async () => ({
+            // Another connection of the same store (PostgreSQL: the pool's; SQLite: its one
+            // connection cannot begin a second transaction, so this is asked of the other store only).
+            same: dialect.name === 'postgres' ? await first.storyTransactionIfFree(async () => 'taken') : null,
+            other: await second.storyTransactionIfFree(async () => 'taken'),
+          }));
+          assert.deepEqual(held, { same: null, other: 'taken' });
+          assert.equal(await first.storyTransactionIfFree(async () => 'taken'), 'taken', 'released at commit');
+        })));
+
     test('an article and its layers round-trip through the store', () =>
       withStore(async (store) => {
         const text = 'Government artillery shelled Kansafra on Wednesday.';
