@@ -701,6 +701,18 @@ test("Iraq's security forces are its military, not its government", () => {
   assert.ok(!one(find('Russian jets and rebels clashed.'), 'rebels').id?.startsWith('RUS'));
 });
 
+test("a country's governments are its government; its parties or organisations are the state, not its military", () => {
+  const both = find('The Syrian and Russian governments agreed on a truce.');
+  assert.deepEqual(both.map((m) => m.id), ['SYR.GOV', 'RUS.GOV']);
+  assert.equal(one(find('Lebanese parties condemned the strike.'), 'Lebanese parties').id, 'LBN');
+  assert.equal(one(find('UK organisations sent aid to the camps.'), 'UK organisations').id, 'GBR');
+  // other neutral heads after a country alone stay its forces
+  assert.equal(one(find('Turkish units shelled the village.'), 'Turkish units').id, 'TUR.MIL');
+  // a monitoring body is a non-governmental organisation, its country's when one is named
+  assert.equal(one(find('Lebanese rights organisations documented the raid.'), 'Lebanese rights organisations').id, 'LBN.NGO');
+  assert.equal(one(find('Rights groups documented the raid.'), 'Rights groups').id, 'NGO');
+});
+
 test('a service member is one of the forces; the Syrian National Council is the political opposition', () => {
   assert.equal(one(find('A Turkish service member died.'), 'Turkish service member').id, 'TUR.MIL');
   assert.equal(one(find('American servicemembers were wounded.'), 'American servicemembers').id, 'USA.MIL');

@@ -782,7 +782,8 @@ class Reader {
 
     const resolve = (iso: string | undefined): { id?: string; type: EntityType } | null => {
       if (!entity && !iso && (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL')) return { id: sector, type: 'other' };
-      if (sector === 'SPOTTERS' || sector === 'NGO' || sector === 'WST' || sector === 'FOREIGN.MIL') sector = 'MIL';
+      // (an owned monitoring body is that country's NGO, as in CAMEO: "Lebanese rights organisations" LBN.NGO)
+      if (sector === 'SPOTTERS' || sector === 'WST' || sector === 'FOREIGN.MIL') sector = 'MIL';
       // "Vietnamese-led forces", "US-led troops": the leader's own forces.
       if (backerItem?.led && backer !== 'SELF' && (sector === 'MIL' || sector === undefined)) return { id: `${backer}.MIL`, type: 'organization' };
       if (backer && (sector === 'REB' || sector === 'MIL' || sector === undefined)) {
@@ -808,7 +809,8 @@ class Reader {
         if (id) return { id, type: 'group' };
       }
       if (iso) {
-        if (!sector) return { id: `${iso}.MIL`, type: 'organization' };
+        // "Turkish units" are its military; "Lebanese parties", "UK organisations" the state.
+        if (!sector) return { id: this.k.unarmed.has(head) ? iso : `${iso}.MIL`, type: 'organization' };
         return { id: `${iso}.${sector}`, type: sector === 'REB' ? 'group' : sector === 'CVL' ? 'other' : 'organization' };
       }
       // No country named: only labels that say whose they are by themselves.

@@ -61,6 +61,7 @@ export interface LabelsFile {
   peopleForces?: Record<string, Record<string, string>>;
   /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
   collectives?: { words: string[]; afterAnd?: string[] };
+  unarmed?: { words: string[] };
   /** Things an actor owns or does, after an actor word that then only modifies them ("enemy fire", "ISIL military targets"). */
   things?: { words: string[] };
   /** Singular unit nouns that refer back to a named unit after a determiner ("the squadron", "each unit"). */
@@ -106,6 +107,8 @@ export interface EntityKnowledge {
   roleNouns: PhraseNode;
   sectorOf: Map<string, string>;
   neutral: Set<string>;
+  /** Neutral heads that name no armed body: a country alone before one is the actor ("Lebanese parties" LBN). */
+  unarmed: Set<string>;
   modifiersOnly: Set<string>;
   backedWords: Set<string>;
   backed: Record<string, Record<string, string>>;
@@ -223,6 +226,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
   return {
     names, titles, roleNouns, sectorOf,
     neutral: new Set(L.neutral),
+    unarmed: neutralSubset(L.unarmed?.words ?? [], L.neutral),
     modifiersOnly: new Set(L.modifiersOnly),
     backedWords: new Set(L.backedWords),
     backed: L.backed,
@@ -326,4 +330,11 @@ let cached: EntityKnowledge | undefined;
 /** The compiled actor dictionary; read and compiled once per process. */
 export function loadEntityKnowledge(): EntityKnowledge {
   return (cached ??= compileEntityKnowledge(readActorData()));
+}
+
+/** The `unarmed` words, each a neutral head too (they narrow what a neutral head means). */
+function neutralSubset(words: string[], neutral: string[]): Set<string> {
+  const stray = words.filter((w) => !neutral.includes(w));
+  if (stray.length) throw new Error(`labels.json: "unarmed" words must be neutral heads too: ${stray.join(', ')}`);
+  return new Set(words);
 }
