@@ -727,6 +727,11 @@ test('a nationality and a noun for one person are a person of that actor, not an
     'Iraqi official -> person IRQ.GOV',
     'Turkish soldiers -> organization TUR.MIL',
   ]);
+  // "officer" too, with the sector of the word before it
+  assert.deepEqual(find('A Turkish police officer was killed. An Iraqi army officer said the road was shut.').map((m) => `${m.text} -> ${m.type} ${m.id}`), [
+    'Turkish police officer -> person TUR.GOV',
+    'Iraqi army officer -> person IRQ.MIL',
+  ]);
   // a noun after it makes the person noun a modifier: no person
   assert.ok(!find('A foreign terrorist fighter network used the building.').some((m) => m.type === 'person'));
 });
