@@ -1,7 +1,7 @@
 // ACLED-style rows for `sitrep events --format csv --columns acled`: ACLED's column names
 // with ACLED's categories, so a file loads into an ACLED workflow as it is. The PLOVER ->
 // ACLED mapping is reviewed data (data/events/acled.json); this file only applies it.
-import { readFileSync } from 'node:fs';
+import { readDataJson } from '../data-files.js';
 import { createRequire } from 'node:module';
 import type { Casualties, EventMention, EventStatus, EventType, TimePrecision } from '../model/index.js';
 import type { StoredEvent } from '../store/index.js';
@@ -46,9 +46,7 @@ export function compileAcledMapping(data: AcledMapping): AcledMapping {
 let cached: AcledMapping | null = null;
 /** The reviewed mapping in data/events/acled.json, read and checked once. */
 export function loadAcledMapping(): AcledMapping {
-  cached ??= compileAcledMapping(
-    JSON.parse(readFileSync(new URL('../../../data/events/acled.json', import.meta.url), 'utf8')) as AcledMapping,
-  );
+  cached ??= compileAcledMapping(readDataJson<AcledMapping>('events/acled.json'));
   return cached;
 }
 

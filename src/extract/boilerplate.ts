@@ -2,7 +2,10 @@
 // captions, and the related-article blocks that end a page. Decided line by line from a
 // reviewed lexicon (data/extract/boilerplate.json) and the line's shape; every dropped line
 // is recorded with its reason, so that `sitrep extract --explain` shows what went.
-import lexicon from '../../data/extract/boilerplate.json' with { type: 'json' };
+import { readDataJson } from '../data-files.js';
+
+type BoilerplateLexicon = typeof import('../../data/extract/boilerplate.json', { with: { type: 'json' } });
+const lexicon = readDataJson<BoilerplateLexicon>('extract/boilerplate.json');
 
 export interface DroppedLine {
   /** 1-based line number in the text given. */

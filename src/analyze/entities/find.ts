@@ -6,8 +6,7 @@
 import type { EntityMention, EntityType } from '../../model/index.js';
 import type { Doc, Stage } from '../types.js';
 import type { ActorEntry, Alias, EntityKnowledge, PhraseNode, Role, TrieNode } from './knowledge.js';
-import { tokenize, type Token } from './tokens.js';
-import words from '../../../data/entities/words.json' with { type: 'json' };
+import { tokenize, words, type Token } from './tokens.js';
 
 interface Unit {
   i: number;

@@ -1,7 +1,7 @@
 // The actor dictionary, read once from data/actors/ (plus the world-countries package) and
 // compiled into token tries, so recognition walks each word once instead of trying a
 // pattern per entry.
-import { readFileSync } from 'node:fs';
+import { readDataJson } from '../../data-files.js';
 import { createRequire } from 'node:module';
 import type { EntityType } from '../../model/index.js';
 import { tokenize } from './tokens.js';
@@ -313,8 +313,8 @@ export function countrySeeds(world: WorldCountry[], extra: CountriesExtra): Coun
 
 const unique = (xs: string[]): string[] => [...new Set(xs.filter((x) => x && x.trim()))];
 
-export function readActorData(dir: URL = new URL('../../../../data/actors/', import.meta.url)): ActorData {
-  const json = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
+export function readActorData(): ActorData {
+  const json = <T>(name: string): T => readDataJson<T>(`actors/${name}`);
   const require = createRequire(import.meta.url);
   const world = require('world-countries') as WorldCountry[];
   const entries = [

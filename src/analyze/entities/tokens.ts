@@ -1,8 +1,12 @@
 // Word tokens with the facts the entity rules need: a spelling-insensitive key, case,
 // sentence, and whether the token joins the one before it inside a name (only spaces,
 // hyphens or an abbreviation dot between them).
-import words from '../../../data/entities/words.json' with { type: 'json' };
+import { readDataJson } from '../../data-files.js';
 import { memoize } from '../memo.js';
+
+/** The entity rules' closed word lists (data/entities/words.json), shaped as that file is. */
+export type EntityWords = typeof import('../../../data/entities/words.json', { with: { type: 'json' } });
+export const words: EntityWords = readDataJson<EntityWords>('entities/words.json');
 
 export interface Token {
   start: number;

@@ -1,8 +1,7 @@
 // The events stage's knowledge: trigger phrases per PLOVER type and mode
 // (data/events/triggers/*.json) and mode cues (data/events/modes.json), compiled once.
-import { readdirSync, readFileSync } from 'node:fs';
 import type { EventType } from '../../model/index.js';
-import wordFile from '../../../data/events/words.json' with { type: 'json' };
+import { dataJsonFiles, readDataJson, readDataText } from '../../data-files.js';
 
 export interface Trigger {
   type: EventType; mode: string; phrase: string;
@@ -128,13 +127,10 @@ export function compileEventKnowledge(data: TriggerFile, modes: ModeFile = { mod
 
 /** Every lexicon file in data/events/triggers/ (one per family of types) and the mode cues. */
 export function loadEventKnowledge(): EventKnowledge {
-  const dir = new URL('../../../../data/events/triggers/', import.meta.url);
   const triggers: TriggerFile['triggers'] = [];
-  for (const f of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    triggers.push(...(JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as TriggerFile).triggers);
-  }
-  const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8')) as T;
-  const people = JSON.parse(readFileSync(new URL('../../../../data/actors/people.json', import.meta.url), 'utf8')) as { entries: PeopleFile[] };
+  for (const f of dataJsonFiles('events/triggers')) triggers.push(...readDataJson<TriggerFile>(`events/triggers/${f}`).triggers);
+  const read = <T>(name: string) => readDataJson<T>(`events/${name}`);
+  const people = readDataJson<{ entries: PeopleFile[] }>('actors/people.json');
   return compileEventKnowledge({ triggers }, read<ModeFile>('modes.json'), read<RolesFile>('roles.json'), people.entries);
 }
 
@@ -179,7 +175,7 @@ export function parseWordLists(text: string, file: string): WordListsFile {
 
 /** A word-list file of data/events/ (`name`: "status.json"), read and checked. */
 export function readWordLists(name: string): WordListsFile {
-  return parseWordLists(readFileSync(new URL(`../../../../data/events/${name}`, import.meta.url), 'utf8'), `data/events/${name}`);
+  return parseWordLists(readDataText(`events/${name}`), `data/events/${name}`);
 }
 
 /** Words as the source of one non-capturing alternation, longest first; a space matches any run of white space. */
@@ -202,8 +198,7 @@ export interface WordsFile extends WordListsFile {
   vague: Record<string, number>;
   victimKinds: Record<string, string[]>;
 }
-const typedWords: WordsFile = wordFile;
-export const WORDS = checkWordLists(typedWords, 'data/events/words.json') as WordsFile;
+export const WORDS = readWordLists('words.json') as WordsFile;
 
 /** One list of data/events/words.json as an alternation (see `alternation`). */
 export const words = wordLists(WORDS, 'data/events/words.json');

@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { dataUrl } from '../../data-files.js';
 import { memoize } from '../memo.js';
 import { isLatinName, looseKey, LOOSE_COUNTRIES, nameKey } from './names.js';
 import { km } from './resolve.js';
@@ -367,7 +368,7 @@ export function defaultCachePath(): string {
 }
 
 function supplementPath(): string {
-  return fileURLToPath(new URL('../../../../data/places/supplement.json', import.meta.url));
+  return fileURLToPath(dataUrl('places/supplement.json'));
 }
 
 /** One reviewed entry of data/places/supplement.json. */

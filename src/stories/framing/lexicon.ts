@@ -1,7 +1,7 @@
 // The framing lexicon, read once from data/framing/ (label families, loaded terms, hedges,
 // factives, voice kinds) and from the actor dictionary (label words, names, roles), and
 // compiled so each word of an article is looked up once.
-import { readFileSync } from 'node:fs';
+import { readDataJson } from '../../data-files.js';
 import { readActorData, type ActorData, type Role } from '../../analyze/entities/index.js';
 import { keyOf, tokenize } from '../../analyze/entities/tokens.js';
 
@@ -154,8 +154,8 @@ export function compileFramingLexicon(data: FramingData): FramingLexicon {
   };
 }
 
-export function readFramingData(dir: URL = new URL('../../../../data/framing/', import.meta.url)): FramingData {
-  const json = <T>(name: string): T => JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as T;
+export function readFramingData(): FramingData {
+  const json = <T>(name: string): T => readDataJson<T>(`framing/${name}`);
   return { labels: json('labels.json'), loaded: json('loaded.json'), voices: json('voices.json'), actors: readActorData() };
 }
 
