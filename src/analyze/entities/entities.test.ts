@@ -701,6 +701,16 @@ test("Iraq's security forces are its military, not its government", () => {
   assert.ok(!one(find('Russian jets and rebels clashed.'), 'rebels').id?.startsWith('RUS'));
 });
 
+test("a country's court, legislature or ministry named after it is that branch of the state, not a rival body", () => {
+  assert.equal(one(find('The Latvian Constitutional Court ruled on Monday.'), 'Latvian Constitutional Court').id, 'LVA.JUD');
+  assert.equal(one(find("Israel's Supreme Court rejected the appeal."), "Israel's Supreme Court").id, 'ISR.JUD');
+  assert.equal(one(find('The Turkish Parliament voted.'), 'Turkish Parliament').id, 'TUR.LEG');
+  assert.equal(one(find('The Iraqi Interior Ministry said ten died.'), 'Iraqi Interior Ministry').id, 'IRQ.GOV');
+  // a rival's body, or a name that is not a branch of the state, stays the country's
+  assert.equal(one(find('The Yemeni Shadow Cabinet met.'), 'Yemeni Shadow Cabinet').id, 'YEM');
+  assert.equal(one(find('The Egyptian Football Association met.'), 'Egyptian Football Association').id, 'EGY');
+});
+
 test("a country's governments are its government; its parties or organisations are the state, not its military", () => {
   const both = find('The Syrian and Russian governments agreed on a truce.');
   assert.deepEqual(both.map((m) => m.id), ['SYR.GOV', 'RUS.GOV']);

@@ -1244,6 +1244,7 @@ class Reader {
       prev.end = this.toks[j - 1]!.end;
       prev.text = this.text.slice(prev.start, prev.end);
       prev.type = 'organization';
+      this.stateBody(prev, i, j);
       return j;
     }
     // "the Coalition’s Small Group", "ISIL's War Committee": an organisation's own body is one
@@ -1253,12 +1254,28 @@ class Reader {
       owner.end = this.toks[j - 1]!.end;
       owner.text = this.text.slice(owner.start, owner.end);
       owner.type = 'organization';
+      this.stateBody(owner, i, j);
       return j;
     }
     // "(XYZ)" right after an organisation: the same actor.
     const id = prev && /\(\s*$/.test(t.gap) && this.text.slice(prev.end, t.start).trim() === '(' ? prev.id : undefined;
     this.emit(i, j, 'organization', id);
     return j;
+  }
+
+  /**
+   * "the Latvian Constitutional Court", "Israel's Supreme Court", "the Iraqi Interior
+   * Ministry": a country's mention that took in the name of one of its courts, legislatures
+   * or ministries (tokens i..j, named by the last word) is that branch of the state
+   * (LVA.JUD, ISR.JUD, IRQ.GOV), not the country alone. Not a rival body ("the Syrian Interim
+   * Government": `labels.json` rivalBodies), nor an armed one ("Kosovo Liberation Army").
+   */
+  private stateBody(m: Draft, i: number, j: number): void {
+    if (!m.id || !/^[A-Z]{3}$/.test(m.id)) return;
+    const sector = this.k.sectorOf.get(this.toks[j - 1]!.key);
+    if (sector !== 'JUD' && sector !== 'LEG' && sector !== 'GOV') return;
+    if (this.toks.slice(i, j).some((w) => this.k.rivalBodies.has(w.key) || this.k.sectorOf.get(w.key) === 'REB')) return;
+    m.id = `${m.id}.${sector}`;
   }
 
   private allCapsSentence(i: number): boolean {

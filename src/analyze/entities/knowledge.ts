@@ -62,6 +62,7 @@ export interface LabelsFile {
   /** Heads that are a mention without an owner ("our partners", "the victims"): no id. */
   collectives?: { words: string[]; afterAnd?: string[] };
   unarmed?: { words: string[] };
+  rivalBodies?: { words: string[] };
   /** Things an actor owns or does, after an actor word that then only modifies them ("enemy fire", "ISIL military targets"). */
   things?: { words: string[] };
   /** Singular unit nouns that refer back to a named unit after a determiner ("the squadron", "each unit"). */
@@ -109,6 +110,8 @@ export interface EntityKnowledge {
   neutral: Set<string>;
   /** Neutral heads that name no armed body: a country alone before one is the actor ("Lebanese parties" LBN). */
   unarmed: Set<string>;
+  /** Words that make a state-like body's name a rival's ("Interim", "Salvation"): not the state's branch. */
+  rivalBodies: Set<string>;
   modifiersOnly: Set<string>;
   backedWords: Set<string>;
   backed: Record<string, Record<string, string>>;
@@ -227,6 +230,7 @@ export function compileEntityKnowledge(data: ActorData): EntityKnowledge {
     names, titles, roleNouns, sectorOf,
     neutral: new Set(L.neutral),
     unarmed: neutralSubset(L.unarmed?.words ?? [], L.neutral),
+    rivalBodies: new Set(L.rivalBodies?.words ?? []),
     modifiersOnly: new Set(L.modifiersOnly),
     backedWords: new Set(L.backedWords),
     backed: L.backed,
