@@ -23,11 +23,15 @@ export function readDataText(path: string): string {
 
 /** data/`path` parsed as JSON (of the shape the caller says); text that is not JSON is an error naming the file. */
 export function readDataJson<T>(path: string): T {
-  const text = readDataText(path);
+  return parseJson<T>(readDataText(path), `data/${path}`);
+}
+
+/** `text` (the content of `file`) parsed as JSON; text that is not JSON is an error naming the file. */
+export function parseJson<T>(text: string, file: string): T {
   try {
     return JSON.parse(text) as T;
   } catch (e) {
-    throw new Error(`data/${path}: not valid JSON (${(e as Error).message})`);
+    throw new Error(`${file}: not valid JSON (${(e as Error).message})`);
   }
 }
 

@@ -377,10 +377,7 @@ const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
   // only where a good share of all events lie in the box.
   async boxPlan(db, box) {
     const ids = rtreeIds(box);
-    const stored = await sql<{ n: number | null }>`SELECT max(id) AS n FROM events`.execute(db);
-    const dense = Math.max(DENSE_BOX, Math.ceil(Number(stored.rows[0]?.n ?? 0) * DENSE_SHARE));
-    const probe = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${ids}) LIMIT ${dense})`.execute(db);
-    return Number(probe.rows[0]?.n ?? 0) < dense ? { ids } : 'scan';
+    return (await fewInBox(db, ids, sqliteFewInBox)) ? { ids } : 'scan';
   },
   async engineChecks(db) {
     const problems: Problem[] = [];
@@ -404,16 +401,18 @@ const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
   },
 };
 
+/** The key of a PostgreSQL store's clustering lock (see `postgresHooks.lockStories`). */
+const STORIES_LOCK = sql`80080008, hashtext(current_schema())`;
+
 const postgresHooks: DialectHooks = {
   writeTransaction: (db, fn) => db.transaction().execute(fn),
   // A transaction-scoped advisory lock, released at commit: the first number is arbitrary and
   // fixed, the second the store's schema, so that stores in two schemas of one database do not
   // wait for each other's clustering (advisory locks are the database's, not a schema's).
   lockStories: async (trx) => {
-    await sql`SELECT pg_advisory_xact_lock(80080008, hashtext(current_schema()))`.execute(trx);
+    await sql`SELECT pg_advisory_xact_lock(${STORIES_LOCK})`.execute(trx);
   },
-  tryLockStories: async (trx) =>
-    (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(80080008, hashtext(current_schema())) AS ok`.execute(trx)).rows[0]?.ok === true,
+  tryLockStories: async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${STORIES_LOCK}) AS ok`.execute(trx)).rows[0]?.ok === true,
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
   // A query of excluded words only (`-word`) would match every article without them: like a
@@ -429,12 +428,9 @@ const postgresHooks: DialectHooks = {
   // 500,000 articles: p95 243 ms for a page of a 1° box, 266-326 ms for an empty one, which the
   // index reads in 3 ms).
   async boxPlan(db, box) {
-    const stored = await sql<{ n: number | null }>`SELECT max(id) AS n FROM events`.execute(db);
-    const few = fewInBox(Number(stored.rows[0]?.n ?? 0));
     const ids = boxIds(box);
-    const probe = await sql<{ n: string }>`SELECT count(*) AS n FROM (${ids} LIMIT ${few}) AS p`.execute(db);
     // (OFFSET 0 keeps the planner from folding the subquery into the walk it is meant to replace)
-    return Number(probe.rows[0]?.n ?? 0) < few ? { ids: sql<number>`${ids} OFFSET 0` } : 'plain';
+    return (await fewInBox(db, ids, postgresFewInBox)) ? { ids: sql<number>`${ids} OFFSET 0` } : 'plain';
   },
   insertRows: (trx, table, rows) => insertChunked(trx, table, rows as unknown[]),
   storyIndex: postgresStoryIndex,
@@ -841,17 +837,27 @@ const DENSE_BOX = 2000;
 const DENSE_SHARE = 0.02;
 
 /**
- * PostgreSQL: below how many events a box is read from its index rather than walked in page
- * order. A walk for a page of 50 reads about 50·N/n rows of N events to find them in a box of
- * n, at 0.14 µs a row; the index reads the n and the page is sorted out of them, at 4.6 µs a
- * row (both measured at 785,000 events on the scale bench's store). They cost the same where
- * n = √(1.5·N): 1,090 events of 785,000.
+ * Whether the box whose candidate ids `ids` gives holds fewer events than `limit` says for a
+ * store of that many events (by id): a count that stops at the limit.
  */
-function fewInBox(events: number): number {
-  return Math.max(FEW_BOX_MIN, Math.ceil(Math.sqrt(1.5 * events)));
+async function fewInBox(db: Kysely<Database>, ids: ReturnType<typeof sql<number>>, limit: (events: number) => number): Promise<boolean> {
+  const stored = await sql<{ n: number | null }>`SELECT max(id) AS n FROM events`.execute(db);
+  const few = limit(Number(stored.rows[0]?.n ?? 0));
+  const probe = await sql<{ n: number | string }>`SELECT count(*) AS n FROM (SELECT 1 FROM (${ids}) AS c LIMIT ${few}) AS p`.execute(db);
+  return Number(probe.rows[0]?.n ?? 0) < few;
 }
-/** ...and never fewer than this (a small store: either way is quick). */
-const FEW_BOX_MIN = 200;
+
+/** SQLite: below how many events of a store of `events` a box is read from the R*Tree. */
+const sqliteFewInBox = (events: number): number => Math.max(DENSE_BOX, Math.ceil(events * DENSE_SHARE));
+
+/**
+ * PostgreSQL: below how many events of a store of N a box is read from its index rather than
+ * walked in page order. A walk for a page of 50 reads about 50·N/n rows to find them in a box
+ * of n, at 0.14 µs a row; the index reads the n and the page is sorted out of them, at 4.6 µs
+ * a row (both measured at 785,000 events on the scale bench's store). They cost the same where
+ * n = √(1.5·N): 1,090 events of 785,000. Never fewer than 200 (a small store: either way is quick).
+ */
+const postgresFewInBox = (events: number): number => Math.max(200, Math.ceil(Math.sqrt(1.5 * events)));
 
 /** PostgreSQL: the ids of the events in a box, from the B-tree on (lat, lon). */
 function boxIds({ minLat, maxLat, minLon, maxLon }: Box) {

@@ -1,7 +1,7 @@
 // The events stage's knowledge: trigger phrases per PLOVER type and mode
 // (data/events/triggers/*.json) and mode cues (data/events/modes.json), compiled once.
 import type { EventType } from '../../model/index.js';
-import { dataJsonFiles, readDataJson, readDataText } from '../../data-files.js';
+import { dataJsonFiles, parseJson, readDataJson, readDataText } from '../../data-files.js';
 
 export interface Trigger {
   type: EventType; mode: string; phrase: string;
@@ -168,9 +168,7 @@ export function checkWordLists(raw: unknown, file: string): WordListsFile {
 
 /** The text of `file` as a word-list file (see checkWordLists); text that is not JSON is an error naming the file. */
 export function parseWordLists(text: string, file: string): WordListsFile {
-  let raw: unknown;
-  try { raw = JSON.parse(text); } catch (e) { throw new Error(`${file}: not valid JSON (${(e as Error).message})`); }
-  return checkWordLists(raw, file);
+  return checkWordLists(parseJson<unknown>(text, file), file);
 }
 
 /** A word-list file of data/events/ (`name`: "status.json"), read and checked. */
