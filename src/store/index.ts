@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Migration, type Selectable } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type ExpressionBuilder, type Migration, type RawBuilder, type Selectable } from 'kysely';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import type { AnalyzedArticle, Article, Attribution, EntityMention, EventMention, PlacePrecision, PublicationGuess, PublishedBasis, Result, TimeMention } from '../model/index.js';
@@ -318,6 +318,8 @@ interface DialectHooks {
   insertRows(trx: Kysely<Database>, table: keyof Database, rows: readonly Record<string, unknown>[]): Promise<void>;
   /** Inside a write transaction: clustering's statements over its index tables (./stories.ts). */
   storyIndex(trx: Kysely<Database>): StoryIndex;
+  /** The order key of a type's undated events, read a page at most (see `events`). */
+  readonly undatedOrder: RawBuilder<number>;
 }
 
 /**
@@ -368,6 +370,9 @@ const sqliteHooks: Omit<DialectHooks, 'insertRows' | 'storyIndex'> = {
   lockStories: async () => {},
   tryLockStories: async () => true,
   lateCommits: 0,
+  // Read off the window index (type, long_span, no date) and sorted; the unary plus keeps
+  // SQLite off the id index, which it would walk whole for a type with none.
+  undatedOrder: sql<number>`+events.id`,
   fullTextIds: (query) => sql<number>`(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ${query})`,
   // A box with few events is read from the R*Tree. Where the box holds many (a whole
   // province of a busy war), walking the events in the page's order and testing each is
@@ -415,6 +420,8 @@ const postgresHooks: DialectHooks = {
   tryLockStories: async (trx) => (await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${STORIES_LOCK}) AS ok`.execute(trx)).rows[0]?.ok === true,
   // Identity values are taken before commit: a writer may commit id n after id n+k is clustered.
   lateCommits: 1000,
+  // Off their own index in id order (migration 0013); `+events.id` would sort them all.
+  undatedOrder: sql<number>`events.id`,
   // A query of excluded words only (`-word`) would match every article without them: like a
   // search engine (and like SQLite, whose FTS5 refuses it), it finds nothing. querytree() is
   // 'T' when a query has no word to look for.
@@ -639,9 +646,8 @@ class KyselyStore implements Store {
       if (nearPlan) ids = ids.where(withinKm(query.near!, nearPlan));
       if (query.id !== undefined) ids = ids.where('events.id', '=', query.id);
       if (query.after) ids = ids.where(afterRow(column, 'events.id', direction, query.after));
-      // Undated rows by id: those of the window index (type, short, no date) sorted. `+id`
-      // keeps SQLite off the type's id index, which it would walk whole when there are none.
-      if (dates === 'undated') return ids.orderBy(sql`+events.id`, (ob) => ob[direction]());
+      // Undated rows by id, in that order off an index in either dialect (see `undatedOrder`).
+      if (dates === 'undated') return ids.orderBy(this.hooks.undatedOrder, (ob) => ob[direction]());
       return ordered(ids, dates === 'dated' || dates === 'long');
     };
     const bboxPlan = query.bbox ? await this.hooks.boxPlan(this.db, query.bbox) : null;
