@@ -646,7 +646,7 @@ class KyselyStore implements Store {
       if (nearPlan) ids = ids.where(withinKm(query.near!, nearPlan));
       if (query.id !== undefined) ids = ids.where('events.id', '=', query.id);
       if (query.after) ids = ids.where(afterRow(column, 'events.id', direction, query.after));
-      // Undated rows by id, in that order off an index in either dialect (see `undatedOrder`).
+      // Undated rows by id (how each dialect reads them: `undatedOrder`).
       if (dates === 'undated') return ids.orderBy(this.hooks.undatedOrder, (ob) => ob[direction]());
       return ordered(ids, dates === 'dated' || dates === 'long');
     };
