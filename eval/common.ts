@@ -2,6 +2,13 @@
 // and plain-text table printing.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { docOf, type Doc } from '../src/analyze/types.js';
+import { splitSentences } from '../src/analyze/sentences/index.js';
+
+/** A document of `text` with its sentence layer: what the stages after sentences read. */
+export function sentencedDoc(text: string, published: string | null = null): Doc {
+  return docOf(text, { published, sentences: splitSentences(text) });
+}
 
 /** One row of the eval table. */
 export interface Row {

@@ -8,14 +8,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention } from '../src/model/index.js';
-import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
 import { findEntities, isNationality, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
-import { fmt, type Evaluator, type GoldEvent, type GoldRef, type Row } from './common.js';
+import { fmt, sentencedDoc, type Evaluator, type GoldEvent, type GoldRef, type Row } from './common.js';
 
-function docOf(text: string, published: string | null = null): Doc {
-  return newDoc(text, { published, sentences: splitSentences(text) });
-}
 
 // ---------------------------------------------------------------------------
 // seeds
@@ -73,7 +68,7 @@ export function scoreSeeds(dataDir: string, k: EntityKnowledge): SeedScore | nul
     const path = join(dataDir, 'seeds', file);
     if (!existsSync(path)) continue;
     const text = readFileSync(path, 'utf8');
-    const mentions = findEntities(docOf(text, g.published?.date ?? null), k);
+    const mentions = findEntities(sentencedDoc(text, g.published?.date ?? null), k);
     const refs = new Map<string, Located>();
     for (const ev of g.events) {
       for (const ref of [ev.actor, ev.recipient, ev.source]) {
@@ -210,7 +205,7 @@ function spanKey(text: string, start: number, end: number): string {
 export function re3dMentions(text: string, k: EntityKnowledge): Span[] {
   const out: Span[] = [];
   let last: { end: number; type: Re3dType; country: boolean; locative: boolean } | undefined;
-  for (const m of findEntities(docOf(text), k)) {
+  for (const m of findEntities(sentencedDoc(text), k)) {
     if (m.type !== 'person' && m.type !== 'country' && (PLATFORM_HEAD.test(m.text) || PLATFORM_AFTER.test(text.slice(m.end, m.end + 30)))) continue;
     let type = re3dType(m, text, k);
     // "announced by Russia and Turkey": a country coordinated with an acting one acts too.
@@ -347,7 +342,7 @@ export function scoreGsr(dataDir: string, k: EntityKnowledge): { actors: number;
   for (const rec of records) {
     if (rec.event === 'DOCUMENT' || !rec.text) continue;
     const text = rec.text;
-    const mentions = findEntities(docOf(text), k);
+    const mentions = findEntities(sentencedDoc(text), k);
     const actors = [rec.source, rec.target].flatMap((a) => (Array.isArray(a) ? a : []));
     for (const a of actors) {
       if (!a.actorText || !a.code || !/^[A-Z]{3}$/.test(a.code) || a.code === 'IGO') continue;

@@ -4,14 +4,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { demonymCountry, findEntities, loadEntityKnowledge } from '../src/analyze/entities/index.js';
 import { countryEntry, loadPlaceKnowledge } from '../src/analyze/places/index.js';
-import { docOf, entityCountry } from './places.js';
+import { sentencedDoc } from './common.js';
+import { entityCountry } from './places.js';
 
 const ek = loadEntityKnowledge();
 
 /** The country the entities stage marks the first occurrence of `word` in `text` with, or null. */
 function marked(text: string, word: string): string | null {
   const start = text.indexOf(word);
-  return entityCountry(ek, findEntities(docOf(text), ek), { start, end: start + word.length, text: word });
+  return entityCountry(ek, findEntities(sentencedDoc(text), ek), { start, end: start + word.length, text: word });
 }
 
 test('a demonym, singular or plural, names its country by the entities dictionary', () => {

@@ -11,9 +11,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityMention, PlaceMention } from '../src/model/index.js';
 import { countryEntry, explainPlaces, findPlaces, km, loadPlaceKnowledge, locateEvent, placeKey, type DroppedCandidate, type EventKind, type PlaceKnowledge } from '../src/analyze/places/index.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
-import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
-import { fmt, type Evaluator, type Row } from './common.js';
+import type { Doc } from '../src/analyze/types.js';
+import { fmt, sentencedDoc, type Evaluator, type Row } from './common.js';
 import lexicon from '../src/analyze/places/lexicon.json' with { type: 'json' };
 import { nameKey } from '../src/analyze/places/names.js';
 import { demonymCountry, findEntities, loadEntityKnowledge, type EntityKnowledge } from '../src/analyze/entities/index.js';
@@ -121,10 +120,6 @@ export function readLgl(path: string): GeoArticle[] {
   return out;
 }
 
-export function docOf(text: string): Doc {
-  return newDoc(text, { sentences: splitSentences(text) });
-}
-
 export interface GeoScore {
   gold: number;
   predicted: number;
@@ -182,7 +177,7 @@ export function scoreGeo(articles: GeoArticle[], k: PlaceKnowledge, ek?: EntityK
     return k.demonyms.has(key) || k.demonyms.has(key.replace(/s$/, '')) || k.demonyms.has(key.replace(/es$/, '')) || moreDemonyms.has(key) || moreDemonyms.has(key.replace(/s$/, ''));
   };
   for (const a of articles) {
-    const doc = docOf(a.text);
+    const doc = sentencedDoc(a.text);
     const { places: predicted, dropped } = explainPlaces(doc, k);
     const mentions = ek ? findEntities(doc, ek) : [];
     s.predicted += predicted.length;
@@ -300,7 +295,7 @@ export function scoreSeeds(dataDir: string, k: PlaceKnowledge): SeedScore {
   for (const [file, entry] of Object.entries(gold)) {
     if (!entry.events || !existsSync(join(dataDir, 'seeds', file))) continue;
     const text = readFileSync(join(dataDir, 'seeds', file), 'utf8');
-    const base = docOf(text);
+    const base = sentencedDoc(text);
     const doc: Doc = { ...base, places: findPlaces(base, k) };
     for (const ev of entry.events) {
       if (!ev.place) continue;

@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findTimes, loadTimeKnowledge } from '../src/analyze/times/index.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
-import { docOf } from '../src/analyze/types.js';
+import { sentencedDoc } from './common.js';
 import { judgeEventDate, readTimeml } from './times.js';
 
 test('TimeML: text nodes joined, TIMEX3 offsets into them, the creation time as reference', () => {
@@ -21,7 +20,7 @@ test('TimeML: text nodes joined, TIMEX3 offsets into them, the creation time as 
 
 test('seed dates: a mention counts for an event only where its scope takes the event in, and a wrong date fails', () => {
   const text = 'Jets bombed the port on Friday. We are in talks with partners who signed a pact with us two years ago.';
-  const doc = docOf(text, { published: '2021-09-26', sentences: splitSentences(text) });
+  const doc = sentencedDoc(text, '2021-09-26');
   const times = findTimes(doc, loadTimeKnowledge());
   const at = (w: string) => ({ char_start: text.indexOf(w), char_end: text.indexOf(w) + w.length });
   assert.equal(judgeEventDate(times, doc.sentences, at('bombed the port'), { start: '2021-09-24', end: '2021-09-24' }).verdict, 'right');

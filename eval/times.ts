@@ -15,9 +15,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findTimes, inferPublication, loadTimeKnowledge, type TimeKnowledge, type TimeMentionDetail } from '../src/analyze/times/index.js';
-import { splitSentences } from '../src/analyze/sentences/index.js';
-import { docOf as newDoc, type Doc } from '../src/analyze/types.js';
-import { type Evaluator, fmt, type Row } from './common.js';
+import { type Evaluator, fmt, sentencedDoc, type Row } from './common.js';
 
 // ---------------------------------------------------------------------------
 // TimeML
@@ -62,10 +60,6 @@ export function readTimeml(xml: string, id = ''): TimemlDoc {
   return { id, dct, text, timexes };
 }
 
-function docOf(text: string, published: string | null): Doc {
-  return newDoc(text, { published, sentences: splitSentences(text) });
-}
-
 // Notational variants of one value, both found in the gold: week "W08" = "W8", and a
 // decade written "199" (TIMEX3) or "199X" (TIMEX2 style).
 const normValue = (v: string): string => v.toUpperCase().replace(/-W0(\d)\b/, '-W$1').replace(/^(\d{3})X$/, '$1');
@@ -84,7 +78,7 @@ export interface TimexScores {
 export function scoreTimeml(docs: TimemlDoc[], knowledge: TimeKnowledge): TimexScores {
   const s: TimexScores = { gold: 0, system: 0, strict: 0, relaxed: 0, valueRight: 0, typeRight: 0, errors: [] };
   for (const d of docs) {
-    const sys = findTimes(docOf(d.text, d.dct || null), knowledge);
+    const sys = findTimes(sentencedDoc(d.text, d.dct || null), knowledge);
     s.gold += d.timexes.length;
     s.system += sys.length;
     const used = new Set<number>();
@@ -187,7 +181,7 @@ export function scoreSeeds(dataDir: string, knowledge: TimeKnowledge, reference:
       basis: inferred?.basis.join('+') ?? '',
     });
     const published = reference === 'gold' ? g.date : inferred?.date ?? null;
-    const doc = docOf(text, published);
+    const doc = sentencedDoc(text, published);
     // The days each mention gives: its own range and, for an offset between two events ("two
     // days after Putin met"), the days of the event it places.
     const times = findTimes(doc, knowledge);
