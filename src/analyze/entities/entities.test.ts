@@ -711,6 +711,20 @@ test("a country's court, legislature or ministry named after it is that branch o
   assert.equal(one(find('The Egyptian Football Association met.'), 'Egyptian Football Association').id, 'EGY');
 });
 
+test('a legislature and its members are LEG: the US Congress, a senator or lawmaker of a country; a party named "Congress" is the party', () => {
+  assert.equal(one(find('The US Congress passed the sanctions bill.'), 'US Congress').id, 'USA.LEG');
+  assert.equal(one(find('Congress approved the aid on Friday.'), 'Congress').id, 'USA.LEG');
+  assert.equal(one(find('The Senate Foreign Relations Committee held a hearing.'), 'Senate Foreign Relations Committee').id, 'USA.LEG');
+  assert.equal(one(find('US Senator John Doe said the strikes were justified.'), 'John Doe').id, 'USA.LEG');
+  assert.equal(one(find('Turkish lawmaker Ali Veli said the troops would stay.'), 'Ali Veli').id, 'TUR.LEG');
+  // an envoy stays the government's
+  assert.equal(one(find('The Russian representative at the talks objected.'), 'Russian representative').id, 'RUS.GOV');
+  // parties, not India's legislature or South Africa's state
+  assert.equal(one(find('The Indian National Congress won the vote.'), 'Indian National Congress').id, 'IND.INC');
+  assert.equal(one(find("India's Congress party lost the election."), 'Congress party').id, 'IND.INC');
+  assert.equal(one(find('The ANC said it would vote against the motion.'), 'ANC').id, 'ZAF.ANC');
+});
+
 test("a country's governments are its government; its parties or organisations are the state, not its military", () => {
   const both = find('The Syrian and Russian governments agreed on a truce.');
   assert.deepEqual(both.map((m) => m.id), ['SYR.GOV', 'RUS.GOV']);
