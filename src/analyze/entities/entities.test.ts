@@ -739,6 +739,8 @@ test("the legislatures of the region's wars by their own names are LEG; Duma the
     ['The State Duma approved the treaty.', 'State Duma', 'RUS.LEG'],
     ['The Grand National Assembly of Turkey voted.', 'Grand National Assembly of Turkey', 'TUR.LEG'],
     ["The Syrian People's Assembly met.", "Syrian People's Assembly", 'SYR.LEG'],
+    // a body named for its people is the body, not the people
+    ["Syria's People's Assembly met.", "Syria's People's Assembly", 'SYR.LEG'],
     ['The Libyan House of Representatives rejected the deal.', 'Libyan House of Representatives', 'LBY.LEG'],
   ]);
   assert.ok(!find('Rescuers in Duma said the gas attack killed dozens.').some((m) => m.id === 'RUS.LEG'));

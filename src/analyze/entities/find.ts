@@ -1303,6 +1303,9 @@ function sectorOf(words: string[], head: string, k: EntityKnowledge): string | u
   // "British armed forces", "the Armed Forces": a state's military, not armed rebels.
   if (has('REB') && !(head === 'forces' && words.every((w) => w === 'armed' || k.sectorOf.get(w) !== 'REB'))) return 'REB';
   if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
+  // A legislature or court named for its people ("the People's Assembly") is that body.
+  const body = k.sectorOf.get(head);
+  if (body === 'LEG' || body === 'JUD') return body;
   if (has('CVL')) return 'CVL';
   if (has('BUS')) return 'BUS';
   if (has('MIL')) return 'MIL';
