@@ -1295,17 +1295,17 @@ class Reader {
 function sectorOf(words: string[], head: string, k: EntityKnowledge): string | undefined {
   const has = (s: string) => words.some((w) => k.sectorOf.get(w) === s);
   const any = (...ws: string[]) => ws.some((w) => words.includes(w));
+  const own = k.sectorOf.get(head);
   if (any('spotters')) return 'SPOTTERS';
   if (any('monitoring', 'monitors', 'rights') && any('organizations', 'organisations', 'groups', 'monitors', 'organization', 'organisation')) return 'NGO';
   if (any('western') && any('powers', 'countries', 'governments', 'nations', 'states')) return 'WST';
-  if (k.sectorOf.get(head) === 'UNK') return any('opposition', 'rebel', 'rebels', 'islamic', 'islamist', 'jihadist') ? 'REB' : 'UNK';
+  if (own === 'UNK') return any('opposition', 'rebel', 'rebels', 'islamic', 'islamist', 'jihadist') ? 'REB' : 'UNK';
   if (any('foreign') && has('MIL') && !has('REB')) return 'FOREIGN.MIL';
   // "British armed forces", "the Armed Forces": a state's military, not armed rebels.
   if (has('REB') && !(head === 'forces' && words.every((w) => w === 'armed' || k.sectorOf.get(w) !== 'REB'))) return 'REB';
-  if (has('MED') && (any('state') || k.sectorOf.get(head) === 'MED')) return 'MED';
+  if (has('MED') && (any('state') || own === 'MED')) return 'MED';
   // A legislature or court named for its people ("the People's Assembly") is that body.
-  const body = k.sectorOf.get(head);
-  if (body === 'LEG' || body === 'JUD') return body;
+  if (own === 'LEG' || own === 'JUD') return own;
   if (has('CVL')) return 'CVL';
   if (has('BUS')) return 'BUS';
   if (has('MIL')) return 'MIL';
